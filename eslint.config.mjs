@@ -1,0 +1,46 @@
+// Layering of DESIGN.md §2 enforced here: each workspace may import only the ones below it.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const ours = ['schemas', 'domain', 'platform', 'command-api', 'processors', 'projections', 'query-api', 'gateway', 'cli'];
+const forbid = (...names) => names.map((name) => ({ group: [`@ecommerce/${name}`, `@ecommerce/${name}/*`], message: `DESIGN.md §2: this layer may not import @ecommerce/${name}` }));
+const others = (...allowed) => ours.filter((name) => !allowed.includes(name));
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', 'data/**', 'dist/**', 'coverage/**', '**/*.js', '**/*.mjs', 'cli/bin/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    files: ['schemas/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: forbid(...others('schemas')) }] },
+  },
+  {
+    files: ['domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          ...forbid(...others('domain', 'schemas')),
+          { group: ['node:*'], message: 'STYLE.md: the domain is pure — no node:* modules' },
+          { group: ['better-sqlite3', 'kafkajs', 'mongodb', '@eventstore/*', 'express', 'avsc', 'pino', 'prom-client', '@kafkajs/*'], message: 'STYLE.md: the domain imports no driver or adapter' },
+        ],
+        paths: ['fs', 'path', 'crypto', 'os', 'http', 'net', 'child_process', 'events', 'util', 'stream'].map((name) => ({ name, message: 'STYLE.md: the domain is pure — no Node built-ins' })),
+      }],
+    },
+  },
+  { files: ['platform/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: forbid(...others('platform', 'schemas')) }] } },
+  ...['command-api', 'processors', 'projections'].map((name) => ({
+    files: [`${name}/**/*.ts`],
+    rules: { 'no-restricted-imports': ['error', { patterns: forbid(...others(name, 'domain', 'platform', 'schemas')) }] },
+  })),
+  { files: ['query-api/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: forbid(...others('query-api', 'platform', 'schemas')) }] } },
+  { files: ['gateway/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: forbid(...others('gateway', 'platform')) }] } },
+);

@@ -1,0 +1,69 @@
+/**
+ * The read store port: document collections with MongoDB query and update semantics,
+ * revision-guarded writes for projections, and checkpoint storage. The embedded adapter
+ * (SQLite + mingo) and the MongoDB adapter pass the same contract suite.
+ */
+export type Filter = Record<string, unknown>;
+export type Sort = Record<string, 1 | -1>;
+
+export interface Document {
+  _id: string;
+  /**
+   * Last applied revision per source stream, managed by the guarded writes: a document
+   * built from several streams (a product and its SKU's inventory) tracks each one.
+   */
+  _revisions?: Record<string, number>;
+  [field: string]: unknown;
+}
+
+export interface FindOptions {
+  sort?: Sort;
+  limit?: number;
+  skip?: number;
+}
+
+/** A write applied only when the document's revision for `stream` is older than `revision` (or absent). */
+export interface RevisionGuard {
+  stream: string;
+  revision: number;
+}
+
+export interface GuardedReplace<T extends Document = Document> {
+  /** The full new document (without `_revisions`; the store maintains it). `null` deletes. */
+  id: string;
+  doc: Omit<T, '_revisions'> | null;
+  guard: RevisionGuard;
+}
+
+export type GuardOutcome = 'applied' | 'stale';
+
+export interface IndexSpec {
+  keys: Record<string, 1 | -1>;
+  unique?: boolean;
+  name?: string;
+}
+
+export interface ReadCollection<T extends Document = Document> {
+  readonly name: string;
+  findOne(filter: Filter): Promise<T | null>;
+  find(filter: Filter, options?: FindOptions): Promise<T[]>;
+  count(filter?: Filter): Promise<number>;
+  /** Revision-guarded replace (or delete when `doc` is null); idempotent under redelivery. */
+  replaceIfNewer(write: GuardedReplace<T>): Promise<GuardOutcome>;
+  /** The same for many documents in one round trip; outcomes in input order. */
+  replaceManyIfNewer(writes: readonly GuardedReplace<T>[]): Promise<GuardOutcome[]>;
+  /** Unguarded upsert, for documents without a source stream. */
+  upsert(doc: T): Promise<void>;
+  deleteOne(id: string): Promise<boolean>;
+  createIndex(spec: IndexSpec): Promise<void>;
+  drop(): Promise<void>;
+}
+
+export interface ReadStore {
+  collection<T extends Document = Document>(name: string): ReadCollection<T>;
+  listCollections(): Promise<string[]>;
+  getCheckpoint<T = unknown>(name: string): Promise<T | null>;
+  setCheckpoint(name: string, value: unknown): Promise<void>;
+  health(): Promise<{ ok: boolean; detail?: string }>;
+  close(): Promise<void>;
+}
