@@ -1,1 +1,6 @@
 export * from './events';
+export * from './http';
+export * from './read-models';
+export * from './avro';
+export * from './compatibility';
+export * from './samples';

@@ -35,6 +35,13 @@ export interface GuardedReplace<T extends Document = Document> {
   guard: RevisionGuard;
 }
 
+export interface GuardedUpdate {
+  id: string;
+  set: Record<string, unknown>;
+  guard: RevisionGuard;
+  upsert?: boolean;
+}
+
 export type GuardOutcome = 'applied' | 'stale';
 
 export interface IndexSpec {
@@ -52,6 +59,12 @@ export interface ReadCollection<T extends Document = Document> {
   replaceIfNewer(write: GuardedReplace<T>): Promise<GuardOutcome>;
   /** The same for many documents in one round trip; outcomes in input order. */
   replaceManyIfNewer(writes: readonly GuardedReplace<T>[]): Promise<GuardOutcome[]>;
+  /**
+   * Revision-guarded partial update: `$set` these (possibly dotted) fields only when the
+   * guard passes; with `upsert`, a missing document is created from them. Lets two streams
+   * (a product and its SKU's stock) write disjoint fields of one document concurrently.
+   */
+  updateIfNewer(write: GuardedUpdate): Promise<GuardOutcome>;
   /** Unguarded upsert, for documents without a source stream. */
   upsert(doc: T): Promise<void>;
   deleteOne(id: string): Promise<boolean>;

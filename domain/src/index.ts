@@ -1,0 +1,4 @@
+/** The pure domain: deciders per bounded context, their commands, events and states. */
+export * from './shared';
+export * from './catalog';
+export * from './inventory';

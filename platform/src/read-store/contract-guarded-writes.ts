@@ -1,0 +1,138 @@
+/** Contract: revision-guarded writes, tombstones and unguarded upserts. */
+import type { ContractContext } from './contract';
+import type { Document } from './port';
+import { revisionPath } from './revisions';
+
+interface Product extends Document {
+  name: string;
+  stock?: { available: number };
+}
+
+const product = (id: string, name: string) => ({ _id: id, name });
+
+export function guardedWritesContract({ freshCollection }: ContractContext): void {
+  describe('guarded replace', () => {
+    it('applies a first and a newer revision, and reports the same or an older one as stale', async () => {
+      const products = freshCollection<Product>();
+      const guard = (revision: number) => ({ stream: 'product-p1', revision });
+      expect(await products.replaceIfNewer({ id: 'p1', doc: product('p1', 'v3'), guard: guard(3) })).toBe('applied');
+      expect(await products.replaceIfNewer({ id: 'p1', doc: product('p1', 'again v3'), guard: guard(3) })).toBe('stale');
+      expect(await products.replaceIfNewer({ id: 'p1', doc: product('p1', 'v2'), guard: guard(2) })).toBe('stale');
+      expect(await products.findOne({ _id: 'p1' })).toEqual({ _id: 'p1', name: 'v3', _revisions: { 'product-p1': 3 } });
+      expect(await products.replaceIfNewer({ id: 'p1', doc: product('p1', 'v4'), guard: guard(4) })).toBe('applied');
+      expect(await products.findOne({ _id: 'p1' })).toEqual({ _id: 'p1', name: 'v4', _revisions: { 'product-p1': 4 } });
+    });
+
+    it('tracks each source stream separately, stream ids with dots and dollars included', async () => {
+      const products = freshCollection<Product>();
+      const productStream = (revision: number) => ({ stream: 'product-p1', revision });
+      const stockStream = (revision: number) => ({ stream: 'inventory-sku.1$a', revision });
+      expect(await products.replaceIfNewer({ id: 'p1', doc: product('p1', 'named'), guard: productStream(5) })).toBe('applied');
+      expect(await products.replaceIfNewer({ id: 'p1', doc: { ...product('p1', 'named'), stock: { available: 2 } }, guard: stockStream(2) })).toBe('applied');
+      expect(await products.replaceIfNewer({ id: 'p1', doc: product('p1', 'old stock'), guard: stockStream(1) })).toBe('stale');
+      expect(await products.replaceIfNewer({ id: 'p1', doc: product('p1', 'old name'), guard: productStream(5) })).toBe('stale');
+      const stored = await products.findOne({ _id: 'p1' });
+      expect(stored).toEqual({ _id: 'p1', name: 'named', stock: { available: 2 }, _revisions: { 'product-p1': 5, 'inventory-sku.1$a': 2 } });
+      expect(await products.count({ [revisionPath('inventory-sku.1$a')]: { $gte: 2 } })).toBe(1);
+      expect(await products.count({ [revisionPath('inventory-sku.1$a')]: { $gte: 3 } })).toBe(0);
+    });
+
+    it('deletes with a null document and keeps the revision, so an older write cannot resurrect it', async () => {
+      const products = freshCollection<Product>();
+      const guard = (revision: number) => ({ stream: 'product-p1', revision });
+      await products.replaceIfNewer({ id: 'p1', doc: product('p1', 'v1'), guard: guard(1) });
+      await products.replaceIfNewer({ id: 'keep', doc: product('keep', 'other'), guard: { stream: 'product-keep', revision: 1 } });
+      expect(await products.replaceIfNewer({ id: 'p1', doc: null, guard: guard(2) })).toBe('applied');
+      expect(await products.findOne({ _id: 'p1' })).toBeNull();
+      expect(await products.find({})).toEqual([expect.objectContaining({ _id: 'keep' })]);
+      expect(await products.count()).toBe(1);
+      expect(await products.replaceIfNewer({ id: 'p1', doc: product('p1', 'redelivered v1'), guard: guard(1) })).toBe('stale');
+      expect(await products.replaceIfNewer({ id: 'p1', doc: null, guard: guard(2) })).toBe('stale');
+      expect(await products.findOne({ _id: 'p1' })).toBeNull();
+      expect(await products.replaceIfNewer({ id: 'p1', doc: product('p1', 'v3'), guard: guard(3) })).toBe('applied');
+      expect(await products.findOne({ _id: 'p1' })).toEqual({ _id: 'p1', name: 'v3', _revisions: { 'product-p1': 3 } });
+    });
+
+    it('remembers a delete of a document it never had', async () => {
+      const products = freshCollection<Product>();
+      expect(await products.replaceIfNewer({ id: 'ghost', doc: null, guard: { stream: 's', revision: 4 } })).toBe('applied');
+      expect(await products.replaceIfNewer({ id: 'ghost', doc: product('ghost', 'late'), guard: { stream: 's', revision: 3 } })).toBe('stale');
+      expect(await products.count()).toBe(0);
+    });
+  });
+
+  describe('guarded replace of many', () => {
+    it('reports outcomes in input order, applying writes to one id in sequence', async () => {
+      const products = freshCollection<Product>();
+      await products.replaceIfNewer({ id: 'c', doc: product('c', 'c5'), guard: { stream: 'sc', revision: 5 } });
+      await products.replaceIfNewer({ id: 'd', doc: product('d', 'd1'), guard: { stream: 'sd', revision: 1 } });
+      const outcomes = await products.replaceManyIfNewer([
+        { id: 'a', doc: product('a', 'a1'), guard: { stream: 'sa', revision: 1 } },
+        { id: 'a', doc: product('a', 'a1 again'), guard: { stream: 'sa', revision: 1 } },
+        { id: 'b', doc: product('b', 'b3'), guard: { stream: 'sb', revision: 3 } },
+        { id: 'c', doc: product('c', 'c4'), guard: { stream: 'sc', revision: 4 } },
+        { id: 'a', doc: product('a', 'a2'), guard: { stream: 'sa', revision: 2 } },
+        { id: 'c', doc: product('c', 'c6'), guard: { stream: 'sc', revision: 6 } },
+        { id: 'd', doc: null, guard: { stream: 'sd', revision: 2 } },
+        { id: 'd', doc: product('d', 'd1 redelivered'), guard: { stream: 'sd', revision: 1 } },
+      ]);
+      expect(outcomes).toEqual(['applied', 'stale', 'applied', 'stale', 'applied', 'applied', 'applied', 'stale']);
+      const stored = await products.find({}, { sort: { _id: 1 } });
+      expect(stored.map((doc) => [doc._id, doc.name, doc._revisions])).toEqual([
+        ['a', 'a2', { sa: 2 }],
+        ['b', 'b3', { sb: 3 }],
+        ['c', 'c6', { sc: 6 }],
+      ]);
+      expect(await products.replaceManyIfNewer([{ id: 'd', doc: product('d', 'd1'), guard: { stream: 'sd', revision: 1 } }])).toEqual(['stale']);
+      expect(await products.replaceManyIfNewer([])).toEqual([]);
+    });
+  });
+
+  describe('guarded partial update', () => {
+    it('sets only the given fields, per stream, creating the document only when asked', async () => {
+      const products = freshCollection<Product>();
+      const stock = (revision: number) => ({ stream: 'inventory-sku1', revision });
+      const catalog = (revision: number) => ({ stream: 'product-p1', revision });
+      expect(await products.updateIfNewer({ id: 'p1', set: { 'stock.available': 1 }, guard: stock(1) })).toBe('stale');
+      expect(await products.count()).toBe(0);
+      expect(await products.updateIfNewer({ id: 'p1', set: { name: 'Shoe' }, guard: catalog(1), upsert: true })).toBe('applied');
+      expect(await products.updateIfNewer({ id: 'p1', set: { 'stock.available': 7 }, guard: stock(3) })).toBe('applied');
+      expect(await products.updateIfNewer({ id: 'p1', set: { 'stock.available': 6 }, guard: stock(3) })).toBe('stale');
+      expect(await products.updateIfNewer({ id: 'p1', set: { name: 'Red shoe' }, guard: catalog(2) })).toBe('applied');
+      expect(await products.findOne({ _id: 'p1' })).toEqual({
+        _id: 'p1',
+        name: 'Red shoe',
+        stock: { available: 7 },
+        _revisions: { 'product-p1': 2, 'inventory-sku1': 3 },
+      });
+    });
+
+    it('cannot resurrect a deleted document with an older revision', async () => {
+      const products = freshCollection<Product>();
+      const guard = (revision: number) => ({ stream: 'product-p1', revision });
+      await products.replaceIfNewer({ id: 'p1', doc: product('p1', 'v1'), guard: guard(1) });
+      await products.replaceIfNewer({ id: 'p1', doc: null, guard: guard(3) });
+      expect(await products.updateIfNewer({ id: 'p1', set: { name: 'v2' }, guard: guard(2), upsert: true })).toBe('stale');
+      expect(await products.findOne({ _id: 'p1' })).toBeNull();
+      expect(await products.updateIfNewer({ id: 'p1', set: { name: 'v4' }, guard: guard(4), upsert: true })).toBe('applied');
+      expect(await products.findOne({ _id: 'p1' })).toEqual({ _id: 'p1', name: 'v4', _revisions: { 'product-p1': 4 } });
+    });
+
+    it('refuses to set the fields the store manages', async () => {
+      const products = freshCollection<Product>();
+      await expect(products.updateIfNewer({ id: 'p1', set: { _revisions: {} }, guard: { stream: 's', revision: 1 }, upsert: true })).rejects.toMatchObject({ code: 'validation' });
+    });
+  });
+
+  describe('unguarded writes', () => {
+    it('upserts and deletes one document', async () => {
+      const products = freshCollection<Product>();
+      await products.upsert(product('p1', 'first'));
+      await products.upsert(product('p1', 'second'));
+      expect(await products.find({})).toEqual([{ _id: 'p1', name: 'second' }]);
+      expect(await products.deleteOne('p1')).toBe(true);
+      expect(await products.deleteOne('p1')).toBe(false);
+      expect(await products.count()).toBe(0);
+    });
+  });
+}

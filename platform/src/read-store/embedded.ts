@@ -1,0 +1,195 @@
+/**
+ * The embedded read store: every collection lives in memory (loaded lazily, queried with
+ * mingo for MongoDB semantics) and is written through to SQLite in transactions, so a
+ * restart finds documents, revisions, tombstones, indexes and checkpoints as they were.
+ * One process owns the file: a second process writing it would not be seen by this cache.
+ */
+import Database from 'better-sqlite3';
+import { Query } from 'mingo';
+import { CollectionState, indexNameOf, type Entry } from './collection-state';
+import { createEmbeddedTables, type EmbeddedTables } from './embedded-tables';
+import { assertSettable, withFieldsSet } from './guarded-update';
+import type { Document, Filter, FindOptions, GuardOutcome, GuardedReplace, GuardedUpdate, IndexSpec, ReadCollection, ReadStore } from './port';
+import { isNewer, withDecodedRevisions, withEncodedRevisions, withRevision } from './revisions';
+
+export interface EmbeddedReadStoreOptions {
+  /** Close the database in `close()`; true when the store opened the file itself. */
+  closeDatabase?: boolean;
+}
+
+type Mutate = (state: CollectionState, id: string, next: Entry) => void;
+
+/** Copies a document as it would survive the SQLite round trip, so memory and file agree. */
+const snapshot = <T>(value: T): { copy: T; body: string } => {
+  const body = JSON.stringify(value);
+  return { copy: JSON.parse(body) as T, body };
+};
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof RegExp);
+
+/** The ids an `{_id: x}`, `{_id: {$eq: x}}` or `{_id: {$in: [...]}}` filter can match, else undefined. */
+const idsSelectedBy = (filter: Filter): string[] | undefined => {
+  const condition = filter._id;
+  if (typeof condition === 'string') return [condition];
+  if (!isPlainObject(condition)) return undefined;
+  const operators = Object.keys(condition);
+  if (operators.length !== 1) return undefined;
+  if (typeof condition.$eq === 'string') return [condition.$eq];
+  if (Array.isArray(condition.$in) && condition.$in.every((id) => typeof id === 'string')) return [...new Set(condition.$in as string[])];
+  return undefined;
+};
+
+const toCaller = <T>(doc: Document): T => structuredClone(withDecodedRevisions(doc)) as T;
+
+export function createEmbeddedReadStore(db: Database.Database, options: EmbeddedReadStoreOptions = {}): ReadStore {
+  const tables = createEmbeddedTables(db);
+  const states = new Map<string, CollectionState>();
+
+  const stateOf = (name: string): CollectionState => {
+    const cached = states.get(name);
+    if (cached) return cached;
+    const state = loadState(tables, name);
+    states.set(name, state);
+    return state;
+  };
+
+  /** Runs writes in one SQLite transaction; on failure the in-memory state is rolled back too. */
+  const transact = <R>(work: (mutate: Mutate) => R): R => {
+    const undo: Array<() => void> = [];
+    const mutate: Mutate = (state, id, next) => {
+      const previous = state.entry(id);
+      state.set(id, next);
+      undo.push(() => state.set(id, previous, false));
+      tables.writeEntry(state.name, id, next);
+    };
+    try {
+      return db.transaction(() => work(mutate))();
+    } catch (error) {
+      for (const step of undo.reverse()) step();
+      throw error;
+    }
+  };
+
+  const collection = <T extends Document>(name: string): ReadCollection<T> => {
+    const candidatesFor = (state: CollectionState, filter: Filter): Document[] => {
+      const ids = idsSelectedBy(filter);
+      if (!ids) return Array.from(state.docs.values());
+      return ids.map((id) => state.docs.get(id)).filter((doc): doc is Document => doc !== undefined);
+    };
+
+    const matching = (filter: Filter, options: FindOptions = {}): Document[] => {
+      const state = stateOf(name);
+      let cursor = new Query(filter).find<Document>(candidatesFor(state, filter));
+      if (options.sort && Object.keys(options.sort).length > 0) cursor = cursor.sort(options.sort);
+      if (options.skip) cursor = cursor.skip(options.skip);
+      if (options.limit) cursor = cursor.limit(options.limit);
+      return cursor.all();
+    };
+
+    const applyGuarded = (mutate: Mutate, write: GuardedReplace<T>): GuardOutcome => {
+      const state = stateOf(name);
+      const stored = state.revisionsOf(write.id);
+      if (!isNewer(stored, write.guard)) return 'stale';
+      const revisions = withRevision(stored, write.guard);
+      if (write.doc === null) {
+        mutate(state, write.id, { tombstone: revisions });
+      } else {
+        const { copy } = snapshot({ ...write.doc, _id: write.id, _revisions: revisions } as Document);
+        mutate(state, write.id, { live: copy });
+      }
+      return 'applied';
+    };
+
+    // Nothing to update and no upsert counts as not applied, as MongoDB's updateOne matching nothing.
+    const applyGuardedUpdate = (mutate: Mutate, write: GuardedUpdate): GuardOutcome => {
+      const state = stateOf(name);
+      const stored = state.revisionsOf(write.id);
+      if (!isNewer(stored, write.guard)) return 'stale';
+      const live = state.docs.get(write.id);
+      if (!live && !write.upsert) return 'stale';
+      const updated = withFieldsSet(write.id, live, write.set);
+      const { copy } = snapshot({ ...updated, _id: write.id, _revisions: withRevision(stored, write.guard) });
+      mutate(state, write.id, { live: copy });
+      return 'applied';
+    };
+
+    return {
+      name,
+      findOne: async (filter) => {
+        const [doc] = matching(filter, { limit: 1 });
+        return doc ? toCaller<T>(doc) : null;
+      },
+      find: async (filter, options) => matching(filter, options).map((doc) => toCaller<T>(doc)),
+      count: async (filter = {}) => {
+        const state = stateOf(name);
+        if (Object.keys(filter).length === 0) return state.docs.size;
+        const query = new Query(filter);
+        return candidatesFor(state, filter).filter((doc) => query.test(doc)).length;
+      },
+      replaceIfNewer: async (write) => transact((mutate) => applyGuarded(mutate, write)),
+      replaceManyIfNewer: async (writes) => transact((mutate) => writes.map((write) => applyGuarded(mutate, write))),
+      updateIfNewer: async (write) => {
+        assertSettable(write);
+        return transact((mutate) => applyGuardedUpdate(mutate, write));
+      },
+      upsert: async (doc) => {
+        const { copy } = snapshot(withEncodedRevisions(doc as Document));
+        transact((mutate) => mutate(stateOf(name), copy._id, { live: copy }));
+      },
+      deleteOne: async (id) => {
+        const state = stateOf(name);
+        const existed = state.docs.has(id);
+        if (state.entry(id)) transact((mutate) => mutate(state, id, undefined));
+        return existed;
+      },
+      createIndex: async (spec: IndexSpec) => {
+        const state = stateOf(name);
+        const named = { ...spec, name: indexNameOf(spec) };
+        state.addIndex(named);
+        tables.writeIndex(name, named);
+      },
+      drop: async () => {
+        db.transaction(() => tables.drop(name))();
+        states.delete(name);
+      },
+    };
+  };
+
+  return {
+    collection,
+    listCollections: async () => tables.collections(),
+    getCheckpoint: async <T>(name: string) => tables.getCheckpoint(name) as T | null,
+    setCheckpoint: async (name, value) => tables.setCheckpoint(name, value),
+    health: async () => {
+      try {
+        db.prepare('SELECT 1').get();
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+      }
+    },
+    close: async () => {
+      states.clear();
+      if (options.closeDatabase && db.open) db.close();
+    },
+  };
+}
+
+function loadState(tables: EmbeddedTables, name: string): CollectionState {
+  const stored = tables.read(name);
+  const state = new CollectionState(name);
+  // Indexes first so loading documents fills their key maps; the file held them valid already.
+  for (const spec of stored.indexes) state.addIndex(spec);
+  for (const row of stored.docs) state.set(row.id, { live: JSON.parse(row.body) as Document }, false);
+  for (const row of stored.tombstones) state.set(row.id, { tombstone: JSON.parse(row.revisions) as Record<string, number> }, false);
+  return state;
+}
+
+/** Opens (or creates) a SQLite file in WAL mode and builds the store on it. */
+export function openEmbeddedReadStore(filePath: string): ReadStore {
+  const db = new Database(filePath);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  return createEmbeddedReadStore(db, { closeDatabase: true });
+}

@@ -1,0 +1,5 @@
+/** The read store port and its adapters: embedded (SQLite + mingo) and MongoDB. */
+export type * from './port';
+export { createEmbeddedReadStore, openEmbeddedReadStore, type EmbeddedReadStoreOptions } from './embedded';
+export { createMongoReadStore, type MongoReadStoreOptions } from './mongo';
+export { revisionKey, revisionPath, streamOfRevisionKey } from './revisions';

@@ -1,0 +1,127 @@
+/**
+ * The MongoDB read store, for MongoDB and MongoDB-wire servers such as FerretDB: it keeps to
+ * plain CRUD, bulk writes and the $or/$lt/$exists/$in/$ne/$gt operators. Tombstones and
+ * checkpoints live in their own collections, hidden from `listCollections`.
+ */
+import type { Db, Filter as MongoFilter, MongoClient, Sort as MongoSort } from 'mongodb';
+import { AppError } from '../errors';
+import { indexNameOf } from './collection-state';
+import { assertSettable } from './guarded-update';
+import { duplicateKeyConflict, isDuplicateKey, isIndexConflict, isNamespaceNotFound } from './mongo-errors';
+import { createGuardedWrites, tombstoneIdOf, type StoredDocument, type Tombstone } from './mongo-guarded-writes';
+import type { Document, Filter, GuardedReplace, ReadCollection, ReadStore } from './port';
+import { withDecodedRevisions, withEncodedRevisions } from './revisions';
+
+export interface MongoReadStoreOptions {
+  /** Closed by `close()` when given; otherwise the caller owns the client. */
+  client?: MongoClient;
+  checkpointsCollection?: string;
+  tombstonesCollection?: string;
+}
+
+interface Checkpoint {
+  _id: string;
+  /** JSON text, so any value round-trips exactly as in the embedded store. */
+  value: string;
+}
+
+export function createMongoReadStore(db: Db, options: MongoReadStoreOptions = {}): ReadStore {
+  const checkpointsName = options.checkpointsCollection ?? '_checkpoints';
+  const tombstonesName = options.tombstonesCollection ?? '_tombstones';
+  const checkpoints = db.collection<Checkpoint>(checkpointsName);
+  const tombstones = db.collection<Tombstone>(tombstonesName);
+
+  const collection = <T extends Document>(name: string): ReadCollection<T> => {
+    if (name === checkpointsName || name === tombstonesName) throw new AppError('validation', `collection name ${name} is reserved`);
+    const main = db.collection<StoredDocument>(name);
+    const guarded = createGuardedWrites(name, main, tombstones);
+    const toCaller = (doc: StoredDocument): T => withDecodedRevisions(doc) as T;
+    const query = (filter: Filter) => filter as MongoFilter<StoredDocument>;
+
+    return {
+      name,
+      findOne: async (filter) => {
+        const doc = await main.findOne(query(filter));
+        return doc ? toCaller(doc) : null;
+      },
+      find: async (filter, { sort, skip, limit } = {}) => {
+        let cursor = main.find(query(filter));
+        if (sort && Object.keys(sort).length > 0) cursor = cursor.sort(sort as MongoSort);
+        if (skip) cursor = cursor.skip(skip);
+        if (limit) cursor = cursor.limit(limit);
+        return (await cursor.toArray()).map(toCaller);
+      },
+      count: async (filter = {}) => main.countDocuments(query(filter)),
+      replaceIfNewer: async (write) => guarded.replaceIfNewer(write as GuardedReplace),
+      replaceManyIfNewer: async (writes) => guarded.replaceManyIfNewer(writes as readonly GuardedReplace[]),
+      updateIfNewer: async (write) => {
+        assertSettable(write);
+        return guarded.updateIfNewer(write);
+      },
+      upsert: async (doc) => {
+        try {
+          await main.replaceOne({ _id: doc._id }, withEncodedRevisions(doc as StoredDocument), { upsert: true });
+        } catch (error) {
+          throw isDuplicateKey(error) ? duplicateKeyConflict(name, error) : error;
+        }
+      },
+      deleteOne: async (id) => {
+        const { deletedCount } = await main.deleteOne({ _id: id });
+        await tombstones.deleteOne({ _id: tombstoneIdOf(name, id) });
+        return deletedCount > 0;
+      },
+      createIndex: async (spec) => {
+        const indexName = indexNameOf(spec);
+        try {
+          await main.createIndex(spec.keys, { name: indexName, ...(spec.unique ? { unique: true } : {}) });
+        } catch (error) {
+          if (isDuplicateKey(error)) throw duplicateKeyConflict(name, error);
+          if (isIndexConflict(error)) {
+            throw new AppError('conflict', `index ${indexName} of ${name} already exists with other options`, {
+              details: { collection: name, index: indexName },
+              cause: error,
+            });
+          }
+          throw error;
+        }
+      },
+      drop: async () => {
+        try {
+          await main.drop();
+        } catch (error) {
+          if (!isNamespaceNotFound(error)) throw error;
+        }
+        await tombstones.deleteMany({ collection: name });
+      },
+    };
+  };
+
+  return {
+    collection,
+    listCollections: async () => {
+      const collections = await db.listCollections({}, { nameOnly: true }).toArray();
+      return collections
+        .map((info) => info.name)
+        .filter((name) => name !== checkpointsName && name !== tombstonesName && !name.startsWith('system.'))
+        .sort();
+    },
+    getCheckpoint: async <T>(name: string) => {
+      const checkpoint = await checkpoints.findOne({ _id: name });
+      return checkpoint ? (JSON.parse(checkpoint.value) as T) : null;
+    },
+    setCheckpoint: async (name, value) => {
+      await checkpoints.replaceOne({ _id: name }, { value: JSON.stringify(value ?? null) }, { upsert: true });
+    },
+    health: async () => {
+      try {
+        await db.command({ ping: 1 });
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+      }
+    },
+    close: async () => {
+      await options.client?.close();
+    },
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * Revision bookkeeping shared by both adapters. Stream ids become field names under
+ * `_revisions`, and MongoDB forbids `.` and a leading `$` in field names, so both adapters
+ * store them percent-encoded and hand them back decoded.
+ */
+import type { RevisionGuard } from './port';
+
+export type Revisions = Record<string, number>;
+
+const unsafeCharacter = /[%.$]/g;
+const encodedCharacter = /%([0-9A-F]{2})/g;
+
+/** The field name under `_revisions` for a stream id; identity for ids without `%`, `.` or `$`. */
+export const revisionKey = (stream: string): string =>
+  stream.replace(unsafeCharacter, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+
+export const streamOfRevisionKey = (key: string): string =>
+  key.replace(encodedCharacter, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
+/** Dotted path of a stream's revision, for filters such as `{ [revisionPath(s)]: { $gte: 3 } }`. */
+export const revisionPath = (stream: string): string => `_revisions.${revisionKey(stream)}`;
+
+const mapKeys = (revisions: Revisions, rename: (key: string) => string): Revisions => {
+  const renamed: Revisions = {};
+  for (const [key, revision] of Object.entries(revisions)) renamed[rename(key)] = revision;
+  return renamed;
+};
+
+export const encodeRevisions = (revisions: Revisions): Revisions => mapKeys(revisions, revisionKey);
+
+export const decodeRevisions = (revisions: Revisions): Revisions =>
+  Object.keys(revisions).some((key) => key.includes('%')) ? mapKeys(revisions, streamOfRevisionKey) : revisions;
+
+/** Whether a guarded write is newer than what the stored (encoded) revisions have seen. */
+export const isNewer = (stored: Revisions | undefined, guard: RevisionGuard): boolean => {
+  const seen = stored?.[revisionKey(guard.stream)];
+  return seen === undefined || seen < guard.revision;
+};
+
+/** Stored (encoded) revisions after applying a guarded write; other streams keep theirs. */
+export const withRevision = (stored: Revisions | undefined, guard: RevisionGuard): Revisions => ({
+  ...stored,
+  [revisionKey(guard.stream)]: guard.revision,
+});
+
+/** A document handed to callers: `_revisions` keys decoded back to stream ids. */
+export const withDecodedRevisions = <T extends { _revisions?: Revisions }>(doc: T): T =>
+  doc._revisions === undefined ? doc : { ...doc, _revisions: decodeRevisions(doc._revisions) };
+
+/** A document as stored: `_revisions` keys encoded. */
+export const withEncodedRevisions = <T extends { _revisions?: Revisions }>(doc: T): T =>
+  doc._revisions === undefined ? doc : { ...doc, _revisions: encodeRevisions(doc._revisions) };

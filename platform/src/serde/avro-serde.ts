@@ -1,0 +1,131 @@
+/**
+ * Avro serde over a schema registry, in the Confluent wire format.
+ * Encode registers the current schema lazily under `<topic>-<record full name>`
+ * (TopicRecordNameStrategy). Decode fetches the writer schema by id and, for record names this
+ * process knows, resolves it to the current (reader) schema: old messages read with new code.
+ */
+import { Type } from 'avsc';
+import type { Resolver, Schema } from 'avsc';
+import { NotFoundError, ValidationError } from '../errors';
+import { avroValidationIssues } from './avro-validation';
+import { UndecodableMessageError } from './port';
+import type { DecodedMessage, SchemaRegistry, Serde } from './port';
+import { decodeWireFormat, encodeWireFormat } from './wire';
+
+export interface AvroSerdeOptions {
+  /** The current schema text of a record full name; undefined for record names this process doesn't know. */
+  resolveSchema(recordName: string): string | undefined;
+}
+
+interface CurrentSchema {
+  text: string;
+  type: Type;
+}
+
+interface Decoder {
+  recordName: string;
+  /** The reader: the current schema when known, else the writer schema itself. */
+  type: Type;
+  resolver?: Resolver;
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** avsc decodes records into instances of generated classes; consumers get plain data. */
+const toPlain = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, toPlain(field)]));
+};
+
+/** Caches a promise per key, forgetting it on failure so the next call retries. */
+const createPromiseCache = <K, V>() => {
+  const cache = new Map<K, Promise<V>>();
+  return (key: K, load: () => Promise<V>): Promise<V> => {
+    let value = cache.get(key);
+    if (!value) {
+      value = load();
+      cache.set(key, value);
+      value.catch(() => cache.delete(key));
+    }
+    return value;
+  };
+};
+
+export const createAvroSerde = (registry: SchemaRegistry, options: AvroSerdeOptions): Serde => {
+  const currentSchemas = new Map<string, CurrentSchema | undefined>();
+
+  const currentSchemaOf = (recordName: string): CurrentSchema | undefined => {
+    if (!currentSchemas.has(recordName)) {
+      const text = options.resolveSchema(recordName);
+      if (text === undefined) {
+        currentSchemas.set(recordName, undefined);
+      } else {
+        const type = Type.forSchema(JSON.parse(text) as Schema);
+        if (type.name !== recordName) {
+          throw new Error(`resolveSchema(${recordName}) answered the schema of ${type.name ?? 'an unnamed type'}`);
+        }
+        currentSchemas.set(recordName, { text, type });
+      }
+    }
+    return currentSchemas.get(recordName);
+  };
+
+  const schemaIds = createPromiseCache<string, number>();
+  const decoders = createPromiseCache<number, Decoder>();
+
+  const writerSchemaText = async (schemaId: number): Promise<string> => {
+    try {
+      return await registry.getSchema(schemaId);
+    } catch (error) {
+      // An unknown id is the message's fault; a registry outage is not, and stays retriable.
+      if (error instanceof NotFoundError) throw new UndecodableMessageError(`unknown schema id ${schemaId}`);
+      throw error;
+    }
+  };
+
+  const loadDecoder = async (schemaId: number): Promise<Decoder> => {
+    const text = await writerSchemaText(schemaId);
+    let writer: Type;
+    try {
+      writer = Type.forSchema(JSON.parse(text) as Schema);
+    } catch (error) {
+      throw new UndecodableMessageError(`schema ${schemaId} is not a valid Avro schema: ${messageOf(error)}`);
+    }
+    if (writer.typeName !== 'record' || !writer.name) {
+      throw new UndecodableMessageError(`schema ${schemaId} is a ${writer.typeName}, not a named record`);
+    }
+    const reader = currentSchemaOf(writer.name)?.type;
+    if (!reader) return { recordName: writer.name, type: writer };
+    try {
+      return { recordName: writer.name, type: reader, resolver: reader.createResolver(writer) };
+    } catch (error) {
+      throw new UndecodableMessageError(`schema ${schemaId} cannot be read as the current ${writer.name}: ${messageOf(error)}`);
+    }
+  };
+
+  return {
+    async encode(topic, recordName, data) {
+      const current = currentSchemaOf(recordName);
+      if (!current) throw new ValidationError(`no Avro schema for record ${recordName}`);
+      if (!current.type.isValid(data, { noUndeclaredFields: true })) {
+        throw new ValidationError(`data does not match the schema of ${recordName}`, avroValidationIssues(current.type, data));
+      }
+      const subject = `${topic}-${recordName}`;
+      const schemaId = await schemaIds(subject, () => registry.register(subject, current.text));
+      return encodeWireFormat(schemaId, current.type.toBuffer(data));
+    },
+
+    async decode(buffer): Promise<DecodedMessage> {
+      const { schemaId, body } = decodeWireFormat(buffer);
+      const decoder = await decoders(schemaId, () => loadDecoder(schemaId));
+      let value: unknown;
+      try {
+        value = decoder.type.fromBuffer(body, decoder.resolver);
+      } catch (error) {
+        throw new UndecodableMessageError(`body does not match schema ${schemaId} (${decoder.recordName}): ${messageOf(error)}`);
+      }
+      return { recordName: decoder.recordName, schemaId, data: toPlain(value) as Record<string, unknown> };
+    },
+  };
+};
