@@ -11,9 +11,15 @@ export const assertSettable = (write: GuardedUpdate): void => {
   }
 };
 
+/**
+ * Documents are JSON, and a JSON round trip makes plain objects of this realm: mingo tells
+ * plain objects by their constructor, which `structuredClone` does not keep under jest's vm.
+ */
+const jsonCopy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
 /** A copy of `base` (or a new document `{_id}`) with the update's fields set; dotted paths create nested objects. */
 export const withFieldsSet = (id: string, base: Document | undefined, set: Record<string, unknown>): Document => {
-  const doc: Document = base ? structuredClone(base) : { _id: id };
-  update(doc, { $set: structuredClone(set) });
+  const doc: Document = base ? jsonCopy(base) : { _id: id };
+  update(doc, { $set: jsonCopy(set) });
   return doc;
 };

@@ -1,0 +1,107 @@
+import type { Server } from 'node:http';
+import type { Express } from 'express';
+import { createCommandApi, createMirror } from '@ecommerce/command-api';
+import type { Mirror } from '@ecommerce/command-api';
+import { createQueryApi } from '@ecommerce/query-api';
+import { allProjections, createProjectionsHost } from '@ecommerce/projections';
+import type { ProjectionsHost } from '@ecommerce/projections';
+import { createGateway, operatorIdentity } from '@ecommerce/gateway';
+import { createMetrics, createServiceApp, platformTopics } from '@ecommerce/platform';
+import type { HealthCheck, Logger, Metrics, Settings } from '@ecommerce/platform';
+import { openAdapters } from './adapters';
+import type { Adapters } from './adapters';
+import { seedDemoCatalog } from './seed/seed';
+
+export interface Running {
+  adapters: Adapters;
+  metrics: Metrics;
+  servers: Server[];
+  mirror?: Mirror;
+  projections?: ProjectionsHost;
+  stop(): Promise<void>;
+}
+
+export function adapterHealth(adapters: Adapters, opened: ReadonlyArray<'eventStore' | 'log' | 'readStore' | 'registry'>): Record<string, HealthCheck> {
+  const checks: Record<string, HealthCheck> = {};
+  for (const port of opened) checks[port] = () => adapters[port].health();
+  return checks;
+}
+
+export function listen(app: Express, port: number, host: string, logger: Logger, what: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, () => {
+      const address = server.address();
+      logger.info({ port: typeof address === 'object' && address ? address.port : port, host }, `${what} listening`);
+      resolve(server);
+    });
+    server.once('error', (error) => reject(error));
+  });
+}
+
+const closeServer = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
+
+/** Build a running set of components sharing one set of adapters; `stop` undoes it in reverse. */
+export async function runComponents(settings: Settings, logger: Logger, parts: { mirror?: boolean; projections?: boolean; gateway?: boolean; commandApi?: boolean; queryApi?: boolean; seedIfEmpty?: boolean; port?: number }): Promise<Running> {
+  const remoteGateway = Boolean(parts.gateway && settings.COMMAND_API_URL && settings.QUERY_API_URL && !parts.commandApi && !parts.queryApi);
+  const inProcessApis = parts.gateway && !remoteGateway;
+  const needs = new Set<'eventStore' | 'log' | 'readStore' | 'registry'>();
+  if (parts.commandApi || inProcessApis || parts.mirror || parts.seedIfEmpty) needs.add('eventStore');
+  if (parts.queryApi || inProcessApis || parts.projections) needs.add('readStore');
+  if (parts.mirror || parts.projections) (['log', 'registry'] as const).forEach((port) => needs.add(port));
+  const adapters = await openAdapters(settings, logger, [...needs]);
+  const metrics = createMetrics();
+  const running: Running = { adapters, metrics, servers: [], stop: async () => undefined };
+  const stoppers: Array<() => Promise<void>> = [];
+  running.stop = async () => {
+    for (const stop of stoppers.reverse()) await stop().catch((error: unknown) => logger.warn({ err: error }, 'error while stopping'));
+    await adapters.close();
+  };
+
+  try {
+    if (needs.has('log')) await adapters.log.ensureTopics(platformTopics(settings.PARTITIONS));
+    const health = adapterHealth(adapters, [...needs]);
+    const commandApi = createCommandApi({ eventStore: adapters.eventStore, metrics });
+
+    if (parts.seedIfEmpty && settings.DEMO_CATALOG && (await adapters.eventStore.headPosition()) === 0) {
+      logger.info('empty event store: seeding the demo catalog');
+      await seedDemoCatalog(commandApi.commands, logger);
+    }
+    if (parts.mirror) {
+      const mirror = createMirror({ eventStore: adapters.eventStore, log: adapters.log, serde: adapters.serde, logger, metrics, partitions: settings.PARTITIONS });
+      await mirror.start();
+      running.mirror = mirror;
+      health.mirror = () => mirror.health();
+      stoppers.push(() => mirror.stop());
+    }
+    if (parts.projections) {
+      const host = createProjectionsHost({ projections: allProjections, log: adapters.log, serde: adapters.serde, readStore: adapters.readStore, logger, metrics });
+      await host.start();
+      running.projections = host;
+      stoppers.push(() => host.stop());
+    }
+    const queryApi = createQueryApi({ readStore: adapters.readStore, consistencyWaitMs: settings.CONSISTENCY_WAIT_MS });
+    if (parts.gateway) {
+      logger.warn('authentication is not enabled yet (identity issue #5): every caller acts as the operator (admin)');
+      const gateway = createGateway({
+        upstreams: remoteGateway && settings.COMMAND_API_URL && settings.QUERY_API_URL
+          ? { kind: 'remote', commandUrl: settings.COMMAND_API_URL, queryUrl: settings.QUERY_API_URL }
+          : { kind: 'in-process', command: commandApi.router, query: queryApi.router, openapi: [commandApi.openapi, queryApi.openapi] },
+        logger, metrics, bodyLimitBytes: settings.BODY_LIMIT_BYTES, health, identify: operatorIdentity,
+      });
+      running.servers.push(await listen(gateway, parts.port ?? settings.PORT, settings.HOST, logger, 'gateway'));
+    } else {
+      const { generateOpenApiDocument } = await import('@ecommerce/platform');
+      for (const [enabled, api, port, name] of [[parts.commandApi, commandApi, settings.COMMAND_API_PORT, 'command-api'], [parts.queryApi, queryApi, settings.QUERY_API_PORT, 'query-api']] as const) {
+        if (!enabled) continue;
+        const document = generateOpenApiDocument([api.openapi], { title: name, version: '0.1.0' });
+        const app = createServiceApp({ logger, metrics, bodyLimitBytes: settings.BODY_LIMIT_BYTES, health, routers: [(req, res, next) => (req.path === '/openapi.json' ? void res.json(document) : next()), api.router] });
+        running.servers.push(await listen(app, port, settings.HOST, logger, name));
+      }
+    }
+    for (const server of running.servers) stoppers.push(() => closeServer(server));
+    return running;
+  } catch (error) {
+    await running.stop();
+    throw error;
+  }
+}

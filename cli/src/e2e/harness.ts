@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createLogger, loadSettings } from '@ecommerce/platform';
+import { runComponents } from '../components';
+import type { Running } from '../components';
+
+export interface TestPlatform {
+  baseUrl: string;
+  dataDir: string;
+  running: Running;
+  /** Stop the process-equivalent, keeping the data directory. */
+  stop(): Promise<void>;
+  request(method: string, path: string, options?: { body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }>;
+}
+
+/** The whole platform in this process, as `ecommerce start` runs it, on a free port and a temp data directory. */
+export async function startTestPlatform(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<TestPlatform> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ecommerce-e2e-'));
+  const settings = loadSettings({ DATA_DIR: dataDir, DEMO_CATALOG: 'false', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', CONSISTENCY_WAIT_MS: '5000', PARTITIONS: '4', ...options.env });
+  const logger = createLogger({ level: settings.LOG_LEVEL });
+  const running = await runComponents(settings, logger, { gateway: true, mirror: true, projections: true, seedIfEmpty: true, port: 0 });
+  const port = (running.servers[0]?.address() as AddressInfo).port;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    baseUrl,
+    dataDir,
+    running,
+    stop: () => running.stop(),
+    async request(method, path, requestOptions = {}) {
+      const hasBody = requestOptions.body !== undefined || requestOptions.rawBody !== undefined;
+      const response = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers: { ...(hasBody ? { 'content-type': 'application/json' } : {}), ...requestOptions.headers },
+        body: requestOptions.rawBody ?? (requestOptions.body === undefined ? undefined : JSON.stringify(requestOptions.body)),
+      });
+      const text = await response.text();
+      let body: Record<string, unknown>;
+      try {
+        body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+      } catch {
+        body = { text };
+      }
+      return { status: response.status, headers: response.headers, body };
+    },
+  };
+}
+
+export const removeDataDir = (dataDir: string) => rmSync(dataDir, { recursive: true, force: true });
+
+export const newProduct = (overrides: Record<string, unknown> = {}) => ({
+  sku: `TEST-${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
+  name: 'Trail Running Shoes',
+  description: 'Grippy soles for muddy paths',
+  category: 'sports',
+  tags: ['running'],
+  price: { amount: 10999, currency: 'EUR' },
+  initialStock: 5,
+  ...overrides,
+});

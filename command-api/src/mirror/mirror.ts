@@ -1,0 +1,133 @@
+import { FencedError, eventToRecord, isPublishable, mirrorCheckpointTopic, platformTopics } from '@ecommerce/platform';
+import type { EventStore, Log, Logger, Metrics, Producer, ProducerRecord, RecordedEvent, Serde, Subscription } from '@ecommerce/platform';
+
+export interface MirrorOptions {
+  eventStore: EventStore;
+  log: Log;
+  serde: Serde;
+  logger: Logger;
+  metrics?: Metrics;
+  /** Also the transactional id: a second mirror with the same id fences the first. */
+  mirrorId?: string;
+  partitions?: number;
+  /** Events per transaction at most. */
+  batchSize?: number;
+  /** How long a partial batch waits for more events. */
+  lingerMs?: number;
+}
+
+export interface Mirror {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Last position committed to the log. */
+  checkpoint(): number;
+  health(): { ok: boolean; detail?: string };
+}
+
+interface Checkpoint {
+  position: number;
+}
+
+/**
+ * Invariant 2 (DESIGN §4): `$all` → event topics, exactly once. Each batch of events and
+ * the checkpoint after it are produced in one transaction, so a crash between the two is
+ * impossible; on start the mirror resumes from the last committed checkpoint.
+ */
+export function createMirror(options: MirrorOptions): Mirror {
+  const mirrorId = options.mirrorId ?? 'ecommerce-mirror';
+  const batchSize = options.batchSize ?? 500;
+  const lingerMs = options.lingerMs ?? 5;
+  const { logger } = options;
+  let producer: Producer | undefined;
+  let subscription: Subscription | undefined;
+  let committed = 0;
+  let buffer: RecordedEvent[] = [];
+  let flushing: Promise<void> = Promise.resolve();
+  let lingerTimer: NodeJS.Timeout | undefined;
+  let failure: Error | undefined;
+  let stopped = false;
+  let restartTimer: NodeJS.Timeout | undefined;
+
+  async function readCheckpoint(): Promise<number> {
+    const [end = 0] = await options.log.endOffsets(mirrorCheckpointTopic);
+    const tail = await options.log.read(mirrorCheckpointTopic, 0, Math.max(0, end - 50), 50);
+    const mine = tail.filter((message) => message.key === mirrorId && message.value).at(-1);
+    return mine?.value ? (JSON.parse(mine.value.toString('utf8')) as Checkpoint).position : 0;
+  }
+
+  async function publish(events: RecordedEvent[]): Promise<void> {
+    if (events.length === 0 || !producer) return;
+    const last = events.at(-1) as RecordedEvent;
+    const records: ProducerRecord[] = [];
+    for (const event of events) if (isPublishable(event)) records.push(await eventToRecord(event, options.serde));
+    const checkpoint: ProducerRecord = { topic: mirrorCheckpointTopic, key: mirrorId, value: Buffer.from(JSON.stringify({ position: last.position, publishedAt: new Date().toISOString() })), partition: 0 };
+    await producer.transaction(async (tx) => tx.send([...records, checkpoint]));
+    committed = last.position;
+    options.metrics?.mirrorPublished.inc(records.length);
+  }
+
+  function flush(): Promise<void> {
+    if (lingerTimer) clearTimeout(lingerTimer);
+    lingerTimer = undefined;
+    const events = buffer;
+    buffer = [];
+    flushing = flushing.then(() => publish(events)).catch((error: unknown) => fail(error as Error));
+    return flushing;
+  }
+
+  function fail(error: Error): void {
+    if (failure) return;
+    failure = error;
+    if (error instanceof FencedError) {
+      logger.error({ err: error, mirrorId }, 'mirror fenced by a newer instance; stopping');
+      void stopSubscription();
+      return;
+    }
+    logger.error({ err: error, mirrorId }, 'mirror failed; restarting from the last committed checkpoint');
+    void stopSubscription().then(() => {
+      if (!stopped) restartTimer = setTimeout(() => void run().catch((restartError: unknown) => fail(restartError as Error)), 1000);
+    });
+  }
+
+  async function stopSubscription(): Promise<void> {
+    const current = subscription;
+    subscription = undefined;
+    buffer = [];
+    await current?.stop();
+  }
+
+  async function run(): Promise<void> {
+    failure = undefined;
+    committed = await readCheckpoint();
+    logger.info({ mirrorId, checkpoint: committed }, 'mirror resuming from checkpoint');
+    subscription = options.eventStore.subscribeToAll({
+      after: committed,
+      onEvent: async (event) => {
+        if (failure) return;
+        buffer.push(event);
+        if (buffer.length >= batchSize) await flush();
+        else lingerTimer ??= setTimeout(() => void flush(), lingerMs);
+      },
+      onCaughtUp: () => logger.info({ mirrorId }, 'mirror caught up; following live appends'),
+      onError: (error) => fail(error),
+    });
+  }
+
+  return {
+    async start() {
+      await options.log.ensureTopics(platformTopics(options.partitions ?? 8));
+      producer = options.log.createProducer({ transactionalId: mirrorId });
+      stopped = false;
+      await run();
+    },
+    async stop() {
+      stopped = true;
+      if (restartTimer) clearTimeout(restartTimer);
+      await stopSubscription();
+      await flushing;
+      await producer?.close();
+    },
+    checkpoint: () => committed,
+    health: () => (failure ? { ok: false, detail: failure.message } : { ok: true, detail: `checkpoint ${committed}` }),
+  };
+}

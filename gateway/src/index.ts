@@ -1,0 +1,2 @@
+export { createGateway, operatorIdentity } from './gateway';
+export type { GatewayOptions, Upstreams } from './gateway';

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { ConfigError } from '../errors';
+
+/**
+ * Every setting a process reads, parsed once at start. A bad value stops the process
+ * with a ConfigError naming the setting (DESIGN §4.9); unknown variables are ignored.
+ */
+const port = (fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be an integer')
+    .min(1, 'must be between 1 and 65535')
+    .max(65535, 'must be between 1 and 65535')
+    .default(fallback);
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`)
+    .optional();
+
+const brokers = z
+  .string()
+  .trim()
+  .refine(
+    (value) => value.split(',').every((entry) => /^[A-Za-z0-9.[\]:-]+:\d{1,5}$/.test(entry.trim())),
+    'must be a comma-separated list of host:port',
+  )
+  .transform((value) => value.split(',').map((entry) => entry.trim()))
+  .optional();
+
+const positiveInt = (fallback: number) => z.coerce.number().int('must be an integer').positive('must be positive').default(fallback);
+
+const settingsSchema = z.object({
+  PORT: port(8080),
+  HOST: z.string().default('0.0.0.0'),
+  COMMAND_API_PORT: port(8081),
+  QUERY_API_PORT: port(8082),
+  METRICS_PORT: port(9464),
+  DATA_DIR: z.string().min(1).default('./data'),
+  EVENTSTORE_URL: url(['esdb:', 'esdb+discover:', 'kurrentdb:', 'kurrentdb+discover:', 'kdb:']),
+  KAFKA_BROKERS: brokers,
+  KAFKA_CLIENT_ID: z.string().default('ecommerce'),
+  SCHEMA_REGISTRY_URL: url(['http:', 'https:']),
+  MONGO_URL: url(['mongodb:', 'mongodb+srv:']),
+  MONGO_DATABASE: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'must be a plain database name').default('ecommerce'),
+  COMMAND_API_URL: url(['http:', 'https:']),
+  QUERY_API_URL: url(['http:', 'https:']),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CONSISTENCY_WAIT_MS: positiveInt(3000),
+  BODY_LIMIT_BYTES: positiveInt(64 * 1024),
+  PARTITIONS: positiveInt(8),
+  DEMO_CATALOG: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** Parse settings from an environment; throws ConfigError for the first bad one. */
+export function loadSettings(env: Record<string, string | undefined> = process.env): Settings {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = settingsSchema.safeParse(present);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const setting = String(issue?.path[0] ?? 'settings');
+  throw new ConfigError(setting, `${issue?.message ?? 'invalid'} (got ${JSON.stringify(present[setting] ?? null)})`);
+}
+
+/** The names of the settings, for docs and error messages. */
+export const settingNames = Object.keys(settingsSchema.shape) as Array<keyof Settings>;

@@ -1,0 +1,17 @@
+/** The event store port, its SQLite (embedded) and EventStoreDB (distributed) adapters. The contract suite is imported by tests directly. */
+export type {
+  AppendResult,
+  EventMetadata,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeToAllOptions,
+  Subscription,
+} from './port';
+export { createSqliteEventStore, openSqliteEventStore } from './sqlite';
+export type { SqliteEventStoreOptions } from './sqlite';
+export { createEsdbEventStore } from './esdb';
+export type { EsdbEventStoreOptions } from './esdb';

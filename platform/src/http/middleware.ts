@@ -1,0 +1,40 @@
+import express from 'express';
+import type { RequestHandler } from 'express';
+import { AppError } from '../errors';
+import { newCorrelationId, runWithTrace } from '../observability/context';
+import type { Metrics } from '../observability/metrics';
+
+const correlationPattern = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** Takes the caller's `X-Correlation-Id` when well-formed, otherwise makes one; every log line of the request carries it. */
+export const correlation: RequestHandler = (req, res, next) => {
+  const given = req.header('x-correlation-id');
+  const correlationId = given && correlationPattern.test(given) ? given : newCorrelationId();
+  req.headers['x-correlation-id'] = correlationId;
+  res.setHeader('X-Correlation-Id', correlationId);
+  runWithTrace({ correlationId }, () => next());
+};
+
+/** JSON bodies only, bounded; malformed or oversize bodies become problem+json through the error middleware. */
+export function jsonBody(limitBytes: number): RequestHandler[] {
+  const requireJson: RequestHandler = (req, _res, next) => {
+    const hasBody = Number(req.header('content-length') ?? 0) > 0 || req.header('transfer-encoding') !== undefined;
+    if (hasBody && !req.is('application/json') && !req.is('application/*+json')) {
+      return next(new AppError('unsupported_media_type', 'request bodies must be application/json', { issues: [{ field: 'content-type', message: 'must be application/json' }] }));
+    }
+    next();
+  };
+  return [requireJson, express.json({ limit: limitBytes, strict: true, type: ['application/json', 'application/*+json'] })];
+}
+
+/** Latency by route template (not raw path, to keep label cardinality bounded). */
+export function requestMetrics(metrics: Metrics): RequestHandler {
+  return (req, res, next) => {
+    const stop = metrics.httpDuration.startTimer();
+    res.on('finish', () => {
+      const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
+      stop({ method: req.method, route, status: String(res.statusCode) });
+    });
+    next();
+  };
+}

@@ -1,0 +1,13 @@
+import { deterministicEventId, uuidV5 } from './ids';
+
+describe('uuidV5', () => {
+  it('matches the RFC 4122 example for the DNS namespace', () => {
+    // python3 -c "import uuid; print(uuid.uuid5(uuid.NAMESPACE_DNS, 'www.example.com'))"
+    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
+  });
+
+  it('derives the same event id from the same cause and a different one per index', () => {
+    expect(deterministicEventId('msg-1', 0)).toBe(deterministicEventId('msg-1', 0));
+    expect(deterministicEventId('msg-1', 0)).not.toBe(deterministicEventId('msg-1', 1));
+  });
+});

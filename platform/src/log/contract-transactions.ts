@@ -1,0 +1,78 @@
+import type { LogContractContext } from './contract';
+import { createCollector, range, text, textOf, uniqueName, waitFor } from './contract-helpers';
+import { FencedError } from './port';
+
+const TIMEOUT_MS = 120_000;
+
+/** Transactional producers: atomic visibility, offsets in the transaction, fencing. */
+export function registerTransactionContract(context: LogContractContext): void {
+  it('makes a transaction visible atomically, and a throwing one not at all', async () => {
+    const topic = await context.newTopic(2);
+    const sinkGroup = uniqueName('group');
+    const producer = context.producer({ transactionalId: uniqueName('tx') });
+    const failure = new Error('handler failed mid-transaction');
+    await expect(
+      producer.transaction(async (tx) => {
+        await tx.send(range(4).map((index) => ({ topic, key: `k${index}`, value: text(`aborted-${index}`) })));
+        await tx.sendOffsets(sinkGroup, [{ topic, partition: 0, offset: 1 }]);
+        throw failure;
+      }),
+    ).rejects.toBe(failure);
+
+    const result = await producer.transaction(async (tx) => {
+      await tx.send(range(4).map((index) => ({ topic, key: `k${index}`, value: text(`committed-${index}`) })));
+      await tx.send([{ topic, key: 'k0', value: text('marker') }]);
+      return 'done';
+    });
+    expect(result).toBe('done');
+
+    const collector = createCollector();
+    await context.consume({ groupId: uniqueName('group'), topics: [topic], eachBatch: async (batch) => collector.add(batch) });
+    await waitFor('the committed transaction', () => collector.hasAll(['marker', ...range(4).map((index) => `committed-${index}`)]));
+    expect([...collector.counts.keys()].filter((value) => value.startsWith('aborted'))).toEqual([]);
+    for (const partition of range(2)) {
+      const visible = (await context.log().read(topic, partition, 0, 100)).map(textOf);
+      expect(visible.filter((value) => value?.startsWith('aborted'))).toEqual([]);
+    }
+    expect(await context.log().committedOffsets(sinkGroup, topic)).toEqual([null, null]);
+  }, TIMEOUT_MS);
+
+  it('commits consumer-group offsets sent inside a transaction with its records', async () => {
+    const input = await context.newTopic(2);
+    const output = await context.newTopic(1);
+    const groupId = uniqueName('group');
+    await context.producer().send(range(3).map((index) => ({ topic: input, partition: 0, key: null, value: text(`in-${index}`) })));
+    const producer = context.producer({ transactionalId: uniqueName('tx') });
+    await producer.transaction(async (tx) => {
+      await tx.send([{ topic: output, key: 'out', value: text('transformed') }]);
+      await tx.sendOffsets(groupId, [{ topic: input, partition: 0, offset: 3 }]);
+    });
+    await waitFor('the offsets committed by the transaction', async () => {
+      const committed = await context.log().committedOffsets(groupId, input);
+      return committed[0] === 3 && committed[1] === null;
+    });
+    expect((await context.log().read(output, 0, 0, 10)).map(textOf)).toEqual(['transformed']);
+
+    const resumed = createCollector();
+    await context.producer().send([{ topic: input, partition: 0, key: null, value: text('in-3') }]);
+    await context.consume({ groupId, topics: [input], eachBatch: async (batch) => resumed.add(batch) });
+    await waitFor('the message after the committed offset', () => resumed.hasAll(['in-3']));
+    expect(resumed.messages.map(textOf)).toEqual(['in-3']);
+  }, TIMEOUT_MS);
+
+  it('fences an older producer with the same transactional id', async () => {
+    const topic = await context.newTopic(1);
+    const transactionalId = uniqueName('tx');
+    const older = context.producer({ transactionalId });
+    await older.transaction((tx) => tx.send([{ topic, key: 'k', value: text('from-older') }]));
+    const newer = context.producer({ transactionalId });
+    await newer.transaction((tx) => tx.send([{ topic, key: 'k', value: text('from-newer') }]));
+    await expect(older.transaction((tx) => tx.send([{ topic, key: 'k', value: text('zombie') }]))).rejects.toBeInstanceOf(FencedError);
+    await newer.transaction((tx) => tx.send([{ topic, key: 'k', value: text('newer-again') }]));
+
+    const collector = createCollector();
+    await context.consume({ groupId: uniqueName('group'), topics: [topic], eachBatch: async (batch) => collector.add(batch) });
+    await waitFor('the newer producer’s messages', () => collector.hasAll(['from-older', 'from-newer', 'newer-again']));
+    expect(collector.counts.has('zombie')).toBe(false);
+  }, TIMEOUT_MS);
+}

@@ -1,0 +1,81 @@
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../errors';
+import type { LogStore } from './embedded-store';
+import { signalTopic } from './embedded-signals';
+import { FencedError } from './port';
+import type { Producer, ProducerRecord, RecordMetadata, TopicPartitionOffset, Transaction } from './port';
+
+/**
+ * A producer of the embedded log. A transaction buffers its records and offsets and
+ * writes them in one SQLite transaction at the end, after checking that no newer producer
+ * with the same transactional id has bumped the epoch since this one was created.
+ */
+export function createEmbeddedProducer(db: Database, store: LogStore, options: { transactionalId?: string } = {}): Producer {
+  const { transactionalId } = options;
+  const bumpEpoch = db.prepare(
+    `INSERT INTO log_transactional_producers (transactional_id, epoch) VALUES (?, 0)
+     ON CONFLICT (transactional_id) DO UPDATE SET epoch = epoch + 1 RETURNING epoch`,
+  );
+  const currentEpoch = db.prepare('SELECT epoch FROM log_transactional_producers WHERE transactional_id = ?').pluck();
+  // Claiming the epoch at creation fences every older producer with this id at once.
+  const epoch =
+    transactionalId === undefined
+      ? undefined
+      : db.transaction(() => (bumpEpoch.get(transactionalId) as { epoch: number }).epoch).immediate();
+  let closed = false;
+
+  const assertOpen = () => {
+    if (closed) throw new AppError('unavailable', 'producer is closed');
+  };
+
+  const publish = (records: readonly ProducerRecord[], offsets: Map<string, TopicPartitionOffset[]>) => {
+    const metadata = db
+      .transaction(() => {
+        if (transactionalId !== undefined && currentEpoch.get(transactionalId) !== epoch) {
+          throw new FencedError(transactionalId);
+        }
+        const written = store.append(records);
+        for (const [groupId, groupOffsets] of offsets) store.commitOffsets(groupId, groupOffsets);
+        return written;
+      })
+      .immediate();
+    for (const topic of new Set(records.map((record) => record.topic))) signalTopic(db, topic);
+    return metadata;
+  };
+
+  return {
+    async send(records: readonly ProducerRecord[]): Promise<RecordMetadata[]> {
+      assertOpen();
+      return publish(records, new Map());
+    },
+
+    async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+      assertOpen();
+      if (transactionalId === undefined) {
+        throw new AppError('validation', 'transactions need a producer created with a transactionalId');
+      }
+      if (currentEpoch.get(transactionalId) !== epoch) throw new FencedError(transactionalId);
+      const records: ProducerRecord[] = [];
+      const offsets = new Map<string, TopicPartitionOffset[]>();
+      let open = true;
+      const result = await work({
+        async send(batch) {
+          if (!open) throw new AppError('conflict', 'transaction already ended');
+          records.push(...batch);
+        },
+        async sendOffsets(groupId, groupOffsets) {
+          if (!open) throw new AppError('conflict', 'transaction already ended');
+          offsets.set(groupId, [...(offsets.get(groupId) ?? []), ...groupOffsets]);
+        },
+      }).finally(() => {
+        open = false;
+      });
+      publish(records, offsets);
+      return result;
+    },
+
+    async close(): Promise<void> {
+      closed = true;
+    },
+  };
+}

@@ -1,0 +1,138 @@
+import type { Database } from 'better-sqlite3';
+import { NotFoundError, ValidationError } from '../errors';
+import { partitionFor } from './murmur2';
+import type { Headers, LogMessage, ProducerRecord, RecordMetadata, TopicPartitionOffset, TopicSpec } from './port';
+
+interface MessageRow {
+  topic: string;
+  partition: number;
+  offset: number;
+  key: string | null;
+  value: Buffer | null;
+  headers: string;
+  timestamp: number;
+}
+
+const toMessage = (row: MessageRow): LogMessage => ({
+  topic: row.topic,
+  partition: row.partition,
+  offset: row.offset,
+  key: row.key,
+  value: row.value,
+  headers: JSON.parse(row.headers) as Headers,
+  timestamp: row.timestamp,
+});
+
+/** The SQL of topics, messages and committed offsets; callers own the transactions. */
+export function createLogStore(db: Database) {
+  const statements = {
+    insertTopic: db.prepare('INSERT OR IGNORE INTO log_topics (name, partitions, compacted) VALUES (?, ?, ?)'),
+    insertPartition: db.prepare('INSERT OR IGNORE INTO log_partitions (topic, partition, end_offset) VALUES (?, ?, 0)'),
+    partitionCount: db.prepare('SELECT partitions FROM log_topics WHERE name = ?').pluck(),
+    endOffsets: db.prepare('SELECT end_offset FROM log_partitions WHERE topic = ? ORDER BY partition').pluck(),
+    endOffset: db.prepare('SELECT end_offset FROM log_partitions WHERE topic = ? AND partition = ?').pluck(),
+    advance: db.prepare('UPDATE log_partitions SET end_offset = ? WHERE topic = ? AND partition = ?'),
+    insertMessage: db.prepare(
+      'INSERT INTO log_messages (topic, partition, offset, key, value, headers, timestamp) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    read: db.prepare(
+      'SELECT * FROM log_messages WHERE topic = ? AND partition = ? AND offset >= ? ORDER BY offset LIMIT ?',
+    ),
+    commit: db.prepare(
+      `INSERT INTO log_group_offsets (group_id, topic, partition, next_offset) VALUES (?, ?, ?, ?)
+       ON CONFLICT (group_id, topic, partition) DO UPDATE SET next_offset = excluded.next_offset`,
+    ),
+    committed: db.prepare('SELECT partition, next_offset FROM log_group_offsets WHERE group_id = ? AND topic = ?'),
+    committedOne: db
+      .prepare('SELECT next_offset FROM log_group_offsets WHERE group_id = ? AND topic = ? AND partition = ?')
+      .pluck(),
+  };
+  // Null keys go round-robin per topic, as Kafka's default partitioner does.
+  const roundRobin = new Map<string, number>();
+
+  const partitionCount = (topic: string): number => {
+    const count = statements.partitionCount.get(topic) as number | undefined;
+    if (count === undefined) throw new NotFoundError(`topic ${topic} does not exist`, { topic });
+    return count;
+  };
+
+  const choosePartition = (record: ProducerRecord, count: number): number => {
+    if (record.partition !== undefined) {
+      if (!Number.isInteger(record.partition) || record.partition < 0 || record.partition >= count) {
+        throw new ValidationError(`topic ${record.topic} has no partition ${record.partition}`);
+      }
+      return record.partition;
+    }
+    if (record.key !== null) return partitionFor(record.key, count);
+    const next = roundRobin.get(record.topic) ?? 0;
+    roundRobin.set(record.topic, next + 1);
+    return next % count;
+  };
+
+  return {
+    ensureTopics(specs: readonly TopicSpec[]): void {
+      for (const spec of specs) {
+        if (!Number.isInteger(spec.partitions) || spec.partitions < 1) {
+          throw new ValidationError(`topic ${spec.topic} needs a positive partition count`);
+        }
+        if (statements.insertTopic.run(spec.topic, spec.partitions, spec.compacted ? 1 : 0).changes === 0) continue;
+        for (let partition = 0; partition < spec.partitions; partition++) {
+          statements.insertPartition.run(spec.topic, partition);
+        }
+      }
+    },
+
+    partitionCount,
+
+    /** Appends with contiguous per-partition offsets; call inside an immediate transaction. */
+    append(records: readonly ProducerRecord[]): RecordMetadata[] {
+      const now = Date.now();
+      const ends = new Map<string, number>();
+      const metadata = records.map((record) => {
+        const partition = choosePartition(record, partitionCount(record.topic));
+        const slot = `${record.topic}\u0000${partition}`;
+        const offset = ends.get(slot) ?? (statements.endOffset.get(record.topic, partition) as number);
+        statements.insertMessage.run(
+          record.topic, partition, offset, record.key, record.value, JSON.stringify(record.headers ?? {}), now,
+        );
+        ends.set(slot, offset + 1);
+        return { topic: record.topic, partition, offset };
+      });
+      for (const [slot, end] of ends) {
+        const [topic, partition] = slot.split('\u0000') as [string, string];
+        statements.advance.run(end, topic, Number(partition));
+      }
+      return metadata;
+    },
+
+    read(topic: string, partition: number, fromOffset: number, maxCount: number): LogMessage[] {
+      return (statements.read.all(topic, partition, fromOffset, maxCount) as MessageRow[]).map(toMessage);
+    },
+
+    endOffsets(topic: string): number[] {
+      partitionCount(topic);
+      return statements.endOffsets.all(topic) as number[];
+    },
+
+    endOffset(topic: string, partition: number): number {
+      return (statements.endOffset.get(topic, partition) as number | undefined) ?? 0;
+    },
+
+    commitOffsets(groupId: string, offsets: readonly TopicPartitionOffset[]): void {
+      for (const { topic, partition, offset } of offsets) statements.commit.run(groupId, topic, partition, offset);
+    },
+
+    committedOffset(groupId: string, topic: string, partition: number): number | null {
+      return (statements.committedOne.get(groupId, topic, partition) as number | undefined) ?? null;
+    },
+
+    committedOffsets(groupId: string, topic: string): Array<number | null> {
+      const result: Array<number | null> = Array.from({ length: partitionCount(topic) }, () => null);
+      const rows = statements.committed.all(groupId, topic) as Array<{ partition: number; next_offset: number }>;
+      for (const row of rows) if (row.partition < result.length) result[row.partition] = row.next_offset;
+      return result;
+    },
+  };
+}
+
+export type LogStore = ReturnType<typeof createLogStore>;

@@ -1,0 +1,92 @@
+import Database from 'better-sqlite3';
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import { createEmbeddedConsumer } from './embedded-consumer';
+import { createEmbeddedProducer } from './embedded-producer';
+import { applyLogSchema } from './embedded-schema';
+import { createLogStore } from './embedded-store';
+import type { Consumer, Log, Producer } from './port';
+
+export interface EmbeddedLogOptions {
+  /** How often consumers look for messages written by other processes (in-process produces wake them at once). */
+  pollIntervalMs?: number;
+  /** A member that has not heartbeated for this long loses its partitions to the others. */
+  sessionTimeoutMs?: number;
+  /** How often members renew their leases and check the assignment; defaults to a third of the session, at most 1 s. */
+  heartbeatIntervalMs?: number;
+}
+
+/**
+ * The embedded durable partitioned log on a better-sqlite3 connection. Processes that share
+ * the file share the log and its consumer groups; give the connection WAL mode and a busy
+ * timeout for that (`openEmbeddedLog` does). The connection stays the caller's to close.
+ */
+export function createEmbeddedLog(db: SqliteDatabase, options: EmbeddedLogOptions = {}): Log {
+  return buildLog(db, options, () => undefined);
+}
+
+/** Opens (or creates) a log file in WAL mode; `close` closes the file too. */
+export function openEmbeddedLog(filePath: string, options: EmbeddedLogOptions = {}): Log {
+  const db = new Database(filePath);
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('synchronous = NORMAL');
+  return buildLog(db, options, () => db.close());
+}
+
+function buildLog(db: SqliteDatabase, options: EmbeddedLogOptions, release: () => void): Log {
+  applyLogSchema(db);
+  const store = createLogStore(db);
+  const sessionTimeoutMs = options.sessionTimeoutMs ?? 10_000;
+  const timings = {
+    pollIntervalMs: options.pollIntervalMs ?? 100,
+    sessionTimeoutMs,
+    heartbeatIntervalMs: options.heartbeatIntervalMs ?? Math.max(10, Math.min(1000, Math.floor(sessionTimeoutMs / 3))),
+  };
+  const consumers = new Set<Consumer>();
+  const producers = new Set<Producer>();
+  let closed = false;
+
+  return {
+    async ensureTopics(specs) {
+      db.transaction(() => store.ensureTopics(specs)).immediate();
+    },
+    async partitionCount(topic) {
+      return store.partitionCount(topic);
+    },
+    createProducer(producerOptions) {
+      const producer = createEmbeddedProducer(db, store, producerOptions);
+      producers.add(producer);
+      return producer;
+    },
+    createConsumer(consumerOptions) {
+      const consumer = createEmbeddedConsumer(db, store, consumerOptions, timings);
+      consumers.add(consumer);
+      return consumer;
+    },
+    async endOffsets(topic) {
+      return store.endOffsets(topic);
+    },
+    async committedOffsets(groupId, topic) {
+      return store.committedOffsets(groupId, topic);
+    },
+    async read(topic, partition, fromOffset, maxCount) {
+      return store.read(topic, partition, fromOffset, maxCount);
+    },
+    async health() {
+      if (closed) return { ok: false, detail: 'closed' };
+      try {
+        db.prepare('SELECT count(*) FROM log_topics').get();
+        return { ok: true, detail: `sqlite ${db.name}` };
+      } catch (error) {
+        return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await Promise.all([...consumers].map((consumer) => consumer.stop()));
+      await Promise.all([...producers].map((producer) => producer.close()));
+      release();
+    },
+  };
+}

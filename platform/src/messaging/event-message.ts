@@ -1,0 +1,71 @@
+import { eventContexts, eventTopic, isEventType, recordNameOf } from '@ecommerce/schemas';
+import type { RecordedEvent } from '../event-store/port';
+import type { LogMessage, ProducerRecord, TopicSpec } from '../log/port';
+import type { Serde } from '../serde/port';
+
+/** Headers on every mirrored event (DESIGN §5). */
+export const eventHeaders = {
+  eventId: 'event-id',
+  type: 'event-type',
+  stream: 'stream-id',
+  revision: 'stream-revision',
+  position: 'position',
+  correlationId: 'correlation-id',
+  causationId: 'causation-id',
+  occurredAt: 'occurred-at',
+} as const;
+
+/** Events whose type has an Avro schema go to their context's topic; anything else stays in the store. */
+export const isPublishable = (event: Pick<RecordedEvent, 'type'>): boolean => isEventType(event.type);
+
+export async function eventToRecord(event: RecordedEvent, serde: Serde): Promise<ProducerRecord> {
+  if (!isEventType(event.type)) throw new Error(`event type ${event.type} has no schema`);
+  const topic = eventTopic(event.type);
+  const headers: Record<string, string> = {
+    [eventHeaders.eventId]: event.id,
+    [eventHeaders.type]: event.type,
+    [eventHeaders.stream]: event.streamId,
+    [eventHeaders.revision]: String(event.revision),
+    [eventHeaders.position]: String(event.position),
+    [eventHeaders.occurredAt]: String(event.metadata.occurredAt ?? event.recordedAt.toISOString()),
+  };
+  if (typeof event.metadata.correlationId === 'string') headers[eventHeaders.correlationId] = event.metadata.correlationId;
+  if (typeof event.metadata.causationId === 'string') headers[eventHeaders.causationId] = event.metadata.causationId;
+  return { topic, key: event.streamId, value: await serde.encode(topic, recordNameOf(event.type), event.data), headers };
+}
+
+/** A consumed message back as the event it mirrors; the Avro body is decoded through the registry. */
+export async function recordToEvent(message: LogMessage, serde: Serde): Promise<RecordedEvent> {
+  if (!message.value) throw new Error(`message ${message.topic}/${message.partition}@${message.offset} has no value`);
+  const decoded = await serde.decode(message.value);
+  const header = (name: string): string | undefined => message.headers[name];
+  const type = header(eventHeaders.type) ?? decoded.recordName.split('.').at(-1) ?? decoded.recordName;
+  const occurredAt = header(eventHeaders.occurredAt);
+  return {
+    id: header(eventHeaders.eventId) ?? `${message.topic}-${message.partition}-${message.offset}`,
+    type,
+    streamId: header(eventHeaders.stream) ?? message.key ?? '',
+    revision: Number(header(eventHeaders.revision) ?? -1),
+    position: Number(header(eventHeaders.position) ?? -1),
+    data: decoded.data,
+    metadata: {
+      correlationId: header(eventHeaders.correlationId),
+      causationId: header(eventHeaders.causationId),
+      occurredAt,
+    },
+    recordedAt: occurredAt ? new Date(occurredAt) : new Date(message.timestamp),
+  };
+}
+
+export const mirrorCheckpointTopic = 'ecommerce.mirror.checkpoints';
+export const deadLetterTopic = 'ecommerce.dlq';
+
+/** Every topic the platform uses, with its partition count; created by each process at start (idempotent). */
+export function platformTopics(partitions: number): TopicSpec[] {
+  const contexts = [...new Set(Object.values(eventContexts))];
+  return [
+    ...contexts.map((context) => ({ topic: `ecommerce.${context}.events`, partitions })),
+    { topic: deadLetterTopic, partitions: 1 },
+    { topic: mirrorCheckpointTopic, partitions: 1, compacted: true },
+  ];
+}

@@ -1,0 +1,71 @@
+import type { Log, Logger, Metrics, ReadStore, Serde } from '@ecommerce/platform';
+import { readActiveVersion } from './projection';
+import type { Projection, ProjectionCheckpoint } from './projection';
+import { createProjectionRunner } from './runner';
+import type { ProjectionRunner } from './runner';
+
+export interface ProjectionsHostOptions {
+  projections: Projection[];
+  log: Log;
+  serde: Serde;
+  readStore: ReadStore;
+  logger: Logger;
+  metrics?: Metrics;
+  /** How often the active version is re-read, to follow a rebuild done elsewhere. */
+  versionPollMs?: number;
+  /** How long a replaced version's collections stay for queries already under way. */
+  dropDelayMs?: number;
+}
+
+export interface ProjectionsHost {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  status(): Array<{ projection: string; version: number; progress: ProjectionCheckpoint }>;
+}
+
+/** Runs the active version of each projection and follows blue/green switches. */
+export function createProjectionsHost(options: ProjectionsHostOptions): ProjectionsHost {
+  const running = new Map<string, { version: number; runner: ProjectionRunner }>();
+  const timers = new Set<NodeJS.Timeout>();
+  let poll: NodeJS.Timeout | undefined;
+  let switching: Promise<void> = Promise.resolve();
+
+  async function ensureActive(projection: Projection): Promise<void> {
+    const active = await readActiveVersion(options.readStore, projection.name);
+    const current = running.get(projection.name);
+    if (current?.version === active.version) return;
+    const runner = createProjectionRunner({ ...options, projection, version: active.version, skipThrough: active.rebuiltThrough });
+    await runner.start();
+    running.set(projection.name, { version: active.version, runner });
+    if (!current) return;
+    options.logger.info({ projection: projection.name, from: current.version, to: active.version }, 'projection switched to the rebuilt version');
+    await current.runner.stop();
+    const dropTimer = setTimeout(() => {
+      timers.delete(dropTimer);
+      for (const name of Object.values(projection.collections(current.version))) void options.readStore.collection(name).drop();
+    }, options.dropDelayMs ?? 10_000);
+    timers.add(dropTimer);
+  }
+
+  const checkAll = () => {
+    switching = switching.then(async () => {
+      for (const projection of options.projections) await ensureActive(projection);
+    }).catch((error: unknown) => options.logger.error({ err: error }, 'projection version check failed'));
+    return switching;
+  };
+
+  return {
+    async start() {
+      await checkAll();
+      poll = setInterval(() => void checkAll(), options.versionPollMs ?? 1000);
+    },
+    async stop() {
+      if (poll) clearInterval(poll);
+      for (const timer of timers) clearTimeout(timer);
+      await switching;
+      for (const { runner } of running.values()) await runner.stop();
+      running.clear();
+    },
+    status: () => [...running.entries()].map(([projection, { version, runner }]) => ({ projection, version, progress: runner.progress() })),
+  };
+}

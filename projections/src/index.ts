@@ -1,0 +1,15 @@
+export * from './projection';
+export { createProjectionRunner } from './runner';
+export type { ProjectionRunner, ProjectionRunnerOptions } from './runner';
+export { createProjectionsHost } from './host';
+export type { ProjectionsHost, ProjectionsHostOptions } from './host';
+export { rebuildProjection } from './rebuild';
+export type { RebuildOptions, RebuildResult } from './rebuild';
+export { productsProjection } from './products/projection';
+export * from './products/document';
+
+import { productsProjection } from './products/projection';
+import type { Projection } from './projection';
+
+/** Every projection the platform runs, by name. */
+export const allProjections: Projection[] = [productsProjection];

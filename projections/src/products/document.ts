@@ -1,0 +1,37 @@
+import type { Money, ProductCreated, ProductDetailsUpdated, ProductDocument, StockDocument, StockView } from '@ecommerce/schemas';
+
+export type { ProductDocument, StockDocument, StockView } from '@ecommerce/schemas';
+
+export const stockViewOf = (stock: Pick<StockDocument, 'available'> | null): StockView => ({ available: stock?.available ?? 0, inStock: (stock?.available ?? 0) > 0 });
+
+export function searchTermsOf(product: Pick<ProductCreated, 'name' | 'description' | 'category' | 'tags'>): string[] {
+  const text = [product.name, product.description, product.category, ...product.tags].join(' ').toLowerCase();
+  return [...new Set(text.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0))];
+}
+
+export type ProductFields = Omit<ProductDocument, '_id' | '_revisions' | 'stock'>;
+
+/** Product fields after a catalog event (pure): the read-model twin of the domain's evolve. */
+export function evolveProductFields(current: ProductFields | null, event: { type: string; data: unknown; revision: number; occurredAt: string }): ProductFields | null {
+  switch (event.type) {
+    case 'ProductCreated': {
+      const data = event.data as ProductCreated;
+      return {
+        sku: data.sku, name: data.name, description: data.description, category: data.category, tags: data.tags, price: data.price,
+        status: 'active', listedBy: data.listedBy, revision: event.revision, searchTerms: searchTermsOf(data), createdAt: event.occurredAt, updatedAt: event.occurredAt,
+      };
+    }
+    case 'ProductDetailsUpdated': {
+      if (!current) return null;
+      const data = event.data as ProductDetailsUpdated;
+      const next = { ...current, name: data.name ?? current.name, description: data.description ?? current.description, category: data.category ?? current.category, tags: data.tags ?? current.tags };
+      return { ...next, searchTerms: searchTermsOf(next), revision: event.revision, updatedAt: event.occurredAt };
+    }
+    case 'ProductPriceChanged':
+      return current && { ...current, price: (event.data as { price: Money }).price, revision: event.revision, updatedAt: event.occurredAt };
+    case 'ProductDiscontinued':
+      return current && { ...current, status: 'discontinued', revision: event.revision, updatedAt: event.occurredAt };
+    default:
+      return current;
+  }
+}

@@ -1,0 +1,26 @@
+import { activeVersionKey } from '@ecommerce/schemas';
+import type { ActiveVersion } from '@ecommerce/schemas';
+import type { ReadStore, RecordedEvent } from '@ecommerce/platform';
+
+/**
+ * A read model: its name, the topics it reads, and how a batch of events changes its
+ * collections. Versions make rebuilds blue/green: version N+1 is built into its own
+ * collections while N keeps serving, then the active pointer moves.
+ */
+export interface Projection {
+  name: string;
+  topics: string[];
+  /** Physical collection names of one version, by role. */
+  collections(version: number): Record<string, string>;
+  /** Indexes and anything else a fresh version needs. */
+  setup(store: ReadStore, version: number): Promise<void>;
+  /** Apply events in order; must be idempotent under redelivery (revision-guarded writes). */
+  apply(store: ReadStore, version: number, events: readonly RecordedEvent[]): Promise<void>;
+}
+
+export { activeVersionKey, checkpointKey } from '@ecommerce/schemas';
+export type { ActiveVersion, PartitionProgress, ProjectionCheckpoint } from '@ecommerce/schemas';
+
+export async function readActiveVersion(store: ReadStore, name: string): Promise<ActiveVersion> {
+  return (await store.getCheckpoint<ActiveVersion>(activeVersionKey(name))) ?? { version: 1, activatedAt: new Date(0).toISOString() };
+}

@@ -1,0 +1,18 @@
+import { Router } from 'express';
+import { OpenAPIRegistry } from '@ecommerce/platform';
+import type { ReadStore } from '@ecommerce/platform';
+import { describeProductQueries, productQueryRoutes } from './products/routes';
+
+export interface QueryApiDeps {
+  readStore: ReadStore;
+  consistencyWaitMs?: number;
+}
+
+/** The read side as a router: mounted by the gateway in one process, or served alone by `ecommerce query-api`. */
+export function createQueryApi(deps: QueryApiDeps): { router: Router; openapi: OpenAPIRegistry } {
+  const router = Router();
+  router.use(productQueryRoutes({ readStore: deps.readStore, consistencyWaitMs: deps.consistencyWaitMs ?? 3000 }));
+  const openapi = new OpenAPIRegistry();
+  describeProductQueries(openapi);
+  return { router, openapi };
+}

@@ -1,0 +1,2 @@
+export { createQueryApi } from './app';
+export type { QueryApiDeps } from './app';

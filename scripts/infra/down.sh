@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Stops the servers that up.sh started; data under data/infra is kept for the next start.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+rc=0
+"$here/ferretdb.sh" stop || rc=1
+"$here/kafka.sh" stop || rc=1
+exit "$rc"

@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# FerretDB 1.x (MongoDB wire protocol on SQLite) on loopback for the read-store tests.
+# Usage: scripts/infra/ferretdb.sh {install|start|stop|status}
+# Env: FERRETDB_PORT (27017), FERRETDB_VERSION, ECOMMERCE_INFRA_CACHE, ECOMMERCE_INFRA_DATA,
+#      FERRETDB_START_TIMEOUT (60 s).
+set -euo pipefail
+INFRA_NAME=ferretdb
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+# v1.24.0 is the last 1.x on the Go module proxy; 2.x needs PostgreSQL+DocumentDB instead of SQLite.
+FERRETDB_VERSION="${FERRETDB_VERSION:-v1.24.0}"
+FERRETDB_PORT="${FERRETDB_PORT:-27017}"
+START_TIMEOUT="${FERRETDB_START_TIMEOUT:-60}"
+
+BIN_DIR="$INFRA_CACHE/ferretdb-$FERRETDB_VERSION/bin"
+BIN="$BIN_DIR/ferretdb"
+RUN_DIR="$INFRA_DATA/ferretdb"
+PIDFILE="$RUN_DIR/ferretdb.pid"
+LOGFILE="$RUN_DIR/ferretdb.log"
+MARKER="ferretdb"
+
+# Go settings for every go command here: caches in the infra cache (a rebuild is
+# fast and nothing leaks into the user's own Go caches), never a toolchain download.
+go_env() {
+  GOCACHE="$INFRA_CACHE/go/build" GOMODCACHE="$INFRA_CACHE/go/mod" \
+    GOFLAGS="-buildvcs=false -modcacherw" GOTOOLCHAIN=local CGO_ENABLED=0 "$@"
+}
+
+# Not `go install ...@version`: it looks up the module's deprecation through the
+# proxy's version list, which the proxy here refuses (403) for FerretDB. And
+# FerretDB panics at start without build/version/version.txt, which its module
+# zip lacks, so we build from a writable copy of the module with that file added.
+# install [quiet]: quiet skips the "already installed" line (start calls it every time).
+install() {
+  if [[ -x "$BIN" ]]; then
+    [[ "${1:-}" == quiet ]] || log "installed: $BIN"
+    return 0
+  fi
+  need_cmd go "install Go; FerretDB is built from source"
+  local t0 json dir commit src
+  t0="$(now_s)"
+  log "building FerretDB $FERRETDB_VERSION from the Go module proxy (first time takes a few minutes)"
+  json="$(cd /tmp && go_env go mod download -json "github.com/FerretDB/FerretDB@$FERRETDB_VERSION")" ||
+    die "go mod download of FerretDB $FERRETDB_VERSION failed: $json"
+  dir="$(sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p' <<<"$json")"
+  commit="$(sed -n 's/^[[:space:]]*"Hash": "\(.*\)",*$/\1/p' <<<"$json")"
+  [[ -d "$dir" ]] || die "go mod download gave no module directory: $json"
+  src="$INFRA_CACHE/ferretdb-$FERRETDB_VERSION/src"
+  rm -rf "$src"
+  mkdir -p "$(dirname "$src")" "$BIN_DIR"
+  cp -R "$dir" "$src"
+  chmod -R u+w "$src"
+  echo "$FERRETDB_VERSION" >"$src/build/version/version.txt"
+  echo "${commit:-unknown}" >"$src/build/version/commit.txt"
+  echo "ecommerce-infra" >"$src/build/version/package.txt"
+  (cd "$src" && go_env go build -trimpath -o "$BIN.tmp" ./cmd/ferretdb) ||
+    die "go build of FerretDB $FERRETDB_VERSION failed (see output above)"
+  mv "$BIN.tmp" "$BIN"
+  rm -rf "$src"
+  log "installed $("$BIN" --version 2>/dev/null | head -1) at $BIN in $(elapsed "$t0")"
+}
+
+ping_mongo() {
+  MONGO_URL="mongodb://127.0.0.1:$FERRETDB_PORT" node_in_repo '
+    const { MongoClient } = require("mongodb");
+    const c = new MongoClient(process.env.MONGO_URL, { serverSelectionTimeoutMS: 1500, directConnection: true });
+    c.connect().then(() => c.db("admin").command({ ping: 1 }))
+      .then(() => c.close().then(() => process.exit(0)))
+      .catch(() => process.exit(1));' >/dev/null 2>&1
+}
+
+ready() {
+  port_open "$FERRETDB_PORT" || return 1
+  if [[ -d "$REPO_DIR/node_modules/mongodb" ]]; then ping_mongo; fi
+}
+
+start() {
+  install quiet
+  mkdir -p "$RUN_DIR/sqlite" "$RUN_DIR/state"
+  local pid
+  if pid="$(live_pid "$PIDFILE" "$MARKER")"; then
+    log "already running (pid $pid)"
+    echo "MONGO_URL=mongodb://127.0.0.1:$FERRETDB_PORT"
+    return 0
+  fi
+  rm -f "$PIDFILE"
+  if port_open "$FERRETDB_PORT"; then
+    die "port $FERRETDB_PORT is taken by another process; set FERRETDB_PORT"
+  fi
+  local t0; t0="$(now_s)"
+  # One previous log is kept; the rest would grow without bound across CI runs.
+  if [[ -f "$LOGFILE" ]]; then mv -f "$LOGFILE" "$LOGFILE.1"; fi
+  # setsid: its own session, so the caller's job control cannot kill it by accident.
+  # --debug-addr=- : no debug HTTP listener, one port less to collide on.
+  setsid "$BIN" \
+    --listen-addr="127.0.0.1:$FERRETDB_PORT" \
+    --handler=sqlite \
+    --sqlite-url="file:$RUN_DIR/sqlite/" \
+    --state-dir="$RUN_DIR/state" \
+    --telemetry=disable \
+    --debug-addr=- \
+    --log-level=warn \
+    </dev/null >>"$LOGFILE" 2>&1 &
+  pid=$!
+  echo "$pid" >"$PIDFILE"
+  local rc=0
+  wait_ready "$START_TIMEOUT" "$pid" ready || rc=$?
+  if ((rc == 2)); then
+    rm -f "$PIDFILE"
+    tail_log "$LOGFILE"
+    die "FerretDB exited during start"
+  elif ((rc != 0)); then
+    tail_log "$LOGFILE"
+    stop_pid "$PIDFILE" "$MARKER" 10
+    die "FerretDB did not answer a ping within ${START_TIMEOUT}s"
+  fi
+  log "ready (pid $pid) in $(elapsed "$t0"); log: $LOGFILE"
+  echo "MONGO_URL=mongodb://127.0.0.1:$FERRETDB_PORT"
+}
+
+status() {
+  local pid
+  if pid="$(live_pid "$PIDFILE" "$MARKER")"; then
+    echo "ferretdb: running (pid $pid) on 127.0.0.1:$FERRETDB_PORT"
+  else
+    echo "ferretdb: stopped"
+    return 3
+  fi
+}
+
+case "${1:-}" in
+  install) install ;;
+  start) start ;;
+  stop) stop_pid "$PIDFILE" "$MARKER" 15 ;;
+  status) status ;;
+  *) echo "usage: $0 {install|start|stop|status}" >&2; exit 2 ;;
+esac

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs (cached) and starts Kafka and FerretDB on loopback, then prints the settings to export.
+# Usage: scripts/infra/up.sh            then: eval "$(scripts/infra/env.sh)"
+set -euo pipefail
+INFRA_NAME=up
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+t0="$(now_s)"
+# Installs run side by side: the Go build is CPU-bound, the Maven fetch network-bound.
+"$INFRA_DIR/kafka.sh" install & kafka_install=$!
+"$INFRA_DIR/ferretdb.sh" install & ferret_install=$!
+failed=0
+wait "$kafka_install" || { log "kafka install failed"; failed=1; }
+wait "$ferret_install" || { log "ferretdb install failed"; failed=1; }
+((failed == 0)) || die "install failed, nothing started"
+
+"$INFRA_DIR/kafka.sh" start >/dev/null
+if ! "$INFRA_DIR/ferretdb.sh" start >/dev/null; then
+  "$INFRA_DIR/kafka.sh" stop || true
+  die "ferretdb did not start; kafka stopped again"
+fi
+log "all up in $(elapsed "$t0"); stop with scripts/infra/down.sh"
+"$INFRA_DIR/env.sh"
