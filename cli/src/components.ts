@@ -6,7 +6,7 @@ import { createQueryApi } from '@ecommerce/query-api';
 import { allProjections, createProjectionsHost } from '@ecommerce/projections';
 import type { ProjectionsHost } from '@ecommerce/projections';
 import { createGateway, operatorIdentity } from '@ecommerce/gateway';
-import { createMetrics, createServiceApp, platformTopics } from '@ecommerce/platform';
+import { createMetrics, createServiceApp, generateOpenApiDocument, platformTopics } from '@ecommerce/platform';
 import type { HealthCheck, Logger, Metrics, Settings } from '@ecommerce/platform';
 import { openAdapters } from './adapters';
 import type { Adapters } from './adapters';
@@ -90,7 +90,6 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
       });
       running.servers.push(await listen(gateway, parts.port ?? settings.PORT, settings.HOST, logger, 'gateway'));
     } else {
-      const { generateOpenApiDocument } = await import('@ecommerce/platform');
       for (const [enabled, api, port, name] of [[parts.commandApi, commandApi, settings.COMMAND_API_PORT, 'command-api'], [parts.queryApi, queryApi, settings.QUERY_API_PORT, 'query-api']] as const) {
         if (!enabled) continue;
         const document = generateOpenApiDocument([api.openapi], { title: name, version: '0.1.0' });

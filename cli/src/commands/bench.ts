@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Logger, Settings } from '@ecommerce/platform';
+import { runBench } from '../bench/run';
 
 export function registerBenchCommand(program: Command, boot: () => { settings: Settings; logger: Logger }): void {
   program
@@ -9,7 +10,6 @@ export function registerBenchCommand(program: Command, boot: () => { settings: S
     .option('--quick', 'small sizes, for a smoke run')
     .action(async (options: { events: string; quick?: boolean }) => {
       const { logger } = boot();
-      const { runBench } = await import('../bench/run');
       await runBench({ events: options.quick ? 5000 : Number(options.events), quick: Boolean(options.quick), logger });
     });
 }

@@ -46,6 +46,21 @@ export class CollectionState {
     return tombstone ? { tombstone } : undefined;
   }
 
+  /**
+   * Candidate ids for a filter with a plain equality on every field of a unique index
+   * (`{ sku: 'X' }`): at most one document can match, found without a scan. Undefined when
+   * no unique index covers the filter.
+   */
+  candidatesByUniqueIndex(filter: Record<string, unknown>): string[] | undefined {
+    for (const index of this.unique.values()) {
+      const values = index.fields.map((field) => filter[field]);
+      if (!values.every((value) => typeof value === 'string' || typeof value === 'number')) continue;
+      const owner = index.owners.get(JSON.stringify(values));
+      return owner === undefined ? [] : [owner];
+    }
+    return undefined;
+  }
+
   /** Revisions the guarded writes compare against: the live document's, else the tombstone's. */
   revisionsOf(id: string): Revisions | undefined {
     return this.docs.get(id)?._revisions ?? this.tombstones.get(id);

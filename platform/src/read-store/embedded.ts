@@ -73,7 +73,7 @@ export function createEmbeddedReadStore(db: Database.Database, options: Embedded
 
   const collection = <T extends Document>(name: string): ReadCollection<T> => {
     const candidatesFor = (state: CollectionState, filter: Filter): Document[] => {
-      const ids = idsSelectedBy(filter);
+      const ids = idsSelectedBy(filter) ?? state.candidatesByUniqueIndex(filter);
       if (!ids) return Array.from(state.docs.values());
       return ids.map((id) => state.docs.get(id)).filter((doc): doc is Document => doc !== undefined);
     };

@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { openSqliteEventStore } from '@ecommerce/platform';
+import type { Logger } from '@ecommerce/platform';
+import { fillEventStore } from './catalog-history';
+import { benchEventStore } from './event-store-bench';
+import { benchHttp } from './http-bench';
+import { benchMirror } from './mirror-bench';
+import { elapsedSince } from './rate';
+import { benchRebuild } from './rebuild-bench';
+import { formatTable, machineInfo, writeReport } from './report';
+import type { BenchReport, SectionOutcome, SectionResult } from './report';
+import { withTempDir } from './temp-dir';
+
+export interface BenchOptions {
+  /** Events for the mirror and rebuild runs. */
+  events: number;
+  /** Small sizes and short HTTP runs, for a smoke run. */
+  quick: boolean;
+  logger: Logger;
+}
+
+/** bench/reports at the repository root (git-ignored). */
+const reportFolder = path.resolve(__dirname, '..', '..', '..', 'bench', 'reports');
+
+function commandLine(): string {
+  const args = process.argv.slice(1).map((arg, index) => (index === 0 ? path.relative(process.cwd(), arg) || arg : arg));
+  const npmScript = process.env.npm_lifecycle_event;
+  return `node ${[...process.execArgv, ...args].join(' ')}${npmScript ? ` (via npm run ${npmScript})` : ''}`;
+}
+
+/** One section: its failure is recorded and reported, and the next section still runs. */
+async function runSection(name: string, logger: Logger, work: () => Promise<SectionResult>): Promise<SectionOutcome> {
+  const started = performance.now();
+  try {
+    const result = await work();
+    return { name, seconds: Math.round(elapsedSince(started)) / 1000, ...result };
+  } catch (error) {
+    logger.error({ err: error, section: name }, 'bench section failed');
+    process.exitCode = 1;
+    return { name, seconds: Math.round(elapsedSince(started)) / 1000, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The baseline: event store vs raw SQLite, mirror, projection rebuild, HTTP latency; prints a table and writes a JSON report. */
+export async function runBench(options: BenchOptions): Promise<void> {
+  const { events, quick, logger } = options;
+  if (!Number.isInteger(events) || events <= 0) throw new Error(`--events must be a positive whole number, got ${events}`);
+  const startedAt = new Date().toISOString();
+  const sizes = { appends: quick ? 2000 : 20_000, http: quick ? { ratePerSecond: 50, durationSeconds: 3 } : { ratePerSecond: 200, durationSeconds: 10 } };
+  logger.info({ events, quick, ...sizes }, 'bench starting');
+
+  const sections: SectionOutcome[] = [];
+  sections.push(await runSection('event store appends', logger, () => benchEventStore({ appends: sizes.appends, logger })));
+
+  await withTempDir('catalog', async (dir) => {
+    const eventStore = openSqliteEventStore(path.join(dir, 'events.db'));
+    try {
+      logger.info({ events }, 'setup: appending catalog and inventory events');
+      const history = await fillEventStore(eventStore, events);
+      logger.info({ ...history }, 'setup: event store filled');
+      sections.push(await runSection('mirror', logger, () => benchMirror({ dir, eventStore, history, logger })));
+      sections.push(await runSection('projection rebuild', logger, () => benchRebuild({ dir, eventStore, history, logger })));
+    } catch (error) {
+      logger.error({ err: error }, 'bench setup failed');
+      process.exitCode = 1;
+      sections.push({ name: 'catalog setup (mirror, rebuild)', seconds: 0, error: error instanceof Error ? error.message : String(error) });
+    } finally {
+      await eventStore.close();
+    }
+  });
+
+  sections.push(await runSection('http', logger, () => benchHttp({ load: sizes.http, logger })));
+
+  const report: BenchReport = { startedAt, commandLine: commandLine(), options: { events, quick }, machine: machineInfo(), sections };
+  const file = writeReport(reportFolder, report);
+  const { machine } = report;
+  process.stdout.write(`\n${machine.cpuModel} ×${machine.cpuCount}, ${machine.totalMemoryGiB} GiB, node ${machine.node}, ${machine.platform}\n`);
+  process.stdout.write(`${formatTable(sections)}\n\nreport: ${path.relative(process.cwd(), file)}\n`);
+}
