@@ -50,6 +50,25 @@ describe('catalog end to end through the gateway (embedded)', () => {
     expect(read.body).toMatchObject({ price: { amount: 9999, currency: 'EUR' }, revision: 1 });
   });
 
+  it('carries the correlation id from the request through the events to the log', async () => {
+    const correlationId = `corr-${Date.now()}`;
+    const created = await platform.request('POST', '/api/products', { body: newProduct(), headers: { 'x-correlation-id': correlationId } });
+    expect(created.headers.get('x-correlation-id')).toBe(correlationId);
+    const { eventStore, log } = platform.running.adapters;
+    const stored = (await eventStore.readAll()).filter((event) => event.metadata.correlationId === correlationId);
+    expect(stored.map((event) => event.type)).toEqual(['SkuClaimed', 'ProductCreated', 'StockRestocked']);
+    await platform.request('GET', `/api/products/${String(created.body.id)}`, { headers: { 'x-consistency-token': created.headers.get('x-consistency-token') as string } });
+    const mirrored: string[] = [];
+    for (const topic of ['ecommerce.catalog.events', 'ecommerce.inventory.events']) {
+      const ends = await log.endOffsets(topic);
+      for (const [partition, end] of ends.entries()) {
+        const messages = await log.read(topic, partition, 0, end);
+        mirrored.push(...messages.filter((message) => message.headers['correlation-id'] === correlationId).map((message) => message.headers['event-type'] as string));
+      }
+    }
+    expect(mirrored.sort()).toEqual(['ProductCreated', 'SkuClaimed', 'StockRestocked']);
+  });
+
   it('keeps a SKU unique', async () => {
     const input = newProduct();
     expect((await platform.request('POST', '/api/products', { body: input })).status).toBe(201);
