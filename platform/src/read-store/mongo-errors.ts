@@ -1,4 +1,5 @@
 /** Translation of MongoDB driver errors into ours, at the adapter boundary. */
+import type { Collection } from 'mongodb';
 import { AppError } from '../errors';
 
 const duplicateKeyCode = 11000;
@@ -29,3 +30,29 @@ export const duplicateKeyConflict = (collection: string, error: unknown): AppErr
     cause: error,
   });
 };
+
+const valueAt = (doc: Record<string, unknown>, path: string): unknown =>
+  path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], doc);
+
+/**
+ * The same conflict, with the index named even where the server's message does not name it
+ * (FerretDB says only "duplicate key"): the unique index under which another document already
+ * has the written document's key.
+ */
+export async function duplicateKeyConflictOf(
+  main: Collection<never>,
+  collection: string,
+  error: unknown,
+  doc?: Record<string, unknown>,
+): Promise<AppError> {
+  if (/index: \S+/.test(messageOf(error)) || !doc) return duplicateKeyConflict(collection, error);
+  const indexes = (await main.listIndexes().toArray()) as Array<{ name: string; key: Record<string, unknown>; unique?: boolean }>;
+  for (const index of indexes) {
+    if (!index.unique || index.name === '_id_') continue;
+    const key = Object.fromEntries(Object.keys(index.key).map((field) => [field, valueAt(doc, field) ?? null]));
+    if (await main.findOne({ ...key, _id: { $ne: doc._id } } as never)) {
+      return duplicateKeyConflict(collection, { code: duplicateKeyCode, errmsg: `${messageOf(error)} index: ${index.name}` });
+    }
+  }
+  return duplicateKeyConflict(collection, error);
+}

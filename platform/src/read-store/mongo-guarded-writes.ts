@@ -8,7 +8,7 @@
 import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection, type Filter as MongoFilter } from 'mongodb';
 import { AppError } from '../errors';
 import { withFieldsSet } from './guarded-update';
-import { duplicateKeyConflict, isDuplicateKey } from './mongo-errors';
+import { duplicateKeyConflictOf, isDuplicateKey } from './mongo-errors';
 import type { Document, GuardOutcome, GuardedReplace, GuardedUpdate } from './port';
 import { isNewer, revisionKey, revisionPath, withRevision, type Revisions } from './revisions';
 
@@ -81,7 +81,7 @@ export function createGuardedWrites(name: string, main: Collection<StoredDocumen
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
       if (!observed.live && (await exists(write.id))) return 'changed';
-      throw duplicateKeyConflict(name, error);
+      throw await duplicateKeyConflictOf(main as never, name, error, doc);
     }
     if (observed.tombstone) await tombstones.deleteOne({ _id: tombstoneIdOf(name, write.id) });
     return 'applied';
@@ -185,8 +185,8 @@ export function createGuardedWrites(name: string, main: Collection<StoredDocumen
     const guardPasses = { _id: write.id, $or: [{ [path]: { $lt: write.guard.revision } }, { [path]: { $exists: false } }] };
     const set = { $set: { ...write.set, [path]: write.guard.revision } };
     for (let attemptNumber = 0; attemptNumber < maxAttempts; attemptNumber += 1) {
-      const { matchedCount } = await main.updateOne(guardPasses as MongoFilter<StoredDocument>, set).catch((error: unknown) => {
-        throw isDuplicateKey(error) ? duplicateKeyConflict(name, error) : error;
+      const { matchedCount } = await main.updateOne(guardPasses as MongoFilter<StoredDocument>, set).catch(async (error: unknown) => {
+        throw isDuplicateKey(error) ? await duplicateKeyConflictOf(main as never, name, error, { _id: write.id, ...write.set }) : error;
       });
       if (matchedCount > 0) return 'applied';
       const observed = (await observe([write.id])).get(write.id) as Observed;
@@ -199,7 +199,7 @@ export function createGuardedWrites(name: string, main: Collection<StoredDocumen
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
         // Created by someone else meanwhile (try again), or refused by a unique index.
-        if (!(await exists(write.id))) throw duplicateKeyConflict(name, error);
+        if (!(await exists(write.id))) throw await duplicateKeyConflictOf(main as never, name, error, { ...created });
         continue;
       }
       if (observed.tombstone) await tombstones.deleteOne({ _id: tombstoneIdOf(name, write.id) });

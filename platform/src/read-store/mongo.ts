@@ -7,7 +7,7 @@ import type { Db, Filter as MongoFilter, MongoClient, Sort as MongoSort } from '
 import { AppError } from '../errors';
 import { indexNameOf } from './collection-state';
 import { assertSettable } from './guarded-update';
-import { duplicateKeyConflict, isDuplicateKey, isIndexConflict, isNamespaceNotFound } from './mongo-errors';
+import { duplicateKeyConflict, duplicateKeyConflictOf, isDuplicateKey, isIndexConflict, isNamespaceNotFound } from './mongo-errors';
 import { createGuardedWrites, tombstoneIdOf, type StoredDocument, type Tombstone } from './mongo-guarded-writes';
 import type { Document, Filter, GuardedReplace, ReadCollection, ReadStore } from './port';
 import { withDecodedRevisions, withEncodedRevisions } from './revisions';
@@ -62,7 +62,7 @@ export function createMongoReadStore(db: Db, options: MongoReadStoreOptions = {}
         try {
           await main.replaceOne({ _id: doc._id }, withEncodedRevisions(doc as StoredDocument), { upsert: true });
         } catch (error) {
-          throw isDuplicateKey(error) ? duplicateKeyConflict(name, error) : error;
+          throw isDuplicateKey(error) ? await duplicateKeyConflictOf(main as never, name, error, doc) : error;
         }
       },
       deleteOne: async (id) => {
@@ -75,7 +75,7 @@ export function createMongoReadStore(db: Db, options: MongoReadStoreOptions = {}
         try {
           await main.createIndex(spec.keys, { name: indexName, ...(spec.unique ? { unique: true } : {}) });
         } catch (error) {
-          if (isDuplicateKey(error)) throw duplicateKeyConflict(name, error);
+          if (isDuplicateKey(error)) throw duplicateKeyConflict(name, { errmsg: `duplicate key index: ${indexName}` });
           if (isIndexConflict(error)) {
             throw new AppError('conflict', `index ${indexName} of ${name} already exists with other options`, {
               details: { collection: name, index: indexName },
