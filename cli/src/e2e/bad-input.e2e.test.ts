@@ -1,4 +1,4 @@
-import { newProduct, removeDataDir, startTestPlatform } from './harness';
+import { newProduct, startTestPlatform } from './harness';
 import type { TestPlatform } from './harness';
 
 jest.setTimeout(60_000);
@@ -17,8 +17,7 @@ describe('bad input through the gateway', () => {
   });
 
   afterAll(async () => {
-    await platform.stop();
-    removeDataDir(platform.dataDir);
+    await platform.close();
   });
 
   const fieldsOf = (body: Record<string, unknown>) => ((body.errors ?? []) as Array<{ field: string }>).map((error) => error.field);
@@ -36,12 +35,12 @@ describe('bad input through the gateway', () => {
     ['a negative initial stock', { body: newProduct({ initialStock: -4 }) }, 400, 'initialStock'],
     ['a malformed SKU', { body: newProduct({ sku: 'no spaces allowed' }) }, 400, 'sku'],
   ])('POST /api/products with %s → %i naming %s', async (_case, request, status, field) => {
-    const headBefore = await platform.running.adapters.eventStore.headPosition();
+    const headBefore = await platform.eventStore.headPosition();
     const response = await platform.request('POST', '/api/products', request);
     expect(response.status).toBe(status);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
     expect(fieldsOf(response.body)).toContain(field);
-    expect(await platform.running.adapters.eventStore.headPosition()).toBe(headBefore);
+    expect(await platform.eventStore.headPosition()).toBe(headBefore);
   });
 
   it.each([

@@ -5,14 +5,52 @@ import type { AddressInfo } from 'node:net';
 import { createLogger, loadSettings } from '@ecommerce/platform';
 import { runComponents } from '../components';
 import type { Running } from '../components';
+import type { EventStore, Log, ReadStore } from '@ecommerce/platform';
 
-export interface TestPlatform {
+export interface TestResponse {
+  status: number;
+  headers: Headers;
+  body: Record<string, unknown>;
+}
+
+export type RequestOptions = { body?: unknown; rawBody?: string; headers?: Record<string, string> };
+
+/** What the scenarios need of a running platform, whatever its topology. */
+export interface PlatformUnderTest {
   baseUrl: string;
+  request(method: string, path: string, options?: RequestOptions): Promise<TestResponse>;
+  /** The stores as the platform sees them, opened by the test where the platform runs elsewhere. */
+  eventStore: EventStore;
+  log: Log;
+  readStore: ReadStore;
+  /** Resolves once the live projector serves the given version of a projection. */
+  projectionSwitched(projection: string, version: number): Promise<void>;
+  /** Stop everything and remove its data. */
+  close(): Promise<void>;
+}
+
+export interface TestPlatform extends PlatformUnderTest {
   dataDir: string;
   running: Running;
   /** Stop the process-equivalent, keeping the data directory. */
   stop(): Promise<void>;
-  request(method: string, path: string, options?: { body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }>;
+}
+
+export async function requestJson(baseUrl: string, method: string, path: string, options: RequestOptions = {}): Promise<TestResponse> {
+  const hasBody = options.body !== undefined || options.rawBody !== undefined;
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { ...(hasBody ? { 'content-type': 'application/json' } : {}), ...options.headers },
+    body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+  });
+  const text = await response.text();
+  let body: Record<string, unknown>;
+  try {
+    body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  } catch {
+    body = { text };
+  }
+  return { status: response.status, headers: response.headers, body };
 }
 
 /** The whole platform in this process, as `ecommerce start` runs it, on a free port and a temp data directory. */
@@ -29,23 +67,22 @@ export async function startTestPlatform(options: { dataDir?: string; env?: Recor
     baseUrl,
     dataDir,
     running,
+    eventStore: running.adapters.eventStore,
+    log: running.adapters.log,
+    readStore: running.adapters.readStore,
     stop: () => running.stop(),
-    async request(method, path, requestOptions = {}) {
-      const hasBody = requestOptions.body !== undefined || requestOptions.rawBody !== undefined;
-      const response = await fetch(`${baseUrl}${path}`, {
-        method,
-        headers: { ...(hasBody ? { 'content-type': 'application/json' } : {}), ...requestOptions.headers },
-        body: requestOptions.rawBody ?? (requestOptions.body === undefined ? undefined : JSON.stringify(requestOptions.body)),
-      });
-      const text = await response.text();
-      let body: Record<string, unknown>;
-      try {
-        body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-      } catch {
-        body = { text };
-      }
-      return { status: response.status, headers: response.headers, body };
+    async close() {
+      await running.stop();
+      removeDataDir(dataDir);
     },
+    async projectionSwitched(projection, version) {
+      for (let waited = 0; waited < 10_000; waited += 50) {
+        if (running.projections?.status().find((entry) => entry.projection === projection)?.version === version) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error(`projection ${projection} did not switch to version ${version}`);
+    },
+    request: (method, path, options) => requestJson(baseUrl, method, path, options),
   };
 }
 

@@ -1,0 +1,82 @@
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLogger, loadSettings } from '@ecommerce/platform';
+import { readActiveVersion } from '@ecommerce/projections';
+import { openAdapters } from '../adapters';
+import { removeDataDir, requestJson } from './harness';
+import type { PlatformUnderTest } from './harness';
+import { startComponent, waitUntil } from './processes';
+import type { ComponentProcess } from './processes';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** The settings of the real servers present in the environment (set by .ci/run). */
+export const serverSettings = (): Record<string, string> =>
+  Object.fromEntries((['KAFKA_BROKERS', 'MONGO_URL', 'SCHEMA_REGISTRY_URL', 'EVENTSTORE_URL'] as const).flatMap((name) => (process.env[name] ? [[name, process.env[name] as string]] : [])));
+
+/**
+ * The distributed topology: command-api, query-api, mirror, projections and gateway, each its
+ * own OS process, sharing the real servers of the environment (and, where there is no
+ * EventStoreDB, one SQLite event store file). The read store must be shared by processes, so
+ * MONGO_URL is required.
+ */
+export async function startDistributedPlatform(): Promise<PlatformUnderTest> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ecommerce-distributed-'));
+  const [gatewayPort, commandPort, queryPort] = [await freePort(), await freePort(), await freePort()];
+  const env: Record<string, string> = {
+    ...serverSettings(),
+    MONGO_DATABASE: `distributed_${dataDir.split('-').at(-1)?.replace(/[^A-Za-z0-9]/g, '') ?? 'x'}`,
+    DATA_DIR: dataDir,
+    PARTITIONS: '4',
+    LOG_LEVEL: 'info',
+    DEMO_CATALOG: 'false',
+    HOST: '127.0.0.1',
+    PORT: String(gatewayPort),
+    COMMAND_API_PORT: String(commandPort),
+    QUERY_API_PORT: String(queryPort),
+    COMMAND_API_URL: `http://127.0.0.1:${commandPort}`,
+    QUERY_API_URL: `http://127.0.0.1:${queryPort}`,
+    CONSISTENCY_WAIT_MS: '8000',
+  };
+  const components: ComponentProcess[] = ['mirror', 'projections', 'command-api', 'query-api', 'gateway'].map((command) => startComponent([command], env));
+  const baseUrl = `http://127.0.0.1:${gatewayPort}`;
+  const settings = loadSettings(env);
+  const adapters = await openAdapters(settings, createLogger({ level: 'silent' }), ['eventStore', 'log', 'readStore', 'registry']);
+  const close = async () => {
+    for (const component of components) await component.kill();
+    await adapters.close();
+    removeDataDir(dataDir);
+  };
+  try {
+    const up = async (url: string) => (await fetch(url).then((response) => response.ok, () => false));
+    await waitUntil(async () => (await up(`${baseUrl}/health`)) && (await up(`${env.COMMAND_API_URL}/health`)) && (await up(`${env.QUERY_API_URL}/health`)), 'the HTTP components', 90_000, 250);
+    await waitUntil(() => components[0]?.output().includes('mirror caught up') ?? false, 'the mirror', 90_000);
+    await waitUntil(() => /projection (resuming|starting)/.test(components[1]?.output() ?? ''), 'the projections', 90_000);
+  } catch (error) {
+    for (const component of components) process.stdout.write(`--- ${component.child.spawnargs.slice(-1).join(' ')}\n${component.output().slice(-2000)}\n`);
+    await close();
+    throw error;
+  }
+  return {
+    baseUrl,
+    eventStore: adapters.eventStore,
+    log: adapters.log,
+    readStore: adapters.readStore,
+    request: (method, path, options) => requestJson(baseUrl, method, path, options),
+    // the projections process polls the active version each second; the read with a token that follows proves it switched
+    async projectionSwitched(projection, version) {
+      await waitUntil(async () => (await readActiveVersion(adapters.readStore, projection)).version === version, `${projection} v${version} active`, 10_000);
+      await waitUntil(() => components[1]?.output().includes('switched to the rebuilt version') ?? false, `the projections process to follow v${version}`, 15_000);
+    },
+    close,
+  };
+}
