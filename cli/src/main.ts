@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { ConfigError, createLogger, loadSettings } from '@ecommerce/platform';
+import { ConfigError, createLogger, loadSettings, platformTopics } from '@ecommerce/platform';
+import { openAdapters } from './adapters';
 import type { Logger, Settings } from '@ecommerce/platform';
 import { runComponents } from './components';
 import { registerProjectionCommands } from './commands/projections';
@@ -44,7 +45,17 @@ program.command('gateway').description('the public entry point; proxies to COMMA
 program.command('command-api').description('the write API alone on COMMAND_API_PORT').action(serve({ commandApi: true }));
 program.command('query-api').description('the read API alone on QUERY_API_PORT').action(serve({ queryApi: true }));
 program.command('mirror').description('event store $all → log event topics, exactly once').action(serve({ mirror: true }));
-program.command('processors').description('the actor runtime (inventory reservation and orders arrive with issue #4; today it only prepares the topics)').action(serve({}));
+program.command('processors').description('the actor runtime; inventory reservation and the order lifecycle arrive with issue #4, so today it creates the topics and exits')
+  .action(async () => {
+    const { settings, logger } = boot();
+    const adapters = await openAdapters(settings, logger, ['log']);
+    try {
+      await adapters.log.ensureTopics(platformTopics(settings.PARTITIONS));
+      logger.info('processors: topics ready; no actors to run yet (issue #4)');
+    } finally {
+      await adapters.close();
+    }
+  });
 registerProjectionCommands(program, boot, serve({ projections: true }));
 registerSeedCommand(program, boot);
 registerBenchCommand(program, boot);
