@@ -75,4 +75,30 @@ export function registerTransactionContract(context: LogContractContext): void {
     await waitFor('the newer producer’s messages', () => collector.hasAll(['from-older', 'from-newer', 'newer-again']));
     expect(collector.counts.has('zombie')).toBe(false);
   }, TIMEOUT_MS);
+
+  it('claims a transactional id before any transaction: the older producer is fenced and its open transaction aborted', async () => {
+    const topic = await context.newTopic(1);
+    const transactionalId = uniqueName('tx');
+    const older = context.producer({ transactionalId });
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const open = older.transaction(async (tx) => {
+      await tx.send([{ topic, key: 'k', value: text('left-open') }]);
+      await held;
+      await tx.send([{ topic, key: 'k', value: text('after-claim') }]);
+    });
+    const outcome = open.then(() => 'committed', (error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const newer = context.producer({ transactionalId });
+    await newer.claim();
+    release();
+    expect(await outcome).toBeInstanceOf(FencedError);
+    await newer.transaction((tx) => tx.send([{ topic, key: 'k', value: text('from-newer') }]));
+
+    const collector = createCollector();
+    await context.consume({ groupId: uniqueName('group'), topics: [topic], eachBatch: async (batch) => collector.add(batch) });
+    await waitFor('the newer producer’s message', () => collector.hasAll(['from-newer']));
+    expect(collector.counts.has('left-open')).toBe(false);
+    expect(collector.counts.has('after-claim')).toBe(false);
+  }, TIMEOUT_MS);
 }

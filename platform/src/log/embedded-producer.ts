@@ -44,6 +44,11 @@ export function createEmbeddedProducer(db: Database, store: LogStore, options: {
   };
 
   return {
+    // The epoch was taken when this producer was created: older ones are already fenced.
+    async claim(): Promise<void> {
+      assertOpen();
+    },
+
     async send(records: readonly ProducerRecord[]): Promise<RecordMetadata[]> {
       assertOpen();
       return publish(records, new Map());

@@ -18,3 +18,5 @@ export { FencedError } from './port';
 export { createEmbeddedLog, openEmbeddedLog } from './embedded';
 export type { EmbeddedLogOptions } from './embedded';
 export { murmur2, partitionFor, toPositive } from './murmur2';
+export * from './kafka';
+export * from './namespaced';

@@ -62,6 +62,12 @@ export interface Producer {
    * a FencedError).
    */
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * Take over the transactional id now rather than at the first transaction: older producers
+   * with the id are fenced and a transaction they left open is aborted. A process that must not
+   * read state another instance may still be writing (the mirror's checkpoint) claims first.
+   */
+  claim(): Promise<void>;
   close(): Promise<void>;
 }
 

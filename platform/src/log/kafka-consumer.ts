@@ -1,0 +1,205 @@
+import type { Consumer as KafkaConsumer, EachBatchPayload, IMemberAssignment, Kafka } from 'kafkajs';
+import { backoffMs } from './kafka-errors';
+import { toLogMessage } from './kafka-messages';
+import type { Consumer, ConsumerOptions } from './port';
+
+export interface KafkaConsumerSettings {
+  sessionTimeoutMs: number;
+  heartbeatIntervalMs: number;
+  rebalanceTimeoutMs: number;
+  maxWaitTimeMs: number;
+  /** First pause of a partition whose handler threw; doubles per failure up to the max. */
+  retryBackoffMs: number;
+  maxRetryBackoffMs: number;
+}
+
+interface TopicPartition {
+  topic: string;
+  partition: number;
+}
+
+const keyOf = ({ topic, partition }: TopicPartition) => `${topic}#${partition}`;
+
+/**
+ * A consumer-group member over a kafkajs consumer (read_committed). kafkajs fetches; the port's
+ * handler gets chunks of at most `maxBatchSize`, and an offset is resolved and committed only
+ * after the handler resolved. When it throws, the partition is paused for a backoff and,
+ * since nothing was resolved, fetched again from the first unhandled offset: redelivery
+ * without ever crashing the consumer. kafkajs has no revoke callback, so assignment changes
+ * are derived from successive GROUP_JOIN events.
+ */
+export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, settings: KafkaConsumerSettings): Consumer {
+  const maxBatchSize = Math.max(1, options.maxBatchSize ?? 500);
+  let consumer: KafkaConsumer | null = null;
+  let running = false;
+  let assigned = new Map<string, TopicPartition>();
+  const failures = new Map<string, { attempts: number; timer?: NodeJS.Timeout }>();
+  let relaunchTimer: NodeJS.Timeout | undefined;
+  let relaunches = 0;
+
+  const notify = (hook: ConsumerOptions['onPartitionsAssigned'], partitions: TopicPartition[]) => {
+    if (partitions.length === 0 || !hook) return;
+    try {
+      hook(partitions.map(({ topic, partition }) => ({ topic, partition })));
+    } catch {
+      // A throwing listener must not break the group protocol.
+    }
+  };
+
+  const resume = (tp: TopicPartition) => {
+    try {
+      consumer?.resume([{ topic: tp.topic, partitions: [tp.partition] }]);
+    } catch {
+      // The kafkajs consumer is restarting; its new group state starts unpaused.
+    }
+  };
+
+  const forgetFailure = (tp: TopicPartition) => {
+    const failure = failures.get(keyOf(tp));
+    if (!failure) return;
+    clearTimeout(failure.timer);
+    failures.delete(keyOf(tp));
+    resume(tp);
+  };
+
+  const onGroupJoin = (memberAssignment: IMemberAssignment) => {
+    const next = new Map<string, TopicPartition>();
+    for (const [topic, partitions] of Object.entries(memberAssignment)) {
+      for (const partition of partitions) next.set(keyOf({ topic, partition }), { topic, partition });
+    }
+    const revoked = [...assigned.values()].filter((tp) => !next.has(keyOf(tp)));
+    const gained = [...next.values()].filter((tp) => !assigned.has(keyOf(tp)));
+    assigned = next;
+    for (const tp of revoked) forgetFailure(tp);
+    notify(options.onPartitionsRevoked, revoked);
+    notify(options.onPartitionsAssigned, gained);
+  };
+
+  const revokeAll = () => {
+    const revoked = [...assigned.values()];
+    assigned = new Map();
+    for (const failure of failures.values()) clearTimeout(failure.timer);
+    failures.clear();
+    notify(options.onPartitionsRevoked, revoked);
+  };
+
+  const pauseAfterFailure = (tp: TopicPartition) => {
+    const failure = failures.get(keyOf(tp)) ?? { attempts: 0 };
+    failure.attempts += 1;
+    clearTimeout(failure.timer);
+    failures.set(keyOf(tp), failure);
+    consumer?.pause([{ topic: tp.topic, partitions: [tp.partition] }]);
+    failure.timer = setTimeout(() => {
+      failure.timer = undefined;
+      resume(tp);
+    }, backoffMs(failure.attempts, settings.retryBackoffMs, settings.maxRetryBackoffMs));
+  };
+
+  const eachBatch = async (payload: EachBatchPayload) => {
+    const { batch } = payload;
+    const tp = { topic: batch.topic, partition: batch.partition };
+    const isRunning = () => running && payload.isRunning() && !payload.isStale();
+    const highWatermark = Number(batch.highWatermark);
+    for (let start = 0; start < batch.messages.length; start += maxBatchSize) {
+      if (!isRunning()) return;
+      const chunk = batch.messages.slice(start, start + maxBatchSize);
+      const last = chunk.at(-1);
+      if (!last) return;
+      try {
+        await options.eachBatch(
+          { ...tp, messages: chunk.map((message) => toLogMessage(tp.topic, tp.partition, message)), highWatermark },
+          {
+            async commit(nextOffset) {
+              payload.resolveOffset(String(nextOffset - 1));
+              await payload.commitOffsetsIfNecessary();
+            },
+            isRunning,
+          },
+        );
+      } catch {
+        // At-least-once: nothing resolved past the last handled chunk, so kafkajs fetches it again after the pause.
+        pauseAfterFailure(tp);
+        return;
+      }
+      const failure = failures.get(keyOf(tp));
+      if (failure) failure.attempts = 0;
+      // kafkajs maps the last message's offset to the batch's last offset, past a trailing commit marker.
+      payload.resolveOffset(last.offset);
+      // kafkajs errors (rebalance, coordinator moved) go back to its runner, which rejoins and retries.
+      await payload.commitOffsetsIfNecessary();
+      await payload.heartbeat();
+    }
+  };
+
+  const launch = async (): Promise<void> => {
+    const instance = kafka.consumer({
+      groupId: options.groupId,
+      readUncommitted: false,
+      allowAutoTopicCreation: false,
+      sessionTimeout: settings.sessionTimeoutMs,
+      heartbeatInterval: settings.heartbeatIntervalMs,
+      rebalanceTimeout: settings.rebalanceTimeoutMs,
+      maxWaitTimeInMs: settings.maxWaitTimeMs,
+      // kafkajs restarts after retriable crashes; non-retriable ones are relaunched below.
+      retry: { restartOnFailure: async () => true },
+    });
+    consumer = instance;
+    const joined = new Promise<void>((resolve, reject) => {
+      instance.on(instance.events.GROUP_JOIN, (event) => {
+        relaunches = 0;
+        onGroupJoin(event.payload.memberAssignment);
+        resolve();
+      });
+      instance.on(instance.events.CRASH, (event) => {
+        revokeAll();
+        if (event.payload.restart || !running || consumer !== instance) return;
+        reject(event.payload.error);
+        scheduleRelaunch();
+      });
+    });
+    joined.catch(() => undefined);
+    await instance.connect();
+    await instance.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
+    await instance.run({ autoCommit: true, autoCommitThreshold: 1, eachBatchAutoResolve: false, eachBatch });
+    await joined;
+  };
+
+  const scheduleRelaunch = () => {
+    clearTimeout(relaunchTimer);
+    relaunches += 1;
+    relaunchTimer = setTimeout(() => {
+      if (!running) return;
+      const previous = consumer;
+      void (previous?.disconnect() ?? Promise.resolve())
+        .catch(() => undefined)
+        .then(() => (running ? launch() : undefined))
+        .catch(() => scheduleRelaunch());
+    }, backoffMs(relaunches, settings.retryBackoffMs * 10, settings.maxRetryBackoffMs * 6));
+  };
+
+  return {
+    async start() {
+      if (running) return;
+      running = true;
+      try {
+        await launch();
+      } catch (error) {
+        running = false;
+        await consumer?.disconnect().catch(() => undefined);
+        consumer = null;
+        throw error;
+      }
+    },
+
+    async stop() {
+      if (!running) return;
+      running = false;
+      clearTimeout(relaunchTimer);
+      const instance = consumer;
+      consumer = null;
+      // Waits for the batch in flight, then leaves the group.
+      await instance?.disconnect().catch(() => undefined);
+      revokeAll();
+    },
+  };
+}

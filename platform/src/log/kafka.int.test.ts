@@ -1,0 +1,130 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { logContract } from './contract';
+import { range, text, uniqueName, waitFor } from './contract-helpers';
+import { createKafkaLog, createKafkaLogCreator } from './kafka';
+import { partitionFor } from './murmur2';
+import type { Log, LogMessage } from './port';
+
+const brokers = process.env.KAFKA_BROKERS;
+const describeWithKafka = brokers ? describe : describe.skip;
+if (!brokers) console.warn('skipped: set KAFKA_BROKERS to run');
+
+const createClient = () =>
+  new Kafka({
+    clientId: 'log-contract',
+    brokers: (brokers ?? '').split(','),
+    logLevel: logLevel.WARN,
+    logCreator: createKafkaLogCreator(),
+  });
+
+// Short sessions and fetch waits keep the suite fast; production defaults are longer.
+const fastTimings = { sessionTimeoutMs: 6000, heartbeatIntervalMs: 500, rebalanceTimeoutMs: 10_000, maxWaitTimeMs: 100 };
+
+describeWithKafka('kafka log adapter', () => {
+  logContract('kafka (kafkajs)', async () => {
+    const log = createKafkaLog(createClient(), fastTimings);
+    return { log, cleanup: () => log.close() };
+  });
+
+  describe('kafka specifics', () => {
+    let log: Log;
+    beforeAll(() => {
+      log = createKafkaLog(createClient(), fastTimings);
+    });
+    afterAll(() => log.close());
+
+    it('lands every record of key K in partitionFor(K, n), as a consumer sees it', async () => {
+      const topic = uniqueName('topic');
+      await log.ensureTopics([{ topic, partitions: 5 }]);
+      const keys = range(25).map((index) => `order-${index}`);
+      const producer = log.createProducer();
+      await producer.send(keys.map((key) => ({ topic, key, value: text(key) })));
+      const seen: LogMessage[] = [];
+      const consumer = log.createConsumer({ groupId: uniqueName('group'), topics: [topic], eachBatch: async (batch) => void seen.push(...batch.messages) });
+      await consumer.start();
+      try {
+        await waitFor('all records', () => seen.length >= keys.length);
+      } finally {
+        await consumer.stop();
+        await producer.close();
+      }
+      for (const message of seen) expect(message.partition).toBe(partitionFor(message.key ?? '', 5));
+    }, 60_000);
+
+    it('skips commit markers and aborted records when reading, and ends at the high watermark', async () => {
+      const topic = uniqueName('topic');
+      await log.ensureTopics([{ topic, partitions: 1 }]);
+      const producer = log.createProducer({ transactionalId: uniqueName('tx') });
+      try {
+        await producer.transaction((tx) => tx.send([{ topic, key: 'k', value: text('a') }]));
+        await expect(producer.transaction(async (tx) => {
+          await tx.send([{ topic, key: 'k', value: text('aborted') }]);
+          throw new Error('abort');
+        })).rejects.toThrow('abort');
+        await producer.transaction((tx) => tx.send([{ topic, key: 'k', value: text('b') }]));
+      } finally {
+        await producer.close();
+      }
+      // a, marker, aborted, marker, b, marker
+      expect(await log.endOffsets(topic)).toEqual([6]);
+      const all = await log.read(topic, 0, 0, 100);
+      expect(all.map((message) => [message.offset, message.value?.toString()])).toEqual([[0, 'a'], [4, 'b']]);
+      expect((await log.read(topic, 0, 1, 100)).map((message) => message.offset)).toEqual([4]);
+      expect(await log.read(topic, 0, 5, 100)).toEqual([]);
+    }, 60_000);
+
+    it('accepts concurrent sends on one idempotent producer (kafkajs issue 598) with contiguous offsets', async () => {
+      const topic = uniqueName('topic');
+      await log.ensureTopics([{ topic, partitions: 2 }]);
+      const producer = log.createProducer();
+      try {
+        const results = await Promise.all(range(30).map((index) => producer.send([{ topic, key: 'same', value: text(`c${index}`) }])));
+        const offsets = results.map(([entry]) => entry?.offset ?? -1).sort((a, b) => a - b);
+        expect(offsets).toEqual(range(30));
+      } finally {
+        await producer.close();
+      }
+    }, 60_000);
+
+    it('hides an open transaction from consumers until it commits (read_committed)', async () => {
+      const topic = uniqueName('topic');
+      await log.ensureTopics([{ topic, partitions: 1 }]);
+      const producer = log.createProducer({ transactionalId: uniqueName('tx') });
+      const plain = log.createProducer();
+      const seen: string[] = [];
+      const consumer = log.createConsumer({ groupId: uniqueName('group'), topics: [topic], eachBatch: async (batch) => void seen.push(...batch.messages.map((m) => m.value?.toString() ?? '')) });
+      await consumer.start();
+      let release: () => void = () => undefined;
+      const sent = new Promise<void>((resolve) => {
+        void producer.transaction(async (tx) => {
+          await tx.send([{ topic, key: 'k', value: text('in-transaction') }]);
+          resolve();
+          await new Promise<void>((done) => { release = done; });
+        });
+      });
+      try {
+        await sent;
+        await plain.send([{ topic, key: 'k', value: text('after-open-transaction') }]);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        expect(seen).toEqual([]);
+        release();
+        await waitFor('both records once the transaction committed', () => seen.length >= 2);
+        expect(seen).toEqual(['in-transaction', 'after-open-transaction']);
+      } finally {
+        release();
+        await consumer.stop();
+        await Promise.all([producer.close(), plain.close()]);
+      }
+    }, 60_000);
+
+    it('reports a missing topic as not found and an unreachable cluster as unhealthy', async () => {
+      await expect(log.partitionCount(uniqueName('missing'))).rejects.toMatchObject({ code: 'not_found' });
+      const unreachable = createKafkaLog(
+        new Kafka({ brokers: ['127.0.0.1:1'], logLevel: logLevel.NOTHING, retry: { retries: 0 }, connectionTimeout: 200 }),
+        { healthTimeoutMs: 2000 },
+      );
+      expect((await unreachable.health()).ok).toBe(false);
+      await unreachable.close();
+    }, 30_000);
+  });
+});
