@@ -5,6 +5,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 echo "export KAFKA_BROKERS=127.0.0.1:${KAFKA_PORT:-9092}"
 echo "export MONGO_URL=mongodb://127.0.0.1:${FERRETDB_PORT:-27017}"
-for s in kafka ferretdb; do
+echo "export SCHEMA_REGISTRY_URL=http://127.0.0.1:${SCHEMA_REGISTRY_PORT:-8085}"
+for s in kafka ferretdb registry; do
   "$here/$s.sh" status >/dev/null 2>&1 || echo "[infra:env] warning: $s is not running (scripts/infra/up.sh starts it)" >&2
 done

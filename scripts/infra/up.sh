@@ -19,5 +19,11 @@ if ! "$INFRA_DIR/ferretdb.sh" start >/dev/null; then
   "$INFRA_DIR/kafka.sh" stop || true
   die "ferretdb did not start; kafka stopped again"
 fi
+# The registry keeps its state in Kafka's _schemas topic, so it starts after Kafka.
+if ! KAFKA_BROKERS="127.0.0.1:${KAFKA_PORT:-9092}" "$INFRA_DIR/registry.sh" start >/dev/null; then
+  "$INFRA_DIR/ferretdb.sh" stop || true
+  "$INFRA_DIR/kafka.sh" stop || true
+  die "the schema registry did not start; the others stopped again"
+fi
 log "all up in $(elapsed "$t0"); stop with scripts/infra/down.sh"
 "$INFRA_DIR/env.sh"

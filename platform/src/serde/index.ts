@@ -9,3 +9,4 @@ export type { ConfluentSchemaRegistryOptions } from './confluent-registry';
 export { createAvroSerde } from './avro-serde';
 export type { AvroSerdeOptions } from './avro-serde';
 export { avroValidationIssues } from './avro-validation';
+export * from './registry-server';
