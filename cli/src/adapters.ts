@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { EventStoreDBClient } from '@eventstore/db-client';
 import { MongoClient } from 'mongodb';
+import { Kafka, logLevel } from 'kafkajs';
 import { SchemaRegistry as ConfluentClient } from '@kafkajs/confluent-schema-registry';
 import {
-  ConfigError, createAvroSerde, createConfluentSchemaRegistry, createEmbeddedSchemaRegistry, createEsdbEventStore, createMongoReadStore,
+  ConfigError, createAvroSerde, createKafkaLog, createKafkaLogCreator, createNamespacedLog, createConfluentSchemaRegistry, createEmbeddedSchemaRegistry, createEsdbEventStore, createMongoReadStore,
   openEmbeddedLog, openEmbeddedReadStore, openSqliteEventStore,
 } from '@ecommerce/platform';
 import type { EventStore, Log, Logger, ReadStore, SchemaRegistry, Serde, Settings } from '@ecommerce/platform';
@@ -59,9 +60,19 @@ export async function openAdapters(settings: Settings, logger: Logger, needs: re
 
   let log = unavailable<Log>('log');
   if (needs.includes('log')) {
-    if (settings.KAFKA_BROKERS) throw new ConfigError('KAFKA_BROKERS', 'the Kafka adapter of the log port is not built yet (issue #3); unset it to use the embedded log');
-    log = openEmbeddedLog(embeddedFile('log.db'));
-    modes.log = 'embedded';
+    if (settings.KAFKA_BROKERS) {
+      const kafka = new Kafka({
+        clientId: settings.KAFKA_CLIENT_ID,
+        brokers: settings.KAFKA_BROKERS,
+        logLevel: logLevel.WARN,
+        logCreator: createKafkaLogCreator({ warn: (fields, message) => logger.warn(fields, message), error: (fields, message) => logger.error(fields, message) }),
+      });
+      log = createNamespacedLog(createKafkaLog(kafka), settings.LOG_NAMESPACE);
+      modes.log = 'kafka';
+    } else {
+      log = createNamespacedLog(openEmbeddedLog(embeddedFile('log.db')), settings.LOG_NAMESPACE);
+      modes.log = 'embedded';
+    }
     closers.push(() => log.close());
   }
 

@@ -6,7 +6,7 @@ import { createQueryApi } from '@ecommerce/query-api';
 import { allProjections, createProjectionsHost } from '@ecommerce/projections';
 import type { ProjectionsHost } from '@ecommerce/projections';
 import { createGateway, operatorIdentity } from '@ecommerce/gateway';
-import { createMetrics, createServiceApp, generateOpenApiDocument, platformTopics } from '@ecommerce/platform';
+import { createMetrics, createSchemaRegistryServer, createServiceApp, generateOpenApiDocument, platformTopics } from '@ecommerce/platform';
 import type { HealthCheck, Logger, Metrics, Settings } from '@ecommerce/platform';
 import { openAdapters } from './adapters';
 import type { Adapters } from './adapters';
@@ -41,13 +41,14 @@ export function listen(app: Express, port: number, host: string, logger: Logger,
 const closeServer = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
 
 /** Build a running set of components sharing one set of adapters; `stop` undoes it in reverse. */
-export async function runComponents(settings: Settings, logger: Logger, parts: { mirror?: boolean; projections?: boolean; gateway?: boolean; commandApi?: boolean; queryApi?: boolean; seedIfEmpty?: boolean; port?: number }): Promise<Running> {
+export async function runComponents(settings: Settings, logger: Logger, parts: { mirror?: boolean; projections?: boolean; gateway?: boolean; commandApi?: boolean; queryApi?: boolean; schemaRegistry?: boolean; seedIfEmpty?: boolean; port?: number }): Promise<Running> {
   const remoteGateway = Boolean(parts.gateway && settings.COMMAND_API_URL && settings.QUERY_API_URL && !parts.commandApi && !parts.queryApi);
   const inProcessApis = parts.gateway && !remoteGateway;
   const needs = new Set<'eventStore' | 'log' | 'readStore' | 'registry'>();
   if (parts.commandApi || inProcessApis || parts.mirror || parts.seedIfEmpty) needs.add('eventStore');
   if (parts.queryApi || inProcessApis || parts.projections) needs.add('readStore');
   if (parts.mirror || parts.projections) (['log', 'registry'] as const).forEach((port) => needs.add(port));
+  if (parts.schemaRegistry) needs.add('log');
   const adapters = await openAdapters(settings, logger, [...needs]);
   const metrics = createMetrics();
   const running: Running = { adapters, metrics, servers: [], stop: async () => undefined };
@@ -78,6 +79,12 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
       await host.start();
       running.projections = host;
       stoppers.push(() => host.stop());
+    }
+    if (parts.schemaRegistry) {
+      const registryServer = createSchemaRegistryServer(adapters.log, { logger, metrics, bodyLimitBytes: settings.BODY_LIMIT_BYTES });
+      await registryServer.start();
+      stoppers.push(() => registryServer.stop());
+      running.servers.push(await listen(registryServer.app, parts.port ?? settings.SCHEMA_REGISTRY_PORT, settings.HOST, logger, 'schema-registry'));
     }
     const queryApi = createQueryApi({ readStore: adapters.readStore, consistencyWaitMs: settings.CONSISTENCY_WAIT_MS });
     if (parts.gateway) {

@@ -56,6 +56,8 @@ program.command('processors').description('the actor runtime; inventory reservat
       await adapters.close();
     }
   });
+program.command('schema-registry').description('the Confluent-compatible schema registry alone on SCHEMA_REGISTRY_PORT (8085); its state is the _schemas topic of the log (Kafka when KAFKA_BROKERS is set)')
+  .action(serve({ schemaRegistry: true }));
 registerProjectionCommands(program, boot, serve({ projections: true }));
 registerSeedCommand(program, boot);
 registerBenchCommand(program, boot);

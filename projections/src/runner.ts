@@ -77,12 +77,15 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
     // The time is taken before the end offsets are read: "caught up at checkedAt" must be true.
     const checkedAt = Date.now();
     for (const topic of projection.topics) {
-      const ends = await log.endOffsets(topic);
+      // The group's committed offsets, not the last message seen: on Kafka, commit markers of the
+      // mirror's transactions occupy offsets, and only the consumer's commits step past them.
+      const [ends, committed] = await Promise.all([log.endOffsets(topic), log.committedOffsets(groupId, topic)]);
       ends.forEach((endOffset, partition) => {
         const key = partitionKey(topic, partition);
         const entry: PartitionProgress = checkpoint.partitions[key] ?? { offset: 0, position: 0, endOffset, checkedAt: 0 };
-        checkpoint.partitions[key] = { ...entry, endOffset, checkedAt };
-        options.metrics?.projectionLag.set({ projection: projection.name, topic, partition: String(partition) }, Math.max(0, endOffset - entry.offset));
+        const offset = Math.max(entry.offset, committed[partition] ?? 0);
+        checkpoint.partitions[key] = { ...entry, offset, endOffset, checkedAt };
+        options.metrics?.projectionLag.set({ projection: projection.name, topic, partition: String(partition) }, Math.max(0, endOffset - offset));
       });
     }
     await save();

@@ -36,6 +36,8 @@ export async function startDistributedPlatform(): Promise<PlatformUnderTest> {
     ...serverSettings(),
     MONGO_DATABASE: `distributed_${dataDir.split('-').at(-1)?.replace(/[^A-Za-z0-9]/g, '') ?? 'x'}`,
     DATA_DIR: dataDir,
+    // runs share the Kafka cluster: each gets its own topics, groups and mirror checkpoint
+    LOG_NAMESPACE: `e2e-${dataDir.split('-').at(-1)?.replace(/[^A-Za-z0-9]/g, '') ?? 'x'}.`,
     PARTITIONS: '4',
     LOG_LEVEL: 'info',
     DEMO_CATALOG: 'false',
@@ -52,6 +54,7 @@ export async function startDistributedPlatform(): Promise<PlatformUnderTest> {
   const settings = loadSettings(env);
   const adapters = await openAdapters(settings, createLogger({ level: 'silent' }), ['eventStore', 'log', 'readStore', 'registry']);
   const close = async () => {
+    if (process.env.E2E_DUMP) for (const component of components) process.stdout.write(`--- ${component.child.spawnargs.slice(-1).join(' ')}\n${component.output().slice(-4000)}\n`);
     for (const component of components) await component.kill();
     await adapters.close();
     removeDataDir(dataDir);

@@ -117,6 +117,9 @@ export function createMirror(options: MirrorOptions): Mirror {
     async start() {
       await options.log.ensureTopics(platformTopics(options.partitions ?? 8));
       producer = options.log.createProducer({ transactionalId: mirrorId });
+      // Fence any older mirror before reading the checkpoint, so that no transaction of theirs
+      // can commit after we read it (which would publish those events twice).
+      await producer.claim();
       stopped = false;
       await run();
     },
