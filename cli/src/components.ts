@@ -5,8 +5,10 @@ import type { Mirror } from '@ecommerce/command-api';
 import { createQueryApi } from '@ecommerce/query-api';
 import { allProjections, createProjectionsHost } from '@ecommerce/projections';
 import type { ProjectionsHost } from '@ecommerce/projections';
-import { createGateway, operatorIdentity } from '@ecommerce/gateway';
-import { createMetrics, createSchemaRegistryServer, createServiceApp, generateOpenApiDocument, platformTopics } from '@ecommerce/platform';
+import { bearerIdentity, createGateway } from '@ecommerce/gateway';
+import { createMetrics, createSchemaRegistryServer, createServiceApp, createTokenVerifier, generateOpenApiDocument, platformTopics, publicJwks } from '@ecommerce/platform';
+import type { KeyRing } from '@ecommerce/platform';
+import { loadSigningKeys } from './keys';
 import type { HealthCheck, Logger, Metrics, Settings } from '@ecommerce/platform';
 import { openAdapters } from './adapters';
 import type { Adapters } from './adapters';
@@ -61,7 +63,24 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
   try {
     if (needs.has('log')) await adapters.log.ensureTopics(platformTopics(settings.PARTITIONS));
     const health = adapterHealth(adapters, [...needs]);
-    const commandApi = createCommandApi({ eventStore: adapters.eventStore, metrics });
+    const servesCommands = Boolean(parts.commandApi || inProcessApis);
+    const keyRing: KeyRing | undefined = servesCommands ? await loadSigningKeys(settings) : undefined;
+    const commandApi = createCommandApi({
+      eventStore: adapters.eventStore,
+      metrics,
+      identity: {
+        keyRing: () => {
+          if (!keyRing) throw new Error('this component does not sign tokens');
+          return keyRing;
+        },
+        accessTokenTtlSeconds: settings.ACCESS_TOKEN_TTL_SECONDS,
+        refreshTokenTtlDays: settings.REFRESH_TOKEN_TTL_DAYS,
+      },
+    });
+    if (servesCommands && settings.ADMIN_EMAIL && settings.ADMIN_PASSWORD) {
+      const admin = await commandApi.accounts.ensureAdmin({ email: settings.ADMIN_EMAIL, password: settings.ADMIN_PASSWORD, name: 'Administrator' });
+      logger.info({ userId: admin.userId, created: admin.created }, admin.created ? 'first admin created from ADMIN_EMAIL' : 'admin from ADMIN_EMAIL already exists');
+    }
 
     if (parts.seedIfEmpty && settings.DEMO_CATALOG && (await adapters.eventStore.headPosition()) === 0) {
       logger.info('empty event store: seeding the demo catalog');
@@ -88,12 +107,21 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
     }
     const queryApi = createQueryApi({ readStore: adapters.readStore, consistencyWaitMs: settings.CONSISTENCY_WAIT_MS });
     if (parts.gateway) {
-      logger.warn('authentication is not enabled yet (identity issue #5): every caller acts as the operator (admin)');
+      const jwks = keyRing
+        ? async () => publicJwks(keyRing)
+        : async () => {
+            const response = await fetch(`${settings.COMMAND_API_URL}/api/auth/jwks.json`);
+            if (!response.ok) throw new Error(`JWKS answered ${response.status}`);
+            return (await response.json()) as ReturnType<typeof publicJwks>;
+          };
       const gateway = createGateway({
         upstreams: remoteGateway && settings.COMMAND_API_URL && settings.QUERY_API_URL
           ? { kind: 'remote', commandUrl: settings.COMMAND_API_URL, queryUrl: settings.QUERY_API_URL }
           : { kind: 'in-process', command: commandApi.router, query: queryApi.router, openapi: [commandApi.openapi, queryApi.openapi] },
-        logger, metrics, bodyLimitBytes: settings.BODY_LIMIT_BYTES, health, identify: operatorIdentity,
+        logger, metrics, bodyLimitBytes: settings.BODY_LIMIT_BYTES, health,
+        identify: bearerIdentity(createTokenVerifier(jwks)),
+        jwks,
+        corsOrigins: settings.CORS_ORIGINS,
       });
       running.servers.push(await listen(gateway, parts.port ?? settings.PORT, settings.HOST, logger, 'gateway'));
     } else {

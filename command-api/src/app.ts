@@ -1,7 +1,11 @@
 import express from 'express';
 import type { Router } from 'express';
-import { OpenAPIRegistry } from '@ecommerce/platform';
-import type { EventStore, Metrics } from '@ecommerce/platform';
+import { OpenAPIRegistry, createLoginThrottle, publicJwks } from '@ecommerce/platform';
+import type { EventStore, LoginThrottle, Metrics } from '@ecommerce/platform';
+import { createAccounts } from './identity/accounts';
+import type { Accounts, AccountsOptions } from './identity/accounts';
+import { describeIdentityRoutes, identityRoutes } from './routes/identity';
+import type { IdentityRouteLimits } from './routes/identity';
 import { createCatalogCommands } from './catalog/commands';
 import { idempotency } from './idempotency';
 import { catalogRoutes, describeCatalogRoutes } from './routes/catalog';
@@ -11,21 +15,25 @@ export interface CommandApiDeps {
   eventStore: EventStore;
   metrics?: Metrics;
   clock?: () => Date;
+  identity: Omit<AccountsOptions, 'throttle'> & { throttle?: LoginThrottle; limits?: IdentityRouteLimits };
 }
 
 /**
  * The write side as a router (mounted by the gateway in one process, or served alone by
  * `ecommerce command-api`). Body parsing, correlation and problem details are the host's.
  */
-export function createCommandApi(deps: CommandApiDeps): { router: Router; openapi: OpenAPIRegistry; commands: ReturnType<typeof createCatalogCommands> } {
+export function createCommandApi(deps: CommandApiDeps): { router: Router; openapi: OpenAPIRegistry; commands: ReturnType<typeof createCatalogCommands>; accounts: Accounts } {
   const clock = deps.clock ?? (() => new Date());
   const context = { eventStore: deps.eventStore, clock, metrics: deps.metrics };
   const commands = createCatalogCommands(context);
+  const accounts = createAccounts(context, { ...deps.identity, throttle: deps.identity.throttle ?? createLoginThrottle() });
   const router = express.Router();
   router.use(idempotency(deps.eventStore, clock));
   router.use(catalogRoutes({ commands }));
+  router.use(identityRoutes({ accounts, jwks: () => publicJwks(deps.identity.keyRing()), limits: deps.identity.limits }));
   router.use(domainErrorsToProblems);
   const openapi = new OpenAPIRegistry();
   describeCatalogRoutes(openapi);
-  return { router, openapi, commands };
+  describeIdentityRoutes(openapi);
+  return { router, openapi, commands, accounts };
 }

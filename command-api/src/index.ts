@@ -5,3 +5,7 @@ export type { CatalogCommands, CommandAnswer } from './catalog/commands';
 export { idempotencyStreamPrefix } from './idempotency';
 export { createMirror } from './mirror/mirror';
 export type { Mirror, MirrorOptions } from './mirror/mirror';
+export { createAccounts } from './identity/accounts';
+export type { Accounts, AccountsOptions } from './identity/accounts';
+export { defaultIdentityLimits } from './routes/identity';
+export type { IdentityRouteLimits } from './routes/identity';

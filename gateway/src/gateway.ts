@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import type { RequestHandler } from 'express';
 import swaggerUi from 'swagger-ui-express';
+import helmet from 'helmet';
+import cors from 'cors';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { createServiceApp, encodePrincipal, generateOpenApiDocument, principalHeader } from '@ecommerce/platform';
 import type { HealthCheck, Logger, Metrics, OpenAPIRegistry, Principal } from '@ecommerce/platform';
@@ -17,15 +19,13 @@ export interface GatewayOptions {
   metrics: Metrics;
   bodyLimitBytes: number;
   health: Record<string, HealthCheck>;
-  /**
-   * Establishes who is calling. The identity issue replaces this with JWT verification
-   * against the JWKS; until then the composition root passes `operatorIdentity`.
-   */
+  /** Establishes who is calling: `bearerIdentity(verifier)` in every deployment; tests may pass their own. */
   identify: (req: Request) => Promise<Principal | null> | Principal | null;
+  /** The public signing keys, served at `GET /api/auth/jwks.json`. */
+  jwks: () => Promise<object>;
+  /** Browser origins allowed to call the API (CORS); none by default. */
+  corsOrigins?: string[];
 }
-
-/** The skeleton's identity: every caller is the operator. Logged loudly at start by the composition root. */
-export const operatorIdentity = (): Principal => ({ sub: 'operator', role: 'admin' });
 
 const apiInfo = { title: 'ecommerce platform API', version: '0.1.0', description: 'Commands answer 202/201 with a consistency token; send it back as `X-Consistency-Token` to read your writes. Errors are RFC 9457 problem+json.' };
 
@@ -57,9 +57,17 @@ export function createGateway(options: GatewayOptions) {
   docs.get('/openapi.json', async (_req, res) => {
     res.json(openApiDocument ?? (await remoteOpenApi([(upstreams as { commandUrl: string }).commandUrl, (upstreams as { queryUrl: string }).queryUrl])));
   });
+  docs.get('/api/auth/jwks.json', async (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=60').json(await options.jwks());
+  });
   docs.use('/docs', swaggerUi.serve, swaggerUi.setup(undefined, { swaggerOptions: { url: '/openapi.json' } }));
 
-  const before: Array<Router | RequestHandler> = [docs, principalFrom(options.identify)];
+  const before: Array<Router | RequestHandler> = [
+    helmet({ contentSecurityPolicy: { useDefaults: true, directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'] } } }),
+    cors({ origin: options.corsOrigins ?? [], credentials: false, exposedHeaders: ['ETag', 'Location', 'X-Consistency-Token', 'X-Read-Consistency', 'X-Correlation-Id', 'Retry-After'] }),
+    docs,
+    principalFrom(options.identify),
+  ];
   if (upstreams.kind === 'remote') {
     const toQuery = createProxyMiddleware({ target: upstreams.queryUrl, changeOrigin: false, xfwd: true });
     const toCommand = createProxyMiddleware({ target: upstreams.commandUrl, changeOrigin: false, xfwd: true });

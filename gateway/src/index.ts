@@ -1,2 +1,3 @@
-export { createGateway, operatorIdentity } from './gateway';
+export { createGateway } from './gateway';
 export type { GatewayOptions, Upstreams } from './gateway';
+export { bearerIdentity } from './bearer-identity';

@@ -8,3 +8,4 @@ export * from './log';
 export * from './read-store';
 export * from './serde';
 export * from './messaging';
+export * from './security';

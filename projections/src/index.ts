@@ -7,9 +7,12 @@ export { rebuildProjection } from './rebuild';
 export type { RebuildOptions, RebuildResult } from './rebuild';
 export { productsProjection } from './products/projection';
 export * from './products/document';
+export { usersProjection } from './users/projection';
+export * from './users/document';
 
 import { productsProjection } from './products/projection';
+import { usersProjection } from './users/projection';
 import type { Projection } from './projection';
 
 /** Every projection the platform runs, by name. */
-export const allProjections: Projection[] = [productsProjection];
+export const allProjections: Projection[] = [productsProjection, usersProjection];

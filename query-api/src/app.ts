@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { OpenAPIRegistry } from '@ecommerce/platform';
 import type { ReadStore } from '@ecommerce/platform';
 import { describeProductQueries, productQueryRoutes } from './products/routes';
+import { describeUserQueries, userQueryRoutes } from './users';
 
 export interface QueryApiDeps {
   readStore: ReadStore;
@@ -11,8 +12,11 @@ export interface QueryApiDeps {
 /** The read side as a router: mounted by the gateway in one process, or served alone by `ecommerce query-api`. */
 export function createQueryApi(deps: QueryApiDeps): { router: Router; openapi: OpenAPIRegistry } {
   const router = Router();
-  router.use(productQueryRoutes({ readStore: deps.readStore, consistencyWaitMs: deps.consistencyWaitMs ?? 3000 }));
+  const consistencyWaitMs = deps.consistencyWaitMs ?? 3000;
+  router.use(productQueryRoutes({ readStore: deps.readStore, consistencyWaitMs }));
+  router.use(userQueryRoutes({ readStore: deps.readStore, consistencyWaitMs }));
   const openapi = new OpenAPIRegistry();
   describeProductQueries(openapi);
+  describeUserQueries(openapi);
   return { router, openapi };
 }

@@ -66,6 +66,43 @@ export interface StockAdjusted {
   reason: string;
 }
 
+// ── identity (topic ecommerce.identity.events), stream `user-<userId>` ──────
+// Only these are published. Email reservations, password hashes and sessions live on
+// streams whose event types have no schema (see domain/src/identity): secrets and
+// personal data beyond the profile never leave the event store.
+export interface UserRegistered {
+  userId: string;
+  /** Normalized: trimmed, lower case, Unicode NFC. */
+  email: string;
+  name: string;
+  role: 'customer' | 'admin';
+}
+
+export interface UserProfileUpdated {
+  userId: string;
+  name: string;
+}
+
+/** The hash is on the unpublished credentials stream; this is the signal that every session ends. */
+export interface UserPasswordChanged {
+  userId: string;
+}
+
+export interface UserDisabled {
+  userId: string;
+  reason: string | null;
+}
+
+export interface UserEnabled {
+  userId: string;
+}
+
+export interface UserRoleChanged {
+  userId: string;
+  role: 'customer' | 'admin';
+  previousRole: 'customer' | 'admin';
+}
+
 export interface EventPayloads {
   ProductCreated: ProductCreated;
   ProductDetailsUpdated: ProductDetailsUpdated;
@@ -74,6 +111,12 @@ export interface EventPayloads {
   SkuClaimed: SkuClaimed;
   StockRestocked: StockRestocked;
   StockAdjusted: StockAdjusted;
+  UserRegistered: UserRegistered;
+  UserProfileUpdated: UserProfileUpdated;
+  UserPasswordChanged: UserPasswordChanged;
+  UserDisabled: UserDisabled;
+  UserEnabled: UserEnabled;
+  UserRoleChanged: UserRoleChanged;
 }
 
 export type EventType = keyof EventPayloads;
@@ -87,6 +130,12 @@ export const eventContexts: { readonly [T in EventType]: string } = {
   SkuClaimed: 'catalog',
   StockRestocked: 'inventory',
   StockAdjusted: 'inventory',
+  UserRegistered: 'identity',
+  UserProfileUpdated: 'identity',
+  UserPasswordChanged: 'identity',
+  UserDisabled: 'identity',
+  UserEnabled: 'identity',
+  UserRoleChanged: 'identity',
 };
 
 export const eventTopic = (type: EventType): string => `ecommerce.${eventContexts[type]}.events`;

@@ -71,3 +71,20 @@ export type StockDocument = {
   available: number;
   revision: number;
 };
+
+export const userCollections = (version: number) => ({ users: `users_v${version}` });
+
+/** A user as admins and the user see it: profile, role and status, nothing secret (hashes and sessions never leave the event store). */
+export type UserDocument = {
+  _id: string;
+  _revisions?: Record<string, number>;
+  /** Normalized (lower-case) email; unique. */
+  email: string;
+  name: string;
+  role: 'customer' | 'admin';
+  status: 'active' | 'disabled';
+  /** Revision of the user stream (the ETag). */
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+};

@@ -35,6 +35,17 @@ const samples: { readonly [T in EventType]: EventPayloads[T] } = {
   SkuClaimed: { sku: 'MUG-CER-350-BLU', productId: '5f0c6f7e-8a51-4c39-9d0e-3f7b1a2c4d5e' },
   StockRestocked: { sku: 'MUG-CER-350-BLU', quantity: 48, reference: 'PO-2024-0117' },
   StockAdjusted: { sku: 'MUG-CER-350-BLU', delta: -2, reason: 'broken in storage' },
+  UserRegistered: {
+    userId: '0b9d3c4e-2f1a-4e6b-8c7d-5a4b3c2d1e0f',
+    email: 'ada.lovelace@example.com',
+    name: 'Ada Lovelace',
+    role: 'customer',
+  },
+  UserProfileUpdated: { userId: '0b9d3c4e-2f1a-4e6b-8c7d-5a4b3c2d1e0f', name: 'Ada King' },
+  UserPasswordChanged: { userId: '0b9d3c4e-2f1a-4e6b-8c7d-5a4b3c2d1e0f' },
+  UserDisabled: { userId: '0b9d3c4e-2f1a-4e6b-8c7d-5a4b3c2d1e0f', reason: 'chargeback fraud' },
+  UserEnabled: { userId: '0b9d3c4e-2f1a-4e6b-8c7d-5a4b3c2d1e0f' },
+  UserRoleChanged: { userId: '0b9d3c4e-2f1a-4e6b-8c7d-5a4b3c2d1e0f', role: 'admin', previousRole: 'customer' },
 };
 
 export const createSampleEventPayload = <T extends EventType>(

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createLogger, loadSettings } from '@ecommerce/platform';
 import { readActiveVersion } from '@ecommerce/projections';
 import { openAdapters } from '../adapters';
-import { removeDataDir, requestJson } from './harness';
+import { loginAs, removeDataDir, requestJson, testAdmin } from './harness';
 import type { PlatformUnderTest } from './harness';
 import { startComponent, waitUntil } from './processes';
 import type { ComponentProcess } from './processes';
@@ -48,6 +48,8 @@ export async function startDistributedPlatform(): Promise<PlatformUnderTest> {
     COMMAND_API_URL: `http://127.0.0.1:${commandPort}`,
     QUERY_API_URL: `http://127.0.0.1:${queryPort}`,
     CONSISTENCY_WAIT_MS: '8000',
+    ADMIN_EMAIL: testAdmin.email,
+    ADMIN_PASSWORD: testAdmin.password,
   };
   const components: ComponentProcess[] = ['mirror', 'projections', 'command-api', 'query-api', 'gateway'].map((command) => startComponent([command], env));
   const baseUrl = `http://127.0.0.1:${gatewayPort}`;
@@ -69,12 +71,13 @@ export async function startDistributedPlatform(): Promise<PlatformUnderTest> {
     await close();
     throw error;
   }
+  const adminToken = await loginAs(baseUrl, testAdmin.email, testAdmin.password);
   return {
     baseUrl,
     eventStore: adapters.eventStore,
     log: adapters.log,
     readStore: adapters.readStore,
-    request: (method, path, options) => requestJson(baseUrl, method, path, options),
+    request: (method, path, options) => requestJson(baseUrl, method, path, options, adminToken),
     // the projections process polls the active version each second; the read with a token that follows proves it switched
     async projectionSwitched(projection, version) {
       await waitUntil(async () => (await readActiveVersion(adapters.readStore, projection)).version === version, `${projection} v${version} active`, 10_000);

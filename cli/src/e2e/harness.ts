@@ -13,7 +13,11 @@ export interface TestResponse {
   body: Record<string, unknown>;
 }
 
-export type RequestOptions = { body?: unknown; rawBody?: string; headers?: Record<string, string> };
+/** Requests go as the admin unless `token` names another caller or `anonymous` is set. */
+export type RequestOptions = { body?: unknown; rawBody?: string; headers?: Record<string, string>; token?: string; anonymous?: boolean };
+
+/** The first admin every test platform starts with (ADMIN_EMAIL / ADMIN_PASSWORD). */
+export const testAdmin = { email: 'admin@shop.test', password: 'correct horse battery staple 42' };
 
 /** What the scenarios need of a running platform, whatever its topology. */
 export interface PlatformUnderTest {
@@ -36,11 +40,12 @@ export interface TestPlatform extends PlatformUnderTest {
   stop(): Promise<void>;
 }
 
-export async function requestJson(baseUrl: string, method: string, path: string, options: RequestOptions = {}): Promise<TestResponse> {
+export async function requestJson(baseUrl: string, method: string, path: string, options: RequestOptions = {}, defaultToken?: string): Promise<TestResponse> {
   const hasBody = options.body !== undefined || options.rawBody !== undefined;
+  const token = options.anonymous ? undefined : (options.token ?? defaultToken);
   const response = await fetch(`${baseUrl}${path}`, {
     method,
-    headers: { ...(hasBody ? { 'content-type': 'application/json' } : {}), ...options.headers },
+    headers: { ...(hasBody ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...options.headers },
     body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
   });
   const text = await response.text();
@@ -58,11 +63,12 @@ export async function startTestPlatform(options: { dataDir?: string; env?: Recor
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ecommerce-e2e-'));
   // With MONGO_URL set (CI starts a MongoDB-wire server), the read models live there, one database per data directory.
   const mongo = process.env.MONGO_URL ? { MONGO_URL: process.env.MONGO_URL, MONGO_DATABASE: `e2e_${dataDir.split('-').at(-1)?.replace(/[^A-Za-z0-9]/g, '') ?? 'x'}` } : {};
-  const settings = loadSettings({ ...mongo, DATA_DIR: dataDir, DEMO_CATALOG: 'false', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', CONSISTENCY_WAIT_MS: '5000', PARTITIONS: '4', ...options.env });
+  const settings = loadSettings({ ...mongo, ADMIN_EMAIL: testAdmin.email, ADMIN_PASSWORD: testAdmin.password, DATA_DIR: dataDir, DEMO_CATALOG: 'false', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', CONSISTENCY_WAIT_MS: '5000', PARTITIONS: '4', ...options.env });
   const logger = createLogger({ level: settings.LOG_LEVEL });
   const running = await runComponents(settings, logger, { gateway: true, mirror: true, projections: true, seedIfEmpty: true, port: 0 });
   const port = (running.servers[0]?.address() as AddressInfo).port;
   const baseUrl = `http://127.0.0.1:${port}`;
+  const adminToken = await loginAs(baseUrl, testAdmin.email, testAdmin.password);
   return {
     baseUrl,
     dataDir,
@@ -82,8 +88,15 @@ export async function startTestPlatform(options: { dataDir?: string; env?: Recor
       }
       throw new Error(`projection ${projection} did not switch to version ${version}`);
     },
-    request: (method, path, options) => requestJson(baseUrl, method, path, options),
+    request: (method, path, options) => requestJson(baseUrl, method, path, options, adminToken),
   };
+}
+
+/** Log in through the gateway and return the access token. */
+export async function loginAs(baseUrl: string, email: string, password: string): Promise<string> {
+  const response = await requestJson(baseUrl, 'POST', '/api/auth/login', { body: { email, password } });
+  if (response.status !== 200) throw new Error(`login as ${email} answered ${response.status}: ${JSON.stringify(response.body)}`);
+  return String(response.body.accessToken);
 }
 
 export const removeDataDir = (dataDir: string) => rmSync(dataDir, { recursive: true, force: true });

@@ -60,9 +60,35 @@ const settingsSchema = z.object({
   BODY_LIMIT_BYTES: positiveInt(64 * 1024),
   PARTITIONS: positiveInt(8),
   DEMO_CATALOG: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int('must be an integer').min(30, 'must be at least 30').max(3600, 'must be at most 3600').default(300),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int('must be an integer').min(1).max(365).default(30),
+  /** The ES256 signing key as a private JWK (JSON); else JWT_PRIVATE_KEY_FILE; else generated once under DATA_DIR. */
+  JWT_PRIVATE_KEY: z.string().refine((value) => {
+    try {
+      const jwk = JSON.parse(value) as { kty?: string; crv?: string; d?: string };
+      return jwk.kty === 'EC' && jwk.crv === 'P-256' && typeof jwk.d === 'string';
+    } catch {
+      return false;
+    }
+  }, 'must be a private EC P-256 JWK in JSON').optional(),
+  JWT_PRIVATE_KEY_FILE: z.string().min(1).optional(),
+  CORS_ORIGINS: z
+    .string()
+    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .refine((origins) => origins.every((origin) => /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(origin)), 'must be a comma-separated list of origins like https://shop.example')
+    .default([]),
+  ADMIN_EMAIL: z.string().email('must be an email address').optional(),
+  ADMIN_PASSWORD: z.string().min(1).optional(),
+}).superRefine((settings, context) => {
+  if (Boolean(settings.ADMIN_EMAIL) !== Boolean(settings.ADMIN_PASSWORD)) {
+    context.addIssue({ code: 'custom', path: [settings.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'], message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together' });
+  }
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
+
+/** Settings whose values never appear in a message or a log line. */
+const secretSettings = new Set(['JWT_PRIVATE_KEY', 'ADMIN_PASSWORD']);
 
 /** Parse settings from an environment; throws ConfigError for the first bad one. */
 export function loadSettings(env: Record<string, string | undefined> = process.env): Settings {
@@ -71,7 +97,8 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const setting = String(issue?.path[0] ?? 'settings');
-  throw new ConfigError(setting, `${issue?.message ?? 'invalid'} (got ${JSON.stringify(present[setting] ?? null)})`);
+  const shown = secretSettings.has(setting) ? '[redacted]' : JSON.stringify(present[setting] ?? null);
+  throw new ConfigError(setting, `${issue?.message ?? 'invalid'} (got ${shown})`);
 }
 
 /** The names of the settings, for docs and error messages. */

@@ -36,6 +36,16 @@ describe('settings', () => {
     expect(error.message).toMatch(message);
   });
 
+  it('never shows a secret setting in its error', () => {
+    const error = errorOf({ JWT_PRIVATE_KEY: '{"kty":"oct","k":"very-secret"}' });
+    expect(error.setting).toBe('JWT_PRIVATE_KEY');
+    expect(error.message).not.toContain('very-secret');
+  });
+
+  it('wants ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
+    expect(errorOf({ ADMIN_EMAIL: 'root@example.com' }).setting).toBe('ADMIN_PASSWORD');
+  });
+
   it('parses the distributed settings', () => {
     const settings = loadSettings({
       EVENTSTORE_URL: 'esdb://localhost:2113?tls=false',

@@ -64,6 +64,7 @@ export function problemDetails(logger: Logger): ErrorRequestHandler {
     else logger.debug({ status: problem.status, detail: problem.detail }, 'request refused');
     const headers: Record<string, string> = {};
     if (isAppError(error) && typeof error.details.retryAfterSeconds === 'number') headers['Retry-After'] = String(error.details.retryAfterSeconds);
+    if (problem.status === 401) headers['WWW-Authenticate'] = 'Bearer';
     sendProblem(res, problem, headers);
   };
 }

@@ -35,12 +35,14 @@ export interface KafkaChildOptions {
   sessionTimeoutMs: number;
   heartbeatIntervalMs: number;
   maxBatchSize: number;
+  /** Work after recording each batch and before it resolves: widens the window between record and commit. */
+  workMsPerBatch: number;
 }
 
-const childSource = (tsxPath: string, adapterPath: string) => `
+const childSource = (tsxPath: string, kafkajsPath: string, adapterPath: string) => `
 require(${JSON.stringify(tsxPath)});
 const fs = require('node:fs');
-const { Kafka, logLevel } = require('kafkajs');
+const { Kafka, logLevel } = require(${JSON.stringify(kafkajsPath)});
 const { createKafkaLog, createKafkaLogCreator } = require(${JSON.stringify(adapterPath)});
 const options = JSON.parse(process.argv[2]);
 const recordFile = process.argv[3];
@@ -74,6 +76,7 @@ const consumer = log.createConsumer({
     }) + '\\n');
     fs.writeSync(fd, lines.join(''));
     fs.fdatasyncSync(fd);
+    await new Promise((resolve) => setTimeout(resolve, options.workMsPerBatch));
   },
 });
 consumer.start().then(() => report({ type: 'started' }), (error) => {
@@ -98,8 +101,12 @@ export interface KafkaChild {
   events: KafkaChildEvent[];
   process: ChildProcessWithoutNullStreams;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Rejects when the child exits before `stop` or `kill` asked it to: race a wait with it to fail fast. */
+  unexpectedExit: Promise<never>;
   /** SIGTERM: the child stops its consumer (leaving the group) and exits. */
   stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** SIGKILL: the child dies without leaving the group or committing anything more. */
+  kill(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** What it has recorded so far. */
   records(): HandledRecord[];
   /** The partitions it holds now, from its assigned/revoked reports. */
@@ -108,7 +115,7 @@ export interface KafkaChild {
 
 export function spawnKafkaChild(dir: string, options: KafkaChildOptions): KafkaChild {
   const script = path.join(dir, 'kafka-child.js');
-  if (!fs.existsSync(script)) fs.writeFileSync(script, childSource(require.resolve('tsx/cjs'), path.join(__dirname, 'kafka.ts')));
+  if (!fs.existsSync(script)) fs.writeFileSync(script, childSource(require.resolve('tsx/cjs'), require.resolve('kafkajs'), path.join(__dirname, 'kafka.ts')));
   const recordFile = path.join(dir, `${options.member}.records`);
   const child = spawn(process.execPath, [script, JSON.stringify(options), recordFile]);
   const events: KafkaChildEvent[] = [];
@@ -121,14 +128,27 @@ export function spawnKafkaChild(dir: string, options: KafkaChildOptions): KafkaC
   });
   child.stderr.on('data', (chunk: Buffer) => process.stderr.write(`[${options.member}] ${chunk.toString('utf8')}`));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  let exitExpected = false;
+  const unexpectedExit = exited.then((exit) => {
+    if (exitExpected) return new Promise<never>(() => undefined);
+    throw new Error(`child ${options.member} exited unexpectedly: ${JSON.stringify(exit)}; last events ${JSON.stringify(events.slice(-5))}`);
+  });
+  unexpectedExit.catch(() => undefined);
   return {
     member: options.member,
     recordFile,
     events,
     process: child,
     exited,
+    unexpectedExit,
     async stop() {
+      exitExpected = true;
       child.kill('SIGTERM');
+      return exited;
+    },
+    async kill() {
+      exitExpected = true;
+      child.kill('SIGKILL');
       return exited;
     },
     records: () => readRecords(recordFile),
@@ -158,8 +178,8 @@ export interface HandlingSummary {
   duplicates: Array<{ value: string; partition: number; offset: number; members: string[] }>;
   /** Keys whose values, in handling order across members, are not in produced order. */
   keysOutOfOrder: Array<{ key: string; handled: number[] }>;
-  /** Partitions whose offsets, in handling order across members, do not strictly increase. */
-  partitionsOutOfOrder: Array<{ partition: number; handled: Array<[member: string, offset: number]> }>;
+  /** Partitions whose offsets, in handling order across members, do not strictly increase: the records around the first step back. */
+  partitionsOutOfOrder: Array<{ partition: number; around: string[] }>;
 }
 
 const push = <K, V>(groups: Map<K, V[]>, key: K, value: V) => {
@@ -168,7 +188,7 @@ const push = <K, V>(groups: Map<K, V[]>, key: K, value: V) => {
   else groups.set(key, [value]);
 };
 
-const increasing = (numbers: readonly number[]) => numbers.every((value, index) => index === 0 || value > (numbers[index - 1] ?? -Infinity));
+const firstStepBack = (numbers: readonly number[]) => numbers.findIndex((value, index) => index > 0 && value <= (numbers[index - 1] ?? -Infinity));
 
 /**
  * Compares what the members recorded with what was produced. Values are `${key}:${seq}`, seq
@@ -188,9 +208,11 @@ export function summariseHandling(produced: readonly string[], records: readonly
     duplicates: [...byValue].flatMap(([value, handled]) =>
       handled.length > 1 && handled[0] ? [{ value, partition: handled[0].partition, offset: handled[0].offset, members: handled.map((record) => record.member) }] : [],
     ),
-    keysOutOfOrder: [...byKey].flatMap(([key, handled]) => (increasing(handled) ? [] : [{ key, handled }])),
-    partitionsOutOfOrder: [...byPartition].flatMap(([partition, handled]) =>
-      increasing(handled.map((record) => record.offset)) ? [] : [{ partition, handled: handled.map((record): [string, number] => [record.member, record.offset]) }],
-    ),
+    keysOutOfOrder: [...byKey].flatMap(([key, handled]) => (firstStepBack(handled) < 0 ? [] : [{ key, handled }])),
+    partitionsOutOfOrder: [...byPartition].flatMap(([partition, handled]) => {
+      const index = firstStepBack(handled.map((record) => record.offset));
+      const around = handled.slice(Math.max(0, index - 3), index + 3).map((record) => `${record.member}@${record.offset}`);
+      return index < 0 ? [] : [{ partition, around }];
+    }),
   };
 }

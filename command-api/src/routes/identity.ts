@@ -1,0 +1,116 @@
+import { Router } from 'express';
+import type { Request } from 'express';
+import { byClientIp, createRateLimiter, describeRoute, encodeConsistencyToken, parseIfMatch, parseInput, rateLimit, requirePrincipal } from '@ecommerce/platform';
+import type { OpenAPIRegistry } from '@ecommerce/platform';
+import {
+  changePasswordBody, changeRoleBody, commandAcceptedSchema, disableUserBody, jwksSchema, loginBody, logoutBody, refreshBody, registerBody, tokensSchema, updateProfileBody, userIdParams,
+} from '@ecommerce/schemas';
+import type { Accounts } from '../identity/accounts';
+import type { CommandAnswer } from '../catalog/commands';
+
+const accepted = (result: CommandAnswer) => ({ id: result.id, revision: result.revision, position: result.position, consistencyToken: encodeConsistencyToken(result) });
+
+/** The email a login or registration is about, for per-account limits (lower-cased, as normalization does). */
+const accountOf = (req: Request): string | undefined => {
+  const email = (req.body as { email?: unknown } | undefined)?.email;
+  return typeof email === 'string' ? `account:${email.trim().toLowerCase()}` : undefined;
+};
+
+export interface IdentityRouteLimits {
+  perIpPerMinute: { login: number; register: number; refresh: number };
+  perAccountPerMinute: number;
+}
+
+export const defaultIdentityLimits: IdentityRouteLimits = { perIpPerMinute: { login: 20, register: 10, refresh: 60 }, perAccountPerMinute: 10 };
+
+/** Accounts, sessions and users (DESIGN §7); auth routes are rate limited per IP and per account. */
+export function identityRoutes({ accounts, jwks, limits = defaultIdentityLimits }: { accounts: Accounts; jwks: () => object; limits?: IdentityRouteLimits }): Router {
+  const router = Router();
+  // The public keys, for gateways and anyone verifying our tokens (the gateway serves its cached copy publicly).
+  router.get('/api/auth/jwks.json', (_req, res) => void res.set('Cache-Control', 'public, max-age=60').json(jwks()));
+  const minute = 60_000;
+  const perIp = {
+    login: rateLimit(createRateLimiter({ windowMs: minute, max: limits.perIpPerMinute.login }), (req) => `ip:${byClientIp(req) ?? 'unknown'}`),
+    register: rateLimit(createRateLimiter({ windowMs: minute, max: limits.perIpPerMinute.register }), (req) => `ip:${byClientIp(req) ?? 'unknown'}`),
+    refresh: rateLimit(createRateLimiter({ windowMs: minute, max: limits.perIpPerMinute.refresh }), (req) => `ip:${byClientIp(req) ?? 'unknown'}`),
+  };
+  const perAccount = rateLimit(createRateLimiter({ windowMs: minute, max: limits.perAccountPerMinute }), accountOf);
+
+  router.post('/api/auth/register', perIp.register, perAccount, async (req, res) => {
+    const body = parseInput(registerBody, req.body, 'body');
+    const result = await accounts.register(body);
+    res.status(201).set({ Location: '/api/me', 'X-Consistency-Token': encodeConsistencyToken(result) }).json(accepted(result));
+  });
+
+  router.post('/api/auth/login', perIp.login, perAccount, async (req, res) => {
+    const body = parseInput(loginBody, req.body, 'body');
+    res.set('Cache-Control', 'no-store').json(await accounts.login(body));
+  });
+
+  router.post('/api/auth/refresh', perIp.refresh, async (req, res) => {
+    const body = parseInput(refreshBody, req.body, 'body');
+    res.set('Cache-Control', 'no-store').json(await accounts.refresh(body.refreshToken));
+  });
+
+  router.post('/api/auth/logout', perIp.refresh, async (req, res) => {
+    const body = parseInput(logoutBody, req.body, 'body');
+    await accounts.logout(body.refreshToken);
+    res.status(204).end();
+  });
+
+  router.patch('/api/me', async (req, res) => {
+    const principal = requirePrincipal(req);
+    parseIfMatch(req.header('if-match'));
+    const body = parseInput(updateProfileBody, req.body, 'body');
+    const result = await accounts.updateProfile(principal, body);
+    res.status(202).set('X-Consistency-Token', encodeConsistencyToken(result)).json(accepted(result));
+  });
+
+  router.post('/api/me/password', async (req, res) => {
+    const principal = requirePrincipal(req);
+    const body = parseInput(changePasswordBody, req.body, 'body');
+    const result = await accounts.changePassword(principal, body);
+    res.status(202).set('X-Consistency-Token', encodeConsistencyToken(result)).json(accepted(result));
+  });
+
+  router.post('/api/admin/users/:id/disable', async (req, res) => {
+    const principal = requirePrincipal(req);
+    const { id } = parseInput(userIdParams, req.params, 'params');
+    const body = parseInput(disableUserBody, req.body ?? {}, 'body');
+    const result = await accounts.disable(principal, id, body.reason);
+    res.status(202).set('X-Consistency-Token', encodeConsistencyToken(result)).json(accepted(result));
+  });
+
+  router.post('/api/admin/users/:id/enable', async (req, res) => {
+    const principal = requirePrincipal(req);
+    const { id } = parseInput(userIdParams, req.params, 'params');
+    const result = await accounts.enable(principal, id);
+    res.status(202).set('X-Consistency-Token', encodeConsistencyToken(result)).json(accepted(result));
+  });
+
+  router.post('/api/admin/users/:id/role', async (req, res) => {
+    const principal = requirePrincipal(req);
+    const { id } = parseInput(userIdParams, req.params, 'params');
+    const body = parseInput(changeRoleBody, req.body, 'body');
+    const result = await accounts.changeRole(principal, id, body.role);
+    res.status(202).set('X-Consistency-Token', encodeConsistencyToken(result)).json(accepted(result));
+  });
+
+  return router;
+}
+
+export function describeIdentityRoutes(registry: OpenAPIRegistry): void {
+  const auth = ['auth'];
+  const done = { description: 'accepted; `X-Consistency-Token` lets a read wait for it', schema: commandAcceptedSchema };
+  const limited = { description: 'too many attempts; see Retry-After' };
+  describeRoute(registry, { method: 'get', path: '/api/auth/jwks.json', summary: 'The public keys (JWKS) that verify access tokens; old keys stay until their tokens expire', tags: auth, responses: { 200: { description: 'JSON Web Key Set', schema: jwksSchema } } });
+  describeRoute(registry, { method: 'post', path: '/api/auth/register', summary: 'Create a customer account (unique email, password policy)', tags: auth, body: registerBody, responses: { 201: done, 409: { description: 'email already registered' }, 429: limited } });
+  describeRoute(registry, { method: 'post', path: '/api/auth/login', summary: 'Exchange email and password for an access token (ES256 JWT, short-lived) and a rotating refresh token', tags: auth, body: loginBody, responses: { 200: { description: 'tokens', schema: tokensSchema }, 401: { description: 'invalid email or password' }, 429: limited } });
+  describeRoute(registry, { method: 'post', path: '/api/auth/refresh', summary: 'Rotate a refresh token; reusing an old one revokes its whole family', tags: auth, body: refreshBody, responses: { 200: { description: 'new tokens', schema: tokensSchema }, 401: { description: 'invalid, expired, revoked or reused' }, 429: limited } });
+  describeRoute(registry, { method: 'post', path: '/api/auth/logout', summary: 'End the session of a refresh token', tags: auth, body: logoutBody, responses: { 204: { description: 'done' } } });
+  describeRoute(registry, { method: 'patch', path: '/api/me', summary: 'Update your profile', tags: ['me'], body: updateProfileBody, responses: { 202: done, 401: { description: 'not authenticated' } } });
+  describeRoute(registry, { method: 'post', path: '/api/me/password', summary: 'Change your password; every session ends', tags: ['me'], body: changePasswordBody, responses: { 202: done, 401: { description: 'not authenticated' } } });
+  for (const [action, summary, body] of [['disable', 'Disable a user (admin): refreshes stop at once, access tokens at their expiry', disableUserBody], ['enable', 'Enable a user again (admin)', undefined], ['role', "Change a user's role (admin)", changeRoleBody]] as const) {
+    describeRoute(registry, { method: 'post', path: `/api/admin/users/{id}/${action}`, summary, tags: ['admin'], params: userIdParams, ...(body ? { body } : {}), responses: { 202: done, 403: { description: 'admins only' }, 404: { description: 'unknown user' } } });
+  }
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+const roles = ['customer', 'admin'] as const;
+const statuses = ['active', 'disabled'] as const;
+
+/** A user as the API shows it; the read model holds nothing secret, and neither does this. */
+export const userViewSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(roles),
+  status: z.enum(statuses),
+  revision: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const userSorts = ['newest', 'email'] as const;
+
+export const listUsersQuery = z.strictObject({
+  /** Prefix of the email or the name, case-insensitive. */
+  q: z.string().trim().max(200).optional(),
+  role: z.enum(roles).optional(),
+  status: z.enum(statuses).optional(),
+  sort: z.enum(userSorts).default('newest'),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(500).optional(),
+});
+
+export const userPageSchema = z.object({ items: z.array(userViewSchema), nextCursor: z.string().nullable() });
+
+export type UserView = z.infer<typeof userViewSchema>;
+export type ListUsersQuery = z.infer<typeof listUsersQuery>;
