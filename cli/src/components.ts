@@ -75,6 +75,10 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
         },
         accessTokenTtlSeconds: settings.ACCESS_TOKEN_TTL_SECONDS,
         refreshTokenTtlDays: settings.REFRESH_TOKEN_TTL_DAYS,
+        limits: {
+          perIpPerMinute: { login: settings.RATE_LIMIT_LOGIN_PER_MINUTE, register: settings.RATE_LIMIT_REGISTER_PER_MINUTE, refresh: settings.RATE_LIMIT_REFRESH_PER_MINUTE },
+          perAccountPerMinute: settings.RATE_LIMIT_ACCOUNT_PER_MINUTE,
+        },
       },
     });
     if (servesCommands && settings.ADMIN_EMAIL && settings.ADMIN_PASSWORD) {

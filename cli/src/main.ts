@@ -6,6 +6,7 @@ import { runComponents } from './components';
 import { registerProjectionCommands } from './commands/projections';
 import { registerSeedCommand } from './commands/seed';
 import { registerBenchCommand } from './commands/bench';
+import { registerUserCommands } from './commands/users';
 
 /** Settings are read once, here; a bad one stops the process with its name (DESIGN §4.9). */
 function boot(): { settings: Settings; logger: Logger } {
@@ -60,6 +61,7 @@ program.command('schema-registry').description('the Confluent-compatible schema 
   .action(serve({ schemaRegistry: true }));
 registerProjectionCommands(program, boot, serve({ projections: true }));
 registerSeedCommand(program, boot);
+registerUserCommands(program, boot);
 registerBenchCommand(program, boot);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

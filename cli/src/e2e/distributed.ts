@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createLogger, loadSettings } from '@ecommerce/platform';
 import { readActiveVersion } from '@ecommerce/projections';
 import { openAdapters } from '../adapters';
-import { loginAs, removeDataDir, requestJson, testAdmin } from './harness';
+import { loginAs, removeDataDir, requestJson, testAdmin, testRateLimits } from './harness';
 import type { PlatformUnderTest } from './harness';
 import { startComponent, waitUntil } from './processes';
 import type { ComponentProcess } from './processes';
@@ -50,6 +50,7 @@ export async function startDistributedPlatform(): Promise<PlatformUnderTest> {
     CONSISTENCY_WAIT_MS: '8000',
     ADMIN_EMAIL: testAdmin.email,
     ADMIN_PASSWORD: testAdmin.password,
+    ...testRateLimits,
   };
   const components: ComponentProcess[] = ['mirror', 'projections', 'command-api', 'query-api', 'gateway'].map((command) => startComponent([command], env));
   const baseUrl = `http://127.0.0.1:${gatewayPort}`;

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createLogger, loadSettings } from '@ecommerce/platform';
 import { runComponents } from '../components';
 import type { Running } from '../components';
-import type { EventStore, Log, ReadStore } from '@ecommerce/platform';
+import type { EventStore, Log, Logger, ReadStore } from '@ecommerce/platform';
 
 export interface TestResponse {
   status: number;
@@ -15,6 +15,9 @@ export interface TestResponse {
 
 /** Requests go as the admin unless `token` names another caller or `anonymous` is set. */
 export type RequestOptions = { body?: unknown; rawBody?: string; headers?: Record<string, string>; token?: string; anonymous?: boolean };
+
+/** Every test request comes from 127.0.0.1: per-IP auth limits that fit a test run (per-account limits stay as shipped). */
+export const testRateLimits = { RATE_LIMIT_LOGIN_PER_MINUTE: '1000', RATE_LIMIT_REGISTER_PER_MINUTE: '1000', RATE_LIMIT_REFRESH_PER_MINUTE: '1000' };
 
 /** The first admin every test platform starts with (ADMIN_EMAIL / ADMIN_PASSWORD). */
 export const testAdmin = { email: 'admin@shop.test', password: 'correct horse battery staple 42' };
@@ -59,12 +62,12 @@ export async function requestJson(baseUrl: string, method: string, path: string,
 }
 
 /** The whole platform in this process, as `ecommerce start` runs it, on a free port and a temp data directory. */
-export async function startTestPlatform(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(options: { dataDir?: string; env?: Record<string, string>; logger?: Logger } = {}): Promise<TestPlatform> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ecommerce-e2e-'));
   // With MONGO_URL set (CI starts a MongoDB-wire server), the read models live there, one database per data directory.
   const mongo = process.env.MONGO_URL ? { MONGO_URL: process.env.MONGO_URL, MONGO_DATABASE: `e2e_${dataDir.split('-').at(-1)?.replace(/[^A-Za-z0-9]/g, '') ?? 'x'}` } : {};
-  const settings = loadSettings({ ...mongo, ADMIN_EMAIL: testAdmin.email, ADMIN_PASSWORD: testAdmin.password, DATA_DIR: dataDir, DEMO_CATALOG: 'false', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', CONSISTENCY_WAIT_MS: '5000', PARTITIONS: '4', ...options.env });
-  const logger = createLogger({ level: settings.LOG_LEVEL });
+  const settings = loadSettings({ ...mongo, ...testRateLimits, ADMIN_EMAIL: testAdmin.email, ADMIN_PASSWORD: testAdmin.password, DATA_DIR: dataDir, DEMO_CATALOG: 'false', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', CONSISTENCY_WAIT_MS: '5000', PARTITIONS: '4', ...options.env });
+  const logger = options.logger ?? createLogger({ level: settings.LOG_LEVEL });
   const running = await runComponents(settings, logger, { gateway: true, mirror: true, projections: true, seedIfEmpty: true, port: 0 });
   const port = (running.servers[0]?.address() as AddressInfo).port;
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -77,6 +77,11 @@ const settingsSchema = z.object({
     .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
     .refine((origins) => origins.every((origin) => /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(origin)), 'must be a comma-separated list of origins like https://shop.example')
     .default([]),
+  /** Auth attempts allowed per client IP per minute, and per account (email) per minute. */
+  RATE_LIMIT_LOGIN_PER_MINUTE: positiveInt(20),
+  RATE_LIMIT_REGISTER_PER_MINUTE: positiveInt(10),
+  RATE_LIMIT_REFRESH_PER_MINUTE: positiveInt(60),
+  RATE_LIMIT_ACCOUNT_PER_MINUTE: positiveInt(10),
   ADMIN_EMAIL: z.string().email('must be an email address').optional(),
   ADMIN_PASSWORD: z.string().min(1).optional(),
 }).superRefine((settings, context) => {

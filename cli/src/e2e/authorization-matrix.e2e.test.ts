@@ -1,0 +1,108 @@
+import { newProduct, startTestPlatform } from './harness';
+import type { TestPlatform, TestResponse } from './harness';
+
+jest.setTimeout(90_000);
+
+type Caller = 'anonymous' | 'customer' | 'otherCustomer' | 'admin';
+const callers: Caller[] = ['anonymous', 'customer', 'otherCustomer', 'admin'];
+
+interface Context {
+  platform: TestPlatform;
+  tokens: Record<Caller, string | undefined>;
+  passwords: Record<Caller, string>;
+  /** A product listed by `customer`, and its SKU. */
+  customersProduct: { id: string; sku: string };
+  fresh: { product(): Promise<string>; user(): Promise<string> };
+}
+
+interface Entry {
+  /** The request, built afresh for each caller (some routes consume what they act on). */
+  request(context: Context, caller: Caller): Promise<{ path: string; body?: unknown }>;
+  expect: Record<Caller, number>;
+}
+
+const allow = (status: number): Record<Caller, number> => ({ anonymous: status, customer: status, otherCustomer: status, admin: status });
+const signedIn = (status: number): Record<Caller, number> => ({ anonymous: 401, customer: status, otherCustomer: status, admin: status });
+const adminOnly = (status: number): Record<Caller, number> => ({ anonymous: 401, customer: 403, otherCustomer: 403, admin: status });
+const ownerOrAdmin = (status: number): Record<Caller, number> => ({ anonymous: 401, customer: status, otherCustomer: 403, admin: status });
+const password = (caller: Caller) => `Marmalade-${caller}-Skyline-7`;
+let serial = 0;
+const email = (caller: string) => `${caller}.${Date.now()}.${serial++}@matrix.test`;
+
+/**
+ * Every route of the API × who calls it → the status it must answer (DESIGN §7, "who").
+ * The table is checked against the OpenAPI document: a route without an entry fails.
+ */
+const table: Record<string, Entry> = {
+  'GET /api/products': { request: async () => ({ path: '/api/products' }), expect: allow(200) },
+  'GET /api/products/{id}': { request: async (c) => ({ path: `/api/products/${c.customersProduct.id}` }), expect: allow(200) },
+  'POST /api/products': { request: async () => ({ path: '/api/products', body: newProduct() }), expect: signedIn(201) },
+  'PATCH /api/products/{id}': { request: async (c) => ({ path: `/api/products/${c.customersProduct.id}`, body: { name: 'Renamed' } }), expect: ownerOrAdmin(202) },
+  'DELETE /api/products/{id}': { request: async (c) => ({ path: `/api/products/${await c.fresh.product()}` }), expect: ownerOrAdmin(202) },
+  'POST /api/inventory/{sku}/restock': { request: async (c) => ({ path: `/api/inventory/${c.customersProduct.sku}/restock`, body: { quantity: 2 } }), expect: adminOnly(202) },
+  'POST /api/inventory/{sku}/adjust': { request: async (c) => ({ path: `/api/inventory/${c.customersProduct.sku}/adjust`, body: { delta: 1, reason: 'found one' } }), expect: adminOnly(202) },
+  'GET /api/auth/jwks.json': { request: async () => ({ path: '/api/auth/jwks.json' }), expect: allow(200) },
+  'POST /api/auth/register': { request: async (_c, caller) => ({ path: '/api/auth/register', body: { email: email(caller), password: password(caller), name: 'New' } }), expect: allow(201) },
+  'POST /api/auth/login': { request: async () => ({ path: '/api/auth/login', body: { email: email('nobody'), password: 'Wrong-Password-123' } }), expect: allow(401) },
+  'POST /api/auth/refresh': { request: async () => ({ path: '/api/auth/refresh', body: { refreshToken: 'a-session-id.not-a-real-secret-at-all-00000000000' } }), expect: allow(401) },
+  'POST /api/auth/logout': { request: async () => ({ path: '/api/auth/logout', body: { refreshToken: 'a-session-id.not-a-real-secret-at-all-00000000000' } }), expect: allow(204) },
+  'GET /api/me': { request: async () => ({ path: '/api/me' }), expect: signedIn(200) },
+  'PATCH /api/me': { request: async () => ({ path: '/api/me', body: { name: 'Renamed Person' } }), expect: signedIn(202) },
+  'POST /api/me/password': { request: async (c, caller) => ({ path: '/api/me/password', body: { currentPassword: c.passwords[caller], newPassword: `${c.passwords[caller]}x` } }), expect: signedIn(202) },
+  'GET /api/admin/users': { request: async () => ({ path: '/api/admin/users' }), expect: adminOnly(200) },
+  'POST /api/admin/users/{id}/disable': { request: async (c) => ({ path: `/api/admin/users/${await c.fresh.user()}/disable`, body: {} }), expect: adminOnly(202) },
+  'POST /api/admin/users/{id}/enable': { request: async (c) => ({ path: `/api/admin/users/${await c.fresh.user()}/enable` }), expect: adminOnly(202) },
+  'POST /api/admin/users/{id}/role': { request: async (c) => ({ path: `/api/admin/users/${await c.fresh.user()}/role`, body: { role: 'admin' } }), expect: adminOnly(202) },
+};
+
+describe('authorization matrix', () => {
+  let context: Context;
+
+  beforeAll(async () => {
+    const platform = await startTestPlatform();
+    const tokens = { anonymous: undefined } as Context['tokens'];
+    const passwords = { anonymous: '' } as Context['passwords'];
+    let lastToken = '';
+    for (const caller of ['customer', 'otherCustomer'] as const) {
+      const address = email(caller);
+      const registered = await platform.request('POST', '/api/auth/register', { body: { email: address, password: password(caller), name: caller }, anonymous: true });
+      lastToken = registered.headers.get('x-consistency-token') as string;
+      tokens[caller] = String((await platform.request('POST', '/api/auth/login', { body: { email: address, password: password(caller) }, anonymous: true })).body.accessToken);
+      passwords[caller] = password(caller);
+    }
+    const admin = await platform.request('POST', '/api/auth/login', { body: { email: 'admin@shop.test', password: 'correct horse battery staple 42' }, anonymous: true });
+    tokens.admin = String(admin.body.accessToken);
+    passwords.admin = 'correct horse battery staple 42';
+    // the users read model must know the customers before /api/me can answer
+    await platform.request('GET', '/api/admin/users', { headers: { 'x-consistency-token': lastToken } });
+    const listed = await platform.request('POST', '/api/products', { token: tokens.customer, body: newProduct() });
+    const product = await platform.request('GET', `/api/products/${String(listed.body.id)}`, { headers: { 'x-consistency-token': listed.headers.get('x-consistency-token') as string } });
+    context = {
+      platform, tokens, passwords,
+      customersProduct: { id: String(listed.body.id), sku: String(product.body.sku) },
+      fresh: {
+        product: async () => String((await platform.request('POST', '/api/products', { token: tokens.customer, body: newProduct() })).body.id),
+        user: async () => String((await platform.request('POST', '/api/auth/register', { body: { email: email('target'), password: password('customer'), name: 'Target' }, anonymous: true })).body.id),
+      },
+    };
+  });
+
+  afterAll(async () => {
+    await context?.platform.close();
+  });
+
+  it('has an entry for every route of the OpenAPI document, and no other', async () => {
+    const document = (await context.platform.request('GET', '/openapi.json', { anonymous: true })).body as { paths: Record<string, Record<string, unknown>> };
+    const routes = Object.entries(document.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
+    expect(routes.sort()).toEqual(Object.keys(table).sort());
+  });
+
+  const cases = Object.entries(table).flatMap(([route, entry]) => callers.map((caller) => [route, caller, entry.expect[caller], entry] as const));
+  it.each(cases)('%s as %s → %i', async (route, caller, status, entry) => {
+    const [method] = route.split(' ') as [string];
+    const { path, body } = await entry.request(context, caller);
+    const response: TestResponse = await context.platform.request(method, path, { ...(body === undefined ? {} : { body }), ...(caller === 'anonymous' ? { anonymous: true } : { token: context.tokens[caller] }) });
+    expect({ route, caller, status: response.status }).toEqual({ route, caller, status });
+    if (route === 'POST /api/me/password' && response.status === 202) context.passwords[caller] = `${context.passwords[caller]}x`;
+  });
+});
