@@ -7,8 +7,7 @@ import { allProjections, createProjectionsHost } from '@ecommerce/projections';
 import type { ProjectionsHost } from '@ecommerce/projections';
 import { bearerIdentity, createGateway } from '@ecommerce/gateway';
 import { createMetrics, createSchemaRegistryServer, createServiceApp, createTokenVerifier, generateOpenApiDocument, platformTopics, publicJwks } from '@ecommerce/platform';
-import type { KeyRing } from '@ecommerce/platform';
-import { loadSigningKeys } from './keys';
+import { watchSigningKeys } from './keys';
 import type { HealthCheck, Logger, Metrics, Settings } from '@ecommerce/platform';
 import { openAdapters } from './adapters';
 import type { Adapters } from './adapters';
@@ -64,14 +63,15 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
     if (needs.has('log')) await adapters.log.ensureTopics(platformTopics(settings.PARTITIONS));
     const health = adapterHealth(adapters, [...needs]);
     const servesCommands = Boolean(parts.commandApi || inProcessApis);
-    const keyRing: KeyRing | undefined = servesCommands ? await loadSigningKeys(settings) : undefined;
+    const signingKeys = servesCommands ? await watchSigningKeys(settings, logger) : undefined;
+    if (signingKeys) stoppers.push(async () => signingKeys.stop());
     const commandApi = createCommandApi({
       eventStore: adapters.eventStore,
       metrics,
       identity: {
         keyRing: () => {
-          if (!keyRing) throw new Error('this component does not sign tokens');
-          return keyRing;
+          if (!signingKeys) throw new Error('this component does not sign tokens');
+          return signingKeys.current();
         },
         accessTokenTtlSeconds: settings.ACCESS_TOKEN_TTL_SECONDS,
         refreshTokenTtlDays: settings.REFRESH_TOKEN_TTL_DAYS,
@@ -111,8 +111,8 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
     }
     const queryApi = createQueryApi({ readStore: adapters.readStore, consistencyWaitMs: settings.CONSISTENCY_WAIT_MS });
     if (parts.gateway) {
-      const jwks = keyRing
-        ? async () => publicJwks(keyRing)
+      const jwks = signingKeys
+        ? async () => publicJwks(signingKeys.current())
         : async () => {
             const response = await fetch(`${settings.COMMAND_API_URL}/api/auth/jwks.json`);
             if (!response.ok) throw new Error(`JWKS answered ${response.status}`);

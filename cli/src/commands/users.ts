@@ -3,7 +3,7 @@ import { createAccounts } from '@ecommerce/command-api';
 import { createLoginThrottle } from '@ecommerce/platform';
 import type { Logger, Settings } from '@ecommerce/platform';
 import { openAdapters } from '../adapters';
-import { loadSigningKeys } from '../keys';
+import { loadSigningKeys, rotateSigningKeys } from '../keys';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -12,6 +12,17 @@ async function readStdin(): Promise<string> {
 }
 
 export function registerUserCommands(program: Command, boot: () => { settings: Settings; logger: Logger }): void {
+  program
+    .command('keys')
+    .description('token signing keys')
+    .command('rotate')
+    .description('make a new signing key current; the previous one keeps verifying until its tokens expire (running processes reload within 30 s)')
+    .action(async () => {
+      const { settings } = boot();
+      const { kid, retired } = await rotateSigningKeys(settings);
+      process.stdout.write(`signing key ${kid} is current; ${retired} verifies until its tokens expire\n`);
+    });
+
   const users = program.command('users').description('accounts');
   users
     .command('create-admin')

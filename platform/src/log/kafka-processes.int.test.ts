@@ -20,7 +20,7 @@ const SEND_SIZE = 50;
 const SEND_EVERY_MS = 100;
 const MAX_BATCH_SIZE = 20;
 /** 20 messages per 40 ms: a member handles about as fast as messages come, so batches are in flight at every rebalance. */
-const WORK_MS_PER_BATCH = 200;
+const WORK_MS_PER_BATCH = 40;
 
 const exitedCleanly = { code: 0, signal: null };
 
