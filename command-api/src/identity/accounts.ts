@@ -64,7 +64,10 @@ export function createAccounts(context: CommandContext, options: AccountsOptions
   async function register(input: { email: string; password: string; name: string }, role: UserRole): Promise<CommandAnswer> {
     const email = normalizeEmail(input.email);
     assertPolicy(input.password, email, 'password');
-    const userId = randomId();
+    // A registration interrupted after claiming the email (crash) left a claim without a user:
+    // finishing it under the claimed id frees the address instead of blocking it for ever.
+    const claimedBy = await userIdOfEmail(email);
+    const userId = claimedBy && (await userState(claimedBy)).status === 'absent' ? claimedBy : randomId();
     const passwordHash = await hashPassword(input.password);
     await handleCommand(context, { streamId: emailStreamId(email, sha256Hex), decider: emailDecider, commands: [{ type: 'ClaimEmail', data: { email, userId } }], actor: userId });
     await handleCommand(context, { streamId: credentialsStreamId(userId), decider: credentialsDecider, commands: [{ type: 'SetPassword', data: { userId, passwordHash } }], actor: userId });

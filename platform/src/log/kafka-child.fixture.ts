@@ -37,6 +37,8 @@ export interface KafkaChildOptions {
   maxBatchSize: number;
   /** Work after recording each batch and before it resolves: widens the window between record and commit. */
   workMsPerBatch: number;
+  /** How long the coordinator waits for members to rejoin (default 10 s). */
+  rebalanceTimeoutMs?: number;
 }
 
 const childSource = (tsxPath: string, kafkajsPath: string, adapterPath: string) => `
@@ -55,7 +57,7 @@ const kafka = new Kafka({ clientId: options.member, brokers: options.brokers.spl
 const log = createKafkaLog(kafka, {
   sessionTimeoutMs: options.sessionTimeoutMs,
   heartbeatIntervalMs: options.heartbeatIntervalMs,
-  rebalanceTimeoutMs: 10000,
+  rebalanceTimeoutMs: options.rebalanceTimeoutMs ?? 10000,
   maxWaitTimeMs: 100,
 });
 const fd = fs.openSync(recordFile, 'a');

@@ -5,7 +5,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { text, uniqueName, waitFor } from './contract-helpers';
 import { createKafkaLog, createKafkaLogCreator } from './kafka';
 import { spawnKafkaChild, summariseHandling } from './kafka-child.fixture';
-import type { KafkaChild } from './kafka-child.fixture';
+import type { KafkaChild, KafkaChildOptions } from './kafka-child.fixture';
 import type { Log } from './port';
 
 const brokers = process.env.KAFKA_BROKERS;
@@ -78,8 +78,19 @@ describeWithKafka('kafka consumer group across processes', () => {
     return production;
   };
 
-  const spawnMember = (topic: string, groupId: string, member: string, session: { sessionTimeoutMs: number; heartbeatIntervalMs: number }) => {
-    const child = spawnKafkaChild(dir, { brokers: brokers ?? '', topic, groupId, member, maxBatchSize: MAX_BATCH_SIZE, workMsPerBatch: WORK_MS_PER_BATCH, ...session });
+  const spawnMember = (topic: string, groupId: string, member: string, settings: Partial<KafkaChildOptions> = {}) => {
+    const child = spawnKafkaChild(dir, {
+      brokers: brokers ?? '',
+      topic,
+      groupId,
+      member,
+      // The broker's least session (group.min.session.timeout.ms): a dead member is noticed soonest.
+      sessionTimeoutMs: 6000,
+      heartbeatIntervalMs: 500,
+      maxBatchSize: MAX_BATCH_SIZE,
+      workMsPerBatch: WORK_MS_PER_BATCH,
+      ...settings,
+    });
     children.push(child);
     return child;
   };
@@ -107,8 +118,7 @@ describeWithKafka('kafka consumer group across processes', () => {
     const topic = uniqueName('rebalance');
     const groupId = uniqueName('group');
     await log.ensureTopics([{ topic, partitions: PARTITIONS }]);
-    const session = { sessionTimeoutMs: 6000, heartbeatIntervalMs: 500 };
-    const first = spawnMember(topic, groupId, 'first', session);
+    const first = spawnMember(topic, groupId, 'first');
     await waitWhileAlive([first], 'the first member to hold every partition', () => first.partitions().length === PARTITIONS, 30_000);
 
     let producedWhenFirstLeft: number | null = null;
@@ -116,7 +126,7 @@ describeWithKafka('kafka consumer group across processes', () => {
     const production = produce(topic, (count) => producedWhenFirstLeft !== null && count >= producedWhenFirstLeft + 500);
     await waitWhileAlive([first], 'the first member alone to handle messages', () => first.records().length >= 300, 20_000);
 
-    const second = spawnMember(topic, groupId, 'second', session);
+    const second = spawnMember(topic, groupId, 'second');
     await waitWhileAlive([first, second], 'the partitions split between the two members', () => splitBetween(first, second), 30_000);
     const firstHandledAtSplit = first.records().length;
     const firstHeld = first.partitions();
@@ -150,10 +160,8 @@ describeWithKafka('kafka consumer group across processes', () => {
     const topic = uniqueName('rebalance-kill');
     const groupId = uniqueName('group');
     await log.ensureTopics([{ topic, partitions: PARTITIONS }]);
-    // The broker's least session (group.min.session.timeout.ms): the survivor learns of the death soonest.
-    const session = { sessionTimeoutMs: 6000, heartbeatIntervalMs: 500 };
-    const doomed = spawnMember(topic, groupId, 'doomed', session);
-    const survivor = spawnMember(topic, groupId, 'survivor', session);
+    const doomed = spawnMember(topic, groupId, 'doomed');
+    const survivor = spawnMember(topic, groupId, 'survivor');
     await waitWhileAlive([doomed, survivor], 'the partitions split between the two members', () => splitBetween(doomed, survivor), 30_000);
     const doomedHeld = doomed.partitions();
 
@@ -180,5 +188,31 @@ describeWithKafka('kafka consumer group across processes', () => {
     expect(summary.duplicates.length).toBeLessThanOrEqual(MAX_BATCH_SIZE);
     expect(new Set(summary.duplicates.map((duplicate) => duplicate.partition)).size).toBeLessThanOrEqual(1);
     console.log(`SIGKILL of a member: ${summary.duplicates.length} message(s) handled twice, ${production.produced.length} produced`);
+  }, 90_000);
+  it('rejoins within the rebalance timeout while slow prefetched batches wait: nobody is evicted, nothing handled twice', async () => {
+    const topic = uniqueName('rebalance-slow');
+    const groupId = uniqueName('group');
+    const partitions = 12;
+    await log.ensureTopics([{ topic, partitions }]);
+    const producer = log.createProducer();
+    const produced = Array.from({ length: partitions * MAX_BATCH_SIZE }, (_, position) => `key-${position % KEYS}:${Math.floor(position / KEYS)}`);
+    await producer.send(produced.map((value) => ({ topic, key: value.slice(0, value.indexOf(':')), value: text(value) })));
+    await producer.close();
+    // One fetch brings a batch of every partition. Were each still handled after the rebalance
+    // began, the member would come back after ~12 s of work, long past the rebalance timeout.
+    const slow = { workMsPerBatch: 1000, rebalanceTimeoutMs: 3500 };
+    const first = spawnMember(topic, groupId, 'first', slow);
+    await waitWhileAlive([first], 'the first member busy with the backlog', () => first.records().length > 0, 30_000);
+    const second = spawnMember(topic, groupId, 'second', slow);
+    await waitWhileAlive([first, second], 'every message handled', () => distinctHandled([first, second]) === produced.length, 60_000);
+    await waitForCommittedToEnd([first, second], topic, groupId);
+    expect(await second.stop()).toEqual(exitedCleanly);
+    expect(await first.stop()).toEqual(exitedCleanly);
+
+    const summary = summariseHandling(produced, [...first.records(), ...second.records()]);
+    expect(summary.missing).toEqual([]);
+    expect(summary.duplicates).toEqual([]);
+    expect(summary.partitionsOutOfOrder).toEqual([]);
+    expect(second.records().length).toBeGreaterThan(0);
   }, 90_000);
 });
