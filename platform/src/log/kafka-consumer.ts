@@ -105,6 +105,11 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
       const chunk = batch.messages.slice(start, start + maxBatchSize);
       const last = chunk.at(-1);
       if (!last) return;
+      // Asked before each chunk, not after: kafkajs hands over every batch of a fetch before it
+      // rejoins, and a member that handled a chunk of each after the rebalance began could come
+      // back after the rebalance timeout, evicted, while the partitions' new owner handles the same
+      // messages. Throws while the group rebalances (kafkajs retries a failed heartbeat at once).
+      await payload.heartbeat();
       try {
         await options.eachBatch(
           { ...tp, messages: chunk.map((message) => toLogMessage(tp.topic, tp.partition, message)), highWatermark },
@@ -127,7 +132,6 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
       payload.resolveOffset(last.offset);
       // kafkajs errors (rebalance, coordinator moved) go back to its runner, which rejoins and retries.
       await payload.commitOffsetsIfNecessary();
-      await payload.heartbeat();
     }
   };
 
