@@ -136,6 +136,11 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
         running.servers.push(await listen(app, port, settings.HOST, logger, name));
       }
     }
+    if (running.servers.length === 0 && (parts.mirror || parts.projections)) {
+      // Every process serves /health and /metrics (DESIGN §8), workers too.
+      const ops = createServiceApp({ logger, metrics, bodyLimitBytes: settings.BODY_LIMIT_BYTES, health, routers: [] });
+      running.servers.push(await listen(ops, parts.port ?? settings.METRICS_PORT, settings.HOST, logger, 'health and metrics'));
+    }
     for (const server of running.servers) stoppers.push(() => closeServer(server));
     return running;
   } catch (error) {

@@ -45,8 +45,12 @@ describe('Prometheus scrape configuration', () => {
     }
   });
 
-  it('does not pretend to scrape roles that serve no HTTP port', () => {
-    for (const role of ['mirror', 'projections', 'processors']) expect(targets.filter(({ target }) => target.startsWith(`${role}:`))).toEqual([]);
+  it('scrapes the workers on their METRICS_PORT, and not processors, which serves nothing yet', () => {
+    for (const role of ['mirror', 'projections']) {
+      const port = String((compose.services[role]?.environment as Record<string, unknown> | undefined)?.METRICS_PORT ?? '');
+      expect(targets.filter(({ target }) => target.startsWith(`${role}:`)).map(({ target }) => target)).toEqual([`${role}:${port}`]);
+    }
+    expect(targets.filter(({ target }) => target.startsWith('processors:'))).toEqual([]);
   });
 });
 

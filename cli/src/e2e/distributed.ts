@@ -42,6 +42,7 @@ export async function startDistributedPlatform(): Promise<PlatformUnderTest> {
     LOG_LEVEL: 'info',
     DEMO_CATALOG: 'false',
     HOST: '127.0.0.1',
+    METRICS_PORT: '0',
     PORT: String(gatewayPort),
     COMMAND_API_PORT: String(commandPort),
     QUERY_API_PORT: String(queryPort),

@@ -103,7 +103,7 @@ describe.each(targets)('exactly-once mirror on the $name', (target) => {
     removeDataDir(dataDir);
   });
 
-  const mirrorEnv = () => ({ DATA_DIR: dataDir, LOG_LEVEL: 'info', PARTITIONS: '4', ...target.env(dataDir) });
+  const mirrorEnv = () => ({ DATA_DIR: dataDir, LOG_LEVEL: 'info', PARTITIONS: '4', METRICS_PORT: '0', ...target.env(dataDir) });
 
   it('loses and duplicates nothing when killed with SIGKILL at random moments', async () => {
     const total = 1500;

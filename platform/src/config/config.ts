@@ -44,6 +44,8 @@ const settingsSchema = z.object({
   COMMAND_API_PORT: port(8081),
   QUERY_API_PORT: port(8082),
   SCHEMA_REGISTRY_PORT: port(8085),
+  /** Where a component without an API of its own (mirror, projections) serves /health and /metrics; 0 picks a free port. */
+  METRICS_PORT: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(0, 'must be between 0 and 65535').max(65535, 'must be between 0 and 65535').default(9464),
   DATA_DIR: z.string().min(1).default('./data'),
   EVENTSTORE_URL: url(['esdb:', 'esdb+discover:', 'kurrentdb:', 'kurrentdb+discover:', 'kdb:']),
   KAFKA_BROKERS: brokers,
