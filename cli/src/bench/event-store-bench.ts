@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { openSqliteEventStore } from '@ecommerce/platform';
+import { eventsTableSchema, openSqliteEventStore } from '@ecommerce/platform';
 import type { ExpectedRevision, Logger, NewEvent } from '@ecommerce/platform';
 import { elapsedSince, perSecond } from './rate';
 import type { SectionResult } from './report';
@@ -12,20 +12,9 @@ const rawBatchSize = 100;
 const portBatchSize = 100;
 const section = 'event store';
 
-// The adapter's table (platform/src/event-store/sqlite-statements.ts), so raw inserts pay
-// for the same indexes: the AUTOINCREMENT rowid, UNIQUE(event_id), UNIQUE(stream_id, revision).
-const rawSchema = `
-CREATE TABLE events (
-  position INTEGER PRIMARY KEY AUTOINCREMENT,
-  stream_id TEXT NOT NULL,
-  revision INTEGER NOT NULL,
-  event_id TEXT NOT NULL UNIQUE,
-  type TEXT NOT NULL,
-  data TEXT NOT NULL,
-  metadata TEXT NOT NULL,
-  recorded_at INTEGER NOT NULL,
-  UNIQUE (stream_id, revision)
-);`;
+// The adapter's own table, so raw inserts pay for the same indexes: the AUTOINCREMENT rowid,
+// UNIQUE(event_id), UNIQUE(stream_id, revision).
+const rawSchema = eventsTableSchema;
 
 const streamOf = (index: number): string => `bench-${index % streamCount}`;
 

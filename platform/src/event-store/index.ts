@@ -12,6 +12,7 @@ export type {
   Subscription,
 } from './port';
 export { createSqliteEventStore, openSqliteEventStore } from './sqlite';
+export { eventsTableSchema } from './sqlite-statements';
 export type { SqliteEventStoreOptions } from './sqlite';
 export { createEsdbEventStore } from './esdb';
 export type { EsdbEventStoreOptions } from './esdb';

@@ -9,7 +9,7 @@ import type { EventMetadata, RecordedEvent } from './port';
 // even after the last row is deleted. UNIQUE(stream_id, revision) doubles as the
 // index that finds a stream's last revision and reads a stream in order.
 // recorded_at holds epoch milliseconds (cheaper to write than ISO text).
-const schema = `
+export const eventsTableSchema = `
 CREATE TABLE IF NOT EXISTS events (
   position INTEGER PRIMARY KEY AUTOINCREMENT,
   stream_id TEXT NOT NULL,
@@ -39,7 +39,7 @@ export const noLimit = -1;
 const columns = 'position, stream_id, revision, event_id, type, data, metadata, recorded_at';
 
 export function prepareEventStatements(db: Database.Database) {
-  db.exec(schema);
+  db.exec(eventsTableSchema);
   return {
     lastRevision: db.prepare<[string], number | null>('SELECT MAX(revision) FROM events WHERE stream_id = ?').pluck(),
     insert: db.prepare<[string, number, string, string, string, string, number]>(
