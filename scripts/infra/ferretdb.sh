@@ -77,19 +77,12 @@ ready() {
 start() {
   install quiet
   mkdir -p "$RUN_DIR/sqlite" "$RUN_DIR/state"
-  local pid
-  if pid="$(live_pid "$PIDFILE" "$MARKER")"; then
-    log "already running (pid $pid)"
-    echo "MONGO_URL=mongodb://127.0.0.1:$FERRETDB_PORT"
-    return 0
-  fi
-  rm -f "$PIDFILE"
+  already_running "MONGO_URL=mongodb://127.0.0.1:$FERRETDB_PORT" && return 0
   if port_open "$FERRETDB_PORT"; then
     die "port $FERRETDB_PORT is taken by another process; set FERRETDB_PORT"
   fi
   local t0; t0="$(now_s)"
-  # One previous log is kept; the rest would grow without bound across CI runs.
-  if [[ -f "$LOGFILE" ]]; then mv -f "$LOGFILE" "$LOGFILE.1"; fi
+  rotate_log
   # setsid: its own session, so the caller's job control cannot kill it by accident.
   # --debug-addr=- : no debug HTTP listener, one port less to collide on.
   setsid "$BIN" \
@@ -101,21 +94,7 @@ start() {
     --debug-addr=- \
     --log-level=warn \
     </dev/null >>"$LOGFILE" 2>&1 &
-  pid=$!
-  echo "$pid" >"$PIDFILE"
-  local rc=0
-  wait_ready "$START_TIMEOUT" "$pid" ready || rc=$?
-  if ((rc == 2)); then
-    rm -f "$PIDFILE"
-    tail_log "$LOGFILE"
-    die "FerretDB exited during start"
-  elif ((rc != 0)); then
-    tail_log "$LOGFILE"
-    stop_pid "$PIDFILE" "$MARKER" 10
-    die "FerretDB did not answer a ping within ${START_TIMEOUT}s"
-  fi
-  log "ready (pid $pid) in $(elapsed "$t0"); log: $LOGFILE"
-  echo "MONGO_URL=mongodb://127.0.0.1:$FERRETDB_PORT"
+  await_started "$!" "FerretDB" 10 "MONGO_URL=mongodb://127.0.0.1:$FERRETDB_PORT" "$t0"
 }
 
 status() {

@@ -116,21 +116,14 @@ ready() {
 start() {
   install quiet
   mkdir -p "$RUN_DIR" "$LOG_DIRS"
-  local pid
-  if pid="$(live_pid "$PIDFILE" "$MARKER")"; then
-    log "already running (pid $pid)"
-    echo "KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT"
-    return 0
-  fi
-  rm -f "$PIDFILE"
+  already_running "KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT" && return 0
   for p in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do
     if port_open "$p"; then
       die "port $p is taken by another process; set KAFKA_PORT / KAFKA_CONTROLLER_PORT"
     fi
   done
   local t0; t0="$(now_s)"
-  # One previous log is kept; the rest would grow without bound across CI runs.
-  if [[ -f "$LOGFILE" ]]; then mv -f "$LOGFILE" "$LOGFILE.1"; fi
+  rotate_log
   write_props
   format_once
   # setsid: its own session, so the caller's job control cannot kill it by accident.
@@ -140,21 +133,7 @@ start() {
     -Dlog4j.configuration="file:$INFRA_DIR/kafka/log4j.properties" \
     -cp "$LIBS/*" kafka.Kafka "$PROPS" \
     </dev/null >>"$LOGFILE" 2>&1 &
-  pid=$!
-  echo "$pid" >"$PIDFILE"
-  local rc=0
-  wait_ready "$START_TIMEOUT" "$pid" ready || rc=$?
-  if ((rc == 2)); then
-    rm -f "$PIDFILE"
-    tail_log "$LOGFILE"
-    die "Kafka exited during start"
-  elif ((rc != 0)); then
-    tail_log "$LOGFILE"
-    stop_pid "$PIDFILE" "$MARKER" 20
-    die "Kafka did not serve metadata on 127.0.0.1:$KAFKA_PORT within ${START_TIMEOUT}s"
-  fi
-  log "ready (pid $pid) in $(elapsed "$t0"); log: $LOGFILE"
-  echo "KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT"
+  await_started "$!" "Kafka" 20 "KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT" "$t0"
 }
 
 status() {

@@ -83,3 +83,39 @@ stop_pid() {
 node_in_repo() {
   (cd "$REPO_DIR" && node -e "$1")
 }
+
+# The start sequence every service script shares. `already_running LINE` prints LINE and
+# succeeds when the service is up (clearing a stale pid file otherwise); `rotate_log` keeps one
+# previous log; `await_started PID WHAT GRACE LINE T0` records the pid, waits for `ready`, and on
+# failure prints the log tail, stops what was started and dies with a clear message.
+already_running() {
+  local pid
+  if pid="$(live_pid "$PIDFILE" "$MARKER")"; then
+    log "already running (pid $pid)"
+    echo "$1"
+    return 0
+  fi
+  rm -f "$PIDFILE"
+  return 1
+}
+
+rotate_log() {
+  if [[ -f "$LOGFILE" ]]; then mv -f "$LOGFILE" "$LOGFILE.1"; fi
+}
+
+await_started() {
+  local pid=$1 what=$2 grace=$3 line=$4 t0=$5 rc=0
+  echo "$pid" >"$PIDFILE"
+  wait_ready "$START_TIMEOUT" "$pid" ready || rc=$?
+  if ((rc == 2)); then
+    rm -f "$PIDFILE"
+    tail_log "$LOGFILE"
+    die "$what exited during start"
+  elif ((rc != 0)); then
+    tail_log "$LOGFILE"
+    stop_pid "$PIDFILE" "$MARKER" "$grace"
+    die "$what did not become ready within ${START_TIMEOUT}s"
+  fi
+  log "ready (pid $pid) in $(elapsed "$t0"); log: $LOGFILE"
+  echo "$line"
+}

@@ -27,18 +27,12 @@ ready() {
 start() {
   need_cmd node "install Node.js 20+"
   mkdir -p "$RUN_DIR/data"
-  local pid
-  if pid="$(live_pid "$PIDFILE" "$MARKER")"; then
-    log "already running (pid $pid)"
-    echo "SCHEMA_REGISTRY_URL=http://127.0.0.1:$SCHEMA_REGISTRY_PORT"
-    return 0
-  fi
-  rm -f "$PIDFILE"
+  already_running "SCHEMA_REGISTRY_URL=http://127.0.0.1:$SCHEMA_REGISTRY_PORT" && return 0
   if port_open "$SCHEMA_REGISTRY_PORT"; then
     die "port $SCHEMA_REGISTRY_PORT is taken by another process; set SCHEMA_REGISTRY_PORT"
   fi
   local t0; t0="$(now_s)"
-  if [[ -f "$LOGFILE" ]]; then mv -f "$LOGFILE" "$LOGFILE.1"; fi
+  rotate_log
   if [[ -n "${KAFKA_BROKERS:-}" ]]; then
     log "storing schemas in _schemas on Kafka at $KAFKA_BROKERS"
   else
@@ -48,21 +42,7 @@ start() {
   # for the embedded log, and KAFKA_BROKERS, when exported, is inherited.
   export DATA_DIR="$RUN_DIR/data" HOST="$SCHEMA_REGISTRY_HOST" SCHEMA_REGISTRY_PORT
   setsid node "$REPO_DIR/cli/bin/ecommerce" schema-registry </dev/null >>"$LOGFILE" 2>&1 &
-  pid=$!
-  echo "$pid" >"$PIDFILE"
-  local rc=0
-  wait_ready "$START_TIMEOUT" "$pid" ready || rc=$?
-  if ((rc == 2)); then
-    rm -f "$PIDFILE"
-    tail_log "$LOGFILE"
-    die "the schema registry exited during start"
-  elif ((rc != 0)); then
-    tail_log "$LOGFILE"
-    stop_pid "$PIDFILE" "$MARKER" 10
-    die "the schema registry did not answer within ${START_TIMEOUT}s"
-  fi
-  log "ready (pid $pid) in $(elapsed "$t0"); log: $LOGFILE"
-  echo "SCHEMA_REGISTRY_URL=http://127.0.0.1:$SCHEMA_REGISTRY_PORT"
+  await_started "$!" "the schema registry" 10 "SCHEMA_REGISTRY_URL=http://127.0.0.1:$SCHEMA_REGISTRY_PORT" "$t0"
 }
 
 status() {
