@@ -11,7 +11,5 @@ if (url) {
   });
 } else {
   console.warn('skipped: set EVENTSTORE_URL (e.g. esdb://localhost:2113?tls=false) to run the EventStoreDB contract');
-  describe.skip('event store contract: esdb (EVENTSTORE_URL not set)', () => {
-    it('runs against a real EventStoreDB', () => undefined);
-  });
+  it.todo('event store contract: esdb — runs when EVENTSTORE_URL is set');
 }
