@@ -62,6 +62,7 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
   try {
     if (needs.has('log')) await adapters.log.ensureTopics(platformTopics(settings.PARTITIONS));
     const health = adapterHealth(adapters, [...needs]);
+    const emptyAtStart = parts.seedIfEmpty ? (await adapters.eventStore.headPosition()) === 0 : false;
     const servesCommands = Boolean(parts.commandApi || inProcessApis);
     const signingKeys = servesCommands ? await watchSigningKeys(settings, logger) : undefined;
     if (signingKeys) stoppers.push(async () => signingKeys.stop());
@@ -86,7 +87,7 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
       logger.info({ userId: admin.userId, created: admin.created }, admin.created ? 'first admin created from ADMIN_EMAIL' : 'admin from ADMIN_EMAIL already exists');
     }
 
-    if (parts.seedIfEmpty && settings.DEMO_CATALOG && (await adapters.eventStore.headPosition()) === 0) {
+    if (emptyAtStart && settings.DEMO_CATALOG) {
       logger.info('empty event store: seeding the demo catalog');
       await seedDemoCatalog(commandApi.commands, logger);
     }

@@ -63,7 +63,7 @@ export function createGateway(options: GatewayOptions) {
   docs.use('/docs', swaggerUi.serve, swaggerUi.setup(undefined, { swaggerOptions: { url: '/openapi.json' } }));
 
   const before: Array<Router | RequestHandler> = [
-    helmet({ contentSecurityPolicy: { useDefaults: true, directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'] } } }),
+    helmet({ contentSecurityPolicy: { useDefaults: true, directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null } } }),
     cors({ origin: options.corsOrigins ?? [], credentials: false, exposedHeaders: ['ETag', 'Location', 'X-Consistency-Token', 'X-Read-Consistency', 'X-Correlation-Id', 'Retry-After'] }),
     docs,
     principalFrom(options.identify),
