@@ -1,0 +1,34 @@
+import { startTestPlatform } from './harness';
+import type { TestPlatform } from './harness';
+
+jest.setTimeout(90_000);
+
+/** Every active product, page by page. */
+async function allProducts(platform: TestPlatform): Promise<Array<{ category: string; stock: { available: number } }>> {
+  const items: Array<{ category: string; stock: { available: number } }> = [];
+  let cursor: string | null = null;
+  do {
+    const page: Awaited<ReturnType<TestPlatform['request']>> = await platform.request('GET', `/api/products?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+    items.push(...(page.body.items as typeof items));
+    cursor = page.body.nextCursor as string | null;
+  } while (cursor);
+  return items;
+}
+
+describe('the demo catalog', () => {
+  it('is seeded by start on an empty store, even when a first admin is created at start', async () => {
+    const platform = await startTestPlatform({ env: { DEMO_CATALOG: 'true' } });
+    try {
+      let products = await allProducts(platform);
+      for (let waited = 0; waited < 30_000 && products.length < 380; waited += 250) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        products = await allProducts(platform);
+      }
+      expect(products).toHaveLength(380);
+      expect(new Set(products.map((product) => product.category)).size).toBe(8);
+      expect(products.filter((product) => product.stock.available > 0).length).toBeGreaterThan(300);
+    } finally {
+      await platform.close();
+    }
+  });
+});
