@@ -2,4 +2,6 @@
 export * from './shared';
 export * from './catalog';
 export * from './inventory';
+export * from './ordering';
+export * from './cart';
 export * from './identity';

@@ -66,6 +66,154 @@ export interface StockAdjusted {
   reason: string;
 }
 
+/** Why a reservation was refused; a reader treats an unknown value as `insufficient_stock`. */
+export type StockReservationRejectionReason = 'insufficient_stock' | 'unknown_sku';
+
+/** Why a reservation was given back. */
+export type StockReleaseReason = 'order_rejected' | 'order_expired' | 'order_cancelled' | 'reservation_expired';
+
+/** Units promised to one order, all or nothing for that order line. */
+export interface StockReserved {
+  sku: string;
+  orderId: string;
+  /** Positive integer. */
+  quantity: number;
+  /** ISO 8601: when the reservation may be released if the order has not settled it. */
+  expiresAt: string;
+}
+
+/** Nothing was reserved for that order on this SKU: the order actor needs the answer, so it is an event. */
+export interface StockReservationRejected {
+  sku: string;
+  orderId: string;
+  /** The quantity asked for. */
+  quantity: number;
+  /** Units available when refused (0 for an unknown SKU). */
+  available: number;
+  reason: StockReservationRejectionReason;
+}
+
+export interface StockReleased {
+  sku: string;
+  orderId: string;
+  /** The whole reservation. */
+  quantity: number;
+  reason: StockReleaseReason;
+}
+
+/** Reserved units became sold. */
+export interface StockCommitted {
+  sku: string;
+  orderId: string;
+  quantity: number;
+}
+
+// ── ordering (topic ecommerce.ordering.events), stream `order-<orderId>` ──────
+export interface OrderLine {
+  productId: string;
+  /** Unique within an order. */
+  sku: string;
+  /** Product name when the order was placed. */
+  name: string;
+  /** Positive integer, at most 1000. */
+  quantity: number;
+  /** Snapshotted from the product stream when the order was placed. */
+  unitPrice: Money;
+}
+
+export interface OrderPlaced {
+  orderId: string;
+  customerId: string;
+  lines: OrderLine[];
+  /** Σ quantity × unitPrice, computed by the decider; one currency. */
+  total: Money;
+  /** ISO 8601. */
+  placedAt: string;
+}
+
+/** Every line reserved: the order awaits payment until `paymentDeadline` (ISO 8601). */
+export interface OrderConfirmed {
+  orderId: string;
+  paymentDeadline: string;
+}
+
+export type OrderRejectionReason = 'insufficient_stock';
+
+export interface OrderRejected {
+  orderId: string;
+  reason: OrderRejectionReason;
+  /** The SKUs known short when the order was rejected. */
+  shortSkus: string[];
+}
+
+export interface OrderExpired {
+  orderId: string;
+}
+
+export interface OrderCancelled {
+  orderId: string;
+  reason: string | null;
+}
+
+export interface OrderPaid {
+  orderId: string;
+  paymentId: string;
+  amount: Money;
+}
+
+/** The order actor's record of inventory's reply for one line. */
+export interface OrderLineReserved {
+  orderId: string;
+  sku: string;
+}
+
+export interface OrderLineRejected {
+  orderId: string;
+  sku: string;
+  available: number;
+}
+
+export type OrderTimerPurpose = 'payment_deadline';
+
+/** A durable timer: the timer service delivers TimerFired for it once `dueAt` (ISO 8601) has passed. */
+export interface OrderTimerScheduled {
+  orderId: string;
+  timerId: string;
+  dueAt: string;
+  purpose: OrderTimerPurpose;
+}
+
+// ── cart (topic ecommerce.cart.events), stream `cart-<customerId>` ───────────
+// No prices: they are snapshotted from the product streams at checkout.
+/** `quantity` units were added (merged into the product's line when there is one). */
+export interface CartItemAdded {
+  customerId: string;
+  productId: string;
+  quantity: number;
+}
+
+/** The line's quantity is now `quantity` (positive; a change to 0 is a CartItemRemoved). */
+export interface CartItemQuantityChanged {
+  customerId: string;
+  productId: string;
+  quantity: number;
+}
+
+export interface CartItemRemoved {
+  customerId: string;
+  productId: string;
+}
+
+export interface CartCleared {
+  customerId: string;
+}
+
+/** The cart became order `orderId` and is empty again. */
+export interface CartCheckedOut {
+  customerId: string;
+  orderId: string;
+}
+
 // ── identity (topic ecommerce.identity.events), stream `user-<userId>` ──────
 // Only these are published. Email reservations, password hashes and sessions live on
 // streams whose event types have no schema (see domain/src/identity): secrets and
@@ -111,6 +259,24 @@ export interface EventPayloads {
   SkuClaimed: SkuClaimed;
   StockRestocked: StockRestocked;
   StockAdjusted: StockAdjusted;
+  StockReserved: StockReserved;
+  StockReservationRejected: StockReservationRejected;
+  StockReleased: StockReleased;
+  StockCommitted: StockCommitted;
+  OrderPlaced: OrderPlaced;
+  OrderLineReserved: OrderLineReserved;
+  OrderLineRejected: OrderLineRejected;
+  OrderConfirmed: OrderConfirmed;
+  OrderRejected: OrderRejected;
+  OrderTimerScheduled: OrderTimerScheduled;
+  OrderPaid: OrderPaid;
+  OrderExpired: OrderExpired;
+  OrderCancelled: OrderCancelled;
+  CartItemAdded: CartItemAdded;
+  CartItemQuantityChanged: CartItemQuantityChanged;
+  CartItemRemoved: CartItemRemoved;
+  CartCleared: CartCleared;
+  CartCheckedOut: CartCheckedOut;
   UserRegistered: UserRegistered;
   UserProfileUpdated: UserProfileUpdated;
   UserPasswordChanged: UserPasswordChanged;
@@ -130,6 +296,24 @@ export const eventContexts: { readonly [T in EventType]: string } = {
   SkuClaimed: 'catalog',
   StockRestocked: 'inventory',
   StockAdjusted: 'inventory',
+  StockReserved: 'inventory',
+  StockReservationRejected: 'inventory',
+  StockReleased: 'inventory',
+  StockCommitted: 'inventory',
+  OrderPlaced: 'ordering',
+  OrderLineReserved: 'ordering',
+  OrderLineRejected: 'ordering',
+  OrderConfirmed: 'ordering',
+  OrderRejected: 'ordering',
+  OrderTimerScheduled: 'ordering',
+  OrderPaid: 'ordering',
+  OrderExpired: 'ordering',
+  OrderCancelled: 'ordering',
+  CartItemAdded: 'cart',
+  CartItemQuantityChanged: 'cart',
+  CartItemRemoved: 'cart',
+  CartCleared: 'cart',
+  CartCheckedOut: 'cart',
   UserRegistered: 'identity',
   UserProfileUpdated: 'identity',
   UserPasswordChanged: 'identity',

@@ -1,10 +1,13 @@
-import { assertSku, assertText, DomainError } from '../shared';
-import type { AdjustStock, InventoryCommand, Restock } from './commands';
+import { assertId, assertSku, assertText, DomainError } from '../shared';
+import { parseTimestamp } from '../identity/rules';
+import type { AdjustStock, CommitStock, InventoryCommand, ReleaseStock, ReserveStock, Restock } from './commands';
 import type { InventoryEvent } from './events';
 import type { InventoryState } from './state';
-import { availableOf } from './state';
+import { availableOf, isUnknownSku, reservationOf, settlementOf } from './state';
 
-export const inventoryLimits = { referenceMax: 200, reasonMax: 200 } as const;
+export const inventoryLimits = { referenceMax: 200, reasonMax: 200, reservationQuantityMax: 2 ** 31 - 1 } as const;
+
+export const stockReleaseReasons = ['order_rejected', 'order_expired', 'order_cancelled', 'reservation_expired'] as const;
 
 /** Totals stay exact doubles: a count past 2^53 would silently lose units. */
 const assertTotalStaysExact = (total: number, field: string): void => {
@@ -39,12 +42,64 @@ export const adjustStock = ({ data }: AdjustStock, state: InventoryState): Inven
   return [{ type: 'StockAdjusted', data: { sku: data.sku, delta: data.delta, reason: data.reason } }];
 };
 
+/**
+ * All or nothing for the line. Shortage is an answer, not an error: the order actor waits
+ * for it, so it is recorded as StockReservationRejected. An order already answered (holding,
+ * rejected, released or committed) gets nothing more: that is a redelivery, and reserving
+ * again after a release would hold stock no one will ever release.
+ */
+export const reserveStock = ({ data }: ReserveStock, state: InventoryState): InventoryEvent[] => {
+  assertSku(data.sku);
+  assertId(data.orderId, 'orderId');
+  if (!Number.isSafeInteger(data.quantity) || data.quantity <= 0 || data.quantity > inventoryLimits.reservationQuantityMax) {
+    throw DomainError.validation('quantity must be a positive whole number', 'quantity');
+  }
+  parseTimestamp(data.expiresAt, 'expiresAt');
+  if (reservationOf(state, data.orderId) !== undefined || settlementOf(state, data.orderId) !== undefined) return [];
+  const { sku, orderId, quantity, expiresAt } = data;
+  if (isUnknownSku(state)) {
+    return [{ type: 'StockReservationRejected', data: { sku, orderId, quantity, available: 0, reason: 'unknown_sku' } }];
+  }
+  const available = availableOf(state);
+  if (available < quantity) {
+    return [{ type: 'StockReservationRejected', data: { sku, orderId, quantity, available: Math.max(available, 0), reason: 'insufficient_stock' } }];
+  }
+  return [{ type: 'StockReserved', data: { sku, orderId, quantity, expiresAt } }];
+};
+
+/** Only an open hold is released; for any other order (unknown, rejected, settled) there is nothing to give back. */
+export const releaseStock = ({ data }: ReleaseStock, state: InventoryState): InventoryEvent[] => {
+  assertSku(data.sku);
+  assertId(data.orderId, 'orderId');
+  if (!stockReleaseReasons.includes(data.reason)) {
+    throw DomainError.validation(`reason must be one of ${stockReleaseReasons.join(', ')}`, 'reason');
+  }
+  const reservation = reservationOf(state, data.orderId);
+  if (reservation === undefined) return [];
+  return [{ type: 'StockReleased', data: { sku: data.sku, orderId: data.orderId, quantity: reservation.quantity, reason: data.reason } }];
+};
+
+/** Sells exactly what was held; without an open hold there is nothing to sell. */
+export const commitStock = ({ data }: CommitStock, state: InventoryState): InventoryEvent[] => {
+  assertSku(data.sku);
+  assertId(data.orderId, 'orderId');
+  const reservation = reservationOf(state, data.orderId);
+  if (reservation === undefined) return [];
+  return [{ type: 'StockCommitted', data: { sku: data.sku, orderId: data.orderId, quantity: reservation.quantity } }];
+};
+
 export const decideInventory = (command: InventoryCommand, state: InventoryState): InventoryEvent[] => {
   switch (command.type) {
     case 'Restock':
       return restock(command, state);
     case 'AdjustStock':
       return adjustStock(command, state);
+    case 'ReserveStock':
+      return reserveStock(command, state);
+    case 'ReleaseStock':
+      return releaseStock(command, state);
+    case 'CommitStock':
+      return commitStock(command, state);
     default: {
       const _exhaustive: never = command;
       throw DomainError.validation(`unknown command ${(_exhaustive as { type: string }).type}`);

@@ -66,7 +66,7 @@ describe('AdjustStock', () => {
   });
 
   it('keeps reserved units out of reach of a write-off', () => {
-    const state = { received: 10, adjustedUp: 0, adjustedDown: 0, reserved: 4, sold: 3 };
+    const state = { ...inventoryDecider.initialState(), received: 10, reserved: 4, sold: 3 };
     expect(() => inventoryDecider.decide(adjust(-4), state)).toThrow(/only 3 available/);
     expect(inventoryDecider.decide(adjust(-3), state)).toEqual([adjusted(-3)]);
   });
@@ -84,15 +84,15 @@ describe('AdjustStock', () => {
 
 describe('inventory state', () => {
   it('starts at zero and folds restocks and adjustments', () => {
-    expect(foldEvents(inventoryDecider, [])).toEqual({ received: 0, adjustedUp: 0, adjustedDown: 0, reserved: 0, sold: 0 });
+    expect(foldEvents(inventoryDecider, [])).toEqual({ received: 0, adjustedUp: 0, adjustedDown: 0, reserved: 0, sold: 0, reservations: {}, settledOrders: {} });
     const state = foldEvents(inventoryDecider, [restocked(10), adjusted(-3), adjusted(2), restocked(5)]);
-    expect(state).toEqual({ received: 15, adjustedUp: 2, adjustedDown: 3, reserved: 0, sold: 0 });
+    expect(state).toMatchObject({ received: 15, adjustedUp: 2, adjustedDown: 3, reserved: 0, sold: 0 });
     expect(onHandOf(state)).toBe(14);
     expect(availableOf(state)).toBe(14);
   });
 
   it('derives on-hand and available stock with reservations and sales', () => {
-    const state = { received: 20, adjustedUp: 1, adjustedDown: 2, reserved: 5, sold: 4 };
+    const state = { ...inventoryDecider.initialState(), received: 20, adjustedUp: 1, adjustedDown: 2, reserved: 5, sold: 4 };
     expect(onHandOf(state)).toBe(15);
     expect(availableOf(state)).toBe(10);
   });

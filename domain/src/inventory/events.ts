@@ -1,7 +1,9 @@
 import type { DomainEvent } from '../shared';
 
-/** Events of an inventory stream, `inventory-<sku>`. Reservations and sales join in a later issue. */
-export type InventoryEvent = DomainEvent<'StockRestocked' | 'StockAdjusted'>;
+/** Events of an inventory stream, `inventory-<sku>`: stock in and out, and reservations per order. */
+export type InventoryEvent = DomainEvent<
+  'StockRestocked' | 'StockAdjusted' | 'StockReserved' | 'StockReservationRejected' | 'StockReleased' | 'StockCommitted'
+>;
 
 export type InventoryEventType = InventoryEvent['type'];
 

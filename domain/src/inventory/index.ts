@@ -5,14 +5,22 @@ import type { InventoryEvent } from './events';
 import type { InventoryState } from './state';
 import { evolveInventory, initialInventoryState } from './state';
 
-export type { AdjustStock, InventoryCommand, Restock } from './commands';
+export type { AdjustStock, CommitStock, InventoryCommand, ReleaseStock, ReserveStock, Restock } from './commands';
 export type { InventoryEvent, InventoryEventType } from './events';
 export { inventoryStreamId } from './events';
-export type { InventoryState } from './state';
-export { availableOf, onHandOf, satisfiesStockInvariant } from './state';
-export { inventoryLimits } from './decide';
+export type { InventoryState, SettledReservation, StockReservation } from './state';
+export {
+  availableOf,
+  expiredReservations,
+  isUnknownSku,
+  onHandOf,
+  reservationOf,
+  satisfiesStockInvariant,
+  settlementOf,
+} from './state';
+export { inventoryLimits, stockReleaseReasons } from './decide';
 
-/** Stock of one SKU per stream `inventory-<sku>`. */
+/** Stock of one SKU per stream `inventory-<sku>`: the inventory actor's decider. */
 export const inventoryDecider: Decider<InventoryCommand, InventoryEvent, InventoryState> = {
   initialState: initialInventoryState,
   evolve: evolveInventory,

@@ -1,21 +1,48 @@
 import type { InventoryEvent } from './events';
 
+/** One order's hold on this SKU. */
+export interface StockReservation {
+  quantity: number;
+  /** ISO 8601. */
+  expiresAt: string;
+}
+
+/** How an order's business with this SKU ended; once settled, an order id is never served again. */
+export type SettledReservation = 'rejected' | 'released' | 'committed';
+
 /**
- * Running totals for one SKU, all non-negative whole numbers. A SKU with no events
- * is all zeros: the first restock creates it. The invariant (DESIGN §4.5, no oversell):
- * reserved + sold ≤ received + adjustedUp − adjustedDown, i.e. available ≥ 0.
+ * Running totals for one SKU, all non-negative whole numbers, plus the reservations by
+ * order id. A SKU with no events is all zeros: the first restock creates it. The invariant
+ * (DESIGN §4.5, no oversell): reserved + sold ≤ received + adjustedUp − adjustedDown,
+ * i.e. available ≥ 0. Plain records, not Maps, so a snapshot is plain JSON.
  */
 export interface InventoryState {
   received: number;
   adjustedUp: number;
   adjustedDown: number;
-  /** Held for confirmed-but-unfinished orders (later issue). */
+  /** Σ quantity of `reservations`. */
   reserved: number;
-  /** Left the warehouse for good (later issue). */
+  /** Σ quantity of the committed reservations. */
   sold: number;
+  /** Open holds by order id. */
+  reservations: Readonly<Record<string, StockReservation>>;
+  /**
+   * Orders answered for good (rejected, released or committed), so a redelivered command is a
+   * no-op. It grows with every order of the SKU; pruning it needs a horizon past which no
+   * message can be redelivered, which the runtime does not promise yet.
+   */
+  settledOrders: Readonly<Record<string, SettledReservation>>;
 }
 
-export const initialInventoryState = (): InventoryState => ({ received: 0, adjustedUp: 0, adjustedDown: 0, reserved: 0, sold: 0 });
+export const initialInventoryState = (): InventoryState => ({
+  received: 0,
+  adjustedUp: 0,
+  adjustedDown: 0,
+  reserved: 0,
+  sold: 0,
+  reservations: {},
+  settledOrders: {},
+});
 
 /** Units physically in stock: everything that came in, minus what was written off or sold. */
 export const onHandOf = (state: InventoryState): number => state.received + state.adjustedUp - state.adjustedDown - state.sold;
@@ -26,15 +53,66 @@ export const availableOf = (state: InventoryState): number => onHandOf(state) - 
 export const satisfiesStockInvariant = (state: InventoryState): boolean =>
   state.reserved + state.sold <= state.received + state.adjustedUp - state.adjustedDown;
 
+/** A SKU no restock or adjustment ever touched: inventory has never heard of it. */
+export const isUnknownSku = (state: InventoryState): boolean => state.received === 0 && state.adjustedUp === 0;
+
+/** The open reservation of an order (own keys only: an order id may be any text, `__proto__` included). */
+export const reservationOf = (state: InventoryState, orderId: string): StockReservation | undefined =>
+  Object.hasOwn(state.reservations, orderId) ? state.reservations[orderId] : undefined;
+
+export const settlementOf = (state: InventoryState, orderId: string): SettledReservation | undefined =>
+  Object.hasOwn(state.settledOrders, orderId) ? state.settledOrders[orderId] : undefined;
+
+/** Order ids whose hold has passed `expiresAt` at `nowMillis`, for whoever sweeps stale holds. */
+export const expiredReservations = (state: InventoryState, nowMillis: number): string[] =>
+  Object.entries(state.reservations)
+    .filter(([, reservation]) => Date.parse(reservation.expiresAt) <= nowMillis)
+    .map(([orderId]) => orderId);
+
+const without = <V>(record: Readonly<Record<string, V>>, key: string): Record<string, V> => {
+  const copy = { ...record };
+  delete copy[key];
+  return copy;
+};
+
+const settle = (state: InventoryState, orderId: string, how: SettledReservation): Readonly<Record<string, SettledReservation>> => ({
+  ...state.settledOrders,
+  [orderId]: how,
+});
+
 export const evolveInventory = (state: InventoryState, event: InventoryEvent): InventoryState => {
-  const { type, data } = event;
-  switch (type) {
+  switch (event.type) {
     case 'StockRestocked':
-      return { ...state, received: state.received + data.quantity };
+      return { ...state, received: state.received + event.data.quantity };
     case 'StockAdjusted':
-      return data.delta > 0
-        ? { ...state, adjustedUp: state.adjustedUp + data.delta }
-        : { ...state, adjustedDown: state.adjustedDown - data.delta };
+      return event.data.delta > 0
+        ? { ...state, adjustedUp: state.adjustedUp + event.data.delta }
+        : { ...state, adjustedDown: state.adjustedDown - event.data.delta };
+    case 'StockReserved': {
+      const { orderId, quantity, expiresAt } = event.data;
+      return { ...state, reserved: state.reserved + quantity, reservations: { ...state.reservations, [orderId]: { quantity, expiresAt } } };
+    }
+    case 'StockReservationRejected':
+      return { ...state, settledOrders: settle(state, event.data.orderId, 'rejected') };
+    case 'StockReleased': {
+      const { orderId, quantity } = event.data;
+      return {
+        ...state,
+        reserved: state.reserved - quantity,
+        reservations: without(state.reservations, orderId),
+        settledOrders: settle(state, orderId, 'released'),
+      };
+    }
+    case 'StockCommitted': {
+      const { orderId, quantity } = event.data;
+      return {
+        ...state,
+        reserved: state.reserved - quantity,
+        sold: state.sold + quantity,
+        reservations: without(state.reservations, orderId),
+        settledOrders: settle(state, orderId, 'committed'),
+      };
+    }
     default:
       return state;
   }

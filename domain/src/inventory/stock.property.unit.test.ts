@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { availableOf, DomainError, inventoryDecider, satisfiesStockInvariant } from '..';
-import type { InventoryCommand } from '..';
+import type { AdjustStock, Restock } from '..';
+
+type InventoryCommand = Restock | AdjustStock;
 
 const sku = 'MUG-001';
 const restock = fc.integer({ min: 1, max: 1_000 }).map((quantity): InventoryCommand => ({ type: 'Restock', data: { sku, quantity } }));
