@@ -7,6 +7,7 @@ import { registerProjectionCommands } from './commands/projections';
 import { registerSeedCommand } from './commands/seed';
 import { registerBenchCommand } from './commands/bench';
 import { registerUserCommands } from './commands/users';
+import { registerDlqCommands } from './commands/dlq';
 
 /** Settings are read once, here; a bad one stops the process with its name (DESIGN §4.9). */
 function boot(): { settings: Settings; logger: Logger } {
@@ -62,6 +63,7 @@ program.command('schema-registry').description('the Confluent-compatible schema 
 registerProjectionCommands(program, boot, serve({ projections: true }));
 registerSeedCommand(program, boot);
 registerUserCommands(program, boot);
+registerDlqCommands(program, boot);
 registerBenchCommand(program, boot);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

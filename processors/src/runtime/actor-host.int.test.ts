@@ -1,0 +1,213 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, ValidationError, deadLetterTopic } from '@ecommerce/platform';
+import type { EventStore, Log, LogMessage } from '@ecommerce/platform';
+import type { ActorDefinition } from './actor';
+import { createActorHost, messageIdHeader } from './actor-host';
+import { createActorStateStore, snapshotStreamOf } from './actor-state';
+import { dlqHeaders, listDeadLetters, replayDeadLetter } from './dead-letters';
+import { decodeInboxMessage, encodeInboxMessage } from './inbox';
+import { logTargets, openEventStore, readTopic, silentLogger, waitFor } from './test-support.fixture';
+
+// A test-only counter actor: `Add` adds its amount; each event records the total after it, so a
+// wrong state (bad cache, bad snapshot) shows in the stream itself.
+interface Add { type: 'Add'; key: string; seq: number; amount: number }
+interface Added { type: 'Added'; data: { seq: number; amount: number; totalAfter: number } }
+interface Counter { total: number; count: number }
+
+function createCounterActor(behaviour: { failRetriably?: Map<number, number>; rejectNegative?: () => boolean; decideCalls?: Map<number, number> } = {}): ActorDefinition<Add, Add, Added, Counter> {
+  return {
+    type: 'counter',
+    keyOf: (message) => message.key,
+    streamIdOf: (key) => `counter-${key}`,
+    decode(raw: LogMessage) {
+      const body = decodeInboxMessage(raw);
+      if (body.type !== 'Add' || typeof body.key !== 'string' || typeof body.seq !== 'number' || typeof body.amount !== 'number') throw new Error('not an Add');
+      return body as unknown as Add;
+    },
+    toCommand: (message) => message,
+    decider: {
+      initialState: () => ({ total: 0, count: 0 }),
+      evolve: (state, event) => ({ total: event.data.totalAfter, count: state.count + 1 }),
+      decide(command, state) {
+        behaviour.decideCalls?.set(command.seq, (behaviour.decideCalls.get(command.seq) ?? 0) + 1);
+        const failuresLeft = behaviour.failRetriably?.get(command.seq) ?? 0;
+        if (failuresLeft > 0) {
+          behaviour.failRetriably?.set(command.seq, failuresLeft - 1);
+          throw new AppError('unavailable', 'flaky dependency', { retriable: true });
+        }
+        if (command.amount < 0 && (behaviour.rejectNegative?.() ?? true)) throw new ValidationError(`amount ${command.amount} is negative`);
+        return { type: 'Added', data: { seq: command.seq, amount: command.amount, totalAfter: state.total + command.amount } };
+      },
+    },
+  };
+}
+
+const inbox = 'ecommerce.counter.inbox';
+const add = (key: string, seq: number, amount = 1) => ({
+  topic: inbox,
+  key,
+  value: encodeInboxMessage({ type: 'Add', key, seq, amount }),
+  headers: { [messageIdHeader]: randomUUID() },
+});
+
+async function streamOf(eventStore: EventStore, key: string) {
+  return (await eventStore.readStream(`counter-${key}`)).map((event) => event.data as Added['data']);
+}
+
+function startHost(log: Log, eventStore: EventStore, actor: ActorDefinition<Add, Add, Added, Counter>, overrides: { groupId?: string; cacheSize?: number; snapshotEvery?: number; maxAttempts?: number } = {}) {
+  return createActorHost({
+    log,
+    eventStore,
+    actor,
+    groupId: overrides.groupId ?? 'counter-actor',
+    inboxTopic: inbox,
+    logger: silentLogger,
+    cacheSize: overrides.cacheSize ?? 1000,
+    snapshotEvery: overrides.snapshotEvery ?? 0,
+    maxAttempts: overrides.maxAttempts ?? 5,
+    dlq: {},
+    retryBaseMs: 5,
+  });
+}
+
+for (const target of logTargets()) {
+  describe(`actor host (${target.name})`, () => {
+    let log: Log;
+    let eventStore: EventStore;
+    beforeEach(async () => {
+      log = target.open();
+      eventStore = openEventStore().eventStore;
+      await log.ensureTopics([{ topic: inbox, partitions: 4 }, { topic: deadLetterTopic, partitions: 1 }]);
+    });
+    afterEach(async () => {
+      await log.close();
+      await eventStore.close();
+    });
+
+    it('appends 2,000 messages over 50 keys to each key stream, in order, and a redelivery appends nothing twice', async () => {
+      const producer = log.createProducer();
+      const keys = Array.from({ length: 50 }, (_, index) => `k${index}`);
+      const sent = Array.from({ length: 2000 }, (_, seq) => add(keys[seq % 50] as string, seq));
+      await producer.send(sent);
+      const host = startHost(log, eventStore, createCounterActor());
+      await host.start();
+      const total = async () => (await Promise.all(keys.map((key) => streamOf(eventStore, key)))).reduce((sum, stream) => sum + stream.length, 0);
+      try {
+        await waitFor('2000 events', async () => (await total()) >= 2000, 60_000);
+      } finally {
+        await host.stop();
+      }
+      for (const [index, key] of keys.entries()) {
+        const stream = await streamOf(eventStore, key);
+        expect(stream.map((event) => event.seq)).toEqual(Array.from({ length: 40 }, (_, n) => n * 50 + index));
+        expect(stream.map((event) => event.totalAfter)).toEqual(Array.from({ length: 40 }, (_, n) => n + 1));
+      }
+      // Redelivery of everything, as after a crash before any commit: a fresh group reads the inbox from the start.
+      const again = startHost(log, eventStore, createCounterActor(), { groupId: 'counter-actor-redelivery' });
+      await again.start();
+      try {
+        await waitFor('the redelivery group to catch up', async () => {
+          const committed = await log.committedOffsets('counter-actor-redelivery', inbox);
+          const ends = await log.endOffsets(inbox);
+          return ends.every((end, partition) => (committed[partition] ?? 0) >= end);
+        }, 60_000);
+      } finally {
+        await again.stop();
+        await producer.close();
+      }
+      expect(await total()).toBe(2000);
+      expect(await readTopic(log, deadLetterTopic)).toHaveLength(0);
+    }, 120_000);
+
+    it('sends a poison message to the DLQ with the reason while other keys go on, and replays a fixed one', async () => {
+      const producer = log.createProducer();
+      let rejectNegative = true;
+      const decideCalls = new Map<number, number>();
+      await producer.send([
+        add('a', 1),
+        { topic: inbox, key: 'a', value: Buffer.from('{ not json'), headers: { [messageIdHeader]: randomUUID(), trace: 'kept' } },
+        add('a', 2, -5),
+        add('b', 3),
+        add('a', 4),
+      ]);
+      const host = startHost(log, eventStore, createCounterActor({ rejectNegative: () => rejectNegative, decideCalls }));
+      await host.start();
+      try {
+        await waitFor('two dead letters', async () => (await listDeadLetters(log)).length >= 2);
+        await waitFor('a and b handled', async () => (await streamOf(eventStore, 'a')).length === 2 && (await streamOf(eventStore, 'b')).length === 1);
+        const letters = await listDeadLetters(log);
+        const poison = letters.find((letter) => letter.reason.startsWith('undecodable'));
+        const rejected = letters.find((letter) => letter.reason.includes('negative'));
+        expect(poison?.value?.toString()).toBe('{ not json');
+        expect(poison?.headers.trace).toBe('kept');
+        expect(poison?.source).toMatchObject({ groupId: 'counter-actor', topic: inbox });
+        expect(rejected?.attempts).toBe(1);
+        expect(decideCalls.get(2)).toBe(1);
+        expect((await streamOf(eventStore, 'a')).map((event) => event.seq)).toEqual([1, 4]);
+
+        rejectNegative = false;
+        await replayDeadLetter(log, rejected?.id ?? '');
+        await waitFor('the replayed message handled', async () => (await streamOf(eventStore, 'a')).length === 3);
+        expect((await streamOf(eventStore, 'a')).map((event) => [event.seq, event.totalAfter])).toEqual([[1, 1], [4, 2], [2, -3]]);
+      } finally {
+        await host.stop();
+        await producer.close();
+      }
+      const raw = await readTopic(log, deadLetterTopic);
+      expect(raw.every((message) => message.headers[dlqHeaders.at] !== undefined)).toBe(true);
+    }, 60_000);
+
+    it('retries retriable errors with backoff and then succeeds; exhausted retries go to the DLQ', async () => {
+      const producer = log.createProducer();
+      const decideCalls = new Map<number, number>();
+      const failRetriably = new Map([[1, 2], [2, 100]]);
+      await producer.send([add('r', 1), add('s', 2)]);
+      const host = startHost(log, eventStore, createCounterActor({ failRetriably, decideCalls }), { maxAttempts: 4 });
+      await host.start();
+      try {
+        await waitFor('r handled', async () => (await streamOf(eventStore, 'r')).length === 1);
+        await waitFor('s dead-lettered', async () => (await listDeadLetters(log)).length === 1);
+      } finally {
+        await host.stop();
+        await producer.close();
+      }
+      expect(decideCalls.get(1)).toBe(3);
+      expect(decideCalls.get(2)).toBe(4);
+      const [letter] = await listDeadLetters(log);
+      expect(letter?.reason).toMatch(/retries exhausted after 4 attempts/);
+      expect(await streamOf(eventStore, 's')).toEqual([]);
+    }, 60_000);
+
+    it('gives the same state through LRU eviction and snapshot rehydration', async () => {
+      const producer = log.createProducer();
+      const keys = Array.from({ length: 10 }, (_, index) => `s${index}`);
+      const amounts = (seq: number) => (seq % 7) - 2;
+      await producer.send(Array.from({ length: 230 }, (_, seq) => add(keys[seq % 10] as string, seq, amounts(seq) === -1 ? 3 : amounts(seq))));
+      const actor = createCounterActor({ rejectNegative: () => false });
+      const host = startHost(log, eventStore, actor, { cacheSize: 2, snapshotEvery: 5 });
+      await host.start();
+      try {
+        await waitFor('230 events', async () => (await Promise.all(keys.map((key) => streamOf(eventStore, key)))).every((stream) => stream.length === 23), 60_000);
+        expect(host.cachedStates()).toBeLessThanOrEqual(2);
+      } finally {
+        await host.stop();
+        await producer.close();
+      }
+      const states = createActorStateStore<Counter>({ eventStore, actor, cacheSize: 100, snapshotEvery: 5, logger: silentLogger });
+      for (const key of keys) {
+        const stream = await streamOf(eventStore, key);
+        let running = 0;
+        for (const event of stream) {
+          running += event.amount;
+          expect(event.totalAfter).toBe(running);
+        }
+        const snapshots = await eventStore.readStream(snapshotStreamOf(`counter-${key}`));
+        expect(snapshots.map((snapshot) => (snapshot.data as { revision: number }).revision)).toEqual([4, 9, 14, 19]);
+        const rehydrated = await states.load(`counter-${key}`, `${inbox}/0`);
+        expect(rehydrated.state).toEqual({ total: running, count: 23 });
+        expect(rehydrated.revision).toBe(22);
+      }
+    }, 90_000);
+  });
+}
+

@@ -1,0 +1,121 @@
+import { deterministicEventId } from '@ecommerce/platform';
+import type { EventStore, Logger, RecordedEvent } from '@ecommerce/platform';
+import type { ActorEvent, AnyActorDefinition } from './actor';
+import { createLruCache } from './lru-cache';
+
+/** The snapshot stream of an actor stream, and the type of the events in it. */
+export const snapshotStreamOf = (streamId: string): string => `${streamId}-snapshot`;
+export const snapshotEventType = 'ActorSnapshot';
+
+/** How many causing message ids a snapshot keeps, to recognise redeliveries of recent messages. */
+const snapshotHandledIds = 100;
+/** How many causing message ids a cached entry remembers. */
+const cachedHandledIds = 1000;
+
+export interface ActorStateEntry<State> {
+  state: State;
+  /** Revision of the last event folded in; -1 while the stream does not exist. */
+  revision: number;
+  /** Ids of messages known to have caused events of this stream (most recent last). */
+  handled: Set<string>;
+  /** `<topic>/<partition>` of the inbox partition the key belongs to. */
+  partition: string;
+}
+
+interface SnapshotData {
+  revision: number;
+  state: unknown;
+  handledMessageIds: string[];
+}
+
+const remember = (handled: Set<string>, messageId: string, bound: number) => {
+  handled.delete(messageId);
+  handled.add(messageId);
+  while (handled.size > bound) {
+    const oldest = handled.values().next();
+    if (oldest.done) break;
+    handled.delete(oldest.value);
+  }
+};
+
+/**
+ * An actor's states by stream: rebuilt from the latest snapshot (if any) and the events after it,
+ * kept in an LRU cache, snapshotted every `snapshotEvery` events. Snapshots are only a shortcut:
+ * a missing or unreadable one means a full replay, and a failed snapshot write is only logged.
+ */
+export function createActorStateStore<State>(options: {
+  eventStore: EventStore;
+  actor: AnyActorDefinition;
+  cacheSize: number;
+  snapshotEvery: number;
+  logger: Logger;
+}) {
+  const { eventStore, actor, snapshotEvery, logger } = options;
+  const cache = createLruCache<ActorStateEntry<State>>(options.cacheSize);
+  const toData = (state: State): unknown => (actor.snapshot ? actor.snapshot.toData(state) : state);
+  const fromData = (data: unknown): State => (actor.snapshot ? actor.snapshot.fromData(data) : (data as State));
+
+  const fold = (entry: ActorStateEntry<State>, events: readonly RecordedEvent[]) => {
+    for (const event of events) {
+      entry.state = actor.decider.evolve(entry.state, { type: event.type, data: event.data }) as State;
+      entry.revision = event.revision;
+      const cause = event.metadata.causationId;
+      if (typeof cause === 'string') remember(entry.handled, cause, cachedHandledIds);
+    }
+  };
+
+  async function latestSnapshot(streamId: string): Promise<SnapshotData | null> {
+    if (snapshotEvery <= 0) return null;
+    try {
+      const [last] = await eventStore.readStream(snapshotStreamOf(streamId), { direction: 'backwards', maxCount: 1 });
+      const data = last?.data as Partial<SnapshotData> | undefined;
+      if (!data || typeof data.revision !== 'number' || !Array.isArray(data.handledMessageIds)) return null;
+      return data as SnapshotData;
+    } catch (error) {
+      logger.warn({ err: error, streamId }, 'unreadable snapshot: replaying the whole stream');
+      return null;
+    }
+  }
+
+  async function rehydrate(streamId: string, partition: string): Promise<ActorStateEntry<State>> {
+    const snapshot = await latestSnapshot(streamId);
+    const entry: ActorStateEntry<State> = snapshot
+      ? { state: fromData(snapshot.state), revision: snapshot.revision, handled: new Set(snapshot.handledMessageIds), partition }
+      : { state: actor.decider.initialState() as State, revision: -1, handled: new Set(), partition };
+    fold(entry, await eventStore.readStream(streamId, { fromRevision: entry.revision + 1 }));
+    return entry;
+  }
+
+  async function writeSnapshot(streamId: string, entry: ActorStateEntry<State>): Promise<void> {
+    const data: SnapshotData = { revision: entry.revision, state: toData(entry.state), handledMessageIds: [...entry.handled].slice(-snapshotHandledIds) };
+    const snapshotStream = snapshotStreamOf(streamId);
+    try {
+      await eventStore.append(snapshotStream, [{ id: deterministicEventId(`${snapshotStream}@${entry.revision}`, 0), type: snapshotEventType, data: data as unknown as Record<string, unknown> }]);
+    } catch (error) {
+      logger.warn({ err: error, streamId, revision: entry.revision }, 'snapshot not written (an optimisation only)');
+    }
+  }
+
+  return {
+    async load(streamId: string, partition: string): Promise<ActorStateEntry<State>> {
+      const cached = cache.get(streamId);
+      if (cached) return cached;
+      const entry = await rehydrate(streamId, partition);
+      cache.set(streamId, entry);
+      return entry;
+    },
+    /** Folds appended events into the cached entry, and snapshots when a multiple of `snapshotEvery` was crossed. */
+    async appended(streamId: string, entry: ActorStateEntry<State>, events: readonly ActorEvent[], lastRevision: number, messageId: string) {
+      const before = entry.revision;
+      for (const event of events) entry.state = actor.decider.evolve(entry.state, event) as State;
+      entry.revision = lastRevision;
+      remember(entry.handled, messageId, cachedHandledIds);
+      if (snapshotEvery > 0 && Math.floor((lastRevision + 1) / snapshotEvery) > Math.floor((before + 1) / snapshotEvery)) {
+        await writeSnapshot(streamId, entry);
+      }
+    },
+    invalidate: (streamId: string) => cache.delete(streamId),
+    dropPartitions: (partitions: ReadonlySet<string>) => cache.deleteWhere((entry) => partitions.has(entry.partition)),
+    size: () => cache.size(),
+  };
+}

@@ -1,0 +1,41 @@
+import type { LogMessage } from '@ecommerce/platform';
+
+/** What deciders decide and evolve from: the event's type and its data, as stored. */
+export interface ActorEvent {
+  type: string;
+  data: Record<string, unknown>;
+}
+
+export interface ActorDecider<Command, Event extends ActorEvent, State> {
+  initialState: () => State;
+  evolve: (state: State, event: Event) => State;
+  /** Pure; throws domain errors (non-retriable AppErrors: the message goes to the DLQ). */
+  decide: (command: Command, state: State) => Event | Event[];
+}
+
+export interface MessageContext {
+  /** The inbox message's `message-id` header (or its log position): the cause of the events. */
+  messageId: string;
+  key: string;
+}
+
+/**
+ * An actor type, as the runtime hosts it: messages from its inbox become commands to its
+ * decider, whose events are appended to the actor's own stream (one stream per key).
+ */
+export interface ActorDefinition<Message, Command, Event extends ActorEvent, State> {
+  type: string;
+  keyOf: (message: Message) => string;
+  streamIdOf: (key: string) => string;
+  decider: ActorDecider<Command, Event, State>;
+  /** null: nothing to do (e.g. a stale timer). Time arrives here, never inside `decide`. */
+  toCommand: (message: Message, state: State, now: Date, context: MessageContext) => Command | null;
+  /** Throws on garbage: the message goes to the dead-letter topic at once. */
+  decode: (message: LogMessage) => Message | Promise<Message>;
+  /** How state is kept in a snapshot; JSON as it is by default. */
+  snapshot?: { toData: (state: State) => unknown; fromData: (data: unknown) => State };
+}
+
+/** Any actor definition, whatever its type parameters (for lists of hosts). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyActorDefinition = ActorDefinition<any, any, any, any>;

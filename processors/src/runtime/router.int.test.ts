@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { UndecodableMessageError, deadLetterTopic, partitionFor, deterministicEventId, eventHeaders } from '@ecommerce/platform';
+import type { Log, RecordedEvent, Serde } from '@ecommerce/platform';
+import { messageIdHeader } from './actor-host';
+import { decodeInboxMessage } from './inbox';
+import { createRouter } from './router';
+import { logTargets, readTopic, silentLogger, sleep, waitFor } from './test-support.fixture';
+
+// A test-only JSON serde: the router only needs encode/decode, not Avro.
+const jsonSerde: Serde = {
+  async encode(_topic, recordName, data) {
+    return Buffer.from(JSON.stringify({ recordName, data }));
+  },
+  async decode(buffer) {
+    try {
+      const { recordName, data } = JSON.parse(buffer.toString()) as { recordName: string; data: Record<string, unknown> };
+      return { recordName, schemaId: 1, data };
+    } catch {
+      throw new UndecodableMessageError('not json');
+    }
+  },
+};
+
+const eventsTopic = 'ecommerce.shop.events';
+const inbox = 'ecommerce.item.inbox';
+
+const eventRecord = (type: string, orderId: string, items: string[]) => {
+  const id = randomUUID();
+  return {
+    id,
+    record: {
+      topic: eventsTopic,
+      key: `order-${orderId}`,
+      value: Buffer.from(JSON.stringify({ recordName: `ecommerce.shop.${type}`, data: { orderId, items } })),
+      headers: { [eventHeaders.eventId]: id, [eventHeaders.type]: type, [eventHeaders.stream]: `order-${orderId}` },
+    },
+  };
+};
+
+for (const target of logTargets()) {
+  describe(`router (${target.name})`, () => {
+    let log: Log;
+    beforeEach(async () => {
+      log = target.open();
+      await log.ensureTopics([{ topic: eventsTopic, partitions: 2 }, { topic: inbox, partitions: 3 }, { topic: deadLetterTopic, partitions: 1 }]);
+    });
+    afterEach(() => log.close());
+
+    it('routes each event to inbox messages with deterministic ids, atomically with its offsets (a throwing route produces and commits nothing)', async () => {
+      let failing = true;
+      const routeCalls: string[] = [];
+      const route = (event: RecordedEvent) => {
+        routeCalls.push(event.id);
+        const items = event.data.items as string[];
+        // Fails on the second event of its partition, after the first was routed in the same batch.
+        if (failing && items.includes('boom')) throw new Error('route failed');
+        return items.map((sku) => ({ topic: inbox, key: sku, value: { type: 'Reserve', sku, orderId: String(event.data.orderId) } }));
+      };
+      const producer = log.createProducer();
+      const events = [eventRecord('OrderPlaced', 'o1', ['a', 'b']), eventRecord('OrderPlaced', 'o1', ['boom']), eventRecord('OrderPlaced', 'o2', ['c'])];
+      await producer.send(events.map((event) => event.record));
+      await producer.send([{ topic: eventsTopic, key: 'order-o1', value: Buffer.from('garbage'), headers: {} }]);
+      const router = createRouter({ log, serde: jsonSerde, groupId: 'router', topics: [eventsTopic], route, transactionalId: `router-${randomUUID()}`, logger: silentLogger });
+      await router.start();
+      try {
+        await waitFor('a few failed attempts', () => routeCalls.filter((id) => id === events[1]?.id).length >= 2);
+        await sleep(300);
+        // o2 may sit in the other partition and be routed; nothing of o1's partition is, nor is its offset committed.
+        const routedNow = (await readTopic(log, inbox)).map((message) => decodeInboxMessage(message).orderId);
+        expect(routedNow).not.toContain('o1');
+        const committed = await log.committedOffsets('router', eventsTopic);
+        expect(committed[partitionFor('order-o1', 2)] ?? 0).toBe(0);
+        failing = false;
+        await waitFor('all routed', async () => (await readTopic(log, inbox)).length === 4);
+        await waitFor('the garbage dead-lettered', async () => (await readTopic(log, deadLetterTopic)).length === 1);
+        await waitFor('offsets committed', async () => {
+          const [committed, ends] = await Promise.all([log.committedOffsets('router', eventsTopic), log.endOffsets(eventsTopic)]);
+          return ends.every((end, partition) => (committed[partition] ?? 0) >= end);
+        });
+      } finally {
+        await router.stop();
+        await producer.close();
+      }
+      const routed = await readTopic(log, inbox);
+      expect(routed.map((message) => message.key).sort()).toEqual(['a', 'b', 'boom', 'c']);
+      const first = events[0]?.id ?? '';
+      expect(routed.find((message) => message.key === 'a')?.headers[messageIdHeader]).toBe(deterministicEventId(first, 0));
+      expect(routed.find((message) => message.key === 'b')?.headers[messageIdHeader]).toBe(deterministicEventId(first, 1));
+      expect(routed.find((message) => message.key === 'b')?.headers['causation-id']).toBe(first);
+      expect(new Set(routed.map((message) => message.headers[messageIdHeader])).size).toBe(4);
+      const [letter] = await readTopic(log, deadLetterTopic);
+      expect(letter?.value?.toString()).toBe('garbage');
+      expect(letter?.headers['dlq-reason']).toMatch(/undecodable/);
+    }, 60_000);
+  });
+}
