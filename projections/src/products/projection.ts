@@ -1,15 +1,14 @@
 import type { RecordedEvent } from '@ecommerce/platform';
-import { availableOf, inventoryDecider, inventoryStreamId } from '@ecommerce/domain';
-import type { InventoryEvent, InventoryState } from '@ecommerce/domain';
+import { inventoryStreamId } from '@ecommerce/domain';
 import { productCollections } from '@ecommerce/schemas';
 import type { Projection } from '../projection';
-import { evolveProductFields, stockViewOf } from './document';
+import { evolveProductFields, evolveStockCounts, stockViewOf } from './document';
 import type { ProductDocument, ProductFields, StockDocument } from './document';
 
 const catalogTopic = 'ecommerce.catalog.events';
 const inventoryTopic = 'ecommerce.inventory.events';
 const productEvents = new Set(['ProductCreated', 'ProductDetailsUpdated', 'ProductPriceChanged', 'ProductDiscontinued']);
-const stockEvents = new Set(['StockRestocked', 'StockAdjusted']);
+const stockEvents = new Set(['StockRestocked', 'StockAdjusted', 'StockReserved', 'StockReleased', 'StockCommitted']);
 
 const collectionsOf = productCollections;
 
@@ -57,8 +56,7 @@ export const productsProjection: Projection = {
         const sku = (event.data as { sku: string }).sku;
         const current = await stock.findOne({ _id: sku });
         if (current && current.revision >= event.revision) continue;
-        const state = inventoryDecider.evolve(current ?? inventoryDecider.initialState(), event as unknown as InventoryEvent);
-        const next = stockDocumentOf(sku, state, event.revision);
+        const next = evolveStockCounts(sku, current, event);
         await stock.updateIfNewer({ id: sku, set: next, guard: { stream: event.streamId, revision: event.revision }, upsert: true });
         const product = await products.findOne({ sku });
         if (product) await products.updateIfNewer({ id: product._id, set: { stock: stockViewOf(next) }, guard: { stream: event.streamId, revision: event.revision } });
@@ -71,19 +69,4 @@ export const productsProjection: Projection = {
 function productFieldsOf(doc: ProductDocument): ProductFields {
   const { _id: _unusedId, _revisions: _unusedRevisions, stock: _unusedStock, ...fields } = doc;
   return fields;
-}
-
-function stockDocumentOf(sku: string, state: InventoryState, revision: number): Omit<StockDocument, '_id'> {
-  return {
-    sku,
-    received: state.received,
-    adjusted: state.adjustedUp - state.adjustedDown,
-    reserved: state.reserved,
-    sold: state.sold,
-    available: availableOf(state),
-    revision,
-    // the domain state, kept whole so evolve can continue from it
-    adjustedUp: state.adjustedUp,
-    adjustedDown: state.adjustedDown,
-  };
 }
