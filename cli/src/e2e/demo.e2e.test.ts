@@ -19,14 +19,16 @@ describe('the demo catalog', () => {
   it('is seeded by start on an empty store, even when a first admin is created at start', async () => {
     const platform = await startTestPlatform({ env: { DEMO_CATALOG: 'true' } });
     try {
+      // the catalog and the stock arrive on different topics: wait for both
+      const inStock = (list: Awaited<ReturnType<typeof allProducts>>) => list.filter((product) => product.stock.available > 0).length;
       let products = await allProducts(platform);
-      for (let waited = 0; waited < 30_000 && products.length < 380; waited += 250) {
+      for (let waited = 0; waited < 60_000 && (products.length < 380 || inStock(products) <= 300); waited += 250) {
         await new Promise((resolve) => setTimeout(resolve, 250));
         products = await allProducts(platform);
       }
       expect(products).toHaveLength(380);
       expect(new Set(products.map((product) => product.category)).size).toBe(8);
-      expect(products.filter((product) => product.stock.available > 0).length).toBeGreaterThan(300);
+      expect(inStock(products)).toBeGreaterThan(300);
     } finally {
       await platform.close();
     }
