@@ -1,4 +1,4 @@
-import type { Money } from './events';
+import type { Money, OrderLine } from './events';
 
 /**
  * The read models as the query side sees them: collection names, documents and the
@@ -62,6 +62,8 @@ export type StockDocument = {
   _id: string;
   _revisions?: Record<string, number>;
   sku: string;
+  /** The product that holds this SKU, once its ProductCreated has been applied. */
+  productId?: string;
   received: number;
   adjusted: number;
   adjustedUp: number;
@@ -69,7 +71,8 @@ export type StockDocument = {
   reserved: number;
   sold: number;
   available: number;
-  revision: number;
+  /** Revision of the inventory stream; absent until a stock event has been applied. */
+  revision?: number;
 };
 
 export const userCollections = (version: number) => ({ users: `users_v${version}` });
@@ -86,5 +89,59 @@ export type UserDocument = {
   /** Revision of the user stream (the ETag). */
   revision: number;
   createdAt: string;
+  updatedAt: string;
+};
+
+export const orderCollections = (version: number) => ({ orders: `orders_v${version}` });
+
+/** One step of an order's status history: the event that moved it and when. */
+export interface OrderTimelineEntry {
+  status: string;
+  event: string;
+  at: string;
+}
+
+/** An order as its customer (and admins) see it; one writer, the order stream. */
+export type OrderDocument = {
+  _id: string;
+  _revisions?: Record<string, number>;
+  customerId: string;
+  status: string;
+  lines: OrderLine[];
+  total: Money;
+  timeline: OrderTimelineEntry[];
+  paymentDeadline: string | null;
+  placedAt: string;
+  updatedAt: string;
+  /** Revision of the order stream. */
+  revision: number;
+};
+
+export const cartCollections = (version: number) => ({ carts: `carts_v${version}` });
+
+/** A customer's cart, `_id` the customer id; one writer, the cart stream. No prices: they are taken at checkout. */
+export type CartDocument = {
+  _id: string;
+  _revisions?: Record<string, number>;
+  items: Array<{ productId: string; quantity: number }>;
+  lastOrderId: string | null;
+  revision: number;
+  updatedAt: string;
+};
+
+export const inventoryCollections = (version: number) => ({ inventory: `inventory_v${version}` });
+
+/** Stock of one SKU for admins, `_id` the SKU: onHand = received + adjusted − sold; available = onHand − reserved. */
+export type InventoryDocument = {
+  _id: string;
+  _revisions?: Record<string, number>;
+  sku: string;
+  received: number;
+  adjusted: number;
+  onHand: number;
+  reserved: number;
+  available: number;
+  sold: number;
+  revision: number;
   updatedAt: string;
 };

@@ -17,7 +17,8 @@ async function allProducts(platform: TestPlatform): Promise<Array<{ category: st
 
 describe('the demo catalog', () => {
   it('is seeded by start on an empty store, even when a first admin is created at start', async () => {
-    const platform = await startTestPlatform({ env: { DEMO_CATALOG: 'true' } });
+    // what is under test is the seeding at start, so the read store stays embedded even where MONGO_URL is set
+    const platform = await startTestPlatform({ env: { DEMO_CATALOG: 'true' }, embeddedOnly: true });
     try {
       // the catalog and the stock arrive on different topics: wait for both
       const inStock = (list: Awaited<ReturnType<typeof allProducts>>) => list.filter((product) => product.stock.available > 0).length;

@@ -40,7 +40,7 @@ export function evolveProductFields(current: ProductFields | null, event: { type
  * Stock counts of a SKU after an inventory event (pure). The read model keeps totals only —
  * not the decider's per-order bookkeeping, which grows with every order.
  */
-export function evolveStockCounts(sku: string, current: StockDocument | null, event: { type: string; data: unknown; revision: number }): Omit<StockDocument, '_id' | '_revisions'> {
+export function evolveStockCounts(sku: string, current: StockDocument | null, event: { type: string; data: unknown; revision: number }): Omit<StockDocument, '_id' | '_revisions' | 'productId'> & { revision: number } {
   const counts = { received: current?.received ?? 0, adjustedUp: current?.adjustedUp ?? 0, adjustedDown: current?.adjustedDown ?? 0, reserved: current?.reserved ?? 0, sold: current?.sold ?? 0 };
   const data = event.data as { quantity?: number; delta?: number };
   switch (event.type) {

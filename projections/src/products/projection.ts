@@ -49,17 +49,20 @@ export const productsProjection: Projection = {
         const isNew = !current;
         await products.updateIfNewer({ id, set: { ...fields, ...(isNew ? { stock: stockViewOf(null) } : {}) }, guard: { stream: event.streamId, revision: event.revision }, upsert: true });
         if (isNew) {
+          // Tell the SKU's stock document which product it belongs to, then read its counts: whichever
+          // of this and a stock event comes second copies the counts across (both touch this one document).
+          await stock.updateIfNewer({ id: fields.sku, set: { sku: fields.sku, productId: id }, guard: { stream: event.streamId, revision: event.revision }, upsert: true });
           const stockDoc = await stock.findOne({ _id: fields.sku });
-          if (stockDoc) await products.updateIfNewer({ id, set: { stock: stockViewOf(stockDoc) }, guard: { stream: inventoryStreamId(fields.sku), revision: stockDoc.revision } });
+          if (stockDoc && stockDoc.revision !== undefined) await products.updateIfNewer({ id, set: { stock: stockViewOf(stockDoc) }, guard: { stream: inventoryStreamId(fields.sku), revision: stockDoc.revision } });
         }
       } else if (stockEvents.has(event.type)) {
         const sku = (event.data as { sku: string }).sku;
         const current = await stock.findOne({ _id: sku });
-        if (current && current.revision >= event.revision) continue;
+        if (current?.revision !== undefined && current.revision >= event.revision) continue;
         const next = evolveStockCounts(sku, current, event);
         await stock.updateIfNewer({ id: sku, set: next, guard: { stream: event.streamId, revision: event.revision }, upsert: true });
-        const product = await products.findOne({ sku });
-        if (product) await products.updateIfNewer({ id: product._id, set: { stock: stockViewOf(next) }, guard: { stream: event.streamId, revision: event.revision } });
+        const owner = (await stock.findOne({ _id: sku }))?.productId;
+        if (owner) await products.updateIfNewer({ id: owner, set: { stock: stockViewOf(next) }, guard: { stream: event.streamId, revision: event.revision } });
       }
     }
   },
