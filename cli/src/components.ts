@@ -5,6 +5,7 @@ import type { Mirror } from '@ecommerce/command-api';
 import { createQueryApi } from '@ecommerce/query-api';
 import { allProjections, createProjectionsHost } from '@ecommerce/projections';
 import type { ProjectionsHost } from '@ecommerce/projections';
+import { createProcessors } from '@ecommerce/processors';
 import { bearerIdentity, createGateway } from '@ecommerce/gateway';
 import { createMetrics, createSchemaRegistryServer, createServiceApp, createTokenVerifier, generateOpenApiDocument, platformTopics, publicJwks } from '@ecommerce/platform';
 import { watchSigningKeys } from './keys';
@@ -42,13 +43,13 @@ export function listen(app: Express, port: number, host: string, logger: Logger,
 const closeServer = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
 
 /** Build a running set of components sharing one set of adapters; `stop` undoes it in reverse. */
-export async function runComponents(settings: Settings, logger: Logger, parts: { mirror?: boolean; projections?: boolean; gateway?: boolean; commandApi?: boolean; queryApi?: boolean; schemaRegistry?: boolean; seedIfEmpty?: boolean; port?: number }): Promise<Running> {
+export async function runComponents(settings: Settings, logger: Logger, parts: { mirror?: boolean; projections?: boolean; gateway?: boolean; commandApi?: boolean; queryApi?: boolean; processors?: boolean; schemaRegistry?: boolean; seedIfEmpty?: boolean; port?: number }): Promise<Running> {
   const remoteGateway = Boolean(parts.gateway && settings.COMMAND_API_URL && settings.QUERY_API_URL && !parts.commandApi && !parts.queryApi);
   const inProcessApis = parts.gateway && !remoteGateway;
   const needs = new Set<'eventStore' | 'log' | 'readStore' | 'registry'>();
-  if (parts.commandApi || inProcessApis || parts.mirror || parts.seedIfEmpty) needs.add('eventStore');
+  if (parts.commandApi || inProcessApis || parts.mirror || parts.processors || parts.seedIfEmpty) needs.add('eventStore');
   if (parts.queryApi || inProcessApis || parts.projections) needs.add('readStore');
-  if (parts.mirror || parts.projections) (['log', 'registry'] as const).forEach((port) => needs.add(port));
+  if (parts.mirror || parts.projections || parts.processors) (['log', 'registry'] as const).forEach((port) => needs.add(port));
   if (parts.schemaRegistry) needs.add('log');
   const adapters = await openAdapters(settings, logger, [...needs]);
   const metrics = createMetrics();
@@ -98,6 +99,15 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
       health.mirror = () => mirror.health();
       stoppers.push(() => mirror.stop());
     }
+    if (parts.processors) {
+      const processors = createProcessors({
+        log: adapters.log, eventStore: adapters.eventStore, serde: adapters.serde, logger: logger.child({ component: 'processors' }), metrics,
+        settings: { partitions: settings.PARTITIONS, paymentWindowMs: settings.PAYMENT_WINDOW_MS, cacheSize: settings.ACTOR_CACHE_SIZE, snapshotEvery: settings.SNAPSHOT_EVERY },
+      });
+      await processors.start();
+      health.processors = () => processors.health();
+      stoppers.push(() => processors.stop());
+    }
     if (parts.projections) {
       const host = createProjectionsHost({ projections: allProjections, log: adapters.log, serde: adapters.serde, readStore: adapters.readStore, logger, metrics });
       await host.start();
@@ -137,7 +147,7 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
         running.servers.push(await listen(app, port, settings.HOST, logger, name));
       }
     }
-    if (running.servers.length === 0 && (parts.mirror || parts.projections)) {
+    if (running.servers.length === 0 && (parts.mirror || parts.projections || parts.processors)) {
       // Every process serves /health and /metrics (DESIGN §8), workers too.
       const ops = createServiceApp({ logger, metrics, bodyLimitBytes: settings.BODY_LIMIT_BYTES, health, routers: [] });
       running.servers.push(await listen(ops, parts.port ?? settings.METRICS_PORT, settings.HOST, logger, 'health and metrics'));

@@ -1,6 +1,5 @@
 import { Command } from 'commander';
-import { ConfigError, createLogger, loadSettings, platformTopics } from '@ecommerce/platform';
-import { openAdapters } from './adapters';
+import { ConfigError, createLogger, loadSettings } from '@ecommerce/platform';
 import type { Logger, Settings } from '@ecommerce/platform';
 import { runComponents } from './components';
 import { registerProjectionCommands } from './commands/projections';
@@ -42,22 +41,13 @@ function serve(parts: Parameters<typeof runComponents>[2]) {
 const program = new Command('ecommerce').description('Event-sourced e-commerce platform').showHelpAfterError();
 
 program.command('start').description('everything in one process on PORT (default 8080): gateway, APIs, mirror, projections; seeds the demo catalog on an empty store')
-  .action(serve({ gateway: true, mirror: true, projections: true, seedIfEmpty: true }));
+  .action(serve({ gateway: true, mirror: true, projections: true, processors: true, seedIfEmpty: true }));
 program.command('gateway').description('the public entry point; proxies to COMMAND_API_URL and QUERY_API_URL when both are set').action(serve({ gateway: true }));
 program.command('command-api').description('the write API alone on COMMAND_API_PORT').action(serve({ commandApi: true }));
 program.command('query-api').description('the read API alone on QUERY_API_PORT').action(serve({ queryApi: true }));
 program.command('mirror').description('event store $all → log event topics, exactly once').action(serve({ mirror: true }));
-program.command('processors').description('the actor runtime; inventory reservation and the order lifecycle arrive with issue #4, so today it creates the topics and exits')
-  .action(async () => {
-    const { settings, logger } = boot();
-    const adapters = await openAdapters(settings, logger, ['log']);
-    try {
-      await adapters.log.ensureTopics(platformTopics(settings.PARTITIONS));
-      logger.info('processors: topics ready; no actors to run yet (issue #4)');
-    } finally {
-      await adapters.close();
-    }
-  });
+program.command('processors').description('the router, the inventory and order actors, and the timers: stock reservation and the order lifecycle').action(serve({ processors: true }));
+
 program.command('schema-registry').description('the Confluent-compatible schema registry alone on SCHEMA_REGISTRY_PORT (8085); its state is the _schemas topic of the log (Kafka when KAFKA_BROKERS is set)')
   .action(serve({ schemaRegistry: true }));
 registerProjectionCommands(program, boot, serve({ projections: true }));

@@ -10,6 +10,8 @@ import { createCatalogCommands } from './catalog/commands';
 import { idempotency } from './idempotency';
 import { catalogRoutes, describeCatalogRoutes } from './routes/catalog';
 import { domainErrorsToProblems } from './domain-errors';
+import { createOrderingCommands } from './ordering/commands';
+import { describeOrderingRoutes, orderingRoutes } from './routes/ordering';
 
 export interface CommandApiDeps {
   eventStore: EventStore;
@@ -30,10 +32,12 @@ export function createCommandApi(deps: CommandApiDeps): { router: Router; openap
   const router = express.Router();
   router.use(idempotency(deps.eventStore, clock));
   router.use(catalogRoutes({ commands }));
+  router.use(orderingRoutes({ commands: createOrderingCommands(context) }));
   router.use(identityRoutes({ accounts, jwks: () => publicJwks(deps.identity.keyRing()), limits: deps.identity.limits }));
   router.use(domainErrorsToProblems);
   const openapi = new OpenAPIRegistry();
   describeCatalogRoutes(openapi);
+  describeOrderingRoutes(openapi);
   describeIdentityRoutes(openapi);
   return { router, openapi, commands, accounts };
 }

@@ -9,10 +9,16 @@ export { productsProjection } from './products/projection';
 export * from './products/document';
 export { usersProjection } from './users/projection';
 export * from './users/document';
+export * from './orders';
+export * from './carts';
+export * from './inventory';
 
 import { productsProjection } from './products/projection';
 import { usersProjection } from './users/projection';
+import { ordersProjection } from './orders';
+import { cartsProjection } from './carts';
+import { inventoryProjection } from './inventory';
 import type { Projection } from './projection';
 
 /** Every projection the platform runs, by name. */
-export const allProjections: Projection[] = [productsProjection, usersProjection];
+export const allProjections: Projection[] = [productsProjection, usersProjection, ordersProjection, cartsProjection, inventoryProjection];

@@ -3,6 +3,9 @@ import { OpenAPIRegistry } from '@ecommerce/platform';
 import type { ReadStore } from '@ecommerce/platform';
 import { describeProductQueries, productQueryRoutes } from './products/routes';
 import { describeUserQueries, userQueryRoutes } from './users';
+import { describeOrderQueries, orderQueryRoutes } from './orders';
+import { cartQueryRoutes, describeCartQueries } from './cart';
+import { describeInventoryQueries, inventoryQueryRoutes } from './inventory';
 
 export interface QueryApiDeps {
   readStore: ReadStore;
@@ -15,8 +18,14 @@ export function createQueryApi(deps: QueryApiDeps): { router: Router; openapi: O
   const consistencyWaitMs = deps.consistencyWaitMs ?? 3000;
   router.use(productQueryRoutes({ readStore: deps.readStore, consistencyWaitMs }));
   router.use(userQueryRoutes({ readStore: deps.readStore, consistencyWaitMs }));
+  router.use(orderQueryRoutes({ readStore: deps.readStore, consistencyWaitMs }));
+  router.use(cartQueryRoutes({ readStore: deps.readStore, consistencyWaitMs }));
+  router.use(inventoryQueryRoutes({ readStore: deps.readStore, consistencyWaitMs }));
   const openapi = new OpenAPIRegistry();
   describeProductQueries(openapi);
   describeUserQueries(openapi);
+  describeOrderQueries(openapi);
+  describeCartQueries(openapi);
+  describeInventoryQueries(openapi);
   return { router, openapi };
 }

@@ -15,6 +15,14 @@ interface Context {
   fresh: { product(): Promise<string>; user(): Promise<string> };
 }
 
+/** An order placed by `customer` and visible in the read model, with stock so no rejection races a cancel. */
+async function customersOrder(c: Context): Promise<string> {
+  const placed = await c.platform.request('POST', '/api/orders', { token: c.tokens.customer, body: { lines: [{ productId: await c.fresh.product(), quantity: 1 }] } });
+  const orderId = String(placed.body.orderId);
+  await c.platform.request('GET', `/api/orders/${orderId}`, { token: c.tokens.customer, headers: { 'x-consistency-token': placed.headers.get('x-consistency-token') as string } });
+  return orderId;
+}
+
 interface Entry {
   /** The request, built afresh for each caller (some routes consume what they act on). */
   request(context: Context, caller: Caller): Promise<{ path: string; body?: unknown }>;
@@ -25,6 +33,8 @@ const allow = (status: number): Record<Caller, number> => ({ anonymous: status, 
 const signedIn = (status: number): Record<Caller, number> => ({ anonymous: 401, customer: status, otherCustomer: status, admin: status });
 const adminOnly = (status: number): Record<Caller, number> => ({ anonymous: 401, customer: 403, otherCustomer: 403, admin: status });
 const ownerOrAdmin = (status: number): Record<Caller, number> => ({ anonymous: 401, customer: status, otherCustomer: 403, admin: status });
+/** Another customer's order is answered as if it did not exist; admins act on their own account only. */
+const ownerOnly = (status: number): Record<Caller, number> => ({ anonymous: 401, customer: status, otherCustomer: 404, admin: 404 });
 const password = (caller: Caller) => `Marmalade-${caller}-Skyline-7`;
 let serial = 0;
 const email = (caller: string) => `${caller}.${Date.now()}.${serial++}@matrix.test`;
@@ -41,6 +51,21 @@ const table: Record<string, Entry> = {
   'DELETE /api/products/{id}': { request: async (c) => ({ path: `/api/products/${await c.fresh.product()}` }), expect: ownerOrAdmin(202) },
   'POST /api/inventory/{sku}/restock': { request: async (c) => ({ path: `/api/inventory/${c.customersProduct.sku}/restock`, body: { quantity: 2 } }), expect: adminOnly(202) },
   'POST /api/inventory/{sku}/adjust': { request: async (c) => ({ path: `/api/inventory/${c.customersProduct.sku}/adjust`, body: { delta: 1, reason: 'found one' } }), expect: adminOnly(202) },
+  'PUT /api/cart/items/{productId}': { request: async (c) => ({ path: `/api/cart/items/${c.customersProduct.id}`, body: { quantity: 1 } }), expect: signedIn(202) },
+  'DELETE /api/cart/items/{productId}': { request: async (c) => ({ path: `/api/cart/items/${c.customersProduct.id}` }), expect: signedIn(202) },
+  'POST /api/cart/checkout': {
+    request: async (c, caller) => {
+      if (caller !== 'anonymous') await c.platform.request('PUT', `/api/cart/items/${await c.fresh.product()}`, { token: c.tokens[caller], body: { quantity: 1 } });
+      return { path: '/api/cart/checkout' };
+    },
+    expect: signedIn(202),
+  },
+  'GET /api/cart': { request: async () => ({ path: '/api/cart' }), expect: signedIn(200) },
+  'POST /api/orders': { request: async (c) => ({ path: '/api/orders', body: { lines: [{ productId: await c.fresh.product(), quantity: 1 }] } }), expect: signedIn(202) },
+  'GET /api/orders': { request: async () => ({ path: '/api/orders' }), expect: signedIn(200) },
+  'GET /api/orders/{id}': { request: async (c) => ({ path: `/api/orders/${await customersOrder(c)}` }), expect: { anonymous: 401, customer: 200, otherCustomer: 404, admin: 200 } },
+  'POST /api/orders/{id}/cancel': { request: async (c) => ({ path: `/api/orders/${await customersOrder(c)}/cancel`, body: {} }), expect: ownerOnly(202) },
+  'GET /api/inventory/{sku}': { request: async (c) => ({ path: `/api/inventory/${c.customersProduct.sku}` }), expect: adminOnly(200) },
   'GET /api/auth/jwks.json': { request: async () => ({ path: '/api/auth/jwks.json' }), expect: allow(200) },
   'POST /api/auth/register': { request: async (_c, caller) => ({ path: '/api/auth/register', body: { email: email(caller), password: password(caller), name: 'New' } }), expect: allow(201) },
   'POST /api/auth/login': { request: async () => ({ path: '/api/auth/login', body: { email: email('nobody'), password: 'Wrong-Password-123' } }), expect: allow(401) },

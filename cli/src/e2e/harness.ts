@@ -68,7 +68,7 @@ export async function startTestPlatform(options: { dataDir?: string; env?: Recor
   const mongo = process.env.MONGO_URL && !options.embeddedOnly ? { MONGO_URL: process.env.MONGO_URL, MONGO_DATABASE: `e2e_${dataDir.split('-').at(-1)?.replace(/[^A-Za-z0-9]/g, '') ?? 'x'}` } : {};
   const settings = loadSettings({ ...mongo, ...testRateLimits, ADMIN_EMAIL: testAdmin.email, ADMIN_PASSWORD: testAdmin.password, DATA_DIR: dataDir, DEMO_CATALOG: 'false', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', CONSISTENCY_WAIT_MS: '5000', PARTITIONS: '4', ...options.env });
   const logger = options.logger ?? createLogger({ level: settings.LOG_LEVEL });
-  const running = await runComponents(settings, logger, { gateway: true, mirror: true, projections: true, seedIfEmpty: true, port: 0 });
+  const running = await runComponents(settings, logger, { gateway: true, mirror: true, projections: true, processors: true, seedIfEmpty: true, port: 0 });
   const port = (running.servers[0]?.address() as AddressInfo).port;
   const baseUrl = `http://127.0.0.1:${port}`;
   const adminToken = await loginAs(baseUrl, testAdmin.email, testAdmin.password);

@@ -154,13 +154,15 @@ describe('identity and access end to end', () => {
     const known: number[] = [];
     const unknown: number[] = [];
     // alternate, and stay under the per-account throttle by using fresh unknown emails and few known attempts
+    // stay within the per-account throttle's free attempts for the known email (3), and take medians: the machine is noisy
     for (let round = 0; round < 3; round += 1) {
       known.push(await time(email));
-      unknown.push(await time(newEmail('ghost')));
+      unknown.push(await time(newEmail('ghost')), await time(newEmail('ghost')));
     }
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[1] as number;
-    expect(median(unknown) / median(known)).toBeGreaterThan(0.5);
-    expect(median(unknown) / median(known)).toBeLessThan(2);
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+    // Without the dummy verification an unknown email answers in well under a tenth of the time.
+    expect(median(unknown) / median(known)).toBeGreaterThan(0.4);
+    expect(median(unknown) / median(known)).toBeLessThan(2.5);
   });
 });
 

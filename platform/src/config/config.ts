@@ -62,6 +62,11 @@ const settingsSchema = z.object({
   BODY_LIMIT_BYTES: positiveInt(64 * 1024),
   PARTITIONS: positiveInt(8),
   DEMO_CATALOG: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  /** How long a confirmed order waits for payment before it expires and its stock returns. */
+  PAYMENT_WINDOW_MS: positiveInt(15 * 60_000),
+  ACTOR_CACHE_SIZE: positiveInt(10_000),
+  /** Actor snapshot every N events of a stream (0: never). */
+  SNAPSHOT_EVERY: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(0, 'must be at least 0').default(100),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int('must be an integer').min(30, 'must be at least 30').max(3600, 'must be at most 3600').default(300),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int('must be an integer').min(1).max(365).default(30),
   /** The ES256 signing key as a private JWK (JSON); else JWT_PRIVATE_KEY_FILE; else generated once under DATA_DIR. */

@@ -1,0 +1,109 @@
+import { NotFoundError, PreconditionFailedError, randomId } from '@ecommerce/platform';
+import type { Principal } from '@ecommerce/platform';
+import { cartDecider, cartStreamId, foldEvents, orderDecider, orderStreamId } from '@ecommerce/domain';
+import type { CartEvent, OrderState } from '@ecommerce/domain';
+import { handleCommand } from '../handle-command';
+import type { CommandContext, CommandOutcome } from '../handle-command';
+import type { CommandAnswer } from '../catalog/commands';
+import { setCartItemDecider } from './set-cart-item';
+import { snapshotLines } from './snapshot-lines';
+import type { RequestedLine } from './snapshot-lines';
+
+/** A checkout answers for the order it placed and for the cart it emptied. */
+export interface CheckoutAnswer extends CommandAnswer {
+  cart: CommandAnswer;
+}
+
+/** Another customer's order is answered exactly like a missing one, so its existence is not revealed. */
+const ownOrderOnly = (principal: Principal, orderId: string) => (state: OrderState) => {
+  if (state.status === 'absent' || state.customerId !== principal.sub) throw new NotFoundError(`no order ${orderId}`, { orderId });
+};
+
+/**
+ * Cart and order placement for the signed-in customer (admins act on their own account only).
+ * Checkout and direct placement share `place`: prices and names are snapshotted from the
+ * product streams, the decider checks the lines and computes the total.
+ */
+export function createOrderingCommands(context: CommandContext) {
+  const answerOf = async (id: string, stream: string, outcome: CommandOutcome<unknown, unknown>): Promise<CommandAnswer> => ({
+    id,
+    stream,
+    revision: outcome.revision,
+    position: outcome.append?.position ?? (await context.eventStore.headPosition()),
+  });
+
+  async function place(principal: Principal, requested: readonly RequestedLine[], fieldOf: (index: number) => string, orderId: string): Promise<CommandAnswer> {
+    const lines = await snapshotLines(context.eventStore, requested, fieldOf);
+    const outcome = await handleCommand(context, {
+      streamId: orderStreamId(orderId),
+      decider: orderDecider,
+      commands: [{ type: 'PlaceOrder', data: { orderId, customerId: principal.sub, lines, placedAt: context.clock().toISOString() } }],
+      actor: principal.sub,
+    });
+    return answerOf(orderId, orderStreamId(orderId), outcome);
+  }
+
+  return {
+    async setCartItem(principal: Principal, productId: string, quantity: number): Promise<CommandAnswer> {
+      // only what can be bought goes in: a missing product is a 404, a discontinued one a 409
+      if (quantity > 0) await snapshotLines(context.eventStore, [{ productId, quantity }], () => 'productId', 'not_found');
+      const outcome = await handleCommand(context, {
+        streamId: cartStreamId(principal.sub),
+        decider: setCartItemDecider,
+        commands: [{ type: 'SetCartItem', data: { customerId: principal.sub, productId, quantity } }],
+        actor: principal.sub,
+      });
+      return answerOf(principal.sub, cartStreamId(principal.sub), outcome);
+    },
+
+    async removeCartItem(principal: Principal, productId: string): Promise<CommandAnswer> {
+      const outcome = await handleCommand(context, {
+        streamId: cartStreamId(principal.sub),
+        decider: cartDecider,
+        commands: [{ type: 'RemoveItem', data: { customerId: principal.sub, productId } }],
+        actor: principal.sub,
+      });
+      return answerOf(principal.sub, cartStreamId(principal.sub), outcome);
+    },
+
+    async placeOrder(principal: Principal, lines: readonly RequestedLine[], orderId: string = randomId()): Promise<CommandAnswer> {
+      return place(principal, lines, (index) => `lines.${index}.productId`, orderId);
+    },
+
+    /**
+     * OrderPlaced first, then CartCheckedOut pinned to the cart as it was read: should the
+     * customer change the cart in between, the order stands with what they checked out and
+     * the cart keeps its lines rather than losing the change.
+     */
+    async checkout(principal: Principal, orderId: string = randomId()): Promise<CheckoutAnswer> {
+      const streamId = cartStreamId(principal.sub);
+      const history = await context.eventStore.readStream(streamId);
+      const cart = foldEvents(cartDecider, history.map((event) => ({ type: event.type, data: event.data }) as unknown as CartEvent));
+      const cartRevision = history.at(-1)?.revision ?? -1;
+      const checkOut = { type: 'CheckOut' as const, data: { customerId: principal.sub, orderId } };
+      // refuses an empty cart before anything is read or written
+      cartDecider.decide(checkOut, cart);
+      const order = await place(principal, cart.lines, (index) => `cart.items.${index}.productId`, orderId);
+      try {
+        const outcome = await handleCommand(context, { streamId, decider: cartDecider, commands: [checkOut], expectedRevision: cartRevision, actor: principal.sub });
+        return { ...order, cart: await answerOf(principal.sub, streamId, outcome) };
+      } catch (error) {
+        if (!(error instanceof PreconditionFailedError)) throw error;
+        return { ...order, cart: { id: principal.sub, stream: streamId, revision: cartRevision, position: order.position } };
+      }
+    },
+
+    async cancelOrder(principal: Principal, orderId: string, reason: string | undefined): Promise<CommandAnswer> {
+      const outcome = await handleCommand(context, {
+        streamId: orderStreamId(orderId),
+        decider: orderDecider,
+        commands: [{ type: 'CancelOrder', data: { orderId, reason: reason ?? null } }],
+        authorize: ownOrderOnly(principal, orderId),
+        actor: principal.sub,
+      });
+      return answerOf(orderId, orderStreamId(orderId), outcome);
+    },
+  };
+}
+
+export type OrderingCommands = ReturnType<typeof createOrderingCommands>;

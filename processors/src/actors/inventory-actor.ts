@@ -1,0 +1,47 @@
+import { UndecodableMessageError } from '@ecommerce/platform';
+import { inventoryDecider, inventoryStreamId, stockReleaseReasons } from '@ecommerce/domain';
+import type { InventoryCommand, InventoryState } from '@ecommerce/domain';
+import type { ActorDefinition, ActorEvent } from '../runtime/actor';
+import { decodeInboxMessage } from '../runtime/inbox';
+import { toActorDecider } from './actor-decider';
+import { integerField, oneOf, stringField } from './message-fields';
+import type { InventoryMessage } from './messages';
+import { inventoryActorType } from './messages';
+
+export type InventoryActor = ActorDefinition<InventoryMessage, InventoryCommand, ActorEvent, InventoryState>;
+
+function decodeInventoryMessage(body: Record<string, unknown>): InventoryMessage {
+  const sku = stringField(body, 'sku');
+  const orderId = stringField(body, 'orderId');
+  switch (body.type) {
+    case 'ReserveStock':
+      return { type: 'ReserveStock', sku, orderId, quantity: integerField(body, 'quantity'), expiresAt: stringField(body, 'expiresAt') };
+    case 'ReleaseStock':
+      return { type: 'ReleaseStock', sku, orderId, reason: oneOf(body, 'reason', stockReleaseReasons) };
+    case 'CommitStock':
+      return { type: 'CommitStock', sku, orderId };
+    default:
+      throw new UndecodableMessageError(`the inventory actor has no message ${String(body.type)}`);
+  }
+}
+
+/** Stock per SKU, stream `inventory-<sku>`: reservations are answered one at a time per SKU, so none oversells. */
+export function createInventoryActor(): InventoryActor {
+  return {
+    type: inventoryActorType,
+    keyOf: (message) => message.sku,
+    streamIdOf: inventoryStreamId,
+    decider: toActorDecider(inventoryDecider),
+    decode: (raw) => decodeInventoryMessage(decodeInboxMessage(raw)),
+    toCommand(message): InventoryCommand {
+      switch (message.type) {
+        case 'ReserveStock':
+          return { type: 'ReserveStock', data: { sku: message.sku, orderId: message.orderId, quantity: message.quantity, expiresAt: message.expiresAt } };
+        case 'ReleaseStock':
+          return { type: 'ReleaseStock', data: { sku: message.sku, orderId: message.orderId, reason: message.reason } };
+        case 'CommitStock':
+          return { type: 'CommitStock', data: { sku: message.sku, orderId: message.orderId } };
+      }
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { foldEvents, inventoryDecider, inventoryStreamId, orderDecider, orderStreamId } from '@ecommerce/domain';
+import type { InventoryEvent, InventoryState, OrderEvent, OrderState, PlaceOrderLine } from '@ecommerce/domain';
+import { createAvroSerde, createEmbeddedSchemaRegistry, eventToRecord, isPublishable } from '@ecommerce/platform';
+import type { EventStore, Log, RecordedEvent, Serde } from '@ecommerce/platform';
+import { avroSchemaOfRecordName } from '@ecommerce/schemas';
+import { createProcessors } from './processors';
+import type { ProcessorsSettings } from './processors';
+import { silentLogger } from './runtime/test-support.fixture';
+
+/** Test-only: the pieces of issue #4's flow around the processors, on a fresh event store and serde. */
+
+export function openSerde(): Serde {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flow-registry-'));
+  const db = new Database(path.join(dir, 'registry.db'));
+  db.pragma('journal_mode = WAL');
+  return createAvroSerde(createEmbeddedSchemaRegistry(db), { resolveSchema: (recordName) => avroSchemaOfRecordName(recordName)?.text });
+}
+
+/**
+ * A minimal mirror ($all → event topics) so appended events reach the router: processors may
+ * not import the command API's real mirror (DESIGN §2 layering), and these tests need only its
+ * ordering, not its exactly-once checkpointing.
+ */
+export function startTestMirror(eventStore: EventStore, log: Log, serde: Serde): { stop(): Promise<void> } {
+  const producer = log.createProducer();
+  let buffer: RecordedEvent[] = [];
+  let flushing = Promise.resolve();
+  const flush = () => {
+    const events = buffer;
+    buffer = [];
+    flushing = flushing.then(async () => {
+      if (events.length === 0) return;
+      const records = await Promise.all(events.map((event) => eventToRecord(event, serde)));
+      await producer.send(records);
+    });
+  };
+  const timer = setInterval(flush, 5);
+  const subscription = eventStore.subscribeToAll({
+    onEvent: (event) => {
+      if (isPublishable(event)) buffer.push(event);
+      if (buffer.length >= 500) flush();
+    },
+  });
+  return {
+    async stop() {
+      await subscription.stop();
+      clearInterval(timer);
+      flush();
+      await flushing;
+      await producer.close();
+    },
+  };
+}
+
+export const testSettings = (overrides: Partial<ProcessorsSettings> = {}): ProcessorsSettings => ({
+  partitions: 4,
+  paymentWindowMs: 10 * 60_000,
+  cacheSize: 10_000,
+  snapshotEvery: 50,
+  timerTickMs: 20,
+  ...overrides,
+});
+
+export function startProcessors(deps: { log: Log; eventStore: EventStore; serde: Serde }, settings: ProcessorsSettings) {
+  return createProcessors({ ...deps, logger: silentLogger, settings });
+}
+
+export const line = (sku: string, quantity = 1, amount = 999): PlaceOrderLine => ({ productId: `p-${sku}`, sku, name: `Product ${sku}`, quantity, unitPrice: { amount, currency: 'EUR' } });
+
+/** Appends `OrderPlaced` as the command API would (the decider builds the payload). */
+export async function placeOrder(eventStore: EventStore, customerId: string, lines: PlaceOrderLine[], orderId = randomUUID()): Promise<string> {
+  const events = orderDecider.decide({ type: 'PlaceOrder', data: { orderId, customerId, lines, placedAt: new Date().toISOString() } }, orderDecider.initialState());
+  await eventStore.append(orderStreamId(orderId), events.map((event) => ({ id: randomUUID(), type: event.type, data: event.data as unknown as Record<string, unknown> })), { expectedRevision: 'no_stream' });
+  return orderId;
+}
+
+export async function restock(eventStore: EventStore, sku: string, quantity: number): Promise<void> {
+  await eventStore.append(inventoryStreamId(sku), [{ id: randomUUID(), type: 'StockRestocked', data: { sku, quantity, reference: 'test delivery' } }]);
+}
+
+export async function orderOf(eventStore: EventStore, orderId: string): Promise<OrderState> {
+  const events = await eventStore.readStream(orderStreamId(orderId));
+  return foldEvents(orderDecider, events.map((event) => ({ type: event.type, data: event.data }) as unknown as OrderEvent));
+}
+
+export async function inventoryOf(eventStore: EventStore, sku: string): Promise<InventoryState> {
+  const events = await eventStore.readStream(inventoryStreamId(sku));
+  return foldEvents(inventoryDecider, events.map((event) => ({ type: event.type, data: event.data }) as unknown as InventoryEvent));
+}
+
+export async function statusesOf(eventStore: EventStore, orderIds: readonly string[]): Promise<Map<string, OrderState['status']>> {
+  const states = await Promise.all(orderIds.map((orderId) => orderOf(eventStore, orderId)));
+  return new Map(orderIds.map((orderId, index) => [orderId, states[index]?.status ?? 'absent']));
+}

@@ -1,0 +1,24 @@
+import { inventoryCollections } from '@ecommerce/schemas';
+import type { Projection } from '../projection';
+import { applyByDocument, withoutStoreFields } from '../orders/apply-by-document';
+import { evolveInventoryFields, inventoryEventTypes } from './document';
+import type { InventoryDocument } from './document';
+
+const inventoryTopic = 'ecommerce.inventory.events';
+const handles = new Set<string>(inventoryEventTypes);
+
+/** Stock per SKU for admins, `_id` the SKU; the inventory stream is its one writer. */
+export const inventoryProjection: Projection = {
+  name: 'inventory',
+  topics: [inventoryTopic],
+  collections: inventoryCollections,
+
+  async setup() {
+    // read by _id only
+  },
+
+  async apply(store, version, events) {
+    const inventory = store.collection<InventoryDocument>(inventoryCollections(version).inventory);
+    await applyByDocument(inventory, { handles, idOf: (event) => (event.data as { sku: string }).sku, fieldsOf: withoutStoreFields, evolve: evolveInventoryFields }, events);
+  },
+};

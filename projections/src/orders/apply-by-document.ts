@@ -1,0 +1,60 @@
+import type { Document, ReadCollection, RecordedEvent } from '@ecommerce/platform';
+
+/** What a pure read-model `evolve` sees of an event. */
+export interface ProjectedEvent {
+  type: string;
+  data: unknown;
+  revision: number;
+  occurredAt: string;
+}
+
+export interface SingleStreamModel<T extends Document, Fields extends { revision: number }> {
+  handles: ReadonlySet<string>;
+  /** The document an event belongs to; its stream is the document's one writer. */
+  idOf(event: RecordedEvent): string;
+  fieldsOf(doc: T): Fields;
+  evolve(current: Fields | null, event: ProjectedEvent): Fields | null;
+}
+
+const occurredAtOf = (event: RecordedEvent): string => String(event.metadata.occurredAt ?? event.recordedAt.toISOString());
+
+/**
+ * For read models fed by one stream per document (an order, a cart, a SKU): a batch is folded
+ * per document and written once, guarded by the last revision folded. Events at or below the
+ * document's revision are skipped, so redelivery changes nothing.
+ */
+export async function applyByDocument<T extends Document, Fields extends { revision: number }>(
+  collection: ReadCollection<T>,
+  model: SingleStreamModel<T, Fields>,
+  events: readonly RecordedEvent[],
+): Promise<void> {
+  const byDocument = new Map<string, RecordedEvent[]>();
+  for (const event of events) {
+    if (!model.handles.has(event.type)) continue;
+    const id = model.idOf(event);
+    byDocument.set(id, [...(byDocument.get(id) ?? []), event]);
+  }
+  const writes = await Promise.all(
+    [...byDocument].map(async ([id, documentEvents]) => {
+      const current = await collection.findOne({ _id: id });
+      let fields = current && model.fieldsOf(current);
+      let last: RecordedEvent | undefined;
+      for (const event of documentEvents) {
+        if (fields && fields.revision >= event.revision) continue;
+        const next = model.evolve(fields, { type: event.type, data: event.data, revision: event.revision, occurredAt: occurredAtOf(event) });
+        if (!next) continue;
+        fields = next;
+        last = event;
+      }
+      return fields && last ? { id, doc: { ...fields, _id: id } as unknown as Omit<T, '_revisions'>, guard: { stream: last.streamId, revision: last.revision } } : null;
+    }),
+  );
+  const due = writes.filter((write) => write !== null);
+  if (due.length > 0) await collection.replaceManyIfNewer(due);
+}
+
+/** A document without the store's fields. */
+export function withoutStoreFields<T extends Document>(doc: T): Omit<T, '_id' | '_revisions'> {
+  const { _id: _unusedId, _revisions: _unusedRevisions, ...fields } = doc;
+  return fields;
+}

@@ -1,0 +1,45 @@
+import { Router } from 'express';
+import { consistencyHeader, describeRoute, requirePrincipal } from '@ecommerce/platform';
+import type { OpenAPIRegistry, ReadStore } from '@ecommerce/platform';
+import { cartCollections, cartViewSchema } from '@ecommerce/schemas';
+import type { CartDocument, CartView } from '@ecommerce/schemas';
+import { z } from 'zod';
+import { activeVersionOf, readConsistently } from '../orders/read-your-writes';
+
+export interface CartQueryDeps {
+  readStore: ReadStore;
+  consistencyWaitMs: number;
+}
+
+const consistencyQueryHeaders = z.object({ [consistencyHeader]: z.string().optional() });
+
+export const toCartView = (customerId: string, doc: CartDocument | null): CartView => ({
+  customerId,
+  items: (doc?.items ?? []).map(({ productId, quantity }) => ({ productId, quantity })),
+  revision: doc?.revision ?? -1,
+});
+
+/** The caller's own cart; a customer who never had one has an empty one. */
+export function cartQueryRoutes({ readStore, consistencyWaitMs }: CartQueryDeps): Router {
+  const router = Router();
+
+  router.get('/api/cart', async (req, res) => {
+    const principal = requirePrincipal(req);
+    const version = await activeVersionOf(readStore, 'carts');
+    const carts = readStore.collection<CartDocument>(cartCollections(version).carts);
+    const { doc, consistent } = await readConsistently({
+      readStore, projection: 'carts', version, stream: `cart-${principal.sub}`, read: () => carts.findOne({ _id: principal.sub }), tokenHeader: req.header(consistencyHeader), timeoutMs: consistencyWaitMs,
+    });
+    res.set('X-Read-Consistency', consistent ? 'consistent' : 'stale').json(toCartView(principal.sub, doc));
+  });
+
+  return router;
+}
+
+export function describeCartQueries(registry: OpenAPIRegistry): void {
+  describeRoute(registry, {
+    method: 'get', path: '/api/cart', tags: ['cart'], headers: consistencyQueryHeaders,
+    summary: "The caller's own cart (products and quantities; prices are taken at checkout)",
+    responses: { 200: { description: 'the cart, empty when there is none', schema: cartViewSchema }, 401: { description: 'not authenticated' } },
+  });
+}

@@ -1,0 +1,50 @@
+import { Router } from 'express';
+import { consistencyHeader, describeRoute, parseInput, requireRole } from '@ecommerce/platform';
+import type { OpenAPIRegistry, ReadStore } from '@ecommerce/platform';
+import { inventoryCollections, inventorySkuParams, inventoryViewSchema } from '@ecommerce/schemas';
+import type { InventoryDocument, InventoryView } from '@ecommerce/schemas';
+import { z } from 'zod';
+import { activeVersionOf, readConsistently } from '../orders/read-your-writes';
+
+export interface InventoryQueryDeps {
+  readStore: ReadStore;
+  consistencyWaitMs: number;
+}
+
+const consistencyQueryHeaders = z.object({ [consistencyHeader]: z.string().optional() });
+
+/** A SKU with no stock movement yet has none: zeros, revision -1. */
+export const toInventoryView = (sku: string, doc: InventoryDocument | null): InventoryView => ({
+  sku,
+  onHand: doc?.onHand ?? 0,
+  reserved: doc?.reserved ?? 0,
+  available: doc?.available ?? 0,
+  sold: doc?.sold ?? 0,
+  revision: doc?.revision ?? -1,
+});
+
+/** Stock per SKU, for admins. */
+export function inventoryQueryRoutes({ readStore, consistencyWaitMs }: InventoryQueryDeps): Router {
+  const router = Router();
+
+  router.get('/api/inventory/:sku', async (req, res) => {
+    requireRole(req, 'admin');
+    const { sku } = parseInput(inventorySkuParams, req.params, 'params');
+    const version = await activeVersionOf(readStore, 'inventory');
+    const inventory = readStore.collection<InventoryDocument>(inventoryCollections(version).inventory);
+    const { doc, consistent } = await readConsistently({
+      readStore, projection: 'inventory', version, stream: `inventory-${sku}`, read: () => inventory.findOne({ _id: sku }), tokenHeader: req.header(consistencyHeader), timeoutMs: consistencyWaitMs,
+    });
+    res.set('X-Read-Consistency', consistent ? 'consistent' : 'stale').json(toInventoryView(sku, doc));
+  });
+
+  return router;
+}
+
+export function describeInventoryQueries(registry: OpenAPIRegistry): void {
+  describeRoute(registry, {
+    method: 'get', path: '/api/inventory/{sku}', tags: ['inventory'], params: inventorySkuParams, headers: consistencyQueryHeaders,
+    summary: 'Admins: stock of one SKU (on hand, reserved, available, sold)',
+    responses: { 200: { description: 'the stock; zeros for a SKU without stock movements', schema: inventoryViewSchema }, 401: { description: 'not authenticated' }, 403: { description: 'not an admin' } },
+  });
+}

@@ -1,0 +1,62 @@
+import { Router } from 'express';
+import { NotFoundError, consistencyHeader, decodeConsistencyToken, describeRoute, etagOf, parseInput, requirePrincipal } from '@ecommerce/platform';
+import type { OpenAPIRegistry, ReadStore } from '@ecommerce/platform';
+import { listOrdersQuery, orderCollections, orderIdParams, orderPageSchema, orderViewSchema } from '@ecommerce/schemas';
+import type { OrderDocument } from '@ecommerce/schemas';
+import { z } from 'zod';
+import { waitForPosition } from '../consistency';
+import { findOrderPage, toOrderView } from './queries';
+import { activeVersionOf, readConsistently } from './read-your-writes';
+
+export interface OrderQueryDeps {
+  readStore: ReadStore;
+  consistencyWaitMs: number;
+}
+
+const consistencyQueryHeaders = z.object({ [consistencyHeader]: z.string().optional() });
+
+/** The caller's own orders; admins may read any one order. Another customer's order is a 404, as if it did not exist. */
+export function orderQueryRoutes({ readStore, consistencyWaitMs }: OrderQueryDeps): Router {
+  const router = Router();
+  const activeOrders = async () => {
+    const version = await activeVersionOf(readStore, 'orders');
+    return { version, orders: readStore.collection<OrderDocument>(orderCollections(version).orders) };
+  };
+
+  router.get('/api/orders', async (req, res) => {
+    const principal = requirePrincipal(req);
+    const query = parseInput(listOrdersQuery, req.query, 'query');
+    const tokenHeader = req.header(consistencyHeader);
+    const { version, orders } = await activeOrders();
+    let consistent = true;
+    if (tokenHeader) consistent = await waitForPosition(readStore, 'orders', version, decodeConsistencyToken(tokenHeader).position, consistencyWaitMs);
+    const page = await findOrderPage(orders, principal.sub, query);
+    res.set('X-Read-Consistency', consistent ? 'consistent' : 'stale').json({ items: page.items.map(toOrderView), nextCursor: page.nextCursor });
+  });
+
+  router.get('/api/orders/:id', async (req, res) => {
+    const principal = requirePrincipal(req);
+    const { id } = parseInput(orderIdParams, req.params, 'params');
+    const { version, orders } = await activeOrders();
+    const { doc, consistent } = await readConsistently({
+      readStore, projection: 'orders', version, stream: `order-${id}`, read: () => orders.findOne({ _id: id }), tokenHeader: req.header(consistencyHeader), timeoutMs: consistencyWaitMs,
+    });
+    if (!doc || (doc.customerId !== principal.sub && principal.role !== 'admin')) throw new NotFoundError(`no order ${id}`, { orderId: id });
+    res.set({ ETag: etagOf(doc.revision), 'X-Read-Consistency': consistent ? 'consistent' : 'stale' }).json(toOrderView(doc));
+  });
+
+  return router;
+}
+
+export function describeOrderQueries(registry: OpenAPIRegistry): void {
+  describeRoute(registry, {
+    method: 'get', path: '/api/orders', tags: ['orders'], query: listOrdersQuery, headers: consistencyQueryHeaders,
+    summary: "The caller's own orders, newest first, cursor pagination",
+    responses: { 200: { description: 'one page; `nextCursor` fetches the next', schema: orderPageSchema }, 401: { description: 'not authenticated' } },
+  });
+  describeRoute(registry, {
+    method: 'get', path: '/api/orders/{id}', tags: ['orders'], params: orderIdParams, headers: consistencyQueryHeaders,
+    summary: 'One order with its status timeline (own orders; admins any); its ETag is the order stream revision',
+    responses: { 200: { description: 'the order', schema: orderViewSchema }, 401: { description: 'not authenticated' }, 404: { description: 'no such order of the caller' } },
+  });
+}
