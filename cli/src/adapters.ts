@@ -26,6 +26,22 @@ export interface Adapters {
 type Port = 'eventStore' | 'log' | 'readStore' | 'registry';
 
 /**
+ * Opening a SQLite file another process is writing can meet a lock that the busy timeout does
+ * not cover (recovering the WAL of a process that was killed); a few retries get past it.
+ */
+async function openWithRetry<T>(open: () => T, attempts = 8): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return open();
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (attempt >= attempts || (code !== 'SQLITE_BUSY' && code !== 'SQLITE_BUSY_RECOVERY' && code !== 'SQLITE_LOCKED')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** Math.min(attempt, 5)));
+    }
+  }
+}
+
+/**
  * The composition root's one decision per port (DESIGN §3): the distributed adapter when its
  * setting is present, the embedded one (a SQLite file under DATA_DIR) otherwise. Only the
  * ports a component needs are opened.
@@ -52,7 +68,7 @@ export async function openAdapters(settings: Settings, logger: Logger, needs: re
       eventStore = createEsdbEventStore(client);
       modes.eventStore = 'eventstoredb';
     } else {
-      eventStore = openSqliteEventStore(embeddedFile('events.db'));
+      eventStore = await openWithRetry(() => openSqliteEventStore(embeddedFile('events.db')));
       modes.eventStore = 'sqlite';
     }
     closers.push(() => eventStore.close());
@@ -70,7 +86,7 @@ export async function openAdapters(settings: Settings, logger: Logger, needs: re
       log = createNamespacedLog(createKafkaLog(kafka), settings.LOG_NAMESPACE);
       modes.log = 'kafka';
     } else {
-      log = createNamespacedLog(openEmbeddedLog(embeddedFile('log.db')), settings.LOG_NAMESPACE);
+      log = createNamespacedLog(await openWithRetry(() => openEmbeddedLog(embeddedFile('log.db'))), settings.LOG_NAMESPACE);
       modes.log = 'embedded';
     }
     closers.push(() => log.close());
@@ -85,7 +101,7 @@ export async function openAdapters(settings: Settings, logger: Logger, needs: re
       modes.readStore = 'mongodb';
       closers.push(() => client.close());
     } else {
-      readStore = openEmbeddedReadStore(embeddedFile('read.db'));
+      readStore = await openWithRetry(() => openEmbeddedReadStore(embeddedFile('read.db')));
       modes.readStore = 'embedded';
       closers.push(() => readStore.close());
     }
@@ -98,8 +114,12 @@ export async function openAdapters(settings: Settings, logger: Logger, needs: re
       modes.registry = 'confluent';
     } else {
       const db = new Database(embeddedFile('registry.db'));
-      db.pragma('journal_mode = WAL');
-      registry = createEmbeddedSchemaRegistry(db);
+      // Several processes register schemas in one file: wait for the lock instead of failing.
+      db.pragma('busy_timeout = 5000');
+      registry = await openWithRetry(() => {
+        db.pragma('journal_mode = WAL');
+        return createEmbeddedSchemaRegistry(db);
+      });
       modes.registry = 'embedded';
       closers.push(async () => void db.close());
     }

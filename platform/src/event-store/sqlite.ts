@@ -183,9 +183,10 @@ export function openSqliteEventStore(filePath: string, options: SqliteEventStore
   fs.mkdirSync(path.dirname(filePath), { recursive: true });
   const db = new Database(filePath);
   try {
+    // busy_timeout first: switching to WAL takes a lock that another process may hold.
+    db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
-    db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
     return createSqliteEventStore(db, options);
   } catch (error) {
     db.close();

@@ -27,8 +27,9 @@ export function createEmbeddedLog(db: SqliteDatabase, options: EmbeddedLogOption
 /** Opens (or creates) a log file in WAL mode; `close` closes the file too. */
 export function openEmbeddedLog(filePath: string, options: EmbeddedLogOptions = {}): Log {
   const db = new Database(filePath);
-  db.pragma('journal_mode = WAL');
+  // busy_timeout first: switching to WAL takes a lock that another process may hold.
   db.pragma('busy_timeout = 5000');
+  db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   return buildLog(db, options, () => db.close());
 }

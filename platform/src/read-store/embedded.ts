@@ -189,6 +189,8 @@ function loadState(tables: EmbeddedTables, name: string): CollectionState {
 /** Opens (or creates) a SQLite file in WAL mode and builds the store on it. */
 export function openEmbeddedReadStore(filePath: string): ReadStore {
   const db = new Database(filePath);
+  // busy_timeout first: switching to WAL takes a lock that another process may hold.
+  db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   return createEmbeddedReadStore(db, { closeDatabase: true });
