@@ -4,6 +4,7 @@ import type { Logger } from '@ecommerce/platform';
 import { fillEventStore } from './catalog-history';
 import { benchEventStore } from './event-store-bench';
 import { benchHttp } from './http-bench';
+import { benchOrders } from './orders-bench';
 import { benchMirror } from './mirror-bench';
 import { elapsedSince } from './rate';
 import { benchRebuild } from './rebuild-bench';
@@ -70,6 +71,7 @@ export async function runBench(options: BenchOptions): Promise<void> {
   });
 
   sections.push(await runSection('http', logger, () => benchHttp({ load: sizes.http, logger })));
+  sections.push(await runSection('orders', logger, () => benchOrders({ ratePerSecond: quick ? 50 : 200, seconds: quick ? 2 : 5, logger })));
 
   const report: BenchReport = { startedAt, commandLine: commandLine(), options: { events, quick }, machine: machineInfo(), sections };
   const file = writeReport(reportFolder, report);
