@@ -66,8 +66,6 @@ export type StockDocument = {
   productId?: string;
   received: number;
   adjusted: number;
-  adjustedUp: number;
-  adjustedDown: number;
   reserved: number;
   sold: number;
   available: number;

@@ -1,4 +1,5 @@
 import type { Money, ProductCreated, ProductDetailsUpdated, ProductDocument, StockDocument, StockView } from '@ecommerce/schemas';
+import { evolveInventoryFields } from '../inventory/document';
 
 export type { ProductDocument, StockDocument, StockView } from '@ecommerce/schemas';
 
@@ -37,33 +38,11 @@ export function evolveProductFields(current: ProductFields | null, event: { type
 }
 
 /**
- * Stock counts of a SKU after an inventory event (pure). The read model keeps totals only —
- * not the decider's per-order bookkeeping, which grows with every order.
+ * Stock counts of a SKU after an inventory event (pure): the same arithmetic as the admins'
+ * inventory read model, kept beside the product so the catalog can filter on availability.
  */
 export function evolveStockCounts(sku: string, current: StockDocument | null, event: { type: string; data: unknown; revision: number }): Omit<StockDocument, '_id' | '_revisions' | 'productId'> & { revision: number } {
-  const counts = { received: current?.received ?? 0, adjustedUp: current?.adjustedUp ?? 0, adjustedDown: current?.adjustedDown ?? 0, reserved: current?.reserved ?? 0, sold: current?.sold ?? 0 };
-  const data = event.data as { quantity?: number; delta?: number };
-  switch (event.type) {
-    case 'StockRestocked':
-      counts.received += data.quantity ?? 0;
-      break;
-    case 'StockAdjusted':
-      if ((data.delta ?? 0) > 0) counts.adjustedUp += data.delta ?? 0;
-      else counts.adjustedDown -= data.delta ?? 0;
-      break;
-    case 'StockReserved':
-      counts.reserved += data.quantity ?? 0;
-      break;
-    case 'StockReleased':
-      counts.reserved -= data.quantity ?? 0;
-      break;
-    case 'StockCommitted':
-      counts.reserved -= data.quantity ?? 0;
-      counts.sold += data.quantity ?? 0;
-      break;
-    default:
-      break;
-  }
-  const onHand = counts.received + counts.adjustedUp - counts.adjustedDown - counts.sold;
-  return { sku, ...counts, adjusted: counts.adjustedUp - counts.adjustedDown, available: onHand - counts.reserved, revision: event.revision };
+  const previous = current && { sku, received: current.received ?? 0, adjusted: current.adjusted ?? 0, onHand: 0, reserved: current.reserved ?? 0, available: current.available ?? 0, sold: current.sold ?? 0, revision: current.revision ?? -1, updatedAt: '' };
+  const next = evolveInventoryFields(previous, { type: event.type, data: { ...(event.data as object), sku }, revision: event.revision, occurredAt: '' });
+  return { sku, received: next.received, adjusted: next.adjusted, reserved: next.reserved, sold: next.sold, available: next.available, revision: event.revision };
 }
