@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { createLogger, createMetrics, createServiceApp, encodeConsistencyToken, encodePrincipal, generateOpenApiDocument, openEmbeddedReadStore, principalHeader } from '@ecommerce/platform';
+import { encodeConsistencyToken, encodePrincipal, generateOpenApiDocument, openEmbeddedReadStore, principalHeader } from '@ecommerce/platform';
 import type { Principal, ReadStore, RecordedEvent } from '@ecommerce/platform';
 // test only: the real projectors fill the read store the routes read (the API itself never imports projections)
 // eslint-disable-next-line no-restricted-imports
@@ -11,6 +9,7 @@ import { cartsProjection, inventoryProjection, ordersProjection } from '@ecommer
 import { checkpointKey } from '@ecommerce/schemas';
 import type { OrderView } from '@ecommerce/schemas';
 import { createQueryApi } from '../app';
+import { serveQueryApi } from '../test-server.fixture';
 
 const idOf = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const customer: Principal = { sub: idOf(1), role: 'customer' };
@@ -34,7 +33,7 @@ const orderPlaced = (orderNumber: number, customerId: string, placedAt: string) 
 describe('order, cart and inventory query routes', () => {
   let dir: string;
   let readStore: ReadStore;
-  let server: Server;
+  let server: Awaited<ReturnType<typeof serveQueryApi>>;
   let baseUrl: string;
 
   const get = async (url: string, principal: Principal | null, headers: Record<string, string> = {}) => {
@@ -55,14 +54,12 @@ describe('order, cart and inventory query routes', () => {
       createTestEvent(`order-${firstOrderId}`, 1, 'OrderLineReserved', { orderId: firstOrderId, sku: 'SHOE-1' }, '2024-05-01T01:00:01.000Z'),
       createTestEvent(`order-${firstOrderId}`, 2, 'OrderConfirmed', { orderId: firstOrderId, paymentDeadline: '2024-05-01T01:15:00.000Z' }, '2024-05-01T01:00:01.000Z'),
     ]);
-    const { router } = createQueryApi({ readStore, consistencyWaitMs: 300 });
-    const app = createServiceApp({ logger: createLogger({ level: 'silent' }), metrics: createMetrics(), bodyLimitBytes: 100_000, routers: [router], health: {} });
-    server = await new Promise<Server>((resolve) => { const listening = app.listen(0, () => resolve(listening)); });
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await serveQueryApi(readStore);
+    baseUrl = server.baseUrl;
   });
 
   afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
     await readStore.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });

@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { createLogger, createMetrics, createServiceApp, encodeConsistencyToken, encodePrincipal, generateOpenApiDocument, openEmbeddedReadStore, principalHeader } from '@ecommerce/platform';
+import { encodeConsistencyToken, encodePrincipal, generateOpenApiDocument, openEmbeddedReadStore, principalHeader } from '@ecommerce/platform';
 import type { Principal, ReadStore, RecordedEvent } from '@ecommerce/platform';
 // test only: the real projector fills the read store the routes read (the API itself never imports projections)
 // eslint-disable-next-line no-restricted-imports
@@ -11,6 +9,7 @@ import { usersProjection } from '@ecommerce/projections';
 import { checkpointKey } from '@ecommerce/schemas';
 import type { UserView } from '@ecommerce/schemas';
 import { createQueryApi } from '../app';
+import { serveQueryApi } from '../test-server.fixture';
 
 const userIdOf = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 let position = 0;
@@ -30,7 +29,7 @@ const registration = (n: number, overrides: { email?: string; name?: string; rol
 describe('user query routes', () => {
   let dir: string;
   let readStore: ReadStore;
-  let server: Server;
+  let server: Awaited<ReturnType<typeof serveQueryApi>>;
   let baseUrl: string;
 
   const get = async (url: string, principal: Principal | null, headers: Record<string, string> = {}) => {
@@ -69,14 +68,12 @@ describe('user query routes', () => {
       createTestEvent(userIdOf(4), 1, 'UserDisabled', { reason: 'chargebacks' }, '2024-05-02T09:02:00.000Z'),
       createTestEvent(userIdOf(5), 1, 'UserRoleChanged', { role: 'admin', previousRole: 'customer' }, '2024-05-02T09:03:00.000Z'),
     );
-    const { router } = createQueryApi({ readStore, consistencyWaitMs: 300 });
-    const app = createServiceApp({ logger: createLogger({ level: 'silent' }), metrics: createMetrics(), bodyLimitBytes: 100_000, routers: [router], health: {} });
-    server = await new Promise<Server>((resolve) => { const listening = app.listen(0, () => resolve(listening)); });
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await serveQueryApi(readStore);
+    baseUrl = server.baseUrl;
   });
 
   afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
     await readStore.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
