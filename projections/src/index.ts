@@ -1,4 +1,6 @@
 export * from './projection';
+export { applyByDocument, withoutStoreFields } from './apply-by-document';
+export type { ProjectedEvent, SingleStreamModel } from './apply-by-document';
 export { createProjectionRunner } from './runner';
 export type { ProjectionRunner, ProjectionRunnerOptions } from './runner';
 export { createProjectionsHost } from './host';

@@ -1,7 +1,7 @@
 import { cartDecider } from '@ecommerce/domain';
 import type { CartEvent } from '@ecommerce/domain';
 import type { CartDocument } from '@ecommerce/schemas';
-import type { ProjectedEvent } from '../orders/apply-by-document';
+import type { ProjectedEvent } from '../apply-by-document';
 
 export type { CartDocument } from '@ecommerce/schemas';
 

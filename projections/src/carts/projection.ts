@@ -1,6 +1,6 @@
 import { cartCollections } from '@ecommerce/schemas';
 import type { Projection } from '../projection';
-import { applyByDocument, withoutStoreFields } from '../orders/apply-by-document';
+import { applyByDocument, withoutStoreFields } from '../apply-by-document';
 import { cartEventTypes, evolveCartFields } from './document';
 import type { CartDocument } from './document';
 

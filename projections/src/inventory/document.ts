@@ -1,5 +1,5 @@
 import type { InventoryDocument, StockAdjusted, StockCommitted, StockReleased, StockReserved, StockRestocked } from '@ecommerce/schemas';
-import type { ProjectedEvent } from '../orders/apply-by-document';
+import type { ProjectedEvent } from '../apply-by-document';
 
 export type { InventoryDocument } from '@ecommerce/schemas';
 

@@ -1,6 +1,6 @@
 import { inventoryCollections } from '@ecommerce/schemas';
 import type { Projection } from '../projection';
-import { applyByDocument, withoutStoreFields } from '../orders/apply-by-document';
+import { applyByDocument, withoutStoreFields } from '../apply-by-document';
 import { evolveInventoryFields, inventoryEventTypes } from './document';
 import type { InventoryDocument } from './document';
 

@@ -1,5 +1,5 @@
 import type { Money, OrderConfirmed, OrderDocument, OrderPlaced } from '@ecommerce/schemas';
-import type { ProjectedEvent } from './apply-by-document';
+import type { ProjectedEvent } from '../apply-by-document';
 
 export type { OrderDocument, OrderTimelineEntry } from '@ecommerce/schemas';
 

@@ -1,6 +1,6 @@
 import { orderCollections } from '@ecommerce/schemas';
 import type { Projection } from '../projection';
-import { applyByDocument, withoutStoreFields } from './apply-by-document';
+import { applyByDocument, withoutStoreFields } from '../apply-by-document';
 import { evolveOrderFields, orderEventTypes } from './document';
 import type { OrderDocument } from './document';
 
