@@ -68,7 +68,7 @@ for (const target of logTargets()) {
           const stock = await inventoryOf(eventStore, sku);
           expect(satisfiesStockInvariant(stock)).toBe(true);
           expect(stock.reserved).toBe(heldBy(sku));
-          expect(Object.keys(stock.reservations).sort()).toEqual(confirmed.filter((order) => order.lines.some((orderLine) => orderLine.sku === sku)).map((order) => order.orderId).sort());
+          expect([...stock.reservations.keys()].sort()).toEqual(confirmed.filter((order) => order.lines.some((orderLine) => orderLine.sku === sku)).map((order) => order.orderId).sort());
         }
         expect(await listDeadLetters(log)).toHaveLength(0);
       } finally {
@@ -101,7 +101,7 @@ for (const target of logTargets()) {
         await waitFor('stock released', async () => (await inventoryOf(eventStore, sku)).reserved === 0, 30_000);
         const stock = await inventoryOf(eventStore, sku);
         expect(availableOf(stock)).toBe(10);
-        expect(Object.values(stock.settledOrders).filter((how) => how === 'released')).toHaveLength(10);
+        expect([...stock.settledOrders.values()].filter((how) => how === 'released')).toHaveLength(10);
 
         // The stock that came back is for sale again.
         const late = await placeOrder(eventStore, 'late-customer', [line(sku, 3)]);
@@ -136,7 +136,7 @@ for (const target of logTargets()) {
         await producer.send([{ topic: orderInboxTopic, key: before, value: encodeInboxMessage({ type: 'PaymentSucceeded', orderId: before, paymentId: 'pay-1', amount: order.total }), headers: { [messageIdHeader]: randomUUID() } }]);
         await waitFor('the order paid', async () => (await orderOf(eventStore, before)).status === 'paid');
         // Paid orders keep their hold until delivery commits it.
-        expect((await inventoryOf(eventStore, sku)).reservations[before]?.quantity).toBe(2);
+        expect((await inventoryOf(eventStore, sku)).reservations.get(before)?.quantity).toBe(2);
       } finally {
         await producer.close();
         await processors.stop();

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { satisfiesStockInvariant } from '@ecommerce/domain';
+import { openReservations, satisfiesStockInvariant } from '@ecommerce/domain';
 import { openSqliteEventStore } from '@ecommerce/platform';
 import type { EventStore } from '@ecommerce/platform';
 import { inventoryOf, line, placeOrder, restock, statusesOf } from '@ecommerce/processors/src/flow.fixture';
@@ -35,7 +35,7 @@ async function checkInvariants(eventStore: EventStore, orderIds: string[]): Prom
   for (const sku of [hot, ...shared]) {
     const state = await inventoryOf(eventStore, sku);
     expect(satisfiesStockInvariant(state)).toBe(true);
-    const held = Object.values((state as unknown as { reservations: Record<string, { quantity: number }> }).reservations).reduce((sum, hold) => sum + hold.quantity, 0);
+    const held = openReservations(state).reduce((sum, [, hold]) => sum + hold.quantity, 0);
     expect(state.reserved).toBe(held);
   }
 }

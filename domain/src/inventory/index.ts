@@ -12,8 +12,11 @@ export type { InventoryState, SettledReservation, StockReservation } from './sta
 export {
   availableOf,
   expiredReservations,
+  inventoryStateFromJson,
+  inventoryStateToJson,
   isUnknownSku,
   onHandOf,
+  openReservations,
   reservationOf,
   satisfiesStockInvariant,
   settlementOf,

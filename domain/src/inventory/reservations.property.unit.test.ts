@@ -32,11 +32,11 @@ const expectConsistent = (state: InventoryState, model: Model): void => {
   expect(satisfiesStockInvariant(state)).toBe(true);
   expect(availableOf(state)).toBeGreaterThanOrEqual(0);
   // No reservation counted twice: the totals are exactly the sums of the open and committed holds.
-  expect(state.reserved).toBe(sum(Object.values(state.reservations).map((reservation) => reservation.quantity)));
+  expect(state.reserved).toBe(sum([...state.reservations.values()].map((reservation) => reservation.quantity)));
   expect(state.reserved).toBe(sum([...model.holds.values()]));
   expect(state.sold).toBe(sum([...model.bought.values()]));
   for (const [id, quantity] of model.holds) expect(reservationOf(state, id)?.quantity).toBe(quantity);
-  for (const id of Object.keys(state.reservations)) expect(settlementOf(state, id)).toBeUndefined();
+  for (const id of state.reservations.keys()) expect(settlementOf(state, id)).toBeUndefined();
 };
 
 describe('inventory under random reserve, release, commit, restock and adjust', () => {

@@ -1,3 +1,4 @@
+import { Map as PersistentMap } from 'immutable';
 import type { InventoryEvent } from './events';
 
 /** One order's hold on this SKU. */
@@ -14,7 +15,9 @@ export type SettledReservation = 'rejected' | 'released' | 'committed';
  * Running totals for one SKU, all non-negative whole numbers, plus the reservations by
  * order id. A SKU with no events is all zeros: the first restock creates it. The invariant
  * (DESIGN §4.5, no oversell): reserved + sold ≤ received + adjustedUp − adjustedDown,
- * i.e. available ≥ 0. Plain records, not Maps, so a snapshot is plain JSON.
+ * i.e. available ≥ 0. The per-order maps are persistent (structure-sharing) maps: a hot SKU
+ * holds thousands of orders, and copying a plain record per event made each fold O(n²).
+ * A snapshot is plain JSON through `inventoryStateToJson` / `inventoryStateFromJson`.
  */
 export interface InventoryState {
   received: number;
@@ -25,13 +28,13 @@ export interface InventoryState {
   /** Σ quantity of the committed reservations. */
   sold: number;
   /** Open holds by order id. */
-  reservations: Readonly<Record<string, StockReservation>>;
+  reservations: PersistentMap<string, StockReservation>;
   /**
    * Orders answered for good (rejected, released or committed), so a redelivered command is a
    * no-op. It grows with every order of the SKU; pruning it needs a horizon past which no
    * message can be redelivered, which the runtime does not promise yet.
    */
-  settledOrders: Readonly<Record<string, SettledReservation>>;
+  settledOrders: PersistentMap<string, SettledReservation>;
 }
 
 export const initialInventoryState = (): InventoryState => ({
@@ -40,8 +43,23 @@ export const initialInventoryState = (): InventoryState => ({
   adjustedDown: 0,
   reserved: 0,
   sold: 0,
-  reservations: {},
-  settledOrders: {},
+  reservations: PersistentMap(),
+  settledOrders: PersistentMap(),
+});
+
+/** The state as plain JSON (for snapshots). */
+export const inventoryStateToJson = (state: InventoryState) => ({
+  ...state,
+  // fromEntries defines own keys: an order id may be any text, `__proto__` included.
+  reservations: Object.fromEntries(state.reservations.entries()),
+  settledOrders: Object.fromEntries(state.settledOrders.entries()),
+});
+
+/** The state back from `inventoryStateToJson`'s JSON. */
+export const inventoryStateFromJson = (json: ReturnType<typeof inventoryStateToJson>): InventoryState => ({
+  ...json,
+  reservations: PersistentMap(Object.entries(json.reservations)),
+  settledOrders: PersistentMap(Object.entries(json.settledOrders)),
 });
 
 /** Units physically in stock: everything that came in, minus what was written off or sold. */
@@ -56,29 +74,21 @@ export const satisfiesStockInvariant = (state: InventoryState): boolean =>
 /** A SKU no restock or adjustment ever touched: inventory has never heard of it. */
 export const isUnknownSku = (state: InventoryState): boolean => state.received === 0 && state.adjustedUp === 0;
 
-/** The open reservation of an order (own keys only: an order id may be any text, `__proto__` included). */
-export const reservationOf = (state: InventoryState, orderId: string): StockReservation | undefined =>
-  Object.hasOwn(state.reservations, orderId) ? state.reservations[orderId] : undefined;
+/** The open reservation of an order. */
+export const reservationOf = (state: InventoryState, orderId: string): StockReservation | undefined => state.reservations.get(orderId);
 
-export const settlementOf = (state: InventoryState, orderId: string): SettledReservation | undefined =>
-  Object.hasOwn(state.settledOrders, orderId) ? state.settledOrders[orderId] : undefined;
+export const settlementOf = (state: InventoryState, orderId: string): SettledReservation | undefined => state.settledOrders.get(orderId);
+
+/** Open holds as [order id, reservation] pairs. */
+export const openReservations = (state: InventoryState): Array<[string, StockReservation]> => [...state.reservations.entries()];
 
 /** Order ids whose hold has passed `expiresAt` at `nowMillis`, for whoever sweeps stale holds. */
 export const expiredReservations = (state: InventoryState, nowMillis: number): string[] =>
-  Object.entries(state.reservations)
+  openReservations(state)
     .filter(([, reservation]) => Date.parse(reservation.expiresAt) <= nowMillis)
     .map(([orderId]) => orderId);
 
-const without = <V>(record: Readonly<Record<string, V>>, key: string): Record<string, V> => {
-  const copy = { ...record };
-  delete copy[key];
-  return copy;
-};
-
-const settle = (state: InventoryState, orderId: string, how: SettledReservation): Readonly<Record<string, SettledReservation>> => ({
-  ...state.settledOrders,
-  [orderId]: how,
-});
+const settle = (state: InventoryState, orderId: string, how: SettledReservation) => state.settledOrders.set(orderId, how);
 
 export const evolveInventory = (state: InventoryState, event: InventoryEvent): InventoryState => {
   switch (event.type) {
@@ -90,7 +100,7 @@ export const evolveInventory = (state: InventoryState, event: InventoryEvent): I
         : { ...state, adjustedDown: state.adjustedDown - event.data.delta };
     case 'StockReserved': {
       const { orderId, quantity, expiresAt } = event.data;
-      return { ...state, reserved: state.reserved + quantity, reservations: { ...state.reservations, [orderId]: { quantity, expiresAt } } };
+      return { ...state, reserved: state.reserved + quantity, reservations: state.reservations.set(orderId, { quantity, expiresAt }) };
     }
     case 'StockReservationRejected':
       return { ...state, settledOrders: settle(state, event.data.orderId, 'rejected') };
@@ -99,7 +109,7 @@ export const evolveInventory = (state: InventoryState, event: InventoryEvent): I
       return {
         ...state,
         reserved: state.reserved - quantity,
-        reservations: without(state.reservations, orderId),
+        reservations: state.reservations.delete(orderId),
         settledOrders: settle(state, orderId, 'released'),
       };
     }
@@ -109,7 +119,7 @@ export const evolveInventory = (state: InventoryState, event: InventoryEvent): I
         ...state,
         reserved: state.reserved - quantity,
         sold: state.sold + quantity,
-        reservations: without(state.reservations, orderId),
+        reservations: state.reservations.delete(orderId),
         settledOrders: settle(state, orderId, 'committed'),
       };
     }

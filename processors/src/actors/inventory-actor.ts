@@ -1,5 +1,5 @@
 import { UndecodableMessageError } from '@ecommerce/platform';
-import { inventoryDecider, inventoryStreamId, stockReleaseReasons } from '@ecommerce/domain';
+import { inventoryDecider, inventoryStateFromJson, inventoryStateToJson, inventoryStreamId, stockReleaseReasons } from '@ecommerce/domain';
 import type { InventoryCommand, InventoryState } from '@ecommerce/domain';
 import type { ActorDefinition, ActorEvent } from '../runtime/actor';
 import { decodeInboxMessage } from '../runtime/inbox';
@@ -32,6 +32,7 @@ export function createInventoryActor(): InventoryActor {
     keyOf: (message) => message.sku,
     streamIdOf: inventoryStreamId,
     decider: toActorDecider(inventoryDecider),
+    snapshot: { toData: inventoryStateToJson, fromData: (data) => inventoryStateFromJson(data as ReturnType<typeof inventoryStateToJson>) },
     decode: (raw) => decodeInventoryMessage(decodeInboxMessage(raw)),
     toCommand(message): InventoryCommand {
       switch (message.type) {
