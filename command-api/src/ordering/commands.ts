@@ -1,4 +1,4 @@
-import { NotFoundError, PreconditionFailedError, randomId } from '@ecommerce/platform';
+import { NotFoundError, PreconditionFailedError, eventIdNamespace, randomId, uuidV5 } from '@ecommerce/platform';
 import type { Principal } from '@ecommerce/platform';
 import { cartDecider, cartStreamId, foldEvents, orderDecider, orderStreamId } from '@ecommerce/domain';
 import type { CartEvent, OrderState } from '@ecommerce/domain';
@@ -73,17 +73,23 @@ export function createOrderingCommands(context: CommandContext) {
     /**
      * OrderPlaced first, then CartCheckedOut pinned to the cart as it was read: should the
      * customer change the cart in between, the order stands with what they checked out and
-     * the cart keeps its lines rather than losing the change.
+     * the cart keeps its lines rather than losing the change. The order id comes from the cart
+     * revision, so a checkout interrupted between the two writes is finished by the next one
+     * (the same cart gives the same order, placed once) instead of leaving a full cart behind.
      */
-    async checkout(principal: Principal, orderId: string = randomId()): Promise<CheckoutAnswer> {
+    async checkout(principal: Principal): Promise<CheckoutAnswer> {
       const streamId = cartStreamId(principal.sub);
       const history = await context.eventStore.readStream(streamId);
       const cart = foldEvents(cartDecider, history.map((event) => ({ type: event.type, data: event.data }) as unknown as CartEvent));
       const cartRevision = history.at(-1)?.revision ?? -1;
+      const orderId = uuidV5(`checkout:${principal.sub}@${cartRevision}`, eventIdNamespace);
       const checkOut = { type: 'CheckOut' as const, data: { customerId: principal.sub, orderId } };
       // refuses an empty cart before anything is read or written
       cartDecider.decide(checkOut, cart);
-      const order = await place(principal, cart.lines, (index) => `cart.items.${index}.productId`, orderId);
+      const [placedBefore] = await context.eventStore.readStream(orderStreamId(orderId), { maxCount: 1 });
+      const order = placedBefore
+        ? { id: orderId, stream: orderStreamId(orderId), revision: placedBefore.revision, position: placedBefore.position }
+        : await place(principal, cart.lines, (index) => `cart.items.${index}.productId`, orderId);
       try {
         const outcome = await handleCommand(context, { streamId, decider: cartDecider, commands: [checkOut], expectedRevision: cartRevision, actor: principal.sub });
         return { ...order, cart: await answerOf(principal.sub, streamId, outcome) };

@@ -160,6 +160,28 @@ describe('ordering command routes', () => {
       expect(again.body.errors).toEqual([{ field: 'cart', message: 'the cart is empty' }]);
     });
 
+    it('finishes a checkout interrupted between placing the order and emptying the cart: one order, the cart emptied', async () => {
+      const buyer: Principal = { sub: userIdOf(13), role: 'customer' };
+      const productId = await createTestProduct();
+      await call('PUT', `/api/cart/items/${productId}`, buyer, { quantity: 2 });
+      // The process dies after OrderPlaced: the cart's write never happens.
+      const crashing: EventStore = Object.assign(Object.create(eventStore) as EventStore, {
+        append: async (...args: Parameters<EventStore['append']>) => {
+          if (args[0].startsWith('cart-')) throw new Error('killed before the cart was written');
+          return eventStore.append(...args);
+        },
+      });
+      await expect(createOrderingCommands({ eventStore: crashing, clock: () => placedAt }).checkout(buyer)).rejects.toThrow('killed');
+      const orders = async () => (await eventStore.readAll({ maxCount: 100_000 })).filter((event) => event.type === 'OrderPlaced' && (event.data as { customerId: string }).customerId === buyer.sub);
+      expect(await orders()).toHaveLength(1);
+
+      const answer = await call('POST', '/api/cart/checkout', buyer);
+      expect(answer.status).toBe(202);
+      expect(await orders()).toHaveLength(1);
+      expect((await orders())[0]?.data).toMatchObject({ orderId: answer.body.orderId });
+      expect((await streamTypes(`cart-${buyer.sub}`)).at(-1)).toBe('CartCheckedOut');
+    });
+
     it('refuses an empty cart with 400 naming cart, and records nothing', async () => {
       const buyer: Principal = { sub: userIdOf(11), role: 'customer' };
       const answer = await call('POST', '/api/cart/checkout', buyer);

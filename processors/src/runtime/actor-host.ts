@@ -36,6 +36,11 @@ export interface ActorHost {
   cachedStates(): number;
 }
 
+interface Keyed<Message> {
+  raw: LogMessage;
+  message: Message;
+}
+
 type Decoded<Message> = { ok: true; message: Message; key: string } | { ok: false; reason: string };
 
 /** Gives up a message's retries because its partition was revoked or the host stops: it is redelivered elsewhere. */
@@ -67,26 +72,47 @@ export function createActorHost<Message, Command, Event extends ActorEvent, Stat
     }
   }
 
-  /** One attempt: load, decide, append. Redeliveries of a message that already caused events append nothing. */
-  async function handleOnce(raw: LogMessage, message: Message, key: string, partition: string): Promise<void> {
+  /**
+   * One attempt for messages of one key, in log order: each is decided on the state the earlier
+   * ones left, and all their events are appended at once (a hot key's backlog costs one append).
+   * Redeliveries of a message that already caused events append nothing.
+   */
+  async function handleOnce(items: ReadonlyArray<Keyed<Message>>, key: string, partition: string, onRefused?: (raw: LogMessage, error: unknown) => Promise<void>): Promise<void> {
     const streamId = actor.streamIdOf(key);
-    const messageId = messageIdOf(raw);
     const entry = await states.load(streamId, partition);
-    if (entry.handled.has(messageId)) return;
-    const command = actor.toCommand(message, entry.state, clock(), { messageId, key });
-    if (command === null) return;
-    const decided = actor.decider.decide(command, entry.state);
-    const events = Array.isArray(decided) ? decided : [decided];
-    if (events.length === 0) return;
-    const metadata = {
-      causationId: messageId,
-      correlationId: raw.headers['correlation-id'] ?? messageId,
-      occurredAt: clock().toISOString(),
-    };
-    const newEvents: NewEvent[] = events.map((event, index) => ({ id: deterministicEventId(messageId, index), type: event.type, data: event.data, metadata }));
-    const result = await eventStore.append(streamId, newEvents, { expectedRevision: entry.revision < 0 ? 'no_stream' : entry.revision });
-    for (const event of events) options.metrics?.eventsAppended.inc({ type: event.type });
-    await states.appended(streamId, entry, events, result.nextExpectedRevision, messageId);
+    let state = entry.state;
+    const newEvents: NewEvent[] = [];
+    const causes: string[] = [];
+    const refused: Array<{ raw: LogMessage; error: unknown }> = [];
+    for (const { raw, message } of items) {
+      const messageId = messageIdOf(raw);
+      if (entry.handled.has(messageId) || causes.includes(messageId)) continue;
+      const command = actor.toCommand(message, state, clock(), { messageId, key });
+      if (command === null) continue;
+      let decided: Event | Event[];
+      try {
+        decided = actor.decider.decide(command, state);
+      } catch (error) {
+        // A refusal (non-retriable) changes nothing: the others go on, and it is dead-lettered after the append.
+        if (isRetriable(error) || !onRefused) throw error;
+        refused.push({ raw, error });
+        continue;
+      }
+      const events = Array.isArray(decided) ? decided : [decided];
+      if (events.length === 0) continue;
+      const metadata = { causationId: messageId, correlationId: raw.headers['correlation-id'] ?? messageId, occurredAt: clock().toISOString() };
+      events.forEach((event, index) => {
+        state = actor.decider.evolve(state, event);
+        newEvents.push({ id: deterministicEventId(messageId, index), type: event.type, data: event.data, metadata });
+      });
+      causes.push(messageId);
+    }
+    if (newEvents.length > 0) {
+      const result = await eventStore.append(streamId, newEvents, { expectedRevision: entry.revision < 0 ? 'no_stream' : entry.revision });
+      for (const event of newEvents) options.metrics?.eventsAppended.inc({ type: event.type });
+      await states.advanced(streamId, entry, state, result.nextExpectedRevision, causes);
+    }
+    for (const { raw, error } of refused) await onRefused?.(raw, error);
   }
 
   async function deadLetter(raw: LogMessage, reason: string, attempts: number): Promise<void> {
@@ -101,7 +127,7 @@ export function createActorHost<Message, Command, Event extends ActorEvent, Stat
     const streamId = actor.streamIdOf(decoded.key);
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await handleOnce(raw, decoded.message, decoded.key, partition);
+        await handleOnce([{ raw, message: decoded.message }], decoded.key, partition);
         return;
       } catch (error) {
         // Whatever happened, the cached state may be behind the stream now.
@@ -119,15 +145,42 @@ export function createActorHost<Message, Command, Event extends ActorEvent, Stat
     }
   }
 
+  /** A key's messages of one batch together; if that fails for any reason, one at a time with the usual retries and dead letters. */
+  async function handleTogether(items: ReadonlyArray<Keyed<Message>>, key: string, partition: string, context: BatchContext): Promise<void> {
+    if (items.length > 1) {
+      try {
+        await handleOnce(items, key, partition, (raw, error) => deadLetter(raw, errorMessage(error), 1));
+        return;
+      } catch (error) {
+        states.invalidate(actor.streamIdOf(key));
+        if (isRetriable(error) && !context.isRunning()) throw new Abandoned(errorMessage(error));
+        logger.debug({ err: error, key, messages: items.length }, 'messages of one key failed together: handling them one at a time');
+      }
+    }
+    for (const { raw, message } of items) await handle(raw, { ok: true, message, key }, partition, context);
+  }
+
   async function eachBatch(batch: { topic: string; partition: number; messages: LogMessage[] }, context: BatchContext): Promise<void> {
     const partition = `${batch.topic}/${batch.partition}`;
     queue.forget(partition);
+    // Decoding in log order keeps the key order; undecodable messages get a key of their own.
+    const decoded: Array<{ raw: LogMessage; decoded: Decoded<Message> }> = [];
+    for (const raw of batch.messages) decoded.push({ raw, decoded: await decode(raw) });
+    const byKey = new Map<string, Array<Keyed<Message>>>();
+    for (const { decoded: item, raw } of decoded) {
+      if (item.ok) byKey.set(item.key, [...(byKey.get(item.key) ?? []), { raw, message: item.message }]);
+    }
+    const traced = (raw: LogMessage, work: () => Promise<void>) => () => runWithTrace({ correlationId: raw.headers['correlation-id'] ?? messageIdOf(raw) }, work);
     const runs: Array<Promise<void>> = [];
-    for (const raw of batch.messages) {
-      // Decoding in log order keeps the key order; undecodable messages get a key of their own.
-      const decoded = await decode(raw);
-      const queueKey = decoded.ok ? `${actor.type}:${decoded.key}` : `${partition}:undecodable`;
-      runs.push(queue.push(partition, queueKey, raw.offset, () => runWithTrace({ correlationId: raw.headers['correlation-id'] ?? messageIdOf(raw) }, () => handle(raw, decoded, partition, context))));
+    for (const { raw, decoded: item } of decoded) {
+      if (!item.ok) {
+        runs.push(queue.push(partition, `${partition}:undecodable`, raw.offset, traced(raw, () => handle(raw, item, partition, context))));
+        continue;
+      }
+      // The key's first message runs the key's whole share of the batch; the later ones only mark their offsets done after it.
+      const items = byKey.get(item.key) ?? [];
+      const task = items[0]?.raw === raw ? traced(raw, () => handleTogether(items, item.key, partition, context)) : () => Promise.resolve();
+      runs.push(queue.push(partition, `${actor.type}:${item.key}`, raw.offset, task));
     }
     const outcomes = await Promise.allSettled(runs);
     const failure = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');

@@ -1,6 +1,6 @@
 import { deterministicEventId } from '@ecommerce/platform';
 import type { EventStore, Logger, RecordedEvent } from '@ecommerce/platform';
-import type { ActorEvent, AnyActorDefinition } from './actor';
+import type { AnyActorDefinition } from './actor';
 import { createLruCache } from './lru-cache';
 
 /** The snapshot stream of an actor stream, and the type of the events in it. */
@@ -104,12 +104,15 @@ export function createActorStateStore<State>(options: {
       cache.set(streamId, entry);
       return entry;
     },
-    /** Folds appended events into the cached entry, and snapshots when a multiple of `snapshotEvery` was crossed. */
-    async appended(streamId: string, entry: ActorStateEntry<State>, events: readonly ActorEvent[], lastRevision: number, messageId: string) {
+    /**
+     * Moves the cached entry to the state after its appended events (already folded by the caller),
+     * and snapshots when a multiple of `snapshotEvery` was crossed.
+     */
+    async advanced(streamId: string, entry: ActorStateEntry<State>, state: State, lastRevision: number, messageIds: readonly string[]) {
       const before = entry.revision;
-      for (const event of events) entry.state = actor.decider.evolve(entry.state, event) as State;
+      entry.state = state;
       entry.revision = lastRevision;
-      remember(entry.handled, messageId, cachedHandledIds);
+      for (const messageId of messageIds) remember(entry.handled, messageId, cachedHandledIds);
       if (snapshotEvery > 0 && Math.floor((lastRevision + 1) / snapshotEvery) > Math.floor((before + 1) / snapshotEvery)) {
         await writeSnapshot(streamId, entry);
       }
