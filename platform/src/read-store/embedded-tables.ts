@@ -46,15 +46,20 @@ export const createEmbeddedTables = (db: Database.Database) => {
     ON CONFLICT (name) DO UPDATE SET value = excluded.value`);
 
   return {
-    /** Writes one entry as the in-memory state now holds it (a live body, a tombstone, or nothing). */
-    writeEntry(collection: string, id: string, entry: Entry, body?: string): void {
+    /**
+     * Writes one entry as the in-memory state now holds it (a live body, a tombstone, or nothing).
+     * `previous` is what memory held before, and memory and file agree: replacing a live
+     * document needs no collection registration and has no tombstone to clear.
+     */
+    writeEntry(collection: string, id: string, entry: Entry, previous: Entry, body?: string): void {
+      const wasLive = previous !== undefined && 'live' in previous;
       if (entry && 'live' in entry) {
-        addCollection.run(collection);
+        if (!wasLive) addCollection.run(collection);
         upsertDoc.run(collection, id, body ?? JSON.stringify(entry.live));
-        deleteTombstone.run(collection, id);
+        if (!wasLive) deleteTombstone.run(collection, id);
       } else if (entry) {
         upsertTombstone.run(collection, id, JSON.stringify(entry.tombstone));
-        deleteDoc.run(collection, id);
+        if (wasLive) deleteDoc.run(collection, id);
       } else {
         deleteDoc.run(collection, id);
         deleteTombstone.run(collection, id);

@@ -17,7 +17,8 @@ export interface EmbeddedReadStoreOptions {
   closeDatabase?: boolean;
 }
 
-type Mutate = (state: CollectionState, id: string, next: Entry) => void;
+/** Changes one entry in memory and in the file; `body` is the live document's JSON when the caller has it. */
+type Mutate = (state: CollectionState, id: string, next: Entry, body?: string) => void;
 
 /** Copies a document as it would survive the SQLite round trip, so memory and file agree. */
 const snapshot = <T>(value: T): { copy: T; body: string } => {
@@ -54,17 +55,20 @@ export function createEmbeddedReadStore(db: Database.Database, options: Embedded
     return state;
   };
 
+  // One transaction function for every write: better-sqlite3 builds a wrapper per `db.transaction` call.
+  const inTransaction = db.transaction((work: () => unknown) => work());
+
   /** Runs writes in one SQLite transaction; on failure the in-memory state is rolled back too. */
   const transact = <R>(work: (mutate: Mutate) => R): R => {
     const undo: Array<() => void> = [];
-    const mutate: Mutate = (state, id, next) => {
+    const mutate: Mutate = (state, id, next, body) => {
       const previous = state.entry(id);
       state.set(id, next);
       undo.push(() => state.set(id, previous, false));
-      tables.writeEntry(state.name, id, next);
+      tables.writeEntry(state.name, id, next, previous, body);
     };
     try {
-      return db.transaction(() => work(mutate))();
+      return inTransaction(() => work(mutate)) as R;
     } catch (error) {
       for (const step of undo.reverse()) step();
       throw error;
@@ -80,6 +84,13 @@ export function createEmbeddedReadStore(db: Database.Database, options: Embedded
 
     const matching = (filter: Filter, options: FindOptions = {}): Document[] => {
       const state = stateOf(name);
+      // A filter on `_id` alone selects its documents exactly: no query to build (the projections' findOne).
+      const ids = Object.keys(filter).length === 1 && !options.sort ? idsSelectedBy(filter) : undefined;
+      if (ids) {
+        const docs = ids.map((id) => state.docs.get(id)).filter((doc): doc is Document => doc !== undefined);
+        const start = options.skip ?? 0;
+        return docs.slice(start, options.limit ? start + options.limit : undefined);
+      }
       let cursor = new Query(filter).find<Document>(candidatesFor(state, filter));
       if (options.sort && Object.keys(options.sort).length > 0) cursor = cursor.sort(options.sort);
       if (options.skip) cursor = cursor.skip(options.skip);
@@ -95,8 +106,8 @@ export function createEmbeddedReadStore(db: Database.Database, options: Embedded
       if (write.doc === null) {
         mutate(state, write.id, { tombstone: revisions });
       } else {
-        const { copy } = snapshot({ ...write.doc, _id: write.id, _revisions: revisions } as Document);
-        mutate(state, write.id, { live: copy });
+        const { copy, body } = snapshot({ ...write.doc, _id: write.id, _revisions: revisions } as Document);
+        mutate(state, write.id, { live: copy }, body);
       }
       return 'applied';
     };
@@ -108,9 +119,10 @@ export function createEmbeddedReadStore(db: Database.Database, options: Embedded
       if (!isNewer(stored, write.guard)) return 'stale';
       const live = state.docs.get(write.id);
       if (!live && !write.upsert) return 'stale';
-      const updated = withFieldsSet(write.id, live, write.set);
-      const { copy } = snapshot({ ...updated, _id: write.id, _revisions: withRevision(stored, write.guard) });
-      mutate(state, write.id, { live: copy });
+      // Already plain JSON (stored documents are, and the update's fields were copied through JSON),
+      // so it is kept as is: one stringify for the file, no second round trip.
+      const updated: Document = { ...withFieldsSet(write.id, live, write.set), _id: write.id, _revisions: withRevision(stored, write.guard) };
+      mutate(state, write.id, { live: updated }, JSON.stringify(updated));
       return 'applied';
     };
 
@@ -134,8 +146,8 @@ export function createEmbeddedReadStore(db: Database.Database, options: Embedded
         return transact((mutate) => applyGuardedUpdate(mutate, write));
       },
       upsert: async (doc) => {
-        const { copy } = snapshot(withEncodedRevisions(doc as Document));
-        transact((mutate) => mutate(stateOf(name), copy._id, { live: copy }));
+        const { copy, body } = snapshot(withEncodedRevisions(doc as Document));
+        transact((mutate) => mutate(stateOf(name), copy._id, { live: copy }, body));
       },
       deleteOne: async (id) => {
         const state = stateOf(name);

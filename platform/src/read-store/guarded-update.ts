@@ -1,4 +1,4 @@
-/** The `$set` of a guarded partial update, applied with MongoDB semantics (through mingo). */
+/** The `$set` of a guarded partial update, applied with MongoDB semantics (through mingo when paths are dotted). */
 import { update } from 'mingo';
 import { ValidationError } from '../errors';
 import type { Document, GuardedUpdate } from './port';
@@ -17,9 +17,22 @@ export const assertSettable = (write: GuardedUpdate): void => {
  */
 const jsonCopy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
-/** A copy of `base` (or a new document `{_id}`) with the update's fields set; dotted paths create nested objects. */
+/**
+ * A top-level field that `$set` simply assigns: no path, no operator, nothing an object
+ * spread would treat differently (`__proto__` would set the prototype instead).
+ */
+const isPlainField = (field: string): boolean => !field.includes('.') && !field.startsWith('$') && field !== '__proto__';
+
+/**
+ * A new document: `base` (or `{_id}`) with the update's fields set; dotted paths create nested
+ * objects. The result is plain JSON as long as `base` is. With top-level fields only it is a
+ * shallow merge (mingo's query setup costs more than the update itself), so it shares nested
+ * values with `base`: stored documents are never changed in place, only replaced.
+ */
 export const withFieldsSet = (id: string, base: Document | undefined, set: Record<string, unknown>): Document => {
+  const fields = jsonCopy(set);
+  if (Object.keys(fields).every(isPlainField)) return { ...(base ?? { _id: id }), ...fields };
   const doc: Document = base ? jsonCopy(base) : { _id: id };
-  update(doc, { $set: jsonCopy(set) });
+  update(doc, { $set: fields });
   return doc;
 };

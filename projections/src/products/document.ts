@@ -46,3 +46,21 @@ export function evolveStockCounts(sku: string, current: StockDocument | null, ev
   const next = evolveInventoryFields(previous, { type: event.type, data: { ...(event.data as object), sku }, revision: event.revision, occurredAt: '' });
   return { sku, received: next.received, adjusted: next.adjusted, reserved: next.reserved, sold: next.sold, available: next.available, revision: event.revision };
 }
+
+export type StockCounts = ReturnType<typeof evolveStockCounts>;
+
+/**
+ * One SKU's stock counts after a batch of its stream's events (in revision order), skipping
+ * those at or below what `current` has seen; null when none is newer. Lets a batch write the
+ * stock document once, guarded by the last revision folded.
+ */
+export function foldStockCounts(sku: string, current: StockDocument | null, events: readonly { type: string; data: unknown; revision: number }[]): StockCounts | null {
+  let seen = current;
+  let counts: StockCounts | null = null;
+  for (const event of events) {
+    if (seen?.revision !== undefined && seen.revision >= event.revision) continue;
+    counts = evolveStockCounts(sku, seen, event);
+    seen = { _id: sku, ...counts };
+  }
+  return counts;
+}

@@ -1,8 +1,8 @@
-import type { RecordedEvent } from '@ecommerce/platform';
+import type { ReadCollection, RecordedEvent } from '@ecommerce/platform';
 import { inventoryStreamId } from '@ecommerce/domain';
 import { productCollections } from '@ecommerce/schemas';
 import type { Projection } from '../projection';
-import { evolveProductFields, evolveStockCounts, stockViewOf } from './document';
+import { evolveProductFields, foldStockCounts, stockViewOf } from './document';
 import type { ProductDocument, ProductFields, StockDocument } from './document';
 
 const catalogTopic = 'ecommerce.catalog.events';
@@ -12,6 +12,9 @@ const stockEvents = new Set(['StockRestocked', 'StockAdjusted', 'StockReserved',
 
 const collectionsOf = productCollections;
 
+type Products = ReadCollection<ProductDocument>;
+type Stock = ReadCollection<StockDocument>;
+
 const occurredAtOf = (event: RecordedEvent): string => String(event.metadata.occurredAt ?? event.recordedAt.toISOString());
 
 /**
@@ -19,6 +22,8 @@ const occurredAtOf = (event: RecordedEvent): string => String(event.metadata.occ
  * and partitions, so a product and its SKU's stock are written as disjoint fields by two
  * writers, each guarded by its own stream's revision. Each side writes its own document
  * first and then reads the other's, so whichever comes second copies the stock across.
+ * A hot SKU has thousands of stock events a second: a batch's are folded per SKU and each
+ * touched stock document and its product written once.
  */
 export const productsProjection: Projection = {
   name: 'products',
@@ -39,34 +44,55 @@ export const productsProjection: Projection = {
     const products = store.collection<ProductDocument>(names.products);
     const stock = store.collection<StockDocument>(names.stock);
 
+    // One SKU's events come from its one stream, in revision order.
+    const stockEventsBySku = new Map<string, RecordedEvent[]>();
     for (const event of events) {
       if (productEvents.has(event.type)) {
-        const current = await products.findOne({ _id: (event.data as { productId: string }).productId });
-        if (current && current.revision >= event.revision) continue;
-        const fields = evolveProductFields(current && productFieldsOf(current), { type: event.type, data: event.data, revision: event.revision, occurredAt: occurredAtOf(event) });
-        if (!fields) continue;
-        const id = (event.data as { productId: string }).productId;
-        const isNew = !current;
-        await products.updateIfNewer({ id, set: { ...fields, ...(isNew ? { stock: stockViewOf(null) } : {}) }, guard: { stream: event.streamId, revision: event.revision }, upsert: true });
-        if (isNew) {
-          // Tell the SKU's stock document which product it belongs to, then read its counts: whichever
-          // of this and a stock event comes second copies the counts across (both touch this one document).
-          await stock.updateIfNewer({ id: fields.sku, set: { sku: fields.sku, productId: id }, guard: { stream: event.streamId, revision: event.revision }, upsert: true });
-          const stockDoc = await stock.findOne({ _id: fields.sku });
-          if (stockDoc && stockDoc.revision !== undefined) await products.updateIfNewer({ id, set: { stock: stockViewOf(stockDoc) }, guard: { stream: inventoryStreamId(fields.sku), revision: stockDoc.revision } });
-        }
+        await applyCatalogEvent(products, stock, event);
       } else if (stockEvents.has(event.type)) {
         const sku = (event.data as { sku: string }).sku;
-        const current = await stock.findOne({ _id: sku });
-        if (current?.revision !== undefined && current.revision >= event.revision) continue;
-        const next = evolveStockCounts(sku, current, event);
-        await stock.updateIfNewer({ id: sku, set: next, guard: { stream: event.streamId, revision: event.revision }, upsert: true });
-        const owner = (await stock.findOne({ _id: sku }))?.productId;
-        if (owner) await products.updateIfNewer({ id: owner, set: { stock: stockViewOf(next) }, guard: { stream: event.streamId, revision: event.revision } });
+        const pending = stockEventsBySku.get(sku);
+        if (pending) pending.push(event);
+        else stockEventsBySku.set(sku, [event]);
       }
     }
+    await Promise.all([...stockEventsBySku].map(([sku, skuEvents]) => applyStockEvents(products, stock, sku, skuEvents)));
   },
 };
+
+async function applyCatalogEvent(products: Products, stock: Stock, event: RecordedEvent): Promise<void> {
+  const id = (event.data as { productId: string }).productId;
+  const current = await products.findOne({ _id: id });
+  if (current && current.revision >= event.revision) return;
+  const fields = evolveProductFields(current && productFieldsOf(current), { type: event.type, data: event.data, revision: event.revision, occurredAt: occurredAtOf(event) });
+  if (!fields) return;
+  const isNew = !current;
+  await products.updateIfNewer({ id, set: { ...fields, ...(isNew ? { stock: stockViewOf(null) } : {}) }, guard: { stream: event.streamId, revision: event.revision }, upsert: true });
+  if (!isNew) return;
+  // Tell the SKU's stock document which product it belongs to, then read its counts: whichever
+  // of this and a stock batch comes second copies the counts across (both touch this one document).
+  await stock.updateIfNewer({ id: fields.sku, set: { sku: fields.sku, productId: id }, guard: { stream: event.streamId, revision: event.revision }, upsert: true });
+  const stockDoc = await stock.findOne({ _id: fields.sku });
+  if (stockDoc && stockDoc.revision !== undefined) await products.updateIfNewer({ id, set: { stock: stockViewOf(stockDoc) }, guard: { stream: inventoryStreamId(fields.sku), revision: stockDoc.revision } });
+}
+
+/**
+ * One SKU's stock events of a batch: folded, written to the stock document once, then copied
+ * to its product. The product write is guarded by the stock document's revision, so it is
+ * stale when already done, and a redelivery after a crash between the two writes repairs it.
+ */
+async function applyStockEvents(products: Products, stock: Stock, sku: string, events: readonly RecordedEvent[]): Promise<void> {
+  const stream = events[0]?.streamId ?? inventoryStreamId(sku);
+  const current = await stock.findOne({ _id: sku });
+  const folded = foldStockCounts(sku, current, events);
+  if (folded) await stock.updateIfNewer({ id: sku, set: folded, guard: { stream, revision: folded.revision }, upsert: true });
+  const latest = folded ?? current;
+  if (latest?.revision === undefined) return;
+  // A product, once it owns the SKU, keeps it (a second product with that SKU breaks the unique
+  // index), so only an unknown owner needs the read after this side's write.
+  const owner = current?.productId ?? (await stock.findOne({ _id: sku }))?.productId;
+  if (owner) await products.updateIfNewer({ id: owner, set: { stock: stockViewOf(latest) }, guard: { stream, revision: latest.revision } });
+}
 
 /** The fields the catalog side owns: not the id, the store's revisions, or the stock the inventory side writes. */
 function productFieldsOf(doc: ProductDocument): ProductFields {
