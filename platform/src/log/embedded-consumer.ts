@@ -16,6 +16,8 @@ export interface ConsumerTimings {
 interface OwnedPartition extends TopicPartition {
   /** Next offset to fetch: the committed offset, or where the group starts. */
   position: number;
+  /** End offset at the last look: the partition has something to read while it is past `position`. */
+  knownEnd: number;
   attempts: number;
   retryAt: number;
 }
@@ -89,7 +91,7 @@ export function createEmbeddedConsumer(db: Database, store: LogStore, options: C
     for (const tp of gained) {
       const committed = store.committedOffset(options.groupId, tp.topic, tp.partition);
       const start = options.fromBeginning === false ? store.endOffset(tp.topic, tp.partition) : 0;
-      owned.set(partitionKey(tp), { ...tp, position: committed ?? start, attempts: 0, retryAt: 0 });
+      owned.set(partitionKey(tp), { ...tp, position: committed ?? start, knownEnd: 0, attempts: 0, retryAt: 0 });
     }
     notify(options.onPartitionsAssigned, gained);
     if (gained.length > 0) waiter.wake();
@@ -163,33 +165,67 @@ export function createEmbeddedConsumer(db: Database, store: LogStore, options: C
     }
   };
 
-  /** Fetches one batch of a partition and hands it over; true when there was something to do. */
-  const fetchOnce = async (entry: OwnedPartition): Promise<boolean> => {
-    if (owned.get(partitionKey(entry)) !== entry || entry.retryAt > Date.now()) return false;
-    const messages = store.read(entry.topic, entry.partition, entry.position, maxBatchSize);
-    if (messages.length === 0) return false;
-    const batch = { topic: entry.topic, partition: entry.partition, messages, highWatermark: store.endOffset(entry.topic, entry.partition) };
-    const done = processBatch(entry, batch);
-    inFlight = { key: partitionKey(entry), done };
-    await done;
-    inFlight = null;
-    return true;
+  /**
+   * One query per topic for every end offset: a partition is read only when its end is past
+   * its position, so idle partitions cost nothing but a row of that query.
+   */
+  const refreshEnds = () => {
+    const topics = new Set([...owned.values()].map((entry) => entry.topic));
+    for (const topic of topics) {
+      const ends = store.endOffsetMap(topic);
+      for (const entry of owned.values()) {
+        if (entry.topic === topic) entry.knownEnd = ends.get(entry.partition) ?? 0;
+      }
+    }
   };
 
+  const isReady = (entry: OwnedPartition, now: number) => entry.knownEnd > entry.position && entry.retryAt <= now;
+
+  /** Fetches one batch of a partition, up to the end seen by `refreshEnds`, and hands it over. */
+  const fetchOnce = async (entry: OwnedPartition): Promise<void> => {
+    if (owned.get(partitionKey(entry)) !== entry || !isReady(entry, Date.now())) return;
+    const highWatermark = entry.knownEnd;
+    const messages = store.readBelow(entry.topic, entry.partition, entry.position, highWatermark, maxBatchSize);
+    if (messages.length === 0) {
+      // Nothing where the end says there is: don't spin on it, look again after the next refresh.
+      entry.knownEnd = entry.position;
+      return;
+    }
+    const done = processBatch(entry, { topic: entry.topic, partition: entry.partition, messages, highWatermark });
+    inFlight = { key: partitionKey(entry), done };
+    try {
+      await done;
+    } finally {
+      inFlight = null;
+    }
+  };
+
+  // One batch per ready partition per round, so a long backlog on one cannot starve the others.
   const fetchLoop = async () => {
     while (running) {
-      let worked = false;
+      let failed = false;
       try {
-        for (const entry of [...owned.values()]) {
+        refreshEnds();
+        const now = Date.now();
+        for (const entry of [...owned.values()].filter((candidate) => isReady(candidate, now))) {
           if (!running) break;
-          if (await fetchOnce(entry)) worked = true;
+          await fetchOnce(entry);
         }
       } catch {
         // A busy or failing database: back off one poll interval and try again.
+        failed = true;
       }
-      if (worked || !running) continue;
-      const retryAts = [...owned.values()].map((entry) => entry.retryAt).filter((at) => at > Date.now());
-      const untilRetry = retryAts.length > 0 ? Math.min(...retryAts) - Date.now() : Infinity;
+      if (!running) break;
+      const now = Date.now();
+      const entries = [...owned.values()];
+      if (!failed && entries.some((entry) => isReady(entry, now))) {
+        // A backlog of handlers that never await I/O must still let timers (heartbeats) and other consumers run.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        continue;
+      }
+      // New messages in this process wake the waiter; other processes' are seen on the next poll.
+      const retryAts = entries.map((entry) => entry.retryAt).filter((at) => at > now);
+      const untilRetry = retryAts.length > 0 ? Math.min(...retryAts) - now : Infinity;
       await waiter.wait(Math.max(1, Math.min(timings.pollIntervalMs, untilRetry)));
     }
   };

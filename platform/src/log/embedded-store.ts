@@ -13,15 +13,20 @@ interface MessageRow {
   timestamp: number;
 }
 
+const EMPTY_HEADERS = '{}';
+
+// Most messages of some topics carry no headers: skip the parse, still hand out a fresh object.
 const toMessage = (row: MessageRow): LogMessage => ({
   topic: row.topic,
   partition: row.partition,
   offset: row.offset,
   key: row.key,
   value: row.value,
-  headers: JSON.parse(row.headers) as Headers,
+  headers: row.headers === EMPTY_HEADERS ? {} : (JSON.parse(row.headers) as Headers),
   timestamp: row.timestamp,
 });
+
+const MESSAGE_COLUMNS = 'topic, partition, offset, key, value, headers, timestamp';
 
 /** The SQL of topics, messages and committed offsets; callers own the transactions. */
 export function createLogStore(db: Database) {
@@ -35,8 +40,13 @@ export function createLogStore(db: Database) {
     insertMessage: db.prepare(
       'INSERT INTO log_messages (topic, partition, offset, key, value, headers, timestamp) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
+    endOffsetsByPartition: db.prepare('SELECT partition, end_offset FROM log_partitions WHERE topic = ?'),
     read: db.prepare(
-      'SELECT * FROM log_messages WHERE topic = ? AND partition = ? AND offset >= ? ORDER BY offset LIMIT ?',
+      `SELECT ${MESSAGE_COLUMNS} FROM log_messages WHERE topic = ? AND partition = ? AND offset >= ? ORDER BY offset LIMIT ?`,
+    ),
+    readBelow: db.prepare(
+      `SELECT ${MESSAGE_COLUMNS} FROM log_messages
+       WHERE topic = ? AND partition = ? AND offset >= ? AND offset < ? ORDER BY offset LIMIT ?`,
     ),
     commit: db.prepare(
       `INSERT INTO log_group_offsets (group_id, topic, partition, next_offset) VALUES (?, ?, ?, ?)
@@ -107,6 +117,17 @@ export function createLogStore(db: Database) {
 
     read(topic: string, partition: number, fromOffset: number, maxCount: number): LogMessage[] {
       return (statements.read.all(topic, partition, fromOffset, maxCount) as MessageRow[]).map(toMessage);
+    },
+
+    /** Messages in [fromOffset, beforeOffset): a fetch bounded by an end offset seen earlier, which is then its high watermark. */
+    readBelow(topic: string, partition: number, fromOffset: number, beforeOffset: number, maxCount: number): LogMessage[] {
+      return (statements.readBelow.all(topic, partition, fromOffset, beforeOffset, maxCount) as MessageRow[]).map(toMessage);
+    },
+
+    /** End offset of every partition of a topic in one query, partition → end; empty for an unknown topic. */
+    endOffsetMap(topic: string): Map<number, number> {
+      const rows = statements.endOffsetsByPartition.all(topic) as Array<{ partition: number; end_offset: number }>;
+      return new Map(rows.map((row) => [row.partition, row.end_offset]));
     },
 
     endOffsets(topic: string): number[] {
