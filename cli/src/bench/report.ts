@@ -21,6 +21,8 @@ export interface SectionOutcome extends Partial<SectionResult> {
   name: string;
   seconds: number;
   error?: string;
+  /** Why the section did not run (a missing server, say); not a failure. */
+  skipped?: string;
 }
 
 export interface BenchReport {
@@ -45,7 +47,7 @@ export function machineInfo() {
 const formatValue = (value: number): string =>
   Number.isInteger(value) ? value.toLocaleString('en-US') : value.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
-/** Aligned text, one row per figure, then one line per failed section. */
+/** Aligned text, one row per figure, then one line per skipped or failed section. */
 export function formatTable(sections: readonly SectionOutcome[]): string {
   const rows = sections.flatMap((section) => section.figures ?? []).map((figure) => [figure.section, figure.metric, formatValue(figure.value), figure.unit, figure.note ?? '']);
   const header = ['section', 'metric', 'value', 'unit', 'note'];
@@ -53,7 +55,8 @@ export function formatTable(sections: readonly SectionOutcome[]): string {
   const line = (cells: string[]) =>
     cells.map((cell, column) => (column === 2 ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0))).join('  ').trimEnd();
   const failures = sections.filter((section) => section.error).map((section) => `FAILED ${section.name}: ${section.error}`);
-  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line), ...failures].join('\n');
+  const skipped = sections.filter((section) => section.skipped).map((section) => `SKIPPED ${section.name}: ${section.skipped}`);
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line), ...skipped, ...failures].join('\n');
 }
 
 /** Writes `<folder>/bench-<ISO timestamp>.json` (colons replaced, for every file system) and returns its path. */

@@ -4,7 +4,7 @@ import type { Logger } from '@ecommerce/platform';
 import { fillEventStore } from './catalog-history';
 import { benchEventStore } from './event-store-bench';
 import { benchHttp } from './http-bench';
-import { benchOrders } from './orders-bench';
+import { benchOrdersAsProcesses } from './orders-processes-bench';
 import { benchMirror } from './mirror-bench';
 import { elapsedSince } from './rate';
 import { benchRebuild } from './rebuild-bench';
@@ -17,8 +17,12 @@ export interface BenchOptions {
   events: number;
   /** Small sizes and short HTTP runs, for a smoke run. */
   quick: boolean;
+  /** Sections to run (all when absent): `benchSections`. */
+  only?: ReadonlySet<string>;
   logger: Logger;
 }
+
+export const benchSections = ['store', 'mirror', 'rebuild', 'http', 'orders', 'orders-kafka'] as const;
 
 /** bench/reports at the repository root (git-ignored). */
 const reportFolder = path.resolve(__dirname, '..', '..', '..', 'bench', 'reports');
@@ -45,22 +49,27 @@ async function runSection(name: string, logger: Logger, work: () => Promise<Sect
 /** The baseline: event store vs raw SQLite, mirror, projection rebuild, HTTP latency; prints a table and writes a JSON report. */
 export async function runBench(options: BenchOptions): Promise<void> {
   const { events, quick, logger } = options;
+  const wanted = (name: (typeof benchSections)[number]) => !options.only || options.only.has(name);
   if (!Number.isInteger(events) || events <= 0) throw new Error(`--events must be a positive whole number, got ${events}`);
   const startedAt = new Date().toISOString();
-  const sizes = { appends: quick ? 2000 : 20_000, http: quick ? { ratePerSecond: 50, durationSeconds: 3 } : { ratePerSecond: 200, durationSeconds: 10 } };
+  const sizes = { appends: quick ? 2000 : 20_000, http: quick ? { ratePerSecond: 50, durationSeconds: 3 } : { ratePerSecond: 200, durationSeconds: 10 },
+    orders: quick
+      ? { embedded: { ratePerSecond: 50, seconds: 2 }, kafka: { ratePerSecond: 20, seconds: 2 } }
+      : { embedded: { ratePerSecond: 300, seconds: 5 }, kafka: { ratePerSecond: 100, seconds: 5 } },
+  };
   logger.info({ events, quick, ...sizes }, 'bench starting');
 
   const sections: SectionOutcome[] = [];
-  sections.push(await runSection('event store appends', logger, () => benchEventStore({ appends: sizes.appends, logger })));
+  if (wanted('store')) sections.push(await runSection('event store appends', logger, () => benchEventStore({ appends: sizes.appends, logger })));
 
-  await withTempDir('catalog', async (dir) => {
+  if (wanted('mirror') || wanted('rebuild')) await withTempDir('catalog', async (dir) => {
     const eventStore = openSqliteEventStore(path.join(dir, 'events.db'));
     try {
       logger.info({ events }, 'setup: appending catalog and inventory events');
       const history = await fillEventStore(eventStore, events);
       logger.info({ ...history }, 'setup: event store filled');
-      sections.push(await runSection('mirror', logger, () => benchMirror({ dir, eventStore, history, logger })));
-      sections.push(await runSection('projection rebuild', logger, () => benchRebuild({ dir, eventStore, history, logger })));
+      if (wanted('mirror')) sections.push(await runSection('mirror', logger, () => benchMirror({ dir, eventStore, history, logger })));
+      if (wanted('rebuild')) sections.push(await runSection('projection rebuild', logger, () => benchRebuild({ dir, eventStore, history, logger })));
     } catch (error) {
       logger.error({ err: error }, 'bench setup failed');
       process.exitCode = 1;
@@ -70,8 +79,16 @@ export async function runBench(options: BenchOptions): Promise<void> {
     }
   });
 
-  sections.push(await runSection('http', logger, () => benchHttp({ load: sizes.http, logger })));
-  sections.push(await runSection('orders', logger, () => benchOrders({ ratePerSecond: quick ? 50 : 200, seconds: quick ? 2 : 5, logger })));
+  if (wanted('http')) sections.push(await runSection('http', logger, () => benchHttp({ load: sizes.http, logger })));
+  if (wanted('orders')) sections.push(await runSection('orders (embedded)', logger, () => benchOrdersAsProcesses({ mode: 'embedded', ...sizes.orders.embedded, logger })));
+  if (wanted('orders-kafka')) {
+    if (process.env.KAFKA_BROKERS && process.env.SCHEMA_REGISTRY_URL && process.env.MONGO_URL) {
+      sections.push(await runSection('orders (kafka)', logger, () => benchOrdersAsProcesses({ mode: 'kafka', ...sizes.orders.kafka, logger })));
+    } else {
+      logger.warn('orders (kafka) skipped: set KAFKA_BROKERS, SCHEMA_REGISTRY_URL and MONGO_URL (scripts/infra/up.sh starts them) to run it');
+      sections.push({ name: 'orders (kafka)', seconds: 0, skipped: 'KAFKA_BROKERS, SCHEMA_REGISTRY_URL and MONGO_URL are not all set' });
+    }
+  }
 
   const report: BenchReport = { startedAt, commandLine: commandLine(), options: { events, quick }, machine: machineInfo(), sections };
   const file = writeReport(reportFolder, report);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Logger, Settings } from '@ecommerce/platform';
-import { runBench } from '../bench/run';
+import { benchSections, runBench } from '../bench/run';
 
 export function registerBenchCommand(program: Command, boot: () => { settings: Settings; logger: Logger }): void {
   program
@@ -8,8 +8,12 @@ export function registerBenchCommand(program: Command, boot: () => { settings: S
     .description('measure the baseline (event store appends vs raw SQLite, mirror, projection rebuild, HTTP latency); writes bench/reports/<date>.json')
     .option('--events <n>', 'events for the mirror and rebuild runs', '100000')
     .option('--quick', 'small sizes, for a smoke run')
-    .action(async (options: { events: string; quick?: boolean }) => {
+    .option('--only <sections>', `comma-separated sections to run: ${benchSections.join(', ')}`)
+    .action(async (options: { events: string; quick?: boolean; only?: string }) => {
       const { logger } = boot();
-      await runBench({ events: options.quick ? 5000 : Number(options.events), quick: Boolean(options.quick), logger });
+      const only = options.only === undefined ? undefined : new Set(options.only.split(',').map((name) => name.trim()).filter(Boolean));
+      const unknown = [...(only ?? [])].filter((name) => !(benchSections as readonly string[]).includes(name));
+      if (unknown.length > 0) throw new Error(`--only: unknown section ${unknown.join(', ')} (sections: ${benchSections.join(', ')})`);
+      await runBench({ events: options.quick ? 5000 : Number(options.events), quick: Boolean(options.quick), only, logger });
     });
 }

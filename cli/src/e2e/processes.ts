@@ -13,7 +13,9 @@ export interface ComponentProcess {
 
 /** One `ecommerce <command>` OS process, as a deployment would run it. */
 export function startComponent(command: string[], env: Record<string, string>): ComponentProcess {
-  const child = spawn(process.execPath, [cli, ...command], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Node flags for the components only, e.g. COMPONENT_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile them under the bench.
+  const nodeArgs = (process.env.COMPONENT_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, cli, ...command], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));

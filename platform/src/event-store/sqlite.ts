@@ -16,7 +16,11 @@ import { noLimit, prepareEventStatements, toRecordedEvent } from './sqlite-state
 import type { EventStatements } from './sqlite-statements';
 
 export interface SqliteEventStoreOptions {
-  /** How often subscriptions look for appends made by other processes. Default 200. */
+  /**
+   * How often subscriptions look for appends made by other processes (in-process appends wake
+   * them at once). Default 25: one indexed query, and each hop of a multi-process pipeline waits
+   * on it (an order crosses the mirror three times).
+   */
   pollIntervalMs?: number;
   /** Events read per query by readAll paging and subscriptions. Default 500. */
   subscriptionBatchSize?: number;
@@ -55,7 +59,7 @@ const sqliteCode = (error: unknown): unknown => (typeof error === 'object' && er
 /** `db` is handed over: `close()` closes it. The events table is created if missing. */
 export function createSqliteEventStore(db: Database.Database, options: SqliteEventStoreOptions = {}): EventStore {
   const statements = prepareEventStatements(db);
-  const settings = { pollIntervalMs: options.pollIntervalMs ?? 200, batchSize: options.subscriptionBatchSize ?? 500 };
+  const settings = { pollIntervalMs: options.pollIntervalMs ?? 25, batchSize: options.subscriptionBatchSize ?? 500 };
   const appended = new EventEmitter().setMaxListeners(0);
   const subscriptions = new Set<Subscription>();
 

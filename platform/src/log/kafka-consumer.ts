@@ -8,6 +8,8 @@ export interface KafkaConsumerSettings {
   heartbeatIntervalMs: number;
   rebalanceTimeoutMs: number;
   maxWaitTimeMs: number;
+  /** Partitions whose batches are handled at the same time (one batch per partition at a time, always in order). */
+  partitionsConsumedConcurrently: number;
   /** First pause of a partition whose handler threw; doubles per failure up to the max. */
   retryBackoffMs: number;
   maxRetryBackoffMs: number;
@@ -164,7 +166,7 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
     joined.catch(() => undefined);
     await instance.connect();
     await instance.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
-    await instance.run({ autoCommit: true, autoCommitThreshold: 1, eachBatchAutoResolve: false, eachBatch });
+    await instance.run({ autoCommit: true, autoCommitThreshold: 1, eachBatchAutoResolve: false, partitionsConsumedConcurrently: settings.partitionsConsumedConcurrently, eachBatch });
     await joined;
   };
 

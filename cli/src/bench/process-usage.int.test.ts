@@ -1,0 +1,66 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { clockTicksPerSecond, parseMachineBusyTicks, parseStatTicks, parseStatusMemory, procAvailable, sampleProcess, usageBetween, watchProcesses } from './process-usage';
+
+describe('parsing /proc', () => {
+  it('takes utime and stime after the last parenthesis, whatever the command name holds', () => {
+    const stat = '4242 (node (worker) x) S 1 4242 4242 0 -1 4194304 9876 0 12 0 1530 287 0 0 20 0 11 0 12345 1234567890 45678 18446744073709551615';
+    expect(parseStatTicks(stat)).toEqual({ userTicks: 1530, systemTicks: 287 });
+  });
+
+  it('rejects text that is not a stat line', () => {
+    expect(() => parseStatTicks('nonsense')).toThrow(/stat/);
+  });
+
+  it('reads VmRSS and VmHWM in bytes, 0 when a zombie has none', () => {
+    expect(parseStatusMemory('Name:\tnode\nVmHWM:\t  204800 kB\nVmRSS:\t  102400 kB\n')).toEqual({ rssBytes: 102400 * 1024, peakRssBytes: 204800 * 1024 });
+    expect(parseStatusMemory('Name:\tnode\nState:\tZ (zombie)\n')).toEqual({ rssBytes: 0, peakRssBytes: 0 });
+  });
+
+  it('counts the machine busy time without idle and iowait', () => {
+    expect(parseMachineBusyTicks('cpu  100 5 50 9000 300 1 2 3 0 0\ncpu0 50 2 25 4500 150 0 1 1 0 0\n')).toBe(161);
+    expect(() => parseMachineBusyTicks('intr 1 2 3')).toThrow(/cpu/);
+  });
+
+  it('gives CPU as a share of one core over the wall time between readings', () => {
+    const start = { pid: 1, cpuSeconds: 10, rssBytes: 50, peakRssBytes: 60, atMs: 1000 };
+    const end = { pid: 1, cpuSeconds: 11.5, rssBytes: 80, peakRssBytes: 70, atMs: 3000 };
+    expect(usageBetween(start, end, true)).toEqual({ cpuPercentOfCore: 75, peakRssBytes: 80, peakSince: 'span' });
+  });
+});
+
+const onLinux = procAvailable() ? describe : describe.skip;
+if (!procAvailable()) console.warn('skipped: /proc readings need Linux');
+
+onLinux('reading real processes', () => {
+  const children: ChildProcess[] = [];
+  const run = (script: string) => {
+    const child = spawn(process.execPath, ['-e', script], { stdio: 'ignore' });
+    children.push(child);
+    return child.pid as number;
+  };
+  afterEach(() => children.splice(0).forEach((child) => child.kill('SIGKILL')));
+
+  it('knows the clock tick rate', () => {
+    expect(clockTicksPerSecond()).toBeGreaterThan(0);
+  });
+
+  it('tells a busy process holding 200 MB from an idle one', async () => {
+    const busy = run('const held = Buffer.alloc(200 * 1024 * 1024, 1); const until = Date.now() + 5000; while (Date.now() < until) held[0] += 1;');
+    const idle = run('setTimeout(() => undefined, 5000)');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const watch = watchProcesses({ busy, idle });
+    watch.start();
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    const { processes: usage, machineCpuPercentOfCore } = watch.mark();
+    expect(machineCpuPercentOfCore).toBeGreaterThanOrEqual((usage.busy?.cpuPercentOfCore ?? 0) - 10);
+    expect(usage.busy?.cpuPercentOfCore).toBeGreaterThan(50);
+    expect(usage.busy?.peakRssBytes).toBeGreaterThan(190 * 1024 * 1024);
+    expect(usage.idle?.cpuPercentOfCore).toBeLessThan(20);
+    expect(usage.idle?.peakRssBytes).toBeLessThan(150 * 1024 * 1024);
+  });
+
+  it('reads nothing of a process that is gone', () => {
+    expect(sampleProcess(2 ** 22 + 7)).toBeNull();
+  });
+});
