@@ -5,7 +5,7 @@ import { benchSections, runBench } from '../bench/run';
 export function registerBenchCommand(program: Command, boot: () => { settings: Settings; logger: Logger }): void {
   program
     .command('bench')
-    .description('measure the baseline (event store appends vs raw SQLite, mirror, projection rebuild, HTTP latency); writes bench/reports/<date>.json')
+    .description('measure event store appends vs raw SQLite, mirror, projection rebuild, HTTP latency and orders end to end (embedded and on Kafka, per-process CPU and memory); writes bench/reports/<date>.json')
     .option('--events <n>', 'events for the mirror and rebuild runs', '100000')
     .option('--quick', 'small sizes, for a smoke run')
     .option('--only <sections>', `comma-separated sections to run: ${benchSections.join(', ')}`)
