@@ -36,6 +36,23 @@ describe('token verifier', () => {
     expect(source.fetches).toBe(1);
   });
 
+  it('remembers a verified token only until it expires, and only those very bytes', async () => {
+    const ring: KeyRing = { current: await generateSigningKey(), previous: [] };
+    const clock = createTestClock();
+    const verifier = createTokenVerifier(createTestJwksSource(ring).get, { now: clock.now });
+    const jwt = await issueAccessToken(customer, ring, { now: clock.now(), ttlSeconds: 60 });
+    await expect(verifier.verify(jwt)).resolves.toEqual(customer);
+    const [header, payload, signature = ''] = jwt.split('.');
+    const forgedPayload = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()), role: 'admin' })).toString('base64url');
+    await expect(codeOf(verifier.verify(`${header}.${forgedPayload}.${signature}`))).resolves.toBe('unauthorized');
+    const flipped = `${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`;
+    await expect(codeOf(verifier.verify(`${header}.${payload}.${flipped}`))).resolves.toBe('unauthorized');
+    clock.advance(59);
+    await expect(verifier.verify(jwt)).resolves.toEqual(customer);
+    clock.advance(1);
+    await expect(codeOf(verifier.verify(jwt))).resolves.toBe('unauthorized');
+  });
+
   it('refetches when a rotated-in kid appears, at most once per interval', async () => {
     const clock = createTestClock();
     const source = createTestJwksSource({ current: await generateSigningKey(), previous: [] });
