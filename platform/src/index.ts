@@ -9,3 +9,4 @@ export * from './read-store';
 export * from './serde';
 export * from './messaging';
 export * from './security';
+export { applyFileSettings } from './sqlite/file-settings';

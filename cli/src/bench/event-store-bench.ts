@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { eventsTableSchema, openSqliteEventStore } from '@ecommerce/platform';
+import { applyFileSettings, eventsTableSchema, openSqliteEventStore } from '@ecommerce/platform';
 import type { ExpectedRevision, Logger, NewEvent } from '@ecommerce/platform';
 import { elapsedSince, perSecond } from './rate';
 import type { SectionResult } from './report';
@@ -28,12 +28,10 @@ function createEvents(count: number): NewEvent[] {
   }));
 }
 
-/** Same file settings as openSqliteEventStore: WAL, synchronous=NORMAL, a busy timeout. */
+/** Same file settings as openSqliteEventStore. */
 function openRawDatabase(file: string): Database.Database {
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
+  applyFileSettings(db);
   db.exec(rawSchema);
   return db;
 }

@@ -14,6 +14,7 @@ import { startPollingSubscription } from './polling-subscription';
 import type { AppendResult, EventStore, ExpectedRevision, NewEvent, Subscription } from './port';
 import { noLimit, prepareEventStatements, toRecordedEvent } from './sqlite-statements';
 import type { EventStatements } from './sqlite-statements';
+import { applyFileSettings } from '../sqlite/file-settings';
 
 export interface SqliteEventStoreOptions {
   /**
@@ -187,10 +188,7 @@ export function openSqliteEventStore(filePath: string, options: SqliteEventStore
   fs.mkdirSync(path.dirname(filePath), { recursive: true });
   const db = new Database(filePath);
   try {
-    // busy_timeout first: switching to WAL takes a lock that another process may hold.
-    db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
+    applyFileSettings(db, options);
     return createSqliteEventStore(db, options);
   } catch (error) {
     db.close();

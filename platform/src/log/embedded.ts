@@ -5,6 +5,7 @@ import { createEmbeddedProducer } from './embedded-producer';
 import { applyLogSchema } from './embedded-schema';
 import { createLogStore } from './embedded-store';
 import type { Consumer, Log, Producer } from './port';
+import { applyFileSettings } from '../sqlite/file-settings';
 
 export interface EmbeddedLogOptions {
   /** How often consumers look for messages written by other processes (in-process produces wake them at once). */
@@ -27,10 +28,7 @@ export function createEmbeddedLog(db: SqliteDatabase, options: EmbeddedLogOption
 /** Opens (or creates) a log file in WAL mode; `close` closes the file too. */
 export function openEmbeddedLog(filePath: string, options: EmbeddedLogOptions = {}): Log {
   const db = new Database(filePath);
-  // busy_timeout first: switching to WAL takes a lock that another process may hold.
-  db.pragma('busy_timeout = 5000');
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  applyFileSettings(db);
   return buildLog(db, options, () => db.close());
 }
 

@@ -11,6 +11,7 @@ import { createEmbeddedTables, type EmbeddedTables } from './embedded-tables';
 import { assertSettable, withFieldsSet } from './guarded-update';
 import type { Document, Filter, FindOptions, GuardOutcome, GuardedReplace, GuardedUpdate, IndexSpec, ReadCollection, ReadStore } from './port';
 import { isNewer, withDecodedRevisions, withEncodedRevisions, withRevision } from './revisions';
+import { applyFileSettings } from '../sqlite/file-settings';
 
 export interface EmbeddedReadStoreOptions {
   /** Close the database in `close()`; true when the store opened the file itself. */
@@ -201,9 +202,6 @@ function loadState(tables: EmbeddedTables, name: string): CollectionState {
 /** Opens (or creates) a SQLite file in WAL mode and builds the store on it. */
 export function openEmbeddedReadStore(filePath: string): ReadStore {
   const db = new Database(filePath);
-  // busy_timeout first: switching to WAL takes a lock that another process may hold.
-  db.pragma('busy_timeout = 5000');
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  applyFileSettings(db);
   return createEmbeddedReadStore(db, { closeDatabase: true });
 }
