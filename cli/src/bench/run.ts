@@ -19,6 +19,8 @@ export interface BenchOptions {
   quick: boolean;
   /** Sections to run (all when absent): `benchSections`. */
   only?: ReadonlySet<string>;
+  /** Orders offered per second in the orders sections, instead of the defaults. */
+  ordersRate?: number;
   logger: Logger;
 }
 
@@ -80,10 +82,10 @@ export async function runBench(options: BenchOptions): Promise<void> {
   });
 
   if (wanted('http')) sections.push(await runSection('http', logger, () => benchHttp({ load: sizes.http, logger })));
-  if (wanted('orders')) sections.push(await runSection('orders (embedded)', logger, () => benchOrdersAsProcesses({ mode: 'embedded', ...sizes.orders.embedded, logger })));
+  if (wanted('orders')) sections.push(await runSection('orders (embedded)', logger, () => benchOrdersAsProcesses({ mode: 'embedded', ...sizes.orders.embedded, ...(options.ordersRate ? { ratePerSecond: options.ordersRate } : {}), logger })));
   if (wanted('orders-kafka')) {
     if (process.env.KAFKA_BROKERS && process.env.SCHEMA_REGISTRY_URL && process.env.MONGO_URL) {
-      sections.push(await runSection('orders (kafka)', logger, () => benchOrdersAsProcesses({ mode: 'kafka', ...sizes.orders.kafka, logger })));
+      sections.push(await runSection('orders (kafka)', logger, () => benchOrdersAsProcesses({ mode: 'kafka', ...sizes.orders.kafka, ...(options.ordersRate ? { ratePerSecond: options.ordersRate } : {}), logger })));
     } else {
       logger.warn('orders (kafka) skipped: set KAFKA_BROKERS, SCHEMA_REGISTRY_URL and MONGO_URL (scripts/infra/up.sh starts them) to run it');
       sections.push({ name: 'orders (kafka)', seconds: 0, skipped: 'KAFKA_BROKERS, SCHEMA_REGISTRY_URL and MONGO_URL are not all set' });

@@ -9,11 +9,14 @@ export function registerBenchCommand(program: Command, boot: () => { settings: S
     .option('--events <n>', 'events for the mirror and rebuild runs', '100000')
     .option('--quick', 'small sizes, for a smoke run')
     .option('--only <sections>', `comma-separated sections to run: ${benchSections.join(', ')}`)
-    .action(async (options: { events: string; quick?: boolean; only?: string }) => {
+    .option('--orders-rate <n>', 'orders offered per second in the orders sections (default 300 embedded, 100 on Kafka)')
+    .action(async (options: { events: string; quick?: boolean; only?: string; ordersRate?: string }) => {
       const { logger } = boot();
       const only = options.only === undefined ? undefined : new Set(options.only.split(',').map((name) => name.trim()).filter(Boolean));
       const unknown = [...(only ?? [])].filter((name) => !(benchSections as readonly string[]).includes(name));
       if (unknown.length > 0) throw new Error(`--only: unknown section ${unknown.join(', ')} (sections: ${benchSections.join(', ')})`);
-      await runBench({ events: options.quick ? 5000 : Number(options.events), quick: Boolean(options.quick), only, logger });
+      const ordersRate = options.ordersRate === undefined ? undefined : Number(options.ordersRate);
+      if (ordersRate !== undefined && !(Number.isInteger(ordersRate) && ordersRate > 0)) throw new Error(`--orders-rate must be a positive whole number, got ${options.ordersRate}`);
+      await runBench({ events: options.quick ? 5000 : Number(options.events), quick: Boolean(options.quick), only, ordersRate, logger });
     });
 }
