@@ -32,7 +32,12 @@ export function createInventoryActor(): InventoryActor {
     keyOf: (message) => message.sku,
     streamIdOf: inventoryStreamId,
     decider: toActorDecider(inventoryDecider),
-    snapshot: { toData: inventoryStateToJson, fromData: (data) => inventoryStateFromJson(data as ReturnType<typeof inventoryStateToJson>) },
+    snapshot: {
+      toData: inventoryStateToJson,
+      fromData: (data) => inventoryStateFromJson(data as ReturnType<typeof inventoryStateToJson>),
+      // a hot SKU holds thousands of orders (open holds and settled ones)
+      sizeOf: (state) => state.reservations.size + state.settledOrders.size,
+    },
     decode: (raw) => decodeInventoryMessage(decodeInboxMessage(raw)),
     toCommand(message): InventoryCommand {
       switch (message.type) {

@@ -20,6 +20,8 @@ export interface ActorStateEntry<State> {
   handled: Set<string>;
   /** `<topic>/<partition>` of the inbox partition the key belongs to. */
   partition: string;
+  /** Revision of the latest snapshot written or loaded; -1 when none. */
+  snapshotRevision: number;
 }
 
 interface SnapshotData {
@@ -80,8 +82,8 @@ export function createActorStateStore<State>(options: {
   async function rehydrate(streamId: string, partition: string): Promise<ActorStateEntry<State>> {
     const snapshot = await latestSnapshot(streamId);
     const entry: ActorStateEntry<State> = snapshot
-      ? { state: fromData(snapshot.state), revision: snapshot.revision, handled: new Set(snapshot.handledMessageIds), partition }
-      : { state: actor.decider.initialState() as State, revision: -1, handled: new Set(), partition };
+      ? { state: fromData(snapshot.state), revision: snapshot.revision, handled: new Set(snapshot.handledMessageIds), partition, snapshotRevision: snapshot.revision }
+      : { state: actor.decider.initialState() as State, revision: -1, handled: new Set(), partition, snapshotRevision: -1 };
     fold(entry, await eventStore.readStream(streamId, { fromRevision: entry.revision + 1 }));
     return entry;
   }
@@ -106,15 +108,18 @@ export function createActorStateStore<State>(options: {
     },
     /**
      * Moves the cached entry to the state after its appended events (already folded by the caller),
-     * and snapshots when a multiple of `snapshotEvery` was crossed.
+     * and snapshots once `snapshotEvery` events followed the last snapshot — or, for a large state,
+     * a tenth of its size: writing it costs its size, so each event pays for a bounded share of it.
      */
     async advanced(streamId: string, entry: ActorStateEntry<State>, state: State, lastRevision: number, messageIds: readonly string[]) {
-      const before = entry.revision;
       entry.state = state;
       entry.revision = lastRevision;
       for (const messageId of messageIds) remember(entry.handled, messageId, cachedHandledIds);
-      if (snapshotEvery > 0 && Math.floor((lastRevision + 1) / snapshotEvery) > Math.floor((before + 1) / snapshotEvery)) {
+      if (snapshotEvery <= 0) return;
+      const interval = Math.max(snapshotEvery, Math.ceil((actor.snapshot?.sizeOf?.(state) ?? 0) / 10));
+      if (lastRevision - entry.snapshotRevision >= interval) {
         await writeSnapshot(streamId, entry);
+        entry.snapshotRevision = lastRevision;
       }
     },
     invalidate: (streamId: string) => cache.delete(streamId),

@@ -32,8 +32,11 @@ export interface ActorDefinition<Message, Command, Event extends ActorEvent, Sta
   toCommand: (message: Message, state: State, now: Date, context: MessageContext) => Command | null;
   /** Throws on garbage: the message goes to the dead-letter topic at once. */
   decode: (message: LogMessage) => Message | Promise<Message>;
-  /** How state is kept in a snapshot; JSON as it is by default. */
-  snapshot?: { toData: (state: State) => unknown; fromData: (data: unknown) => State };
+  /**
+   * How state is kept in a snapshot (JSON as it is by default), and, for states that grow, their
+   * size in entries: a snapshot costs its size, so a large state is snapshotted less often.
+   */
+  snapshot?: { toData: (state: State) => unknown; fromData: (data: unknown) => State; sizeOf?: (state: State) => number };
 }
 
 /** Any actor definition, whatever its type parameters (for lists of hosts). */

@@ -1,0 +1,55 @@
+import type { EventStore } from '@ecommerce/platform';
+import type { AnyActorDefinition } from './actor';
+import { createActorStateStore, snapshotStreamOf } from './actor-state';
+import { openEventStore, silentLogger } from './test-support.fixture';
+
+// A state that says how many entries it holds: the snapshot interval follows its size.
+interface Sized { entries: number }
+
+function createSizedActor(): AnyActorDefinition {
+  return {
+    type: 'sized',
+    keyOf: (message: { key: string }) => message.key,
+    streamIdOf: (key: string) => `sized-${key}`,
+    decode: () => ({ key: 'k' }),
+    toCommand: () => null,
+    decider: { initialState: (): Sized => ({ entries: 0 }), evolve: (state: Sized) => state, decide: () => [] },
+    snapshot: { toData: (state: Sized) => state, fromData: (data: unknown) => data as Sized, sizeOf: (state: Sized) => state.entries },
+  };
+}
+
+async function snapshotRevisionsAfter(eventStore: EventStore, entries: number, appends: number): Promise<number[]> {
+  const states = createActorStateStore<Sized>({ eventStore, actor: createSizedActor(), cacheSize: 10, snapshotEvery: 5, logger: silentLogger });
+  const streamId = `sized-${entries}`;
+  const entry = await states.load(streamId, 'inbox/0');
+  for (let revision = 0; revision < appends; revision += 1) await states.advanced(streamId, entry, { entries }, revision, [`m-${revision}`]);
+  return (await eventStore.readStream(snapshotStreamOf(streamId))).map((snapshot) => (snapshot.data as { revision: number }).revision);
+}
+
+describe('actor state snapshots', () => {
+  let eventStore: EventStore;
+  beforeEach(() => {
+    eventStore = openEventStore().eventStore;
+  });
+  afterEach(async () => {
+    await eventStore.close();
+  });
+
+  it('snapshots a small state every `snapshotEvery` events', async () => {
+    expect(await snapshotRevisionsAfter(eventStore, 3, 22)).toEqual([4, 9, 14, 19]);
+  });
+
+  it('snapshots a large state every tenth of its size in events, so each event pays a bounded share of writing it', async () => {
+    expect(await snapshotRevisionsAfter(eventStore, 200, 65)).toEqual([19, 39, 59]);
+  });
+
+  it('counts from the snapshot it was rebuilt from', async () => {
+    await snapshotRevisionsAfter(eventStore, 3, 7);
+    const states = createActorStateStore<Sized>({ eventStore, actor: createSizedActor(), cacheSize: 10, snapshotEvery: 5, logger: silentLogger });
+    const entry = await states.load('sized-3', 'inbox/0');
+    expect(entry.snapshotRevision).toBe(4);
+    await states.advanced('sized-3', entry, { entries: 3 }, 8, ['m-8']);
+    await states.advanced('sized-3', entry, { entries: 3 }, 9, ['m-9']);
+    expect((await eventStore.readStream(snapshotStreamOf('sized-3'))).map((snapshot) => (snapshot.data as { revision: number }).revision)).toEqual([4, 9]);
+  });
+});
