@@ -66,8 +66,8 @@ export function createKafkaProducer(kafka: Kafka, options: { transactionalId?: s
         createPartitioner: createRecordingPartitioner(chosen),
         // Back-to-back transactions meet CONCURRENT_TRANSACTIONS while the coordinator still writes the
         // previous one's markers (a few ms); kafkajs's default first retry after 300 ms made each
-        // such hop cost 300 ms. Same total patience (≈5 s), finer steps.
-        retry: { initialRetryTime: 25, retries: 8, maxRetryTime: 2000 },
+        // such hop cost 300 ms. Retries stay unlimited, as kafkajs requires of idempotent producers.
+        retry: { initialRetryTime: 25, maxRetryTime: 5000, retries: Number.MAX_SAFE_INTEGER },
         ...(transactionalId === undefined ? {} : { transactionalId, transactionTimeout: settings.transactionTimeoutMs }),
       });
       const connecting = producer.connect().then(() => producer);
