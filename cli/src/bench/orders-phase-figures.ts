@@ -1,0 +1,109 @@
+import os from 'node:os';
+import { procAvailable } from './process-usage';
+import type { SpanUsage } from './process-usage';
+import type { Figure, SectionResult } from './report';
+
+export const visiblePollMs = 10;
+/** Past the first 10 ms polls back off to this share of the time waited: the error stays within it, the load bounded however far the read model lags. */
+export const visibleBackoff = 0.02;
+export const visibleSamples = 25;
+
+/** When an order was placed and answered, from the event store's recordedAt. */
+export interface OrderOutcome {
+  placedAt: number;
+  answeredAt: number;
+  confirmed: boolean;
+}
+
+/** What one phase recorded while sending and draining; filled in place as the answers arrive. */
+export interface OrdersPhaseMeasurements {
+  total: number;
+  sampleEvery: number;
+  orderIds: string[];
+  postLatencies: number[];
+  visibleLatencies: number[];
+  statuses: Record<string, number>;
+  outcomes: Map<string, OrderOutcome>;
+  non2xx: number;
+  errors: number;
+  notVisible: number;
+  /** performance.now() readings and spans, in ms. */
+  started: number;
+  lastAnswerMs: number;
+  sendingMs: number;
+  drainMs: number;
+}
+
+export interface OrdersPhaseLabel {
+  section: string;
+  items: number;
+  ratePerSecond: number;
+  seconds: number;
+}
+
+const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/** CPU over the sending (the load itself; a long drain would dilute it), peak RSS over sending and drain. */
+function usageFigures(section: string, phase: string, sending: SpanUsage, drained: SpanUsage): Figure[] {
+  if (!procAvailable()) return [{ section, metric: `${phase} process CPU and memory`, value: 0, unit: 'n/a', note: 'not measured: reads /proc, Linux only' }];
+  const figures = Object.entries(sending.processes).flatMap(([name, used]): Figure[] => {
+    const peak = drained.processes[name] ?? used;
+    return used && peak
+      ? [
+          { section, metric: `${phase} ${name} CPU`, value: used.cpuPercentOfCore, unit: '% of a core', note: 'Δ(utime+stime)/Δwall while sending' },
+          { section, metric: `${phase} ${name} peak RSS`, value: round1(peak.peakRssBytes / 1024 ** 2), unit: 'MiB', note: peak.peakSince === 'span' ? 'VmHWM, reset at the phase start' : 'VmHWM since the process started' },
+        ]
+      : [{ section, metric: `${phase} ${name} CPU`, value: 0, unit: 'n/a', note: 'process gone before the phase ended' }];
+  });
+  if (sending.machineCpuPercentOfCore !== null) {
+    const ours = Object.values(sending.processes).reduce((sum, used) => sum + (used?.cpuPercentOfCore ?? 0), 0);
+    figures.push(
+      { section, metric: `${phase} machine CPU`, value: sending.machineCpuPercentOfCore, unit: '% of a core', note: `/proc/stat while sending, all processes; ${100 * os.cpus().length} is every core busy` },
+      { section, metric: `${phase} other processes CPU`, value: round1(Math.max(0, sending.machineCpuPercentOfCore - ours)), unit: '% of a core', note: 'machine less the processes above (broker, databases, ...)' },
+    );
+  }
+  return figures;
+}
+
+/** The phase's table rows and its raw details for the JSON report. */
+export function summarizeOrdersPhase(label: OrdersPhaseLabel, measured: OrdersPhaseMeasurements, duringSending: SpanUsage, untilDrained: SpanUsage): SectionResult {
+  const { section, items, ratePerSecond, seconds } = label;
+  const { postLatencies, visibleLatencies, non2xx, errors, notVisible, sampleEvery } = measured;
+  // confirmed orders only: a rejection is an answer, not the throughput this measures
+  const latencies: number[] = [];
+  let first = Number.POSITIVE_INFINITY;
+  let last = 0;
+  for (const outcome of measured.outcomes.values()) {
+    if (!outcome.confirmed) continue;
+    latencies.push(outcome.answeredAt - outcome.placedAt);
+    first = Math.min(first, outcome.placedAt);
+    last = Math.max(last, outcome.answeredAt);
+  }
+  const rejected = measured.outcomes.size - latencies.length;
+  for (const list of [latencies, postLatencies, visibleLatencies]) list.sort((a, b) => a - b);
+  const name = `${items}-item`;
+  const confirmedPerSecond = round1(latencies.length / Math.max(0.001, (last - first) / 1000));
+  const answersPerSecond = round1(postLatencies.length / Math.max(0.001, (measured.lastAnswerMs - measured.started) / 1000));
+  const figures: Figure[] = [
+    { section, metric: `${name} confirmed/s`, value: confirmedPerSecond, unit: 'orders/s', note: `offered ${ratePerSecond}/s for ${seconds} s, first placement → last confirmation` },
+    { section, metric: `${name} POST answers/s`, value: answersPerSecond, unit: 'answers/s', note: `${non2xx} non-2xx, ${errors} errors` },
+    { section, metric: `${name} POST p50`, value: round1(percentile(postLatencies, 50)), unit: 'ms', note: 'keep-alive, 64 connections at most' },
+    { section, metric: `${name} POST p99`, value: round1(percentile(postLatencies, 99)), unit: 'ms' },
+    { section, metric: `${name} placed→confirmed p50`, value: percentile(latencies, 50), unit: 'ms', note: 'event store recordedAt of OrderPlaced → OrderConfirmed' },
+    { section, metric: `${name} placed→confirmed p99`, value: percentile(latencies, 99), unit: 'ms', note: `${latencies.length} confirmed, ${rejected} rejected` },
+    { section, metric: `${name} sent→visible p50`, value: round1(percentile(visibleLatencies, 50)), unit: 'ms', note: `GET /api/orders/:id until confirmed, every ${visiblePollMs} ms (then ${visibleBackoff * 100}% of the wait), every ${sampleEvery}th order` },
+    { section, metric: `${name} sent→visible p99`, value: round1(percentile(visibleLatencies, 99)), unit: 'ms', note: `${visibleLatencies.length} sampled, ${notVisible} never seen` },
+    ...usageFigures(section, name, duringSending, untilDrained),
+  ];
+  return {
+    figures,
+    details: {
+      offered: measured.total, sendingMs: round1(measured.sendingMs), drainMs: round1(measured.drainMs), confirmed: latencies.length, rejected, non2xx, non2xxByStatus: measured.statuses, errors,
+      placedToConfirmed: { p50: percentile(latencies, 50), p90: percentile(latencies, 90), p99: percentile(latencies, 99), max: latencies.at(-1) ?? 0 },
+      post: { p50: percentile(postLatencies, 50), p99: percentile(postLatencies, 99), max: postLatencies.at(-1) ?? 0 },
+      visible: { sampleEvery, pollMs: visiblePollMs, count: visibleLatencies.length, notVisible, p50: percentile(visibleLatencies, 50), p99: percentile(visibleLatencies, 99), max: visibleLatencies.at(-1) ?? 0 },
+      usageDuringSending: duringSending, usageUntilDrained: untilDrained,
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import type { EventStore, Logger } from '@ecommerce/platform';
+import type { BenchHttpClient } from './bench-http-client';
+import type { OrdersFixtures } from './orders-fixtures';
+import { summarizeOrdersPhase, visibleBackoff, visiblePollMs, visibleSamples } from './orders-phase-figures';
+import type { OrdersPhaseMeasurements } from './orders-phase-figures';
+import type { OrdersTopologyMode } from './orders-topology';
+import { watchProcesses } from './process-usage';
+import { sleep } from './rate';
+import type { SectionResult } from './report';
+import { waitFor } from './wait-for';
+
+export interface OrdersPhaseContext extends OrdersFixtures {
+  mode: OrdersTopologyMode;
+  items: number;
+  ratePerSecond: number;
+  seconds: number;
+  logger: Logger;
+  client: BenchHttpClient;
+  /** The visibility polls' own connections: were the POSTs queued behind the polls, they would measure the polling. */
+  poller: BenchHttpClient;
+  eventStore: EventStore;
+  pids: Record<string, number>;
+}
+
+/** Polls the order through the read side until it leaves `placed`; only confirmations count as a latency. */
+async function watchUntilVisible(context: OrdersPhaseContext, measured: OrdersPhaseMeasurements, orderId: string, sentMs: number): Promise<void> {
+  const deadline = performance.now() + 120_000;
+  while (performance.now() < deadline) {
+    const answer = await context.poller.request('GET', `/api/orders/${orderId}`, undefined, context.adminToken).catch(() => undefined);
+    const status = answer?.status === 200 ? answer.body.status : undefined;
+    if (typeof status === 'string' && status !== 'placed') {
+      if (status !== 'rejected') measured.visibleLatencies.push(performance.now() - sentMs);
+      return;
+    }
+    await sleep(Math.max(visiblePollMs, (performance.now() - sentMs) * visibleBackoff));
+  }
+  measured.notVisible += 1;
+}
+
+/**
+ * Open loop: each POST leaves at its scheduled time whether or not earlier ones were answered,
+ * so a slow platform shows as latency rather than as a lower offered rate.
+ */
+async function sendOnSchedule(context: OrdersPhaseContext, measured: OrdersPhaseMeasurements): Promise<Array<Promise<void>>> {
+  const interval = 1000 / context.ratePerSecond;
+  const lines = context.productIds.slice(0, context.items).map((productId) => ({ productId, quantity: 1 }));
+  const inFlight: Array<Promise<void>> = [];
+  for (let index = 0; index < measured.total; index += 1) {
+    const wait = measured.started + index * interval - performance.now();
+    if (wait > 0) await sleep(wait);
+    const sentMs = performance.now();
+    const token = context.tokens[index % context.tokens.length];
+    inFlight.push(context.client.request('POST', '/api/orders', { lines }, token).then(
+      async (answer) => {
+        measured.lastAnswerMs = performance.now();
+        measured.postLatencies.push(measured.lastAnswerMs - sentMs);
+        if (answer.status < 200 || answer.status >= 300) {
+          measured.non2xx += 1;
+          measured.statuses[answer.status] = (measured.statuses[answer.status] ?? 0) + 1;
+          return;
+        }
+        const orderId = String(answer.body.orderId ?? answer.body.id);
+        measured.orderIds.push(orderId);
+        if (index % measured.sampleEvery === 0) await watchUntilVisible(context, measured, orderId, sentMs);
+      },
+      () => void (measured.errors += 1),
+    ));
+  }
+  return inFlight;
+}
+
+/** Reads each placed order's stream until it holds its answer, and until every POST (and visibility sample) settled. */
+async function waitForAnswers(context: OrdersPhaseContext, measured: OrdersPhaseMeasurements, inFlight: Array<Promise<void>>): Promise<void> {
+  // the visibility samples finish as their orders show, so drain the event store alongside
+  const settled = Promise.all(inFlight);
+  let postsDone = false;
+  void settled.then(() => (postsDone = true));
+  const { orderIds, outcomes } = measured;
+  await waitFor(async () => {
+    for (const orderId of orderIds) {
+      if (outcomes.has(orderId)) continue;
+      const events = await context.eventStore.readStream(`order-${orderId}`);
+      const placed = events.find((event) => event.type === 'OrderPlaced');
+      const answer = events.find((event) => event.type === 'OrderConfirmed' || event.type === 'OrderRejected');
+      if (placed && answer) outcomes.set(orderId, { placedAt: placed.recordedAt.getTime(), answeredAt: answer.recordedAt.getTime(), confirmed: answer.type === 'OrderConfirmed' });
+    }
+    return postsDone && outcomes.size === orderIds.length;
+  }, { what: `${context.items}-item orders answered`, timeoutMs: 180_000, pollMs: 100, progressEveryMs: 10_000, onProgress: () => context.logger.info({ answered: outcomes.size, placed: orderIds.length }, 'orders bench: draining') });
+  await settled;
+}
+
+/** One load phase: `ratePerSecond × seconds` orders of `items` lines sent on schedule, then drained until each is answered in the event store. */
+export async function runOrdersPhase(context: OrdersPhaseContext): Promise<SectionResult> {
+  const total = Math.round(context.ratePerSecond * context.seconds);
+  const measured: OrdersPhaseMeasurements = {
+    total,
+    // a fixed-size sample whatever the rate, so the polling itself stays a small load
+    sampleEvery: Math.max(10, Math.ceil(total / visibleSamples)),
+    orderIds: [], postLatencies: [], visibleLatencies: [], statuses: {}, outcomes: new Map(),
+    non2xx: 0, errors: 0, notVisible: 0, started: 0, lastAnswerMs: 0, sendingMs: 0, drainMs: 0,
+  };
+  const watch = watchProcesses(context.pids);
+  watch.start();
+  measured.started = performance.now();
+  const inFlight = await sendOnSchedule(context, measured);
+  measured.sendingMs = performance.now() - measured.started;
+  const duringSending = watch.mark();
+  const drainStarted = performance.now();
+  await waitForAnswers(context, measured, inFlight);
+  const untilDrained = watch.mark();
+  measured.drainMs = performance.now() - drainStarted;
+  return summarizeOrdersPhase({ section: `orders (${context.mode})`, items: context.items, ratePerSecond: context.ratePerSecond, seconds: context.seconds }, measured, duringSending, untilDrained);
+}

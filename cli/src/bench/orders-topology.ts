@@ -1,0 +1,122 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { Kafka, logLevel } from 'kafkajs';
+import { MongoClient } from 'mongodb';
+import { startComponent } from '../e2e/processes';
+import type { ComponentProcess } from '../e2e/processes';
+import { benchAdmin } from './orders-fixtures';
+import { waitFor } from './wait-for';
+
+export type OrdersTopologyMode = 'embedded' | 'kafka';
+
+/** The platform as OS processes, as deployed, with where to reach it. */
+export interface OrdersTopology {
+  baseUrl: string;
+  healthUrls: string[];
+  processes: Record<string, ComponentProcess>;
+  /** Undoes what only this run created on shared servers. */
+  cleanup: () => Promise<void>;
+}
+
+const serverSettingNames = ['KAFKA_BROKERS', 'SCHEMA_REGISTRY_URL', 'MONGO_URL'] as const;
+// the bench logs in and registers far faster than any real client: the limits would measure themselves
+const unlimitedAuth = { RATE_LIMIT_LOGIN_PER_MINUTE: '1000000', RATE_LIMIT_REGISTER_PER_MINUTE: '1000000', RATE_LIMIT_REFRESH_PER_MINUTE: '1000000', RATE_LIMIT_ACCOUNT_PER_MINUTE: '1000000' };
+const distributedComponents = ['command-api', 'query-api', 'mirror', 'processors', 'projections', 'gateway'] as const;
+
+/** The shared servers' settings found in the environment; the kafka topology cannot start without all of them. */
+export function serverSettingsFor(mode: OrdersTopologyMode): Record<string, string> {
+  const servers = Object.fromEntries(serverSettingNames.flatMap((name) => (process.env[name] ? [[name, process.env[name] as string]] : [])));
+  if (mode === 'kafka') {
+    const missing = serverSettingNames.filter((name) => !servers[name]);
+    if (missing.length > 0) throw new Error(`orders (kafka) needs ${missing.join(', ')} in the environment`);
+  }
+  return servers;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+const componentEnv = (dir: string) => ({
+  DATA_DIR: dir, HOST: '127.0.0.1', DEMO_CATALOG: 'false', LOG_LEVEL: 'warn', ADMIN_EMAIL: benchAdmin.email, ADMIN_PASSWORD: benchAdmin.password,
+  ACCESS_TOKEN_TTL_SECONDS: '3600', ...unlimitedAuth,
+});
+
+async function startEmbedded(dir: string): Promise<OrdersTopology> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return { baseUrl, healthUrls: [`${baseUrl}/health`], processes: { start: startComponent(['start'], { ...componentEnv(dir), PORT: String(port) }) }, cleanup: async () => undefined };
+}
+
+/** Drops this run's MongoDB database, then its consumer groups and topics: the servers outlive the bench and are shared. */
+async function removeRunFromServers(servers: Record<string, string>, database: string, namespace: string): Promise<void> {
+  const mongo = new MongoClient(servers.MONGO_URL ?? '', { serverSelectionTimeoutMS: 5000 });
+  await mongo.connect().then(() => mongo.db(database).dropDatabase()).finally(() => mongo.close());
+  const kafka = new Kafka({ clientId: 'bench-cleanup', brokers: (servers.KAFKA_BROKERS ?? '').split(','), logLevel: logLevel.NOTHING });
+  const kafkaAdmin = kafka.admin();
+  await kafkaAdmin.connect();
+  try {
+    const topics = (await kafkaAdmin.listTopics()).filter((topic) => topic.startsWith(namespace));
+    const groups = (await kafkaAdmin.listGroups()).groups.map((group) => group.groupId).filter((group) => group.startsWith(namespace));
+    if (groups.length > 0) await kafkaAdmin.deleteGroups(groups);
+    if (topics.length > 0) await kafkaAdmin.deleteTopics({ topics });
+  } finally {
+    await kafkaAdmin.disconnect();
+  }
+}
+
+async function startKafka(dir: string, servers: Record<string, string>): Promise<OrdersTopology> {
+  // the temp dir's random suffix names this run on the shared servers, so runs never see each other's data
+  const run = dir.split('-').at(-1)?.replace(/[^A-Za-z0-9]/g, '') ?? 'x';
+  const namespace = `bench-${run}.`;
+  const database = `bench_orders_${run}`;
+  const ports = { gateway: await freePort(), command: await freePort(), query: await freePort(), mirror: await freePort(), processors: await freePort(), projections: await freePort() };
+  const env = {
+    ...componentEnv(dir), ...servers, MONGO_DATABASE: database, LOG_NAMESPACE: namespace, PARTITIONS: '8', CONSISTENCY_WAIT_MS: '8000',
+    PORT: String(ports.gateway), COMMAND_API_PORT: String(ports.command), QUERY_API_PORT: String(ports.query),
+    COMMAND_API_URL: `http://127.0.0.1:${ports.command}`, QUERY_API_URL: `http://127.0.0.1:${ports.query}`,
+  };
+  const processes: Record<string, ComponentProcess> = {};
+  for (const command of distributedComponents) {
+    // the HTTP services answer /health on their own port; the consumers only have the metrics port for it
+    const metricsPort = command === 'mirror' || command === 'processors' || command === 'projections' ? ports[command] : 0;
+    processes[command] = startComponent([command], { ...env, METRICS_PORT: String(metricsPort) });
+  }
+  const healthUrls = [ports.gateway, ports.command, ports.query, ports.mirror, ports.processors, ports.projections].map((port) => `http://127.0.0.1:${port}/health`);
+  return { baseUrl: `http://127.0.0.1:${ports.gateway}`, healthUrls, processes, cleanup: () => removeRunFromServers(servers, database, namespace) };
+}
+
+export function startOrdersTopology(mode: OrdersTopologyMode, dir: string, servers: Record<string, string>): Promise<OrdersTopology> {
+  return mode === 'kafka' ? startKafka(dir, servers) : startEmbedded(dir);
+}
+
+/** Waits for every health URL, giving up at once with a component's output when one exits. */
+export async function waitUntilHealthy(topology: OrdersTopology, mode: OrdersTopologyMode): Promise<void> {
+  const failure = () => {
+    const gone = Object.entries(topology.processes).find(([, component]) => component.child.exitCode !== null || component.child.signalCode !== null);
+    return gone ? `${gone[0]} exited: ${gone[1].output().slice(-2000)}` : undefined;
+  };
+  const healthy = async (url: string) => (await fetch(url).then((response) => response.ok, () => false));
+  await waitFor(async () => (await Promise.all(topology.healthUrls.map(healthy))).every(Boolean), { what: `the ${mode} processes healthy`, timeoutMs: 120_000, pollMs: 250, failure });
+}
+
+/** SIGTERM for a graceful shutdown, SIGKILL after 15 s so a stuck component never hangs the bench. */
+async function stopProcess(component: ComponentProcess): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = await Promise.race([component.kill('SIGTERM').then(() => false), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), 15_000)))]);
+  clearTimeout(timer);
+  if (late) await component.kill('SIGKILL');
+}
+
+export async function stopOrdersTopology(topology: OrdersTopology): Promise<void> {
+  await Promise.all(Object.values(topology.processes).map(stopProcess));
+}
+
+/** Each process's pid by component name, plus this process as `bench`: the load generator's own cost is measured too. */
+export function topologyPids(topology: OrdersTopology): Record<string, number> {
+  return { ...Object.fromEntries(Object.entries(topology.processes).map(([name, component]) => [name, component.child.pid as number])), bench: process.pid };
+}
