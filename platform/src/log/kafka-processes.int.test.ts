@@ -181,7 +181,7 @@ describeWithKafka('kafka consumer group across processes', () => {
     expect(summary.missing).toEqual([]);
     // At-least-once: only what the killed member handled but had not committed comes again, to the survivor.
     // A member commits after each chunk, and handles one chunk per partition at a time (partitions
-    // concurrently), so that is at most one chunk in flight on each partition it held.
+    // concurrently when configured so), so that is at most one chunk in flight on each partition it held.
     for (const duplicate of summary.duplicates) {
       expect(duplicate.members).toEqual(['doomed', 'survivor']);
       expect(doomedHeld).toContain(duplicate.partition);
