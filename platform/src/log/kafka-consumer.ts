@@ -166,7 +166,7 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
     joined.catch(() => undefined);
     await instance.connect();
     await instance.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
-    await instance.run({ autoCommit: true, autoCommitThreshold: 1, eachBatchAutoResolve: false, partitionsConsumedConcurrently: settings.partitionsConsumedConcurrently, eachBatch });
+    await instance.run({ autoCommit: true, autoCommitThreshold: 1, eachBatchAutoResolve: false, partitionsConsumedConcurrently: options.partitionsAtOnce ?? settings.partitionsConsumedConcurrently, eachBatch });
     await joined;
   };
 

@@ -22,9 +22,10 @@ export interface KafkaLogOptions {
   /** Longest a fetch waits at the broker for new data (default 50 ms; kafkajs's own is 5 s): each hop of the pipeline may wait this long. */
   maxWaitTimeMs?: number;
   /**
-   * Partitions of one consumer handled at the same time (default 1, kafkajs's own). 8 cut the
-   * latency of the Kafka orders bench, but two runs in three then stalled with orders never
-   * answered (read_committed consumers over transactional topics), so it stays opt-in.
+   * Partitions of one consumer handled at the same time, unless the consumer asks otherwise
+   * (default 1, kafkajs's own). At 8 for every consumer, the projections of the Kafka orders bench
+   * were evicted from their groups under load (a batch outlasting the session on a saturated
+   * FerretDB) and stopped; the processors ask for it themselves (`partitionsAtOnce`).
    */
   partitionsConsumedConcurrently?: number;
   /** Default 60 s; the broker aborts a transaction left open longer. */

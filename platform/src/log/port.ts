@@ -101,6 +101,11 @@ export interface ConsumerOptions {
   onPartitionsRevoked?(partitions: Array<{ topic: string; partition: number }>): void;
   /** Upper bound of messages in one batch. */
   maxBatchSize?: number;
+  /**
+   * Batches of up to this many partitions may be handled at the same time, each partition's in
+   * order (default: the log's own setting). A hint: the embedded log handles one at a time.
+   */
+  partitionsAtOnce?: number;
 }
 
 export interface Consumer {

@@ -3,6 +3,7 @@ import type { BatchContext, Consumer, EventStore, Log, LogMessage, Logger, Metri
 import type { ActorEvent, ActorDefinition } from './actor';
 import { createActorStateStore } from './actor-state';
 import { deadLetterRecord } from './dead-letters';
+import { partitionsAtOnce } from './consumption';
 import { createKeyQueue } from './key-queue';
 import { errorMessage, isRetriable, jitteredBackoffMs, sleep } from './retry';
 
@@ -204,6 +205,7 @@ export function createActorHost<Message, Command, Event extends ActorEvent, Stat
         topics: [options.inboxTopic],
         fromBeginning: true,
         maxBatchSize: options.maxBatchSize,
+        partitionsAtOnce,
         eachBatch,
         onPartitionsRevoked: (partitions) => {
           const revoked = new Set(partitions.map(({ topic, partition }) => `${topic}/${partition}`));

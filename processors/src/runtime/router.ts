@@ -1,5 +1,6 @@
 import { UndecodableMessageError, deadLetterTopic, deterministicEventId, recordToEvent } from '@ecommerce/platform';
 import type { Batch, Consumer, Headers, Log, LogMessage, Logger, Metrics, Producer, ProducerRecord, RecordedEvent, Serde } from '@ecommerce/platform';
+import { partitionsAtOnce } from './consumption';
 import { deadLetterRecord } from './dead-letters';
 import { messageIdHeader } from './actor-host';
 import { encodeInboxMessage } from './inbox';
@@ -110,6 +111,7 @@ export function createRouter(options: RouterOptions): Router {
         topics: options.topics,
         fromBeginning: true,
         maxBatchSize: options.maxBatchSize,
+        partitionsAtOnce,
         eachBatch,
         onPartitionsRevoked: (partitions) => {
           for (const { topic, partition } of partitions) closeProducer(`${topic}/${partition}`);
