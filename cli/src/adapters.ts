@@ -6,7 +6,7 @@ import { MongoClient } from 'mongodb';
 import { Kafka, logLevel } from 'kafkajs';
 import { SchemaRegistry as ConfluentClient } from '@kafkajs/confluent-schema-registry';
 import {
-  ConfigError, createAvroSerde, createKafkaLog, createKafkaLogCreator, createNamespacedLog, createConfluentSchemaRegistry, createEmbeddedSchemaRegistry, createEsdbEventStore, createMongoReadStore,
+  applyFileSettings, ConfigError, createAvroSerde, createKafkaLog, createKafkaLogCreator, createNamespacedLog, createConfluentSchemaRegistry, createEmbeddedSchemaRegistry, createEsdbEventStore, createMongoReadStore,
   openEmbeddedLog, openEmbeddedReadStore, openSqliteEventStore,
 } from '@ecommerce/platform';
 import type { EventStore, Log, Logger, ReadStore, SchemaRegistry, Serde, Settings } from '@ecommerce/platform';
@@ -114,10 +114,9 @@ export async function openAdapters(settings: Settings, logger: Logger, needs: re
       modes.registry = 'confluent';
     } else {
       const db = new Database(embeddedFile('registry.db'));
-      // Several processes register schemas in one file: wait for the lock instead of failing.
-      db.pragma('busy_timeout = 5000');
+      // Several processes register schemas in one file: the settings' busy timeout waits for the lock instead of failing.
       registry = await openWithRetry(() => {
-        db.pragma('journal_mode = WAL');
+        applyFileSettings(db);
         return createEmbeddedSchemaRegistry(db);
       });
       modes.registry = 'embedded';

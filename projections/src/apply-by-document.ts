@@ -32,7 +32,9 @@ export async function applyByDocument<T extends Document, Fields extends { revis
   for (const event of events) {
     if (!model.handles.has(event.type)) continue;
     const id = model.idOf(event);
-    byDocument.set(id, [...(byDocument.get(id) ?? []), event]);
+    const documentEvents = byDocument.get(id);
+    if (documentEvents) documentEvents.push(event);
+    else byDocument.set(id, [event]);
   }
   const writes = await Promise.all(
     [...byDocument].map(async ([id, documentEvents]) => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createMirror } from '@ecommerce/command-api';
-import { createAvroSerde, createEmbeddedSchemaRegistry, mirrorCheckpointTopic, openEmbeddedLog, platformTopics } from '@ecommerce/platform';
+import { applyFileSettings, createAvroSerde, createEmbeddedSchemaRegistry, mirrorCheckpointTopic, openEmbeddedLog, platformTopics } from '@ecommerce/platform';
 import type { EventStore, Logger } from '@ecommerce/platform';
 import { avroSchemaOfRecordName } from '@ecommerce/schemas';
 import type { CatalogHistory } from './catalog-history';
@@ -22,7 +22,7 @@ export async function benchMirror(options: { dir: string; eventStore: EventStore
   const log = openEmbeddedLog(path.join(dir, 'log.db'));
   const registryDb = new Database(path.join(dir, 'registry.db'));
   try {
-    registryDb.pragma('journal_mode = WAL');
+    applyFileSettings(registryDb);
     const serde = createAvroSerde(createEmbeddedSchemaRegistry(registryDb), { resolveSchema: (recordName) => avroSchemaOfRecordName(recordName)?.text });
     const mirror = createMirror({ eventStore, log, serde, logger: logger.child({ component: 'mirror' }), partitions });
 

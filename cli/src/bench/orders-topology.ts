@@ -1,8 +1,6 @@
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
-import { startComponent } from '../e2e/processes';
+import { freePort, startComponent } from '../e2e/processes';
 import type { ComponentProcess } from '../e2e/processes';
 import { benchAdmin } from './orders-fixtures';
 import { waitFor } from './wait-for';
@@ -23,22 +21,14 @@ const serverSettingNames = ['KAFKA_BROKERS', 'SCHEMA_REGISTRY_URL', 'MONGO_URL']
 const unlimitedAuth = { RATE_LIMIT_LOGIN_PER_MINUTE: '1000000', RATE_LIMIT_REGISTER_PER_MINUTE: '1000000', RATE_LIMIT_REFRESH_PER_MINUTE: '1000000', RATE_LIMIT_ACCOUNT_PER_MINUTE: '1000000' };
 const distributedComponents = ['command-api', 'query-api', 'mirror', 'processors', 'projections', 'gateway'] as const;
 
+/** The shared servers' settings the kafka topology needs and the environment lacks. */
+export const missingServerSettings = (): string[] => serverSettingNames.filter((name) => !process.env[name]);
+
 /** The shared servers' settings found in the environment; the kafka topology cannot start without all of them. */
 export function serverSettingsFor(mode: OrdersTopologyMode): Record<string, string> {
-  const servers = Object.fromEntries(serverSettingNames.flatMap((name) => (process.env[name] ? [[name, process.env[name] as string]] : [])));
-  if (mode === 'kafka') {
-    const missing = serverSettingNames.filter((name) => !servers[name]);
-    if (missing.length > 0) throw new Error(`orders (kafka) needs ${missing.join(', ')} in the environment`);
-  }
-  return servers;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+  const missing = missingServerSettings();
+  if (mode === 'kafka' && missing.length > 0) throw new Error(`orders (kafka) needs ${missing.join(', ')} in the environment`);
+  return Object.fromEntries(serverSettingNames.flatMap((name) => (process.env[name] ? [[name, process.env[name] as string]] : [])));
 }
 
 const componentEnv = (dir: string) => ({

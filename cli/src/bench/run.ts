@@ -5,6 +5,7 @@ import { fillEventStore } from './catalog-history';
 import { benchEventStore } from './event-store-bench';
 import { benchHttp } from './http-bench';
 import { benchOrdersAsProcesses } from './orders-processes-bench';
+import { missingServerSettings } from './orders-topology';
 import { benchMirror } from './mirror-bench';
 import { elapsedSince } from './rate';
 import { benchRebuild } from './rebuild-bench';
@@ -84,11 +85,12 @@ export async function runBench(options: BenchOptions): Promise<void> {
   if (wanted('http')) sections.push(await runSection('http', logger, () => benchHttp({ load: sizes.http, logger })));
   if (wanted('orders')) sections.push(await runSection('orders (embedded)', logger, () => benchOrdersAsProcesses({ mode: 'embedded', ...sizes.orders.embedded, ...(options.ordersRate ? { ratePerSecond: options.ordersRate } : {}), logger })));
   if (wanted('orders-kafka')) {
-    if (process.env.KAFKA_BROKERS && process.env.SCHEMA_REGISTRY_URL && process.env.MONGO_URL) {
+    const missing = missingServerSettings();
+    if (missing.length === 0) {
       sections.push(await runSection('orders (kafka)', logger, () => benchOrdersAsProcesses({ mode: 'kafka', ...sizes.orders.kafka, ...(options.ordersRate ? { ratePerSecond: options.ordersRate } : {}), logger })));
     } else {
-      logger.warn('orders (kafka) skipped: set KAFKA_BROKERS, SCHEMA_REGISTRY_URL and MONGO_URL (scripts/infra/up.sh starts them) to run it');
-      sections.push({ name: 'orders (kafka)', seconds: 0, skipped: 'KAFKA_BROKERS, SCHEMA_REGISTRY_URL and MONGO_URL are not all set' });
+      logger.warn({ missing }, 'orders (kafka) skipped: set its servers\' settings (scripts/infra/up.sh starts them, scripts/infra/env.sh prints them) to run it');
+      sections.push({ name: 'orders (kafka)', seconds: 0, skipped: `${missing.join(', ')} not set` });
     }
   }
 

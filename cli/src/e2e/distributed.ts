@@ -1,6 +1,4 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger, loadSettings } from '@ecommerce/platform';
@@ -8,16 +6,8 @@ import { readActiveVersion } from '@ecommerce/projections';
 import { openAdapters } from '../adapters';
 import { loginAs, removeDataDir, requestJson, testAdmin, testRateLimits } from './harness';
 import type { PlatformUnderTest } from './harness';
-import { startComponent, waitUntil } from './processes';
+import { freePort, startComponent, waitUntil } from './processes';
 import type { ComponentProcess } from './processes';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** The settings of the real servers present in the environment (set by .ci/run). */
 export const serverSettings = (): Record<string, string> =>

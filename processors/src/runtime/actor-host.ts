@@ -83,11 +83,11 @@ export function createActorHost<Message, Command, Event extends ActorEvent, Stat
     const entry = await states.load(streamId, partition);
     let state = entry.state;
     const newEvents: NewEvent[] = [];
-    const causes: string[] = [];
+    const causes = new Set<string>();
     const refused: Array<{ raw: LogMessage; error: unknown }> = [];
     for (const { raw, message } of items) {
       const messageId = messageIdOf(raw);
-      if (entry.handled.has(messageId) || causes.includes(messageId)) continue;
+      if (entry.handled.has(messageId) || causes.has(messageId)) continue;
       const command = actor.toCommand(message, state, clock(), { messageId, key });
       if (command === null) continue;
       let decided: Event | Event[];
@@ -106,12 +106,12 @@ export function createActorHost<Message, Command, Event extends ActorEvent, Stat
         state = actor.decider.evolve(state, event);
         newEvents.push({ id: deterministicEventId(messageId, index), type: event.type, data: event.data, metadata });
       });
-      causes.push(messageId);
+      causes.add(messageId);
     }
     if (newEvents.length > 0) {
       const result = await eventStore.append(streamId, newEvents, { expectedRevision: entry.revision < 0 ? 'no_stream' : entry.revision });
       for (const event of newEvents) options.metrics?.eventsAppended.inc({ type: event.type });
-      await states.advanced(streamId, entry, state, result.nextExpectedRevision, causes);
+      await states.advanced(streamId, entry, state, result.nextExpectedRevision, [...causes]);
     }
     for (const { raw, error } of refused) await onRefused?.(raw, error);
   }
@@ -169,7 +169,10 @@ export function createActorHost<Message, Command, Event extends ActorEvent, Stat
     for (const raw of batch.messages) decoded.push({ raw, decoded: await decode(raw) });
     const byKey = new Map<string, Array<Keyed<Message>>>();
     for (const { decoded: item, raw } of decoded) {
-      if (item.ok) byKey.set(item.key, [...(byKey.get(item.key) ?? []), { raw, message: item.message }]);
+      if (!item.ok) continue;
+      const keyed = byKey.get(item.key);
+      if (keyed) keyed.push({ raw, message: item.message });
+      else byKey.set(item.key, [{ raw, message: item.message }]);
     }
     const traced = (raw: LogMessage, work: () => Promise<void>) => () => runWithTrace({ correlationId: raw.headers['correlation-id'] ?? messageIdOf(raw) }, work);
     const runs: Array<Promise<void>> = [];

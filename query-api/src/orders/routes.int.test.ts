@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { encodeConsistencyToken, encodePrincipal, generateOpenApiDocument, openEmbeddedReadStore, principalHeader } from '@ecommerce/platform';
+import { encodeConsistencyToken, generateOpenApiDocument, openEmbeddedReadStore } from '@ecommerce/platform';
 import type { Principal, ReadStore, RecordedEvent } from '@ecommerce/platform';
 // test only: the real projectors fill the read store the routes read (the API itself never imports projections)
 // eslint-disable-next-line no-restricted-imports
@@ -34,12 +34,8 @@ describe('order, cart and inventory query routes', () => {
   let dir: string;
   let readStore: ReadStore;
   let server: Awaited<ReturnType<typeof serveQueryApi>>;
-  let baseUrl: string;
 
-  const get = async (url: string, principal: Principal | null, headers: Record<string, string> = {}) => {
-    const response = await fetch(`${baseUrl}${url}`, { headers: { ...(principal ? { [principalHeader]: encodePrincipal(principal) } : {}), ...headers } });
-    return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
-  };
+  const get = (url: string, principal: Principal | null, headers: Record<string, string> = {}) => server.get(url, principal, headers);
   // the customer's orders 1..7 (4..7 placed in the same instant: ties broken by id), the other customer's order 8
   const customersOrders = Array.from({ length: 7 }, (_, index) => orderPlaced(index + 1, customer.sub, index + 1 >= 4 ? '2024-05-02T00:00:00.000Z' : `2024-05-01T0${index + 1}:00:00.000Z`));
   const othersOrder = orderPlaced(8, otherCustomer.sub, '2024-05-01T12:00:00.000Z');
@@ -55,7 +51,6 @@ describe('order, cart and inventory query routes', () => {
       createTestEvent(`order-${firstOrderId}`, 2, 'OrderConfirmed', { orderId: firstOrderId, paymentDeadline: '2024-05-01T01:15:00.000Z' }, '2024-05-01T01:00:01.000Z'),
     ]);
     server = await serveQueryApi(readStore);
-    baseUrl = server.baseUrl;
   });
 
   afterAll(async () => {

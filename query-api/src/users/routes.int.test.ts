@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { encodeConsistencyToken, encodePrincipal, generateOpenApiDocument, openEmbeddedReadStore, principalHeader } from '@ecommerce/platform';
+import { encodeConsistencyToken, generateOpenApiDocument, openEmbeddedReadStore, principalHeader } from '@ecommerce/platform';
 import type { Principal, ReadStore, RecordedEvent } from '@ecommerce/platform';
 // test only: the real projector fills the read store the routes read (the API itself never imports projections)
 // eslint-disable-next-line no-restricted-imports
@@ -32,10 +32,7 @@ describe('user query routes', () => {
   let server: Awaited<ReturnType<typeof serveQueryApi>>;
   let baseUrl: string;
 
-  const get = async (url: string, principal: Principal | null, headers: Record<string, string> = {}) => {
-    const response = await fetch(`${baseUrl}${url}`, { headers: { ...(principal ? { [principalHeader]: encodePrincipal(principal) } : {}), ...headers } });
-    return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
-  };
+  const get = (url: string, principal: Principal | null, headers: Record<string, string> = {}) => server.get(url, principal, headers);
   const admin: Principal = { sub: userIdOf(1), role: 'admin' };
   const customer: Principal = { sub: userIdOf(2), role: 'customer' };
   const apply = (...events: RecordedEvent[]) => usersProjection.apply(readStore, 1, events);
