@@ -4,6 +4,7 @@ import { loadSettings, passwordHashing } from '@ecommerce/platform';
 import type { Logger } from '@ecommerce/platform';
 import { runComponents } from '../components';
 import type { Figure, SectionResult } from './report';
+import { percentile } from './rate';
 import { withTempDir } from './temp-dir';
 import { waitFor } from './wait-for';
 
@@ -24,7 +25,6 @@ async function login(base: string, account: { email: string; password: string })
   return (await response.json()) as Tokens;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 /** `workers` concurrent loops of `step` for `seconds`; latencies of each call. */
 async function closedLoop(seconds: number, step: (worker: number) => Promise<void>): Promise<{ latencies: number[]; perSecond: number }> {

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { procAvailable } from './process-usage';
 import type { SpanUsage } from './process-usage';
+import { percentile } from './rate';
 import type { Figure, SectionResult } from './report';
 
 export const visiblePollMs = 10;
@@ -41,7 +42,6 @@ export interface OrdersPhaseLabel {
   seconds: number;
 }
 
-const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
 /** CPU over the sending (the load itself; a long drain would dilute it), peak RSS over sending and drain. */
