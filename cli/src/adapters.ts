@@ -7,7 +7,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { SchemaRegistry as ConfluentClient } from '@kafkajs/confluent-schema-registry';
 import {
   applyFileSettings, ConfigError, createAvroSerde, createKafkaLog, createKafkaLogCreator, createNamespacedLog, createConfluentSchemaRegistry, createEmbeddedSchemaRegistry, createEsdbEventStore, createMongoReadStore,
-  openEmbeddedLog, openEmbeddedReadStore, openSqliteEventStore,
+  openEmbeddedLog, openEmbeddedReadStore, openSqliteEventStore, withSchemaCheck,
 } from '@ecommerce/platform';
 import type { EventStore, Log, Logger, ReadStore, SchemaRegistry, Serde, Settings } from '@ecommerce/platform';
 import { avroSchemaOfRecordName } from '@ecommerce/schemas';
@@ -65,10 +65,10 @@ export async function openAdapters(settings: Settings, logger: Logger, needs: re
       } catch (error) {
         throw new ConfigError('EVENTSTORE_URL', (error as Error).message);
       }
-      eventStore = createEsdbEventStore(client);
+      eventStore = withSchemaCheck(createEsdbEventStore(client));
       modes.eventStore = 'eventstoredb';
     } else {
-      eventStore = await openWithRetry(() => openSqliteEventStore(embeddedFile('events.db')));
+      eventStore = withSchemaCheck(await openWithRetry(() => openSqliteEventStore(embeddedFile('events.db'))));
       modes.eventStore = 'sqlite';
     }
     closers.push(() => eventStore.close());

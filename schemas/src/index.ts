@@ -1,4 +1,5 @@
 export * from './events';
+export * from './money';
 export * from './http';
 export * from './read-models';
 export * from './avro';

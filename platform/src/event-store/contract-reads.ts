@@ -36,14 +36,14 @@ export function describeReads(store: () => EventStore): void {
       const streamId = newStreamId();
       const data = { text: 'Grüße, 注文 ✓', amount: 1999, ratio: 0.25, flag: false, nothing: null, list: [1, 'two', { three: 3 }], nested: { deep: { deeper: ['x'] } } };
       const metadata = { correlationId: 'corr-1', causationId: 'cause-1', occurredAt: '2024-01-02T03:04:05.678Z', actor: 'user-1', custom: { any: ['json'] } };
-      const withMetadata = createTestEvent({ type: 'OrderPlaced', data, metadata });
-      const without = createTestEvent({ type: 'OrderConfirmed', data: {} });
+      const withMetadata = createTestEvent({ type: 'ContractDataRecorded', data, metadata });
+      const without = createTestEvent({ type: 'ContractEmptyRecorded', data: {} });
       const before = Date.now();
       await store().append(streamId, [withMetadata, without], { expectedRevision: 'no_stream' });
 
       const [first, second] = await store().readStream(streamId);
-      expect(first).toMatchObject({ id: withMetadata.id, type: 'OrderPlaced', streamId, revision: 0, data, metadata });
-      expect(second).toMatchObject({ id: without.id, type: 'OrderConfirmed', revision: 1, data: {}, metadata: {} });
+      expect(first).toMatchObject({ id: withMetadata.id, type: 'ContractDataRecorded', streamId, revision: 0, data, metadata });
+      expect(second).toMatchObject({ id: without.id, type: 'ContractEmptyRecorded', revision: 1, data: {}, metadata: {} });
       expect(first!.recordedAt).toBeInstanceOf(Date);
       // Server clocks may lag ours a little.
       expect(first!.recordedAt.getTime()).toBeGreaterThanOrEqual(before - 5_000);

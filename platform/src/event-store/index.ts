@@ -16,3 +16,4 @@ export { eventsTableSchema } from './sqlite-statements';
 export type { SqliteEventStoreOptions } from './sqlite';
 export { createEsdbEventStore } from './esdb';
 export type { EsdbEventStoreOptions } from './esdb';
+export { assertEventsEncode, withSchemaCheck } from './schema-checked';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commandAcceptedSchema, moneySchema, quantitySchema, skuSchema } from './common';
+import { commandAcceptedSchema, moneySchema, moneyViewSchema, quantitySchema, skuSchema } from './common';
 
 const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 const description = z.string().max(5000, 'must be at most 5000 characters');
@@ -52,7 +52,7 @@ export const productViewSchema = z.object({
   description: z.string(),
   category: z.string(),
   tags: z.array(z.string()),
-  price: moneySchema,
+  price: moneyViewSchema,
   status: z.enum(['active', 'discontinued']),
   listedBy: z.string().nullable(),
   stock: z.object({ available: z.number().int(), inStock: z.boolean() }),

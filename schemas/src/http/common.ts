@@ -1,10 +1,14 @@
 import { z } from 'zod';
+import { currencyCodes, maxMoneyAmount } from '../money';
 
 /** Money on the wire: integer minor units and an ISO 4217 code. A float amount is refused, never rounded. */
 export const moneySchema = z.strictObject({
-  amount: z.number({ error: 'must be a number' }).int('must be an integer number of minor units (cents)').min(0, 'must not be negative').max(Number.MAX_SAFE_INTEGER),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code like EUR'),
+  amount: z.number({ error: 'must be a number' }).int('must be an integer number of minor units (cents)').min(0, 'must not be negative').max(maxMoneyAmount, `must be at most ${maxMoneyAmount} minor units`),
+  currency: z.enum(currencyCodes, { error: 'must be an ISO 4217 currency code like EUR' }),
 });
+
+/** Money as the read side shows it: what the events hold, as recorded. */
+export const moneyViewSchema = z.object({ amount: z.number().int(), currency: z.string() });
 
 export const quantitySchema = z.number({ error: 'must be a number' }).int('must be a whole number').positive('must be positive').max(1_000_000_000);
 

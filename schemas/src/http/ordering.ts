@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commandAcceptedSchema, idSchema, moneySchema, skuSchema } from './common';
+import { commandAcceptedSchema, idSchema, moneyViewSchema, skuSchema } from './common';
 
 /** The same numbers as the domain's `cartLimits` and `orderingLimits` (the deciders check again). */
 const cartQuantityMax = 99;
@@ -40,7 +40,7 @@ export const orderAcceptedSchema = commandAcceptedSchema.extend({ orderId: z.str
 /** A checkout also empties the cart: `cartConsistencyToken` waits for the cart's read model. */
 export const checkoutAcceptedSchema = orderAcceptedSchema.extend({ cartConsistencyToken: z.string() });
 
-const orderLineView = z.object({ productId: z.string(), sku: z.string(), name: z.string(), quantity: z.number().int(), unitPrice: moneySchema });
+const orderLineView = z.object({ productId: z.string(), sku: z.string(), name: z.string(), quantity: z.number().int(), unitPrice: moneyViewSchema });
 
 export const orderViewSchema = z.object({
   id: z.string(),
@@ -48,7 +48,7 @@ export const orderViewSchema = z.object({
   /** placed, confirmed, paid, rejected, expired, cancelled (more as the lifecycle grows). */
   status: z.string(),
   lines: z.array(orderLineView),
-  total: moneySchema,
+  total: moneyViewSchema,
   timeline: z.array(z.object({ status: z.string(), event: z.string(), at: z.string() })),
   paymentDeadline: z.string().nullable(),
   placedAt: z.string(),
