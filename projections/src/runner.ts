@@ -1,7 +1,8 @@
-import { UndecodableMessageError, deadLetterTopic, recordToEvent, runWithTrace } from '@ecommerce/platform';
-import type { Consumer, Log, LogMessage, Logger, Metrics, ReadStore, RecordedEvent, Serde } from '@ecommerce/platform';
+import { UndecodableMessageError, attemptBounded, deadLetterRecord, deadLetterTopic, errorMessage, recordToEvent, runWithTrace } from '@ecommerce/platform';
+import type { BatchContext, Consumer, Log, LogMessage, Logger, Metrics, Producer, ReadStore, RecordedEvent, RetryPolicy, Serde } from '@ecommerce/platform';
 import { checkpointKey } from './projection';
 import type { PartitionProgress, Projection, ProjectionCheckpoint } from './projection';
+import { createStoreFailureTracker } from './store-failures';
 
 export interface ProjectionRunnerOptions {
   projection: Projection;
@@ -14,6 +15,16 @@ export interface ProjectionRunnerOptions {
   /** Skip events at or below this `$all` position: a rebuilt version already holds them. */
   skipThrough?: number;
   lagCheckIntervalMs?: number;
+  /** How often an event the projection fails to apply is tried before it is dead-lettered. */
+  retry?: Partial<RetryPolicy>;
+}
+
+/** A few tries for an event that throws (a bug does not go away), more when the error says it may. */
+const defaultRetry: RetryPolicy = { maxAttempts: 3, maxRetriableAttempts: 10, baseMs: 100 };
+
+interface Decoded {
+  message: LogMessage;
+  event: RecordedEvent;
 }
 
 export interface ProjectionRunner {
@@ -28,13 +39,17 @@ const partitionKey = (topic: string, partition: number) => `${topic}/${partition
  * Keeps one version of a projection up to date from the log: a consumer group per
  * version, batches decoded and applied in order, progress per partition saved in the read
  * store (it resumes from the group's committed offsets; the progress is what read-your-writes
- * waits on). Undecodable messages go to the dead-letter topic; failures are retried.
+ * waits on). Nothing wedges it: undecodable messages, and events the projection keeps failing
+ * to apply, go to the dead-letter topic; read-store failures are retried until the store is back.
  */
 export function createProjectionRunner(options: ProjectionRunnerOptions): ProjectionRunner {
   const { projection, version, log, serde, readStore, logger } = options;
   const groupId = `projection.${projection.name}.v${version}`;
+  const retry: RetryPolicy = { ...defaultRetry, ...options.retry };
+  const tracker = createStoreFailureTracker(readStore);
   const checkpoint: ProjectionCheckpoint = { partitions: {} };
   let consumer: Consumer | undefined;
+  let dlqProducer: Producer | undefined;
   let lagTimer: NodeJS.Timeout | undefined;
   let saving: Promise<void> | null = null;
   let saveAgain = false;
@@ -60,34 +75,52 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
     return saving;
   };
 
-  async function decode(messages: LogMessage[]): Promise<RecordedEvent[]> {
-    const events: RecordedEvent[] = [];
+  async function decode(messages: LogMessage[]): Promise<Decoded[]> {
+    const decoded: Decoded[] = [];
     for (const message of messages) {
       try {
         const event = await recordToEvent(message, serde);
-        if (options.skipThrough === undefined || event.position > options.skipThrough) events.push(event);
+        if (options.skipThrough === undefined || event.position > options.skipThrough) decoded.push({ message, event });
       } catch (error) {
         if (!(error instanceof UndecodableMessageError)) throw error;
-        await deadLetter(message, error);
+        await deadLetter(message, error.message, 0);
       }
     }
-    return events;
+    return decoded;
   }
 
-  async function deadLetter(message: LogMessage, error: Error): Promise<void> {
-    logger.error({ err: error, topic: message.topic, partition: message.partition, offset: message.offset }, 'undecodable message sent to the dead-letter topic');
-    const producer = log.createProducer();
-    try {
-      await producer.send([{
-        topic: deadLetterTopic,
-        key: message.key,
-        value: message.value,
-        headers: { ...message.headers, 'dlq-reason': error.message, 'dlq-source': `${groupId} ${message.topic}/${message.partition}@${message.offset}`, 'dlq-at': new Date().toISOString() },
-      }]);
-    } finally {
-      await producer.close();
-    }
+  async function deadLetter(message: LogMessage, reason: string, attempts: number): Promise<void> {
+    if (!dlqProducer) throw new Error(`projection ${projection.name} is not started: cannot dead-letter ${message.topic}/${message.partition}@${message.offset}`);
+    logger.error({ projection: projection.name, topic: message.topic, partition: message.partition, offset: message.offset, reason, attempts }, 'message sent to the dead-letter topic');
+    await dlqProducer.send([deadLetterRecord(message, groupId, reason, attempts)]);
     options.metrics?.dlqMessages.inc({ source: groupId });
+  }
+
+  /**
+   * The batch at once; if the projection (not the store) fails on it, event by event, so that the
+   * one it cannot apply is found, retried a bounded number of times, then dead-lettered while the
+   * others are applied. A read-store failure is thrown: the batch is redelivered after a backoff,
+   * as long as the outage lasts, and nothing is dead-lettered for it.
+   */
+  async function applyBatch(batch: Decoded[], context: BatchContext): Promise<number> {
+    try {
+      await projection.apply(tracker.store, version, batch.map(({ event }) => event));
+      return 0;
+    } catch (error) {
+      if (tracker.isStoreFailure(error) || !context.isRunning()) throw error;
+      if (batch.length > 1) logger.warn({ err: error, projection: projection.name, events: batch.length }, 'projection batch failed: applying its events one at a time');
+    }
+    let deadLettered = 0;
+    for (const { message, event } of batch) {
+      const outcome = await attemptBounded(() => projection.apply(tracker.store, version, [event]), retry, {
+        rethrow: (error) => tracker.isStoreFailure(error) || !context.isRunning(),
+        onRetry: (error, attempt) => logger.warn({ err: error, projection: projection.name, eventId: event.id, type: event.type, attempt }, 'retrying an event the projection failed to apply'),
+      });
+      if (outcome.ok) continue;
+      await deadLetter(message, `${projection.name} could not apply ${event.type} ${event.id} after ${outcome.attempts} attempts: ${errorMessage(outcome.error)}`, outcome.attempts);
+      deadLettered += 1;
+    }
+    return deadLettered;
   }
 
   async function checkLag(): Promise<void> {
@@ -115,16 +148,20 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
       Object.assign(checkpoint.partitions, saved?.partitions ?? {});
       const resumed = Object.values(checkpoint.partitions).reduce((max, entry) => Math.max(max, entry.position), 0);
       logger.info({ projection: projection.name, version, resumedFromPosition: resumed, partitions: Object.keys(checkpoint.partitions).length }, resumed > 0 ? 'projection resuming from its checkpoint' : 'projection starting from the beginning');
+      await log.ensureTopics([{ topic: deadLetterTopic, partitions: 1 }]);
+      dlqProducer = log.createProducer();
       consumer = log.createConsumer({
         groupId,
         topics: projection.topics,
         fromBeginning: true,
-        eachBatch: async (batch) => {
-          const events = await decode(batch.messages);
+        eachBatch: async (batch, context) => {
+          const decoded = await decode(batch.messages);
+          const events = decoded.map(({ event }) => event);
           const first = events[0];
-          await runWithTrace({ correlationId: String(first?.metadata.correlationId ?? groupId) }, async () => {
-            await projection.apply(readStore, version, events);
+          const deadLettered = await runWithTrace({ correlationId: String(first?.metadata.correlationId ?? groupId) }, async () => {
+            const count = await applyBatch(decoded, context);
             if (events.length > 0) logger.debug({ projection: projection.name, topic: batch.topic, partition: batch.partition, count: events.length }, 'projection applied events');
+            return count;
           });
           const last = batch.messages.at(-1);
           if (!last) return;
@@ -132,7 +169,8 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
           const key = partitionKey(batch.topic, batch.partition);
           const previous = checkpoint.partitions[key] ?? { endOffset: 0, checkedAt: 0 };
           checkpoint.partitions[key] = { offset: last.offset + 1, position, endOffset: previous.endOffset, checkedAt: previous.checkedAt };
-          options.metrics?.projectionApplied.inc({ projection: projection.name, outcome: 'applied' }, events.length);
+          options.metrics?.projectionApplied.inc({ projection: projection.name, outcome: 'applied' }, events.length - deadLettered);
+          if (deadLettered > 0) options.metrics?.projectionApplied.inc({ projection: projection.name, outcome: 'dead_lettered' }, deadLettered);
           // Not awaited: the committed offsets are what a restart resumes from; the saved progress is what read-your-writes waits on.
           void save();
         },
@@ -144,6 +182,8 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
     async stop() {
       if (lagTimer) clearInterval(lagTimer);
       await consumer?.stop();
+      await dlqProducer?.close();
+      dlqProducer = undefined;
       await saving;
     },
     progress: () => structuredClone(checkpoint),

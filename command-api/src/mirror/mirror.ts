@@ -1,4 +1,4 @@
-import { FencedError, eventToRecord, isPublishable, mirrorCheckpointTopic, platformTopics } from '@ecommerce/platform';
+import { FencedError, UnencodableDataError, eventDeadLetterRecord, eventToRecord, isPublishable, mirrorCheckpointTopic, platformTopics } from '@ecommerce/platform';
 import type { EventStore, Log, Logger, Metrics, Producer, ProducerRecord, RecordedEvent, Serde, Subscription } from '@ecommerce/platform';
 
 export interface MirrorOptions {
@@ -47,6 +47,14 @@ export function createMirror(options: MirrorOptions): Mirror {
   let failure: Error | undefined;
   let stopped = false;
   let restartTimer: NodeJS.Timeout | undefined;
+  // Dead letters committed by this process, for health (the metric counts them too).
+  let deadLettered = 0;
+  let lastDeadLetterReason: string | undefined;
+
+  const healthDetail = (): string => {
+    if (deadLettered === 0) return `checkpoint ${committed}`;
+    return `checkpoint ${committed}; ${deadLettered} event${deadLettered === 1 ? '' : 's'} dead-lettered, last: ${lastDeadLetterReason ?? '?'}`;
+  };
 
   async function readCheckpoint(): Promise<number> {
     const [end = 0] = await options.log.endOffsets(mirrorCheckpointTopic);
@@ -55,15 +63,39 @@ export function createMirror(options: MirrorOptions): Mirror {
     return mine?.value ? (JSON.parse(mine.value.toString('utf8')) as Checkpoint).position : 0;
   }
 
+  /**
+   * An event whose data its schema cannot write (a corrupted or pre-validation history) would
+   * fail every retry from the checkpoint and wedge everything downstream: it becomes a dead letter
+   * instead, in the batch's transaction, so it is dead-lettered exactly once. Any other failure
+   * (registry or log down) fails the batch, which is retried from the checkpoint.
+   */
+  async function recordOf(event: RecordedEvent, reasons: string[]): Promise<ProducerRecord> {
+    try {
+      return await eventToRecord(event, options.serde);
+    } catch (error) {
+      if (!(error instanceof UnencodableDataError)) throw error;
+      logger.error({ err: error, mirrorId, eventId: event.id, type: event.type, streamId: event.streamId, position: event.position }, 'stored event cannot be encoded; sending it to the dead-letter topic');
+      reasons.push(error.message);
+      return eventDeadLetterRecord(event, mirrorId, error.message);
+    }
+  }
+
   async function publish(events: RecordedEvent[]): Promise<void> {
     if (events.length === 0 || !producer) return;
     const last = events.at(-1) as RecordedEvent;
     const records: ProducerRecord[] = [];
-    for (const event of events) if (isPublishable(event)) records.push(await eventToRecord(event, options.serde));
+    const deadLetterReasons: string[] = [];
+    for (const event of events) if (isPublishable(event)) records.push(await recordOf(event, deadLetterReasons));
     const checkpoint: ProducerRecord = { topic: mirrorCheckpointTopic, key: mirrorId, value: Buffer.from(JSON.stringify({ position: last.position, publishedAt: new Date().toISOString() })), partition: 0 };
     await producer.transaction(async (tx) => tx.send([...records, checkpoint]));
     committed = last.position;
-    options.metrics?.mirrorPublished.inc(records.length);
+    options.metrics?.mirrorPublished.inc(records.length - deadLetterReasons.length);
+    if (deadLetterReasons.length > 0) {
+      deadLettered += deadLetterReasons.length;
+      lastDeadLetterReason = deadLetterReasons.at(-1);
+      options.metrics?.mirrorDeadLettered.inc(deadLetterReasons.length);
+      options.metrics?.dlqMessages.inc({ source: mirrorId }, deadLetterReasons.length);
+    }
   }
 
   function flush(): Promise<void> {
@@ -131,6 +163,6 @@ export function createMirror(options: MirrorOptions): Mirror {
       await producer?.close();
     },
     checkpoint: () => committed,
-    health: () => (failure ? { ok: false, detail: failure.message } : { ok: true, detail: `checkpoint ${committed}` }),
+    health: () => (failure ? { ok: false, detail: failure.message } : { ok: true, detail: healthDetail() }),
   };
 }

@@ -18,9 +18,8 @@ export const eventHeaders = {
 /** Events whose type has an Avro schema go to their context's topic; anything else stays in the store. */
 export const isPublishable = (event: Pick<RecordedEvent, 'type'>): boolean => isEventType(event.type);
 
-export async function eventToRecord(event: RecordedEvent, serde: Serde): Promise<ProducerRecord> {
-  if (!isEventType(event.type)) throw new Error(`event type ${event.type} has no schema`);
-  const topic = eventTopic(event.type);
+/** The headers of a stored event's message; a mirror dead letter carries them too. */
+export function eventHeadersOf(event: RecordedEvent): Record<string, string> {
   const headers: Record<string, string> = {
     [eventHeaders.eventId]: event.id,
     [eventHeaders.type]: event.type,
@@ -31,7 +30,14 @@ export async function eventToRecord(event: RecordedEvent, serde: Serde): Promise
   };
   if (typeof event.metadata.correlationId === 'string') headers[eventHeaders.correlationId] = event.metadata.correlationId;
   if (typeof event.metadata.causationId === 'string') headers[eventHeaders.causationId] = event.metadata.causationId;
-  return { topic, key: event.streamId, value: await serde.encode(topic, recordNameOf(event.type), event.data), headers };
+  return headers;
+}
+
+/** An event as its topic's message; the serde throws UnencodableDataError for data its schema cannot write. */
+export async function eventToRecord(event: RecordedEvent, serde: Serde): Promise<ProducerRecord> {
+  if (!isEventType(event.type)) throw new Error(`event type ${event.type} has no schema`);
+  const topic = eventTopic(event.type);
+  return { topic, key: event.streamId, value: await serde.encode(topic, recordNameOf(event.type), event.data), headers: eventHeadersOf(event) };
 }
 
 /** A consumed message back as the event it mirrors; the Avro body is decoded through the registry. */

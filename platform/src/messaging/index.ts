@@ -1,1 +1,4 @@
 export * from './event-message';
+export * from './dead-letters';
+export { attemptBounded, errorMessage, isRetriable, jitteredBackoffMs, sleep } from './retry';
+export type { Attempted, RetryPolicy } from './retry';

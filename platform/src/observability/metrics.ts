@@ -18,6 +18,7 @@ export function createMetrics() {
     registers: [registry],
   });
   const mirrorPublished = new Counter({ name: 'mirror_events_published_total', help: 'Events the mirror published to the log', registers: [registry] });
+  const mirrorDeadLettered = new Counter({ name: 'mirror_events_dead_lettered_total', help: 'Stored events the mirror could not encode and sent to the dead-letter topic', registers: [registry] });
   const mirrorLag = new Gauge({ name: 'mirror_lag_events', help: 'Head position of the event store minus the mirror checkpoint', registers: [registry] });
   const projectionApplied = new Counter({
     name: 'projection_events_applied_total',
@@ -32,7 +33,7 @@ export function createMetrics() {
     registers: [registry],
   });
   const dlqMessages = new Counter({ name: 'dlq_messages_total', help: 'Messages sent to the dead-letter topic', labelNames: ['source'] as const, registers: [registry] });
-  return { registry, httpDuration, eventsAppended, mirrorPublished, mirrorLag, projectionApplied, projectionLag, dlqMessages };
+  return { registry, httpDuration, eventsAppended, mirrorPublished, mirrorDeadLettered, mirrorLag, projectionApplied, projectionLag, dlqMessages };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

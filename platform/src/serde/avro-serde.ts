@@ -7,6 +7,7 @@
 import { Type } from 'avsc';
 import type { Resolver, Schema } from 'avsc';
 import { NotFoundError, ValidationError } from '../errors';
+import type { FieldIssue } from '../errors';
 import { avroValidationIssues } from './avro-validation';
 import { UndecodableMessageError } from './port';
 import type { DecodedMessage, SchemaRegistry, Serde } from './port';
@@ -30,6 +31,19 @@ interface Decoder {
 }
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The data itself cannot be written with the record's schema (a value out of range, a field
+ * missing or undeclared): encoding it again gives the same answer, so a mirror dead-letters the
+ * event rather than retrying it. A registry that is down or refuses a schema throws other errors.
+ */
+export class UnencodableDataError extends ValidationError {
+  readonly recordName: string;
+  constructor(recordName: string, reason: string, issues: FieldIssue[] = []) {
+    super(`data does not match the schema of ${recordName}: ${reason}`, issues);
+    this.recordName = recordName;
+  }
+}
 
 /** avsc decodes records into instances of generated classes; consumers get plain data. */
 const toPlain = (value: unknown): unknown => {
@@ -109,11 +123,19 @@ export const createAvroSerde = (registry: SchemaRegistry, options: AvroSerdeOpti
       const current = currentSchemaOf(recordName);
       if (!current) throw new ValidationError(`no Avro schema for record ${recordName}`);
       if (!current.type.isValid(data, { noUndeclaredFields: true })) {
-        throw new ValidationError(`data does not match the schema of ${recordName}`, avroValidationIssues(current.type, data));
+        const issues = avroValidationIssues(current.type, data);
+        throw new UnencodableDataError(recordName, issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ') || 'invalid', issues);
+      }
+      // Validated first: an event that can never be encoded fails the same way while the registry is down.
+      let body: Buffer;
+      try {
+        body = current.type.toBuffer(data);
+      } catch (error) {
+        throw new UnencodableDataError(recordName, messageOf(error));
       }
       const subject = `${topic}-${recordName}`;
       const schemaId = await schemaIds(subject, () => registry.register(subject, current.text));
-      return encodeWireFormat(schemaId, current.type.toBuffer(data));
+      return encodeWireFormat(schemaId, body);
     },
 
     async decode(buffer): Promise<DecodedMessage> {

@@ -6,7 +6,7 @@ export { createEmbeddedSchemaRegistry, canonicalAvroSchema } from './embedded-re
 export type { EmbeddedSchemaRegistry, EmbeddedSchemaRegistryOptions, SubjectVersion } from './embedded-registry';
 export { createConfluentSchemaRegistry } from './confluent-registry';
 export type { ConfluentSchemaRegistryOptions } from './confluent-registry';
-export { createAvroSerde } from './avro-serde';
+export { createAvroSerde, UnencodableDataError } from './avro-serde';
 export type { AvroSerdeOptions } from './avro-serde';
 export { avroValidationIssues } from './avro-validation';
 export * from './registry-server';

@@ -14,7 +14,7 @@ interface Add { type: 'Add'; key: string; seq: number; amount: number }
 interface Added { type: 'Added'; data: { seq: number; amount: number; totalAfter: number } }
 interface Counter { total: number; count: number }
 
-function createCounterActor(behaviour: { failRetriably?: Map<number, number>; rejectNegative?: () => boolean; decideCalls?: Map<number, number> } = {}): ActorDefinition<Add, Add, Added, Counter> {
+function createCounterActor(behaviour: { failRetriably?: Map<number, number>; rejectNegative?: () => boolean; decideCalls?: Map<number, number>; crashOn?: number } = {}): ActorDefinition<Add, Add, Added, Counter> {
   return {
     type: 'counter',
     keyOf: (message) => message.key,
@@ -36,6 +36,7 @@ function createCounterActor(behaviour: { failRetriably?: Map<number, number>; re
           throw new AppError('unavailable', 'flaky dependency', { retriable: true });
         }
         if (command.amount < 0 && (behaviour.rejectNegative?.() ?? true)) throw new ValidationError(`amount ${command.amount} is negative`);
+        if (command.seq === behaviour.crashOn) throw new TypeError(`a bug met seq ${command.seq}`);
         return { type: 'Added', data: { seq: command.seq, amount: command.amount, totalAfter: state.total + command.amount } };
       },
     },
@@ -207,6 +208,36 @@ for (const target of logTargets()) {
       const [letter] = await listDeadLetters(log);
       expect(letter?.reason).toMatch(/retries exhausted after 4 attempts/);
       expect(await streamOf(eventStore, 's')).toEqual([]);
+    }, 60_000);
+
+    it('dead-letters once a message whose handler throws every time, and goes on with the key', async () => {
+      const producer = log.createProducer();
+      const decideCalls = new Map<number, number>();
+      await producer.send([add('k', 1), add('k', 2), add('k', 3)]);
+      await producer.close();
+      const actor = createCounterActor({ crashOn: 2, decideCalls });
+      let host = startHost(log, eventStore, actor);
+      await host.start();
+      try {
+        await waitFor('the key handled past the poison message', async () => (await streamOf(eventStore, 'k')).length === 2);
+        await waitFor('offsets committed', async () => {
+          const [committed, ends] = await Promise.all([log.committedOffsets('counter-actor', inbox), log.endOffsets(inbox)]);
+          return ends.every((end, partition) => (committed[partition] ?? 0) >= end);
+        });
+      } finally {
+        await host.stop();
+      }
+      // A restart redelivers nothing: one dead letter.
+      host = startHost(log, eventStore, actor);
+      await host.start();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await host.stop();
+
+      expect((await streamOf(eventStore, 'k')).map((event) => [event.seq, event.totalAfter])).toEqual([[1, 1], [3, 2]]);
+      const letters = await listDeadLetters(log);
+      expect(letters).toHaveLength(1);
+      expect(letters[0]?.reason).toMatch(/TypeError: a bug met seq 2/);
+      expect(JSON.parse(letters[0]?.value?.toString() ?? '{}')).toMatchObject({ type: 'Add', key: 'k', seq: 2 });
     }, 60_000);
 
     it('gives the same state through LRU eviction and snapshot rehydration', async () => {

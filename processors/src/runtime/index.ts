@@ -13,7 +13,7 @@ export { createTimerService } from './timer-service';
 export type { TimerService, TimerServiceOptions, TimerSpec } from './timer-service';
 export { timerCheckpointTopic } from './timer-checkpoint';
 export type { TimerCheckpoint } from './timer-checkpoint';
-export { deadLetterRecord, dlqHeaders, listDeadLetters, parseDeadLetterSource, replayDeadLetter } from './dead-letters';
+export { deadLetterRecord, describeDeadLetterSource, dlqHeaders, listDeadLetters, parseDeadLetterSource, replayDeadLetter } from './dead-letters';
 export type { DeadLetter, DeadLetterSource } from './dead-letters';
 export { decodeInboxMessage, encodeInboxMessage, inboxTopicOf, inboxTopicSpec } from './inbox';
 export { isRetriable, jitteredBackoffMs } from './retry';

@@ -92,5 +92,48 @@ for (const target of logTargets()) {
       expect(letter?.value?.toString()).toBe('garbage');
       expect(letter?.headers['dlq-reason']).toMatch(/undecodable/);
     }, 60_000);
+
+    it('dead-letters once, after bounded retries, an event whose route throws every time, and routes the events after it', async () => {
+      const routeCalls = new Map<string, number>();
+      const route = (event: RecordedEvent) => {
+        routeCalls.set(event.id, (routeCalls.get(event.id) ?? 0) + 1);
+        const items = event.data.items as string[];
+        if (items.includes('bug')) throw new TypeError("Cannot read properties of undefined (reading 'sku')");
+        return items.map((sku) => ({ topic: inbox, key: sku, value: { type: 'Reserve', sku, orderId: String(event.data.orderId) } }));
+      };
+      // One order's events share a partition: the poison one sits between the two others.
+      const events = [eventRecord('OrderPlaced', 'o3', ['a']), eventRecord('OrderPlaced', 'o3', ['bug']), eventRecord('OrderPlaced', 'o3', ['b'])];
+      const producer = log.createProducer();
+      await producer.send(events.map((event) => event.record));
+      await producer.close();
+      const transactionalId = `router-${randomUUID()}`;
+      const start = async () => {
+        const router = createRouter({ log, serde: jsonSerde, groupId: 'router', topics: [eventsTopic], route, transactionalId, logger: silentLogger, retry: { maxAttempts: 3, baseMs: 5 } });
+        await router.start();
+        return router;
+      };
+      let router = await start();
+      try {
+        await waitFor('the events around the poison one routed', async () => (await readTopic(log, inbox)).length === 2);
+        await waitFor('offsets committed', async () => {
+          const [committed, ends] = await Promise.all([log.committedOffsets('router', eventsTopic), log.endOffsets(eventsTopic)]);
+          return ends.every((end, partition) => (committed[partition] ?? 0) >= end);
+        });
+      } finally {
+        await router.stop();
+      }
+      // A restart redelivers nothing.
+      router = await start();
+      await sleep(500);
+      await router.stop();
+
+      expect((await readTopic(log, inbox)).map((message) => message.key).sort()).toEqual(['a', 'b']);
+      expect(routeCalls.get(events[1]?.id ?? '')).toBe(3);
+      const letters = await readTopic(log, deadLetterTopic);
+      expect(letters).toHaveLength(1);
+      expect(letters[0]?.headers[eventHeaders.eventId]).toBe(events[1]?.id);
+      expect(letters[0]?.headers['dlq-reason']).toMatch(/route failed 3 times: TypeError: Cannot read properties/);
+      expect(letters[0]?.headers['dlq-attempts']).toBe('3');
+    }, 60_000);
   });
 }

@@ -1,9 +1,11 @@
 import { UndecodableMessageError, deadLetterTopic, deterministicEventId, recordToEvent } from '@ecommerce/platform';
-import type { Batch, Consumer, Headers, Log, LogMessage, Logger, Metrics, Producer, ProducerRecord, RecordedEvent, Serde } from '@ecommerce/platform';
+import type { Batch, BatchContext, Consumer, Headers, Log, LogMessage, Logger, Metrics, Producer, ProducerRecord, RecordedEvent, Serde } from '@ecommerce/platform';
 import { partitionsAtOnce } from './consumption';
 import { deadLetterRecord } from './dead-letters';
 import { messageIdHeader } from './actor-host';
 import { encodeInboxMessage } from './inbox';
+import { attemptBounded, errorMessage } from './retry';
+import type { RetryPolicy } from './retry';
 
 /** A message for an actor: its inbox, the actor key, and the body (an object is sent as JSON). */
 export interface RoutedMessage {
@@ -19,14 +21,19 @@ export interface RouterOptions {
   groupId: string;
   /** Event topics to consume. */
   topics: string[];
-  /** Pure mapping of an event to the messages it causes (none for most events). Throwing fails the batch: it is retried. */
+  /** Pure mapping of an event to the messages it causes (none for most events). Throwing is retried, a bounded number of times, then the event is dead-lettered. */
   route: (event: RecordedEvent) => RoutedMessage[] | Promise<RoutedMessage[]>;
   /** Base of the transactional ids: one producer per consumed partition, `<base>.<topic>.<partition>`, fences that partition's zombies. */
   transactionalId: string;
   logger: Logger;
   metrics?: Metrics;
   maxBatchSize?: number;
+  /** Attempts of an event whose route throws before it is dead-lettered (its partition waits meanwhile). */
+  retry?: Partial<RetryPolicy>;
 }
+
+/** A route is a pure mapping: what throws now throws again, but a few slow tries cost little before giving up on an event. */
+const defaultRetry: RetryPolicy = { maxAttempts: 5, maxRetriableAttempts: 10, baseMs: 200 };
 
 export interface Router {
   start(): Promise<void>;
@@ -41,6 +48,7 @@ export interface Router {
  */
 export function createRouter(options: RouterOptions): Router {
   const { log, serde, groupId, logger } = options;
+  const retry: RetryPolicy = { ...defaultRetry, ...options.retry };
   const producers = new Map<string, Producer>();
   let consumer: Consumer | undefined;
 
@@ -77,30 +85,43 @@ export function createRouter(options: RouterOptions): Router {
     }));
   }
 
-  async function eachBatch(batch: Batch): Promise<void> {
+  async function eachBatch(batch: Batch, context: BatchContext): Promise<void> {
     const last = batch.messages.at(-1);
     if (!last) return;
     const records: ProducerRecord[] = [];
-    for (const message of batch.messages) records.push(...(await recordsOf(message)));
+    for (const message of batch.messages) records.push(...(await recordsOf(message, context)));
     await producerFor(batch.topic, batch.partition).transaction(async (tx) => {
       if (records.length > 0) await tx.send(records);
       await tx.sendOffsets(groupId, [{ topic: batch.topic, partition: batch.partition, offset: last.offset + 1 }]);
     });
-    logger.debug({ topic: batch.topic, partition: batch.partition, events: batch.messages.length, routed: records.length }, 'router batch committed');
+    const deadLetters = records.filter((record) => record.topic === deadLetterTopic).length;
+    if (deadLetters > 0) options.metrics?.dlqMessages.inc({ source: groupId }, deadLetters);
+    logger.debug({ topic: batch.topic, partition: batch.partition, events: batch.messages.length, routed: records.length - deadLetters, deadLetters }, 'router batch committed');
   }
 
-  /** An undecodable event becomes a dead letter inside the same transaction; a failing route fails the batch. */
-  async function recordsOf(message: LogMessage): Promise<ProducerRecord[]> {
+  /**
+   * An undecodable event, and one whose route keeps throwing, become dead letters inside the
+   * batch's transaction (so each is dead-lettered exactly once) and the partition goes on. A
+   * decoding failure that is not the message's fault (registry down) fails the batch: it is retried.
+   */
+  async function recordsOf(message: LogMessage, context: BatchContext): Promise<ProducerRecord[]> {
     let event: RecordedEvent;
     try {
       event = await recordToEvent(message, serde);
     } catch (error) {
       if (!(error instanceof UndecodableMessageError)) throw error;
       logger.error({ err: error, topic: message.topic, partition: message.partition, offset: message.offset }, 'undecodable event sent to the dead-letter topic');
-      options.metrics?.dlqMessages.inc({ source: groupId });
       return [deadLetterRecord(message, groupId, error.message, 0)];
     }
-    return toRecords(event);
+    const routed = await attemptBounded(() => toRecords(event), retry, {
+      // A stopping router or a revoked partition gives up the batch: it is redelivered, not dead-lettered.
+      rethrow: () => !context.isRunning(),
+      onRetry: (error, attempt) => logger.warn({ err: error, eventId: event.id, type: event.type, attempt }, 'retrying an event whose route failed'),
+    });
+    if (routed.ok) return routed.value;
+    const reason = `route failed ${routed.attempts} times: ${errorMessage(routed.error)}`;
+    logger.error({ err: routed.error, topic: message.topic, partition: message.partition, offset: message.offset, eventId: event.id }, 'event whose route keeps failing sent to the dead-letter topic');
+    return [deadLetterRecord(message, groupId, reason, routed.attempts)];
   }
 
   return {

@@ -1,0 +1,176 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kafka, logLevel } from 'kafkajs';
+import { avroSchemaOfRecordName, createSampleEventPayload, eventTopic } from '@ecommerce/schemas';
+import {
+  PreconditionFailedError, createAvroSerde, createEmbeddedSchemaRegistry, createKafkaLog, createKafkaLogCreator, createLogger, createMetrics, createNamespacedLog,
+  deadLetterTopic, listDeadLetters, openEmbeddedLog, openSqliteEventStore, randomId, replayDeadLetter,
+} from '@ecommerce/platform';
+import type { EventStore, Log, LogMessage, Metrics, SchemaRegistry } from '@ecommerce/platform';
+import { createMirror } from './mirror';
+import type { Mirror } from './mirror';
+
+/**
+ * Issue 14: nothing in the store can wedge the mirror. An event its schema cannot write (planted
+ * through the undecorated SQLite store, as a corrupted older history would hold it) becomes one
+ * dead letter in the batch's transaction; the events around it are published exactly once.
+ */
+interface Target {
+  name: string;
+  openLog(): Log;
+}
+
+const targets: Target[] = [{ name: 'the embedded log', openLog: () => openEmbeddedLog(join(mkdtempSync(join(tmpdir(), 'mirror-log-')), 'log.db'), { pollIntervalMs: 20 }) }];
+const brokers = process.env.KAFKA_BROKERS;
+if (brokers) {
+  targets.push({
+    name: 'Kafka',
+    // A fresh namespace per log: the fixed topic names do not collide between runs.
+    openLog: () => createNamespacedLog(createKafkaLog(new Kafka({ clientId: 'mirror-poison-test', brokers: brokers.split(','), logLevel: logLevel.WARN, logCreator: createKafkaLogCreator() })), `poison${randomId().slice(0, 8)}.`),
+  });
+} else {
+  process.stdout.write('mirror poison-event tests on Kafka skipped: set KAFKA_BROKERS to run them\n');
+}
+
+const catalogTopic = eventTopic('ProductPriceChanged');
+const silentLogger = createLogger({ level: 'silent' });
+const dirs: string[] = [];
+
+function createTestRegistry(): SchemaRegistry {
+  const dir = mkdtempSync(join(tmpdir(), 'mirror-registry-'));
+  dirs.push(dir);
+  return createEmbeddedSchemaRegistry(new Database(join(dir, 'registry.db')));
+}
+
+const serdeOf = (registry: SchemaRegistry) => createAvroSerde(registry, { resolveSchema: (recordName) => avroSchemaOfRecordName(recordName)?.text });
+
+const price = (amount: number) => ({ ...createSampleEventPayload('ProductPriceChanged'), price: { amount, currency: 'EUR' } });
+
+async function readAll(log: Log, topic: string): Promise<LogMessage[]> {
+  const all: LogMessage[] = [];
+  for (const [partition, end] of (await log.endOffsets(topic)).entries()) {
+    for (let from = 0; from < end; ) {
+      const page = await log.read(topic, partition, from, 1000);
+      if (page.length === 0) break;
+      all.push(...page);
+      from = (page.at(-1) as LogMessage).offset + 1;
+    }
+  }
+  return all;
+}
+
+async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const counterValue = async (metrics: Metrics, name: 'mirrorDeadLettered' | 'mirrorPublished') => (await metrics[name].get()).values[0]?.value ?? 0;
+
+describe.each(targets)('mirror meeting an event it cannot encode, on $name', (target) => {
+  let eventStore: EventStore;
+  let log: Log;
+  let registry: SchemaRegistry;
+  const mirrorId = `mirror-${randomId().slice(0, 8)}`;
+
+  beforeEach(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mirror-events-'));
+    dirs.push(dir);
+    eventStore = openSqliteEventStore(join(dir, 'events.db'));
+    log = target.openLog();
+    registry = createTestRegistry();
+  });
+  afterEach(async () => {
+    await log.close();
+    await eventStore.close();
+  });
+  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  const startMirror = async (metrics: Metrics, serdeRegistry = registry): Promise<Mirror> => {
+    const mirror = createMirror({ eventStore, log, serde: serdeOf(serdeRegistry), logger: silentLogger, metrics, mirrorId, partitions: 2, lingerMs: 5 });
+    await mirror.start();
+    return mirror;
+  };
+
+  it('publishes the events around it, dead-letters it exactly once (also after a restart), counts it and shows it in health', async () => {
+    const stream = `product-${randomId()}`;
+    const ids = Array.from({ length: 5 }, () => randomId());
+    // 9007199254740991 is a safe JS integer, but past what avsc's `long` takes; the second poison misses a field.
+    const missingCurrency = { ...createSampleEventPayload('ProductPriceChanged'), price: { amount: 100 } };
+    await eventStore.append(stream, [
+      { id: ids[0] as string, type: 'ProductPriceChanged', data: price(100) },
+      { id: ids[1] as string, type: 'ProductPriceChanged', data: price(9007199254740991), metadata: { correlationId: 'corrupted-history' } },
+      { id: ids[2] as string, type: 'ProductPriceChanged', data: price(200) },
+    ], { expectedRevision: 'no_stream' });
+    const head = (await eventStore.append(stream, [{ id: ids[3] as string, type: 'ProductPriceChanged', data: missingCurrency }], { expectedRevision: 2 })).position;
+
+    const metrics = createMetrics();
+    let mirror = await startMirror(metrics);
+    try {
+      await waitFor('the mirror past the poison events', () => mirror.checkpoint() >= head);
+      expect(mirror.health()).toEqual({ ok: true, detail: expect.stringMatching(/^checkpoint \d+; 2 events dead-lettered, last: .*price\.currency/) });
+    } finally {
+      await mirror.stop();
+    }
+    expect(await counterValue(metrics, 'mirrorDeadLettered')).toBe(2);
+    expect(await counterValue(metrics, 'mirrorPublished')).toBe(2);
+    expect(await metrics.registry.getSingleMetricAsString('dlq_messages_total')).toContain(`source="${mirrorId}"} 2`);
+
+    // A restart resumes from the committed checkpoint: nothing again, the next event published.
+    const last = (await eventStore.append(stream, [{ id: ids[4] as string, type: 'ProductPriceChanged', data: price(300) }], { expectedRevision: 3 })).position;
+    mirror = await startMirror(createMetrics());
+    try {
+      await waitFor('the mirror past the new event', () => mirror.checkpoint() >= last);
+      expect(mirror.health()).toEqual({ ok: true, detail: `checkpoint ${last}` });
+    } finally {
+      await mirror.stop();
+    }
+
+    const published = (await readAll(log, catalogTopic)).filter((message) => message.key === stream);
+    expect(published.map((message) => message.headers['event-id'])).toEqual([ids[0], ids[2], ids[4]]);
+    const letters = (await listDeadLetters(log)).filter((letter) => letter.key === stream);
+    expect(letters).toHaveLength(2);
+    const [outOfRange, missing] = letters;
+    const poison = (await eventStore.readStream(stream))[1];
+    expect(outOfRange?.source).toEqual({ kind: 'event-store', groupId: mirrorId, position: poison?.position });
+    expect(outOfRange?.reason).toMatch(/ProductPriceChanged.*price\.amount: invalid value 9007199254740991/);
+    expect(outOfRange?.headers).toMatchObject({ 'event-id': ids[1], 'event-type': 'ProductPriceChanged', 'stream-id': stream, 'stream-revision': '1', 'correlation-id': 'corrupted-history' });
+    expect(JSON.parse(outOfRange?.value?.toString('utf8') ?? 'null')).toEqual({
+      id: ids[1], type: 'ProductPriceChanged', streamId: stream, revision: 1, position: poison?.position,
+      data: price(9007199254740991), metadata: { correlationId: 'corrupted-history' }, recordedAt: poison?.recordedAt.toISOString(),
+    });
+    expect(missing?.reason).toMatch(/price\.currency/);
+
+    // Replay does not publish a stored event beside the mirror; it says what to do instead.
+    const replay = replayDeadLetter(log, outOfRange?.id ?? '');
+    await expect(replay).rejects.toThrow(PreconditionFailedError);
+    await expect(replay).rejects.toThrow(/could not encode.*Nothing was replayed.*corrective event/s);
+    expect((await readAll(log, catalogTopic)).filter((message) => message.key === stream)).toHaveLength(3);
+  }, 120_000);
+
+  it('retries, and dead-letters nothing, while the schema registry is down', async () => {
+    const stream = `product-${randomId()}`;
+    const head = (await eventStore.append(stream, [{ id: randomId(), type: 'ProductPriceChanged', data: price(100) }], { expectedRevision: 'no_stream' })).position;
+    let outages = 2;
+    const flaky: SchemaRegistry = {
+      ...registry,
+      register: (subject, schema) => (outages-- > 0 ? Promise.reject(new Error('connect ECONNREFUSED registry')) : registry.register(subject, schema)),
+    };
+    const metrics = createMetrics();
+    const mirror = await startMirror(metrics, flaky);
+    try {
+      await waitFor('the mirror failing on the outage', () => !mirror.health().ok, 10_000);
+      await waitFor('the mirror past the event once the registry is back', () => mirror.checkpoint() >= head, 30_000);
+      expect(mirror.health().ok).toBe(true);
+    } finally {
+      await mirror.stop();
+    }
+    expect((await readAll(log, catalogTopic)).filter((message) => message.key === stream)).toHaveLength(1);
+    expect(await readAll(log, deadLetterTopic)).toHaveLength(0);
+    expect(await counterValue(metrics, 'mirrorDeadLettered')).toBe(0);
+  }, 60_000);
+});

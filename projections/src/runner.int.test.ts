@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import {
+  AppError, UndecodableMessageError, createKafkaLog, createKafkaLogCreator, createLogger, createNamespacedLog, deadLetterTopic, eventHeaders, listDeadLetters,
+  openEmbeddedLog, openEmbeddedReadStore,
+} from '@ecommerce/platform';
+import type { Document, Log, ProducerRecord, ReadCollection, ReadStore, Serde } from '@ecommerce/platform';
+import { applyByDocument } from './apply-by-document';
+import type { Projection } from './projection';
+import { createProjectionRunner } from './runner';
+
+/** Issue 14: an event a projection cannot apply is dead-lettered after bounded retries; a read-store outage dead-letters nothing. */
+const topic = 'ecommerce.counting.events';
+const silentLogger = createLogger({ level: 'silent' });
+
+interface Target {
+  name: string;
+  openLog(dir: string): Log;
+}
+const targets: Target[] = [{ name: 'the embedded log', openLog: (dir) => openEmbeddedLog(path.join(dir, 'log.db'), { pollIntervalMs: 20 }) }];
+const brokers = process.env.KAFKA_BROKERS;
+if (brokers) {
+  targets.push({
+    name: 'Kafka',
+    openLog: () => createNamespacedLog(createKafkaLog(new Kafka({ clientId: 'projection-runner-test', brokers: brokers.split(','), logLevel: logLevel.WARN, logCreator: createKafkaLogCreator() }), { sessionTimeoutMs: 6000, heartbeatIntervalMs: 500, rebalanceTimeoutMs: 10_000, maxWaitTimeMs: 50 }), `proj${randomUUID().slice(0, 8)}.`),
+  });
+} else {
+  process.stdout.write('projection runner tests on Kafka skipped: set KAFKA_BROKERS to run them\n');
+}
+
+// A test-only JSON serde: the runner only needs decode.
+const jsonSerde: Serde = {
+  async encode(_topic, recordName, data) {
+    return Buffer.from(JSON.stringify({ recordName, data }));
+  },
+  async decode(buffer) {
+    try {
+      const { recordName, data } = JSON.parse(buffer.toString()) as { recordName: string; data: Record<string, unknown> };
+      return { recordName, schemaId: 1, data };
+    } catch {
+      throw new UndecodableMessageError('not json');
+    }
+  },
+};
+
+interface Counted { n: number; poison?: boolean; flaky?: boolean }
+interface CounterDocument extends Document { total: number; seen: number[]; revision: number }
+
+/** A counter per stream, through applyByDocument; its evolve throws on `poison`, and retriably on `flaky` while `flakyFailures` lasts. */
+function createCountingProjection(behaviour: { flakyFailures: number; applyCalls: Map<number, number> }): Projection {
+  const collectionOf = (version: number) => `counters_v${version}`;
+  return {
+    name: 'counting',
+    topics: [topic],
+    collections: (version) => ({ counters: collectionOf(version) }),
+    setup: async () => undefined,
+    apply: (store, version, events) =>
+      applyByDocument(store.collection<CounterDocument>(collectionOf(version)), {
+        handles: new Set(['Counted']),
+        idOf: (event) => event.streamId,
+        fieldsOf: ({ total, seen, revision }) => ({ total, seen, revision }),
+        evolve(current, event) {
+          const data = event.data as Counted;
+          behaviour.applyCalls.set(data.n, (behaviour.applyCalls.get(data.n) ?? 0) + 1);
+          if (data.poison) throw new TypeError(`cannot count ${data.n}`);
+          if (data.flaky && behaviour.flakyFailures-- > 0) throw new AppError('unavailable', 'price service timed out', { retriable: true });
+          return { total: (current?.total ?? 0) + data.n, seen: [...(current?.seen ?? []), data.n], revision: event.revision };
+        },
+      }, events),
+  };
+}
+
+const counted = (stream: string, revision: number, data: Counted): ProducerRecord => ({
+  topic,
+  key: stream,
+  value: Buffer.from(JSON.stringify({ recordName: 'ecommerce.counting.Counted', data })),
+  headers: { [eventHeaders.eventId]: randomUUID(), [eventHeaders.type]: 'Counted', [eventHeaders.stream]: stream, [eventHeaders.revision]: String(revision), [eventHeaders.position]: String(revision + 1) },
+});
+
+/** A read store whose guarded writes fail for the next `failures` calls, as during an outage. */
+function createFailingStore(inner: ReadStore, outage: { failures: number }): ReadStore {
+  return {
+    ...inner,
+    collection<T extends Document>(name: string): ReadCollection<T> {
+      const collection = inner.collection<T>(name);
+      return {
+        ...collection,
+        name: collection.name,
+        replaceManyIfNewer: (writes) => (outage.failures-- > 0 ? Promise.reject(new Error('connection to the read store lost')) : collection.replaceManyIfNewer(writes)),
+      };
+    },
+  };
+}
+
+async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe.each(targets)('projection runner on $name', (target) => {
+  let dir: string;
+  let log: Log;
+  let readStore: ReadStore;
+  const counter = (stream: string) => readStore.collection<CounterDocument>('counters_v1').findOne({ _id: stream });
+
+  beforeEach(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'projection-runner-'));
+    log = target.openLog(dir);
+    readStore = openEmbeddedReadStore(path.join(dir, 'read.db'));
+    await log.ensureTopics([{ topic, partitions: 1 }, { topic: deadLetterTopic, partitions: 1 }]);
+  });
+  afterEach(async () => {
+    await log.close();
+    await readStore.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const startRunner = async (projection: Projection, store: ReadStore = readStore) => {
+    const runner = createProjectionRunner({ projection, version: 1, log, serde: jsonSerde, readStore: store, logger: silentLogger, retry: { baseMs: 5 } });
+    await runner.start();
+    return runner;
+  };
+
+  it('dead-letters once an event its evolve keeps throwing on, applies the events after it, and waits longer on retriable errors', async () => {
+    const applyCalls = new Map<number, number>();
+    const projection = createCountingProjection({ flakyFailures: 5, applyCalls });
+    const producer = log.createProducer();
+    const stream = `counter-${randomUUID()}`;
+    await producer.send([counted(stream, 0, { n: 1 }), counted(stream, 1, { n: 2, flaky: true }), counted(stream, 2, { n: 4, poison: true }), counted(stream, 3, { n: 8 }), counted(stream, 4, { n: 16 })]);
+    await producer.close();
+
+    let runner = await startRunner(projection);
+    try {
+      await waitFor('the events after the poison one applied', async () => (await counter(stream))?.total === 1 + 2 + 8 + 16);
+      await waitFor('offsets committed', async () => (await log.committedOffsets('projection.counting.v1', topic))[0] === 5);
+    } finally {
+      await runner.stop();
+    }
+    // A restart redelivers nothing: the poison event is dead-lettered once.
+    runner = await startRunner(projection);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await runner.stop();
+
+    expect((await counter(stream))?.seen).toEqual([1, 2, 8, 16]);
+    const letters = await listDeadLetters(log);
+    expect(letters).toHaveLength(1);
+    const [letter] = letters;
+    expect(letter?.source).toEqual({ kind: 'message', groupId: 'projection.counting.v1', topic, partition: 0, offset: 2 });
+    expect(letter?.reason).toMatch(/counting could not apply Counted .* after 3 attempts: TypeError: cannot count 4/);
+    expect(letter?.attempts).toBe(3);
+    expect(JSON.parse(letter?.value?.toString() ?? '{}')).toMatchObject({ data: { n: 4, poison: true } });
+    expect(letter?.headers[eventHeaders.stream]).toBe(stream);
+    // The retriable error failed 5 times, past the 3 attempts of a plain one, and was applied all the same.
+    expect(applyCalls.get(2)).toBe(6);
+    // The poison one: its 3 attempts, after one in its batch if the batch reached it.
+    expect(applyCalls.get(4)).toBeGreaterThanOrEqual(3);
+    expect(applyCalls.get(4)).toBeLessThanOrEqual(4);
+  }, 60_000);
+
+  it('dead-letters nothing while the read store fails, and catches up once it is back', async () => {
+    const projection = createCountingProjection({ flakyFailures: 0, applyCalls: new Map() });
+    const outage = { failures: 4 };
+    const producer = log.createProducer();
+    const stream = `counter-${randomUUID()}`;
+    await producer.send([1, 2, 4, 8].map((n, revision) => counted(stream, revision, { n })));
+    await producer.close();
+
+    const runner = await startRunner(projection, createFailingStore(readStore, outage));
+    try {
+      await waitFor('every event applied', async () => (await counter(stream))?.total === 15, 30_000);
+    } finally {
+      await runner.stop();
+    }
+    expect(outage.failures).toBeLessThan(0);
+    expect(await listDeadLetters(log)).toEqual([]);
+  }, 60_000);
+});
