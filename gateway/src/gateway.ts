@@ -40,12 +40,15 @@ function principalFrom(identify: GatewayOptions['identify']): RequestHandler {
 }
 
 async function remoteOpenApi(urls: string[]) {
-  const documents = await Promise.all(urls.map(async (url) => (await fetch(`${url}/openapi.json`)).json() as Promise<{ paths?: object; components?: { schemas?: object } }>));
+  const documents = await Promise.all(urls.map(async (url) => (await fetch(`${url}/openapi.json`)).json() as Promise<{ paths?: object; components?: { schemas?: object; securitySchemes?: object } }>));
   return {
     openapi: '3.1.0',
     info: apiInfo,
     paths: Object.assign({}, ...documents.map((document) => document.paths ?? {})),
-    components: { schemas: Object.assign({}, ...documents.map((document) => document.components?.schemas ?? {})) },
+    components: {
+      schemas: Object.assign({}, ...documents.map((document) => document.components?.schemas ?? {})),
+      securitySchemes: Object.assign({}, ...documents.map((document) => document.components?.securitySchemes ?? {})),
+    },
   };
 }
 

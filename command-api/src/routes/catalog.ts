@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { describeRoute, encodeConsistencyToken, etagOf, parseIfMatch, parseInput, requirePrincipal } from '@ecommerce/platform';
 import type { OpenAPIRegistry } from '@ecommerce/platform';
 import {
-  adjustStockBody, commandAcceptedSchema, createProductBody, discontinueProductBody, productIdParams, restockBody, skuParams, updateProductBody,
+  adjustStockBody, commandAcceptedSchema, createProductBody, discontinueProductBody, idempotencyHeaders, ifMatchHeaders, productIdParams, restockBody, skuParams, updateProductBody,
 } from '@ecommerce/schemas';
 import type { CatalogCommands, CommandAnswer } from '../catalog/commands';
 
@@ -58,9 +58,21 @@ export function catalogRoutes({ commands }: { commands: CatalogCommands }): Rout
 export function describeCatalogRoutes(registry: OpenAPIRegistry): void {
   const accepted = { description: 'accepted; `X-Consistency-Token` lets a read wait for it', schema: commandAcceptedSchema };
   const tags = ['catalog'];
-  describeRoute(registry, { method: 'post', path: '/api/products', summary: 'Create (list) a product; the SKU must be unique', tags, body: createProductBody, responses: { 201: accepted, 401: { description: 'not authenticated' }, 409: { description: 'SKU already in use' } } });
-  describeRoute(registry, { method: 'patch', path: '/api/products/{id}', summary: 'Change details and/or price; `If-Match` with the ETag guards against lost updates', tags, params: productIdParams, body: updateProductBody, responses: { 202: accepted, 403: { description: 'not the owner or an admin' }, 404: { description: 'unknown product' }, 412: { description: 'stale If-Match' } } });
-  describeRoute(registry, { method: 'delete', path: '/api/products/{id}', summary: 'Discontinue a product', tags, params: productIdParams, responses: { 202: accepted, 403: { description: 'not the owner or an admin' }, 404: { description: 'unknown product' }, 412: { description: 'stale If-Match' } } });
-  describeRoute(registry, { method: 'post', path: '/api/inventory/{sku}/restock', summary: 'Receive stock for a SKU (admin)', tags: ['inventory'], params: skuParams, body: restockBody, responses: { 202: accepted, 403: { description: 'admins only' }, 404: { description: 'unknown SKU' } } });
-  describeRoute(registry, { method: 'post', path: '/api/inventory/{sku}/adjust', summary: 'Correct stock for a SKU (admin)', tags: ['inventory'], params: skuParams, body: adjustStockBody, responses: { 202: accepted, 403: { description: 'admins only' }, 404: { description: 'unknown SKU' }, 409: { description: 'would make available stock negative' } } });
+  const repeat = { 409: { description: 'SKU already in use, or a request with this Idempotency-Key is in progress' } };
+  const guarded = ifMatchHeaders;
+  describeRoute(registry, {
+    method: 'post', path: '/api/products', summary: 'Create (list) a product; the SKU must be unique', tags, body: createProductBody, headers: idempotencyHeaders,
+    responses: { 201: { description: 'listed; `Location` is the product, `ETag` its revision', schema: commandAcceptedSchema }, ...repeat },
+  });
+  describeRoute(registry, {
+    method: 'patch', path: '/api/products/{id}', summary: 'Change details and/or price; `If-Match` with the ETag guards against lost updates', tags, params: productIdParams, body: updateProductBody, headers: guarded,
+    responses: { 202: accepted, 403: { description: 'not the owner or an admin' }, 404: { description: 'unknown product' }, 409: { description: 'the product is discontinued, or a concurrent change won' }, 412: { description: 'stale If-Match' } },
+  });
+  describeRoute(registry, {
+    method: 'delete', path: '/api/products/{id}', summary: 'Discontinue a product', tags, params: productIdParams, body: discontinueProductBody, bodyOptional: true, headers: guarded,
+    responses: { 202: accepted, 403: { description: 'not the owner or an admin' }, 404: { description: 'unknown product' }, 409: { description: 'already discontinued, or a concurrent change won' }, 412: { description: 'stale If-Match' } },
+  });
+  const stock = { 403: { description: 'admins only' }, 404: { description: 'unknown SKU' }, 409: { description: 'would make available stock negative, or a request with this Idempotency-Key is in progress' } };
+  describeRoute(registry, { method: 'post', path: '/api/inventory/{sku}/restock', summary: 'Receive stock for a SKU (admin)', tags: ['inventory'], params: skuParams, body: restockBody, headers: idempotencyHeaders, responses: { 202: accepted, ...stock } });
+  describeRoute(registry, { method: 'post', path: '/api/inventory/{sku}/adjust', summary: 'Correct stock for a SKU (admin)', tags: ['inventory'], params: skuParams, body: adjustStockBody, headers: idempotencyHeaders, responses: { 202: accepted, ...stock } });
 }

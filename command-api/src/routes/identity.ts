@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import { byClientIp, createRateLimiter, describeRoute, encodeConsistencyToken, parseIfMatch, parseInput, rateLimit, requirePrincipal } from '@ecommerce/platform';
 import type { OpenAPIRegistry } from '@ecommerce/platform';
 import {
-  changePasswordBody, changeRoleBody, commandAcceptedSchema, disableUserBody, jwksSchema, loginBody, logoutBody, refreshBody, registerBody, tokensSchema, updateProfileBody, userIdParams,
+  changePasswordBody, changeRoleBody, commandAcceptedSchema, disableUserBody, idempotencyHeaders, ifMatchHeaders, jwksSchema, loginBody, logoutBody, refreshBody, registerBody, tokensSchema, updateProfileBody, userIdParams,
 } from '@ecommerce/schemas';
 import type { Accounts } from '../identity/accounts';
 import type { CommandAnswer } from '../catalog/commands';
@@ -102,15 +102,20 @@ export function identityRoutes({ accounts, jwks, limits = defaultIdentityLimits 
 export function describeIdentityRoutes(registry: OpenAPIRegistry): void {
   const auth = ['auth'];
   const done = { description: 'accepted; `X-Consistency-Token` lets a read wait for it', schema: commandAcceptedSchema };
-  const limited = { description: 'too many attempts; see Retry-After' };
-  describeRoute(registry, { method: 'get', path: '/api/auth/jwks.json', summary: 'The public keys (JWKS) that verify access tokens; old keys stay until their tokens expire', tags: auth, responses: { 200: { description: 'JSON Web Key Set', schema: jwksSchema } } });
-  describeRoute(registry, { method: 'post', path: '/api/auth/register', summary: 'Create a customer account (unique email, password policy)', tags: auth, body: registerBody, responses: { 201: done, 409: { description: 'email already registered' }, 429: limited } });
-  describeRoute(registry, { method: 'post', path: '/api/auth/login', summary: 'Exchange email and password for an access token (ES256 JWT, short-lived) and a rotating refresh token', tags: auth, body: loginBody, responses: { 200: { description: 'tokens', schema: tokensSchema }, 401: { description: 'invalid email or password' }, 429: limited } });
-  describeRoute(registry, { method: 'post', path: '/api/auth/refresh', summary: 'Rotate a refresh token; reusing an old one revokes its whole family', tags: auth, body: refreshBody, responses: { 200: { description: 'new tokens', schema: tokensSchema }, 401: { description: 'invalid, expired, revoked or reused' }, 429: limited } });
-  describeRoute(registry, { method: 'post', path: '/api/auth/logout', summary: 'End the session of a refresh token', tags: auth, body: logoutBody, responses: { 204: { description: 'done' } } });
-  describeRoute(registry, { method: 'patch', path: '/api/me', summary: 'Update your profile', tags: ['me'], body: updateProfileBody, responses: { 202: done, 401: { description: 'not authenticated' } } });
-  describeRoute(registry, { method: 'post', path: '/api/me/password', summary: 'Change your password; every session ends', tags: ['me'], body: changePasswordBody, responses: { 202: done, 401: { description: 'not authenticated' } } });
+  const limited = { 429: { description: 'too many attempts; see Retry-After' } };
+  const inProgress = { 409: { description: 'a request with this Idempotency-Key is in progress' } };
+  const headers = idempotencyHeaders;
+  describeRoute(registry, { method: 'get', path: '/api/auth/jwks.json', public: true, summary: 'The public keys (JWKS) that verify access tokens; old keys stay until their tokens expire', tags: auth, responses: { 200: { description: 'JSON Web Key Set', schema: jwksSchema } } });
+  describeRoute(registry, { method: 'post', path: '/api/auth/register', public: true, summary: 'Create a customer account (unique email, password policy)', tags: auth, body: registerBody, headers, responses: { 201: done, 409: { description: 'email already registered, or a request with this Idempotency-Key is in progress' }, ...limited } });
+  describeRoute(registry, { method: 'post', path: '/api/auth/login', public: true, summary: 'Exchange email and password for an access token (ES256 JWT, short-lived) and a rotating refresh token', tags: auth, body: loginBody, headers, responses: { 200: { description: 'tokens', schema: tokensSchema }, 401: { description: 'invalid email or password' }, ...inProgress, ...limited } });
+  describeRoute(registry, { method: 'post', path: '/api/auth/refresh', public: true, summary: 'Rotate a refresh token; reusing an old one revokes its whole family', tags: auth, body: refreshBody, headers, responses: { 200: { description: 'new tokens', schema: tokensSchema }, 401: { description: 'invalid, expired, revoked or reused' }, ...inProgress, ...limited } });
+  describeRoute(registry, { method: 'post', path: '/api/auth/logout', public: true, summary: 'End the session of a refresh token', tags: auth, body: logoutBody, headers, responses: { 204: { description: 'done' }, ...inProgress, ...limited } });
+  describeRoute(registry, { method: 'patch', path: '/api/me', summary: 'Update your profile', tags: ['me'], body: updateProfileBody, headers: ifMatchHeaders, responses: { 202: done, 404: { description: 'no account for the caller' }, 409: { description: 'a concurrent change won' } } });
+  describeRoute(registry, { method: 'post', path: '/api/me/password', summary: 'Change your password; every session ends', tags: ['me'], body: changePasswordBody, headers, responses: { 202: done, 404: { description: 'no account for the caller' }, ...inProgress } });
   for (const [action, summary, body] of [['disable', 'Disable a user (admin): refreshes stop at once, access tokens at their expiry', disableUserBody], ['enable', 'Enable a user again (admin)', undefined], ['role', "Change a user's role (admin)", changeRoleBody]] as const) {
-    describeRoute(registry, { method: 'post', path: `/api/admin/users/{id}/${action}`, summary, tags: ['admin'], params: userIdParams, ...(body ? { body } : {}), responses: { 202: done, 403: { description: 'admins only' }, 404: { description: 'unknown user' } } });
+    describeRoute(registry, {
+      method: 'post', path: `/api/admin/users/{id}/${action}`, summary, tags: ['admin'], params: userIdParams, headers, ...(body ? { body, bodyOptional: action === 'disable' } : {}),
+      responses: { 202: done, 403: { description: 'admins only' }, 404: { description: 'unknown user' }, 409: { description: 'not possible in the user\'s state (an admin disabling or demoting themselves), or a request with this Idempotency-Key is in progress' } },
+    });
   }
 }

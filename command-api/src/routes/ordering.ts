@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { describeRoute, encodeConsistencyToken, parseInput, requirePrincipal } from '@ecommerce/platform';
 import type { OpenAPIRegistry } from '@ecommerce/platform';
 import {
-  cancelOrderBody, cartItemParams, checkoutAcceptedSchema, commandAcceptedSchema, orderAcceptedSchema, orderIdParams, placeOrderBody, setCartItemBody,
+  cancelOrderBody, cartItemParams, checkoutAcceptedSchema, commandAcceptedSchema, idempotencyHeaders, orderAcceptedSchema, orderIdParams, placeOrderBody, setCartItemBody,
 } from '@ecommerce/schemas';
 import type { CommandAnswer } from '../catalog/commands';
 import type { OrderingCommands } from '../ordering/commands';
@@ -58,30 +58,31 @@ export function orderingRoutes({ commands }: { commands: OrderingCommands }): Ro
 
 export function describeOrderingRoutes(registry: OpenAPIRegistry): void {
   const accepted = { description: 'accepted; `X-Consistency-Token` lets a read wait for it', schema: commandAcceptedSchema };
-  const unauthenticated = { description: 'not authenticated' };
+  const placed = 'order placed; reservation follows asynchronously';
+  const headers = idempotencyHeaders;
   describeRoute(registry, {
     method: 'put', path: '/api/cart/items/{productId}', tags: ['cart'], params: cartItemParams, body: setCartItemBody,
     summary: "Set the quantity of a product in the caller's cart; 0 removes it",
-    responses: { 202: accepted, 401: unauthenticated, 404: { description: 'unknown product' }, 409: { description: 'discontinued product, or the cart is full' } },
+    responses: { 202: accepted, 404: { description: 'unknown product' }, 409: { description: 'discontinued product, or the cart is full' } },
   });
   describeRoute(registry, {
     method: 'delete', path: '/api/cart/items/{productId}', tags: ['cart'], params: cartItemParams,
     summary: "Remove a product from the caller's cart (removing what is not there changes nothing)",
-    responses: { 202: accepted, 401: unauthenticated },
+    responses: { 202: accepted, 409: { description: 'a concurrent change won' } },
   });
   describeRoute(registry, {
-    method: 'post', path: '/api/cart/checkout', tags: ['cart'],
+    method: 'post', path: '/api/cart/checkout', tags: ['cart'], headers,
     summary: "Place an order from the caller's cart at the products' current prices, and empty the cart",
-    responses: { 202: { description: 'order placed; reservation follows asynchronously', schema: checkoutAcceptedSchema }, 400: { description: 'the cart is empty, or holds an unknown product' }, 401: unauthenticated, 409: { description: 'a product in the cart is discontinued' } },
+    responses: { 202: { description: placed, schema: checkoutAcceptedSchema }, 400: { description: 'the cart is empty, or holds an unknown product' }, 409: { description: 'a product in the cart is discontinued, or a request with this Idempotency-Key is in progress' } },
   });
   describeRoute(registry, {
-    method: 'post', path: '/api/orders', tags: ['orders'], body: placeOrderBody,
-    summary: 'Place an order directly, at the products\' current prices',
-    responses: { 202: { description: 'order placed; reservation follows asynchronously', schema: orderAcceptedSchema }, 401: unauthenticated, 409: { description: 'a product is discontinued' } },
+    method: 'post', path: '/api/orders', tags: ['orders'], body: placeOrderBody, headers,
+    summary: 'Place an order directly, at the products\' current prices (each product on one line only)',
+    responses: { 202: { description: placed, schema: orderAcceptedSchema }, 409: { description: 'a product is discontinued, or a request with this Idempotency-Key is in progress' } },
   });
   describeRoute(registry, {
-    method: 'post', path: '/api/orders/{id}/cancel', tags: ['orders'], params: orderIdParams, body: cancelOrderBody,
+    method: 'post', path: '/api/orders/{id}/cancel', tags: ['orders'], params: orderIdParams, body: cancelOrderBody, bodyOptional: true, headers,
     summary: 'Cancel one of the caller\'s own orders before it ships; its stock is released',
-    responses: { 202: accepted, 401: unauthenticated, 404: { description: 'no such order of the caller' }, 409: { description: 'the order can no longer be cancelled' } },
+    responses: { 202: accepted, 404: { description: 'no such order of the caller' }, 409: { description: 'the order can no longer be cancelled, or a request with this Idempotency-Key is in progress' } },
   });
 }

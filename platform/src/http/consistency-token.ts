@@ -9,20 +9,18 @@ export interface ConsistencyToken {
 
 export const consistencyHeader = 'x-consistency-token';
 
-export const encodeConsistencyToken = (token: ConsistencyToken): string =>
-  Buffer.from(JSON.stringify([token.stream, token.revision, token.position])).toString('base64url');
+/**
+ * `<position>.<revision>.<stream>`: plain enough for the OpenAPI document to state exactly
+ * which tokens are accepted (a pattern), so any token of that form is waited for, within the bound.
+ */
+const tokenPattern = /^([0-9]{1,15})\.([0-9]{1,15})\.([\x21-\x7e]{1,200})$/;
+
+export const encodeConsistencyToken = (token: ConsistencyToken): string => `${token.position}.${token.revision}.${token.stream}`;
 
 export function decodeConsistencyToken(value: string): ConsistencyToken {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 3) {
-      const [stream, revision, position] = parsed as unknown[];
-      if (typeof stream === 'string' && Number.isSafeInteger(revision) && Number.isSafeInteger(position)) {
-        return { stream, revision: revision as number, position: position as number };
-      }
-    }
-  } catch {
-    // fall through to the validation error
+  const match = tokenPattern.exec(value.trim());
+  if (!match?.[1] || !match[2] || !match[3]) {
+    throw new ValidationError('malformed consistency token', [{ field: consistencyHeader, message: 'must be a consistency token a command answered' }]);
   }
-  throw new ValidationError('malformed consistency token', [{ field: consistencyHeader, message: 'malformed consistency token' }]);
+  return { position: Number(match[1]), revision: Number(match[2]), stream: match[3] };
 }

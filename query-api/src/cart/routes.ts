@@ -1,17 +1,14 @@
 import { Router } from 'express';
 import { consistencyHeader, describeRoute, requirePrincipal } from '@ecommerce/platform';
 import type { OpenAPIRegistry, ReadStore } from '@ecommerce/platform';
-import { cartCollections, cartViewSchema } from '@ecommerce/schemas';
+import { cartCollections, cartViewSchema, consistencyHeaders } from '@ecommerce/schemas';
 import type { CartDocument, CartView } from '@ecommerce/schemas';
-import { z } from 'zod';
 import { activeVersionOf, readConsistently } from '../orders/read-your-writes';
 
 export interface CartQueryDeps {
   readStore: ReadStore;
   consistencyWaitMs: number;
 }
-
-const consistencyQueryHeaders = z.object({ [consistencyHeader]: z.string().optional() });
 
 export const toCartView = (customerId: string, doc: CartDocument | null): CartView => ({
   customerId,
@@ -38,7 +35,7 @@ export function cartQueryRoutes({ readStore, consistencyWaitMs }: CartQueryDeps)
 
 export function describeCartQueries(registry: OpenAPIRegistry): void {
   describeRoute(registry, {
-    method: 'get', path: '/api/cart', tags: ['cart'], headers: consistencyQueryHeaders,
+    method: 'get', path: '/api/cart', tags: ['cart'], headers: consistencyHeaders,
     summary: "The caller's own cart (products and quantities; prices are taken at checkout)",
     responses: { 200: { description: 'the cart, empty when there is none', schema: cartViewSchema }, 401: { description: 'not authenticated' } },
   });

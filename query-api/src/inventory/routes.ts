@@ -1,17 +1,14 @@
 import { Router } from 'express';
 import { consistencyHeader, describeRoute, parseInput, requireRole } from '@ecommerce/platform';
 import type { OpenAPIRegistry, ReadStore } from '@ecommerce/platform';
-import { inventoryCollections, inventorySkuParams, inventoryViewSchema } from '@ecommerce/schemas';
+import { consistencyHeaders, inventoryCollections, inventorySkuParams, inventoryViewSchema } from '@ecommerce/schemas';
 import type { InventoryDocument, InventoryView } from '@ecommerce/schemas';
-import { z } from 'zod';
 import { activeVersionOf, readConsistently } from '../orders/read-your-writes';
 
 export interface InventoryQueryDeps {
   readStore: ReadStore;
   consistencyWaitMs: number;
 }
-
-const consistencyQueryHeaders = z.object({ [consistencyHeader]: z.string().optional() });
 
 /** A SKU with no stock movement yet has none: zeros, revision -1. */
 export const toInventoryView = (sku: string, doc: InventoryDocument | null): InventoryView => ({
@@ -43,7 +40,7 @@ export function inventoryQueryRoutes({ readStore, consistencyWaitMs }: Inventory
 
 export function describeInventoryQueries(registry: OpenAPIRegistry): void {
   describeRoute(registry, {
-    method: 'get', path: '/api/inventory/{sku}', tags: ['inventory'], params: inventorySkuParams, headers: consistencyQueryHeaders,
+    method: 'get', path: '/api/inventory/{sku}', tags: ['inventory'], params: inventorySkuParams, headers: consistencyHeaders,
     summary: 'Admins: stock of one SKU (on hand, reserved, available, sold)',
     responses: { 200: { description: 'the stock; zeros for a SKU without stock movements', schema: inventoryViewSchema }, 401: { description: 'not authenticated' }, 403: { description: 'not an admin' } },
   });

@@ -25,7 +25,7 @@ export interface ConsistentRead<T> {
  * passed the token's position.
  */
 export async function readConsistently<T extends { _revisions?: Record<string, number> }>(options: ConsistentRead<T>): Promise<{ doc: T | null; consistent: boolean }> {
-  if (!options.tokenHeader) return { doc: await options.read(), consistent: true };
+  if (options.tokenHeader === undefined) return { doc: await options.read(), consistent: true };
   const token = decodeConsistencyToken(options.tokenHeader);
   if (token.stream === options.stream) return waitForRevision(options.read, token, options.timeoutMs);
   const consistent = await waitForPosition(options.readStore, options.projection, options.version, token.position, options.timeoutMs);

@@ -1,9 +1,8 @@
 import { Router } from 'express';
 import { NotFoundError, consistencyHeader, decodeConsistencyToken, describeRoute, etagOf, parseInput, requirePrincipal } from '@ecommerce/platform';
 import type { OpenAPIRegistry, ReadStore } from '@ecommerce/platform';
-import { listOrdersQuery, orderCollections, orderIdParams, orderPageSchema, orderViewSchema } from '@ecommerce/schemas';
+import { consistencyHeaders, listOrdersQuery, orderCollections, orderIdParams, orderPageSchema, orderViewSchema } from '@ecommerce/schemas';
 import type { OrderDocument } from '@ecommerce/schemas';
-import { z } from 'zod';
 import { waitForPosition } from '../consistency';
 import { findOrderPage, toOrderView } from './queries';
 import { activeVersionOf, readConsistently } from './read-your-writes';
@@ -12,8 +11,6 @@ export interface OrderQueryDeps {
   readStore: ReadStore;
   consistencyWaitMs: number;
 }
-
-const consistencyQueryHeaders = z.object({ [consistencyHeader]: z.string().optional() });
 
 /** The caller's own orders; admins may read any one order. Another customer's order is a 404, as if it did not exist. */
 export function orderQueryRoutes({ readStore, consistencyWaitMs }: OrderQueryDeps): Router {
@@ -29,7 +26,7 @@ export function orderQueryRoutes({ readStore, consistencyWaitMs }: OrderQueryDep
     const tokenHeader = req.header(consistencyHeader);
     const { version, orders } = await activeOrders();
     let consistent = true;
-    if (tokenHeader) consistent = await waitForPosition(readStore, 'orders', version, decodeConsistencyToken(tokenHeader).position, consistencyWaitMs);
+    if (tokenHeader !== undefined) consistent = await waitForPosition(readStore, 'orders', version, decodeConsistencyToken(tokenHeader).position, consistencyWaitMs);
     const page = await findOrderPage(orders, principal.sub, query);
     res.set('X-Read-Consistency', consistent ? 'consistent' : 'stale').json({ items: page.items.map(toOrderView), nextCursor: page.nextCursor });
   });
@@ -50,12 +47,12 @@ export function orderQueryRoutes({ readStore, consistencyWaitMs }: OrderQueryDep
 
 export function describeOrderQueries(registry: OpenAPIRegistry): void {
   describeRoute(registry, {
-    method: 'get', path: '/api/orders', tags: ['orders'], query: listOrdersQuery, headers: consistencyQueryHeaders,
+    method: 'get', path: '/api/orders', tags: ['orders'], query: listOrdersQuery, headers: consistencyHeaders,
     summary: "The caller's own orders, newest first, cursor pagination",
     responses: { 200: { description: 'one page; `nextCursor` fetches the next', schema: orderPageSchema }, 401: { description: 'not authenticated' } },
   });
   describeRoute(registry, {
-    method: 'get', path: '/api/orders/{id}', tags: ['orders'], params: orderIdParams, headers: consistencyQueryHeaders,
+    method: 'get', path: '/api/orders/{id}', tags: ['orders'], params: orderIdParams, headers: consistencyHeaders,
     summary: 'One order with its status timeline (own orders; admins any); its ETag is the order stream revision',
     responses: { 200: { description: 'the order', schema: orderViewSchema }, 401: { description: 'not authenticated' }, 404: { description: 'no such order of the caller' } },
   });

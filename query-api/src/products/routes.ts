@@ -1,9 +1,8 @@
 import { Router } from 'express';
 import { NotFoundError, consistencyHeader, decodeConsistencyToken, describeRoute, etagOf, parseInput } from '@ecommerce/platform';
 import type { OpenAPIRegistry, ReadStore } from '@ecommerce/platform';
-import { activeVersionKey, listProductsQuery, productCollections, productIdParams, productPageSchema, productViewSchema } from '@ecommerce/schemas';
+import { activeVersionKey, consistencyHeaders, listProductsQuery, productCollections, productIdParams, productPageSchema, productViewSchema } from '@ecommerce/schemas';
 import type { ActiveVersion, ProductDocument } from '@ecommerce/schemas';
-import { z } from 'zod';
 import { waitForPosition, waitForRevision } from '../consistency';
 import { findProductPage, toProductView } from './queries';
 
@@ -11,8 +10,6 @@ export interface ProductQueryDeps {
   readStore: ReadStore;
   consistencyWaitMs: number;
 }
-
-const consistencyQueryHeaders = z.object({ [consistencyHeader]: z.string().optional() });
 
 /** Catalog reads; a request carrying `X-Consistency-Token` waits (bounded) for that write. */
 export function productQueryRoutes({ readStore, consistencyWaitMs }: ProductQueryDeps): Router {
@@ -28,7 +25,7 @@ export function productQueryRoutes({ readStore, consistencyWaitMs }: ProductQuer
     const tokenHeader = req.header(consistencyHeader);
     const { version, products } = await activeProducts();
     let consistent = true;
-    if (tokenHeader) consistent = await waitForPosition(readStore, 'products', version, decodeConsistencyToken(tokenHeader).position, consistencyWaitMs);
+    if (tokenHeader !== undefined) consistent = await waitForPosition(readStore, 'products', version, decodeConsistencyToken(tokenHeader).position, consistencyWaitMs);
     const page = await findProductPage(products, query);
     res.set('X-Read-Consistency', consistent ? 'consistent' : 'stale').json({ items: page.items.map(toProductView), nextCursor: page.nextCursor });
   });
@@ -38,7 +35,7 @@ export function productQueryRoutes({ readStore, consistencyWaitMs }: ProductQuer
     const tokenHeader = req.header(consistencyHeader);
     const { products } = await activeProducts();
     const read = () => products.findOne({ _id: id });
-    const { doc, consistent } = tokenHeader ? await waitForRevision(read, decodeConsistencyToken(tokenHeader), consistencyWaitMs) : { doc: await read(), consistent: true };
+    const { doc, consistent } = tokenHeader !== undefined ? await waitForRevision(read, decodeConsistencyToken(tokenHeader), consistencyWaitMs) : { doc: await read(), consistent: true };
     if (!doc) throw new NotFoundError(`no product ${id}`, { productId: id });
     res.set({ ETag: etagOf(doc.revision), 'X-Read-Consistency': consistent ? 'consistent' : 'stale' }).json(toProductView(doc));
   });
@@ -48,12 +45,12 @@ export function productQueryRoutes({ readStore, consistencyWaitMs }: ProductQuer
 
 export function describeProductQueries(registry: OpenAPIRegistry): void {
   describeRoute(registry, {
-    method: 'get', path: '/api/products', tags: ['catalog'], query: listProductsQuery, headers: consistencyQueryHeaders,
+    method: 'get', path: '/api/products', tags: ['catalog'], public: true, query: listProductsQuery, headers: consistencyHeaders,
     summary: 'Search the catalog: words (`q`, prefix match), category, price range in minor units, availability, sort, cursor pagination',
     responses: { 200: { description: 'one page; `nextCursor` fetches the next', schema: productPageSchema } },
   });
   describeRoute(registry, {
-    method: 'get', path: '/api/products/{id}', tags: ['catalog'], params: productIdParams, headers: consistencyQueryHeaders,
+    method: 'get', path: '/api/products/{id}', tags: ['catalog'], public: true, params: productIdParams, headers: consistencyHeaders,
     summary: 'One product with availability; its ETag is the product stream revision',
     responses: { 200: { description: 'the product', schema: productViewSchema }, 404: { description: 'unknown product' } },
   });

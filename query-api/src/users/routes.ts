@@ -1,9 +1,8 @@
 import { Router } from 'express';
 import { NotFoundError, consistencyHeader, decodeConsistencyToken, describeRoute, etagOf, parseInput, requirePrincipal, requireRole } from '@ecommerce/platform';
 import type { OpenAPIRegistry, ReadStore } from '@ecommerce/platform';
-import { activeVersionKey, listUsersQuery, userCollections, userPageSchema, userViewSchema } from '@ecommerce/schemas';
+import { activeVersionKey, consistencyHeaders, listUsersQuery, userCollections, userPageSchema, userViewSchema } from '@ecommerce/schemas';
 import type { ActiveVersion, UserDocument } from '@ecommerce/schemas';
-import { z } from 'zod';
 import { waitForPosition, waitForRevision } from '../consistency';
 import { findUserPage, toUserView } from './queries';
 
@@ -11,8 +10,6 @@ export interface UserQueryDeps {
   readStore: ReadStore;
   consistencyWaitMs: number;
 }
-
-const consistencyQueryHeaders = z.object({ [consistencyHeader]: z.string().optional() });
 
 /** The caller's own profile and the admins' user list; a request carrying `X-Consistency-Token` waits (bounded) for that write. */
 export function userQueryRoutes({ readStore, consistencyWaitMs }: UserQueryDeps): Router {
@@ -28,7 +25,7 @@ export function userQueryRoutes({ readStore, consistencyWaitMs }: UserQueryDeps)
     const tokenHeader = req.header(consistencyHeader);
     const { users } = await activeUsers();
     const read = () => users.findOne({ _id: principal.sub });
-    const { doc, consistent } = tokenHeader ? await waitForRevision(read, decodeConsistencyToken(tokenHeader), consistencyWaitMs) : { doc: await read(), consistent: true };
+    const { doc, consistent } = tokenHeader !== undefined ? await waitForRevision(read, decodeConsistencyToken(tokenHeader), consistencyWaitMs) : { doc: await read(), consistent: true };
     // a user registered a moment ago may not be projected yet: the token above is the way to wait for it
     if (!doc) throw new NotFoundError('no profile for the caller yet');
     res.set({ ETag: etagOf(doc.revision), 'X-Read-Consistency': consistent ? 'consistent' : 'stale' }).json(toUserView(doc));
@@ -40,7 +37,7 @@ export function userQueryRoutes({ readStore, consistencyWaitMs }: UserQueryDeps)
     const tokenHeader = req.header(consistencyHeader);
     const { version, users } = await activeUsers();
     let consistent = true;
-    if (tokenHeader) consistent = await waitForPosition(readStore, 'users', version, decodeConsistencyToken(tokenHeader).position, consistencyWaitMs);
+    if (tokenHeader !== undefined) consistent = await waitForPosition(readStore, 'users', version, decodeConsistencyToken(tokenHeader).position, consistencyWaitMs);
     const page = await findUserPage(users, query);
     res.set('X-Read-Consistency', consistent ? 'consistent' : 'stale').json({ items: page.items.map(toUserView), nextCursor: page.nextCursor });
   });
@@ -50,7 +47,7 @@ export function userQueryRoutes({ readStore, consistencyWaitMs }: UserQueryDeps)
 
 export function describeUserQueries(registry: OpenAPIRegistry): void {
   describeRoute(registry, {
-    method: 'get', path: '/api/me', tags: ['users'], headers: consistencyQueryHeaders,
+    method: 'get', path: '/api/me', tags: ['users'], headers: consistencyHeaders,
     summary: "The caller's own profile; its ETag is the user stream revision",
     responses: {
       200: { description: 'the profile', schema: userViewSchema },
@@ -59,7 +56,7 @@ export function describeUserQueries(registry: OpenAPIRegistry): void {
     },
   });
   describeRoute(registry, {
-    method: 'get', path: '/api/admin/users', tags: ['users'], query: listUsersQuery, headers: consistencyQueryHeaders,
+    method: 'get', path: '/api/admin/users', tags: ['users'], query: listUsersQuery, headers: consistencyHeaders,
     summary: 'Admins: list users by email or name prefix (`q`), role and status, newest first or by email, cursor pagination',
     responses: {
       200: { description: 'one page; `nextCursor` fetches the next', schema: userPageSchema },

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { commandAcceptedSchema, moneySchema, moneyViewSchema, quantitySchema, skuSchema } from './common';
+import { maxMoneyAmount } from '../money';
+import { commandAcceptedSchema, cursorSchema, idSchema, moneySchema, moneyViewSchema, optionalTrimmedText, quantitySchema, queryInteger, skuSchema, trimmedText } from './common';
 
-const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
-const description = z.string().max(5000, 'must be at most 5000 characters');
-const category = z.string().trim().toLowerCase().min(1, 'must not be empty').max(60, 'must be at most 60 characters');
-const tags = z.array(z.string().trim().toLowerCase().min(1).max(40)).max(20, 'at most 20 tags');
+const name = trimmedText(200);
+const description = z.string({ error: 'must be a string' }).max(5000, 'must be at most 5000 characters');
+const category = trimmedText(60).toLowerCase();
+const tags = z.array(trimmedText(40).toLowerCase()).max(20, 'at most 20 tags');
 
 export const createProductBody = z.strictObject({
   sku: skuSchema,
@@ -16,33 +17,42 @@ export const createProductBody = z.strictObject({
   initialStock: quantitySchema.optional(),
 });
 
+/** At least one field: the document says so with `minProperties`, and no field may be given as undefined in JSON. */
 export const updateProductBody = z
   .strictObject({ name: name.optional(), description: description.optional(), category: category.optional(), tags: tags.optional(), price: moneySchema.optional() })
-  .refine((body) => Object.values(body).some((value) => value !== undefined), { message: 'give at least one field to change', path: ['body'] });
+  .refine((body) => Object.values(body).some((value) => value !== undefined), { message: 'give at least one field to change', path: ['body'] })
+  .meta({ minProperties: 1 } as Record<string, unknown>);
 
-export const discontinueProductBody = z.strictObject({ reason: z.string().max(500).optional() });
+export const discontinueProductBody = z.strictObject({ reason: z.string({ error: 'must be a string' }).max(500, 'must be at most 500 characters').optional() });
 
-export const restockBody = z.strictObject({ quantity: quantitySchema, reference: z.string().max(200).optional() });
+export const restockBody = z.strictObject({ quantity: quantitySchema, reference: z.string({ error: 'must be a string' }).max(200, 'must be at most 200 characters').optional() });
 
 export const adjustStockBody = z.strictObject({
-  delta: z.number({ error: 'must be a number' }).int('must be a whole number').refine((value) => value !== 0, 'must not be zero').pipe(z.number().min(-1_000_000_000).max(1_000_000_000)),
-  reason: z.string().trim().min(1, 'must not be empty').max(200),
+  delta: z
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(-1_000_000_000, 'must be at least -1000000000')
+    .max(1_000_000_000, 'must be at most 1000000000')
+    .refine((value) => value !== 0, 'must not be zero')
+    .meta({ not: { const: 0 } } as Record<string, unknown>),
+  reason: trimmedText(200),
 });
 
 export const skuParams = z.strictObject({ sku: skuSchema });
-export const productIdParams = z.strictObject({ id: z.string().uuid('must be a UUID') });
+export const productIdParams = z.strictObject({ id: idSchema });
 
 export const productSorts = ['name', '-name', 'price', '-price', 'newest'] as const;
 
 export const listProductsQuery = z.strictObject({
-  q: z.string().trim().max(200).optional(),
-  category: z.string().trim().toLowerCase().max(60).optional(),
-  minPrice: z.coerce.number().int('must be an integer (minor units)').min(0).optional(),
-  maxPrice: z.coerce.number().int('must be an integer (minor units)').min(0).optional(),
+  q: optionalTrimmedText(200).optional(),
+  category: optionalTrimmedText(60).toLowerCase().optional(),
+  /** Minor units; a range whose minimum passes its maximum holds no product. */
+  minPrice: queryInteger(0, maxMoneyAmount).optional(),
+  maxPrice: queryInteger(0, maxMoneyAmount).optional(),
   inStock: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
   sort: z.enum(productSorts).default('name'),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(500).optional(),
+  limit: queryInteger(1, 100).default(20),
+  cursor: cursorSchema.optional(),
 });
 
 export const productViewSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commandAcceptedSchema, idSchema, moneyViewSchema, skuSchema } from './common';
+import { commandAcceptedSchema, cursorSchema, idSchema, moneyViewSchema, queryInteger, skuSchema, trimmedText } from './common';
 
 /** The same numbers as the domain's `cartLimits` and `orderingLimits` (the deciders check again). */
 const cartQuantityMax = 99;
@@ -32,7 +32,7 @@ export const placeOrderBody = z
 
 export const orderIdParams = z.strictObject({ id: idSchema });
 
-export const cancelOrderBody = z.strictObject({ reason: z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters').optional() });
+export const cancelOrderBody = z.strictObject({ reason: trimmedText(500).optional() });
 
 /** A placed order: `id` and `orderId` are the same; the token waits for the order's read model. */
 export const orderAcceptedSchema = commandAcceptedSchema.extend({ orderId: z.string() });
@@ -57,8 +57,8 @@ export const orderViewSchema = z.object({
 });
 
 export const listOrdersQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(500).optional(),
+  limit: queryInteger(1, 100).default(20),
+  cursor: cursorSchema.optional(),
 });
 
 export const orderPageSchema = z.object({ items: z.array(orderViewSchema), nextCursor: z.string().nullable() });

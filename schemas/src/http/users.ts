@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cursorSchema, optionalTrimmedText, queryInteger } from './common';
 
 const roles = ['customer', 'admin'] as const;
 const statuses = ['active', 'disabled'] as const;
@@ -19,12 +20,12 @@ export const userSorts = ['newest', 'email'] as const;
 
 export const listUsersQuery = z.strictObject({
   /** Prefix of the email or the name, case-insensitive. */
-  q: z.string().trim().max(200).optional(),
+  q: optionalTrimmedText(200).optional(),
   role: z.enum(roles).optional(),
   status: z.enum(statuses).optional(),
   sort: z.enum(userSorts).default('newest'),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(500).optional(),
+  limit: queryInteger(1, 100).default(20),
+  cursor: cursorSchema.optional(),
 });
 
 export const userPageSchema = z.object({ items: z.array(userViewSchema), nextCursor: z.string().nullable() });
