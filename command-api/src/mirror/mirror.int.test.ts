@@ -91,7 +91,7 @@ describe.each(targets)('mirror meeting an event it cannot encode, on $name', (ta
   afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
   const startMirror = async (metrics: Metrics, serdeRegistry = registry): Promise<Mirror> => {
-    const mirror = createMirror({ eventStore, log, serde: serdeOf(serdeRegistry), logger: silentLogger, metrics, mirrorId, partitions: 2, lingerMs: 5 });
+    const mirror = createMirror({ eventStore, log, serde: serdeOf(serdeRegistry), logger: silentLogger, metrics, mirrorId, partitions: 2, lingerMs: 5, lagCheckIntervalMs: 50 });
     await mirror.start();
     return mirror;
   };
@@ -112,7 +112,7 @@ describe.each(targets)('mirror meeting an event it cannot encode, on $name', (ta
     let mirror = await startMirror(metrics);
     try {
       await waitFor('the mirror past the poison events', () => mirror.checkpoint() >= head);
-      expect(mirror.health()).toEqual({ ok: true, detail: expect.stringMatching(/^checkpoint \d+; 2 events dead-lettered, last: .*price\.currency/) });
+      expect(mirror.health()).toEqual({ ok: true, detail: expect.stringMatching(/^checkpoint \d+( of head \d+ \(lag \d+\))?; 2 events dead-lettered, last: .*price\.currency/) });
     } finally {
       await mirror.stop();
     }
@@ -122,10 +122,12 @@ describe.each(targets)('mirror meeting an event it cannot encode, on $name', (ta
 
     // A restart resumes from the committed checkpoint: nothing again, the next event published.
     const last = (await eventStore.append(stream, [{ id: ids[4] as string, type: 'ProductPriceChanged', data: price(300) }], { expectedRevision: 3 })).position;
-    mirror = await startMirror(createMetrics());
+    const restartMetrics = createMetrics();
+    mirror = await startMirror(restartMetrics);
     try {
       await waitFor('the mirror past the new event', () => mirror.checkpoint() >= last);
-      expect(mirror.health()).toEqual({ ok: true, detail: `checkpoint ${last}` });
+      await waitFor('the lag reported as none', () => mirror.health().detail === `checkpoint ${last} of head ${last} (lag 0)`);
+      expect((await restartMetrics.mirrorLag.get()).values[0]?.value).toBe(0);
     } finally {
       await mirror.stop();
     }

@@ -14,6 +14,8 @@ export interface MirrorOptions {
   batchSize?: number;
   /** How long a partial batch waits for more events. */
   lingerMs?: number;
+  /** How often the store's head is read to report the lag (health and `mirror_lag_events`). */
+  lagCheckIntervalMs?: number;
 }
 
 export interface Mirror {
@@ -51,10 +53,20 @@ export function createMirror(options: MirrorOptions): Mirror {
   let deadLettered = 0;
   let lastDeadLetterReason: string | undefined;
 
+  let head: number | undefined;
+  let lagTimer: NodeJS.Timeout | undefined;
+
   const healthDetail = (): string => {
-    if (deadLettered === 0) return `checkpoint ${committed}`;
-    return `checkpoint ${committed}; ${deadLettered} event${deadLettered === 1 ? '' : 's'} dead-lettered, last: ${lastDeadLetterReason ?? '?'}`;
+    const position = head === undefined ? `checkpoint ${committed}` : `checkpoint ${committed} of head ${head} (lag ${Math.max(0, head - committed)})`;
+    if (deadLettered === 0) return position;
+    return `${position}; ${deadLettered} event${deadLettered === 1 ? '' : 's'} dead-lettered, last: ${lastDeadLetterReason ?? '?'}`;
   };
+
+  /** The head is read before the lag is computed: a lag reported as 0 was true when it was read. */
+  async function checkLag(): Promise<void> {
+    head = await options.eventStore.headPosition();
+    options.metrics?.mirrorLag.set(Math.max(0, head - committed));
+  }
 
   async function readCheckpoint(): Promise<number> {
     const [end = 0] = await options.log.endOffsets(mirrorCheckpointTopic);
@@ -154,9 +166,11 @@ export function createMirror(options: MirrorOptions): Mirror {
       await producer.claim();
       stopped = false;
       await run();
+      lagTimer = setInterval(() => void checkLag().catch((error: unknown) => logger.warn({ err: error }, 'mirror lag check failed')), options.lagCheckIntervalMs ?? 1000);
     },
     async stop() {
       stopped = true;
+      if (lagTimer) clearInterval(lagTimer);
       if (restartTimer) clearTimeout(restartTimer);
       await stopSubscription();
       await flushing;
