@@ -1,14 +1,12 @@
-import { AppError, ConcurrencyError, PreconditionFailedError, currentTrace, randomId } from '@ecommerce/platform';
-import type { AppendResult, EventMetadata, EventStore, Metrics } from '@ecommerce/platform';
+import { AppError, ConcurrencyError, PreconditionFailedError, aggregateStream, asStoredEvent, currentTrace, randomId } from '@ecommerce/platform';
+import type { AppendResult, EventMetadata, EventStore, Metrics, StreamFold } from '@ecommerce/platform';
 
 export interface DomainEventLike {
   type: string;
   data: object;
 }
 
-export interface DeciderLike<Command, Event extends DomainEventLike, State> {
-  initialState: () => State;
-  evolve(state: State, event: Event): State;
+export interface DeciderLike<Command, Event extends DomainEventLike, State> extends StreamFold<Event, State> {
   decide(command: Command, state: State): Event[];
 }
 
@@ -47,9 +45,9 @@ export async function handleCommand<Command, Event extends DomainEventLike, Stat
   request: CommandRequest<Command, Event, State>,
 ): Promise<CommandOutcome<Event, State>> {
   for (let attempt = 1; ; attempt += 1) {
-    const history = await context.eventStore.readStream(request.streamId);
-    let state = history.reduce((current, event) => request.decider.evolve(current, { type: event.type, data: event.data } as unknown as Event), request.decider.initialState());
-    const revision = history.at(-1)?.revision ?? -1;
+    const loaded = await aggregateStream(context.eventStore, request.streamId, request.decider);
+    let state = loaded.state;
+    const revision = loaded.revision;
     checkExpectation(request, revision);
     request.authorize?.(state, revision);
 
@@ -62,7 +60,7 @@ export async function handleCommand<Command, Event extends DomainEventLike, Stat
     if (events.length === 0) return { events, state, revision, append: null };
 
     try {
-      const append = await context.eventStore.append(request.streamId, events.map((event) => ({ id: randomId(), type: event.type, data: event.data as Record<string, unknown>, metadata: metadataOf(context, request.actor) })), {
+      const append = await context.eventStore.append(request.streamId, events.map((event) => ({ id: randomId(), ...asStoredEvent(event), metadata: metadataOf(context, request.actor) })), {
         expectedRevision: revision === -1 ? 'no_stream' : revision,
       });
       for (const event of events) context.metrics?.eventsAppended.inc({ type: event.type });

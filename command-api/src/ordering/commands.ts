@@ -1,7 +1,7 @@
-import { NotFoundError, PreconditionFailedError, eventIdNamespace, randomId, uuidV5 } from '@ecommerce/platform';
+import { NotFoundError, PreconditionFailedError, aggregateStream, eventIdNamespace, randomId, uuidV5 } from '@ecommerce/platform';
 import type { Principal } from '@ecommerce/platform';
-import { cartDecider, cartStreamId, foldEvents, orderDecider, orderStreamId } from '@ecommerce/domain';
-import type { CartEvent, OrderState } from '@ecommerce/domain';
+import { cartDecider, cartStreamId, orderDecider, orderStreamId } from '@ecommerce/domain';
+import type { OrderState } from '@ecommerce/domain';
 import { handleCommand } from '../handle-command';
 import type { CommandContext, CommandOutcome } from '../handle-command';
 import type { CommandAnswer } from '../catalog/commands';
@@ -79,9 +79,7 @@ export function createOrderingCommands(context: CommandContext) {
      */
     async checkout(principal: Principal): Promise<CheckoutAnswer> {
       const streamId = cartStreamId(principal.sub);
-      const history = await context.eventStore.readStream(streamId);
-      const cart = foldEvents(cartDecider, history.map((event) => ({ type: event.type, data: event.data }) as unknown as CartEvent));
-      const cartRevision = history.at(-1)?.revision ?? -1;
+      const { state: cart, revision: cartRevision } = await aggregateStream(context.eventStore, streamId, cartDecider);
       const orderId = uuidV5(`checkout:${principal.sub}@${cartRevision}`, eventIdNamespace);
       const checkOut = { type: 'CheckOut' as const, data: { customerId: principal.sub, orderId } };
       // refuses an empty cart before anything is read or written

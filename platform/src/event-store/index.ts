@@ -17,3 +17,5 @@ export type { SqliteEventStoreOptions } from './sqlite';
 export { createEsdbEventStore } from './esdb';
 export type { EsdbEventStoreOptions } from './esdb';
 export { assertEventsEncode, withSchemaCheck } from './schema-checked';
+export { aggregateStream, asDeciderEvent, asStoredEvent } from './aggregate-stream';
+export type { AggregatedStream, AggregateStreamOptions, StoredEvent, StreamFold } from './aggregate-stream';

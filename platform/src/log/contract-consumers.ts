@@ -1,5 +1,5 @@
-import type { LogContractContext } from './contract';
 import { createAssignmentTracker, createCollector, range, text, textOf, uniqueName, waitFor } from './contract-helpers';
+import type { LogContractContext } from './contract-helpers';
 import type { Log, ProducerRecord } from './port';
 
 const TIMEOUT_MS = 120_000;

@@ -1,7 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import type { Batch, LogMessage } from './port';
+import type { Batch, Consumer, ConsumerOptions, Log, LogMessage, Producer } from './port';
 
-/** Helpers of the log contract suite; tolerant of a real broker's latencies. */
+/**
+ * Helpers of the log contract suite; tolerant of a real broker's latencies. The suite's parts
+ * (`contract-*.ts`) import only these, and `contract.ts` imports the parts: one way, no cycle.
+ */
+
+/** What each part of the suite is given: the log under test and resources cleaned up after each test. */
+export interface LogContractContext {
+  log(): Log;
+  /** A fresh topic with a unique name. */
+  newTopic(partitions: number, compacted?: boolean): Promise<string>;
+  /** Creates and starts a consumer that is stopped after the test. */
+  consume(options: ConsumerOptions): Promise<Consumer>;
+  stop(consumer: Consumer): Promise<void>;
+  /** A producer closed after the test. */
+  producer(options?: { transactionalId?: string }): Producer;
+}
+
+/** A unique name per test, so adapters sharing a broker never see each other's topics or groups. */
 export const uniqueName = (prefix: string): string => `contract.${prefix}.${randomUUID()}`;
 
 export const text = (value: string): Buffer => Buffer.from(value, 'utf8');

@@ -1,5 +1,5 @@
-import type { LogContractContext } from './contract';
 import { createCollector, range, text, textOf, uniqueName, waitFor } from './contract-helpers';
+import type { LogContractContext } from './contract-helpers';
 import { FencedError } from './port';
 
 const TIMEOUT_MS = 120_000;

@@ -1,19 +1,11 @@
 import { registerConsumerContract } from './contract-consumers';
 import { range, text, textOf, uniqueName } from './contract-helpers';
+import type { LogContractContext } from './contract-helpers';
 import { registerTransactionContract } from './contract-transactions';
 import { partitionFor } from './murmur2';
-import type { Consumer, ConsumerOptions, Log, Producer } from './port';
+import type { Consumer, Log, Producer } from './port';
 
-export interface LogContractContext {
-  log(): Log;
-  /** A fresh topic with a unique name. */
-  newTopic(partitions: number, compacted?: boolean): Promise<string>;
-  /** Creates and starts a consumer that is stopped after the test. */
-  consume(options: ConsumerOptions): Promise<Consumer>;
-  stop(consumer: Consumer): Promise<void>;
-  /** A producer closed after the test. */
-  producer(options?: { transactionalId?: string }): Producer;
-}
+export type { LogContractContext } from './contract-helpers';
 
 export const CONTRACT_TEST_TIMEOUT_MS = 120_000;
 

@@ -1,4 +1,7 @@
-/** The log port, its embedded (SQLite) adapter and Kafka's partitioning. The contract suite is imported by tests directly. */
+/**
+ * The log port, its adapters (each in its own folder: `embedded/` on SQLite, `kafka/` on kafkajs), Kafka's
+ * partitioning and the namespaced view. The contract suite (`contract.ts`) is imported by tests directly.
+ */
 export type {
   Batch,
   BatchContext,
@@ -18,5 +21,6 @@ export { FencedError } from './port';
 export { createEmbeddedLog, openEmbeddedLog } from './embedded';
 export type { EmbeddedLogOptions } from './embedded';
 export { murmur2, partitionFor, toPositive } from './murmur2';
-export * from './kafka';
+export { createKafkaLog, createKafkaLogCreator } from './kafka';
+export type { KafkaLogOptions, KafkaLogSink } from './kafka';
 export * from './namespaced';

@@ -1,5 +1,5 @@
 /** Contract: revision-guarded writes, tombstones and unguarded upserts. */
-import type { ContractContext } from './contract';
+import type { ContractContext } from './contract-helpers';
 import type { Document } from './port';
 import { revisionPath } from './revisions';
 

@@ -1,5 +1,5 @@
 /** Contract: MongoDB query semantics of find, findOne and count. */
-import type { ContractContext } from './contract';
+import type { ContractContext } from './contract-helpers';
 import type { Document, ReadCollection } from './port';
 
 interface Listing extends Document {

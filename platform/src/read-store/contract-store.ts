@@ -1,5 +1,5 @@
 /** Contract: indexes, drop, collections, checkpoints, health and copy safety. */
-import type { ContractContext } from './contract';
+import type { ContractContext } from './contract-helpers';
 import type { Document } from './port';
 
 interface Account extends Document {

@@ -5,19 +5,10 @@
 import { guardedWritesContract } from './contract-guarded-writes';
 import { queriesContract } from './contract-queries';
 import { storeContract } from './contract-store';
-import type { Document, ReadCollection, ReadStore } from './port';
+import type { ContractContext, ReadStoreUnderTest } from './contract-helpers';
+import type { Document } from './port';
 
-export interface ReadStoreUnderTest {
-  store: ReadStore;
-  cleanup(): Promise<void>;
-}
-
-export interface ContractContext {
-  store(): ReadStore;
-  /** A collection name no other test uses. */
-  uniqueName(prefix?: string): string;
-  freshCollection<T extends Document = Document>(prefix?: string): ReadCollection<T>;
-}
+export type { ContractContext, ReadStoreUnderTest } from './contract-helpers';
 
 export function readStoreContract(name: string, factory: () => Promise<ReadStoreUnderTest>): void {
   describe(`read store contract: ${name}`, () => {

@@ -1,5 +1,5 @@
-import { foldEvents, linesToRelease, orderDecider } from '@ecommerce/domain';
-import type { OrderEvent } from '@ecommerce/domain';
+import { linesToRelease, orderDecider } from '@ecommerce/domain';
+import { aggregateStream } from '@ecommerce/platform';
 import type { EventStore, RecordedEvent } from '@ecommerce/platform';
 import type { OrderPlaced, StockReleaseReason, StockReservationRejected, StockReserved } from '@ecommerce/schemas';
 import { inventoryInboxTopic, orderInboxTopic } from '../actors/messages';
@@ -32,9 +32,7 @@ export function createOrderingRoute(options: OrderingRouteOptions): (event: Reco
 
   /** The order as it was when it ended (folded up to the ending event, so a redelivery sees the same). */
   async function skusToRelease(event: RecordedEvent): Promise<string[]> {
-    const upTo = event.revision >= 0 ? { maxCount: event.revision + 1 } : {};
-    const events = await eventStore.readStream(event.streamId, upTo);
-    const state = foldEvents(orderDecider, events.map((recorded) => ({ type: recorded.type, data: recorded.data }) as unknown as OrderEvent));
+    const { state } = await aggregateStream(eventStore, event.streamId, orderDecider, event.revision >= 0 ? { upToRevision: event.revision } : {});
     return linesToRelease(state);
   }
 

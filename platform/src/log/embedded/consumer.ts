@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { AppError } from '../errors';
-import { createGroupMembership, partitionKey } from './embedded-group';
-import type { TopicPartition } from './embedded-group';
-import { createWaiter, onGroup, onTopic, signalGroup } from './embedded-signals';
-import type { LogStore } from './embedded-store';
-import type { Batch, Consumer, ConsumerOptions } from './port';
+import { AppError } from '../../errors';
+import { createGroupMembership, partitionKey } from './group';
+import type { TopicPartition } from './group';
+import { createWaiter, onGroup, onTopic, signalGroup } from './signals';
+import type { LogStore } from './store';
+import type { Batch, Consumer, ConsumerOptions } from '../port';
 
 export interface ConsumerTimings {
   pollIntervalMs: number;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { logContract } from './contract';
+import { logContract } from '../contract';
 import { openEmbeddedLog } from './embedded';
 
 logContract('embedded (SQLite)', async () => {

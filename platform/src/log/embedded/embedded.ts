@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
-import { createEmbeddedConsumer } from './embedded-consumer';
-import { createEmbeddedProducer } from './embedded-producer';
-import { applyLogSchema } from './embedded-schema';
-import { createLogStore } from './embedded-store';
-import type { Consumer, Log, Producer } from './port';
-import { applyFileSettings } from '../sqlite/file-settings';
+import { createEmbeddedConsumer } from './consumer';
+import { createEmbeddedProducer } from './producer';
+import { applyLogSchema } from './schema';
+import { createLogStore } from './store';
+import type { Consumer, Log, Producer } from '../port';
+import { applyFileSettings } from '../../sqlite/file-settings';
 
 export interface EmbeddedLogOptions {
   /** How often consumers look for messages written by other processes (in-process produces wake them at once). */

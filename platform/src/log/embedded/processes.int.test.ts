@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createAssignmentTracker, createCollector, range, text, waitFor } from './contract-helpers';
-import { childPartitions, spawnChildConsumer } from './embedded-child.fixture';
-import type { ChildConsumer } from './embedded-child.fixture';
+import { createAssignmentTracker, createCollector, range, text, waitFor } from '../contract-helpers';
+import { childPartitions, spawnChildConsumer } from './child.fixture';
+import type { ChildConsumer } from './child.fixture';
 import { openEmbeddedLog } from './embedded';
-import type { Log } from './port';
+import type { Log } from '../port';
 
 const SESSION_TIMEOUT_MS = 1500;
 

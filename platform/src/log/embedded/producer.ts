@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import { AppError } from '../errors';
-import type { LogStore } from './embedded-store';
-import { signalTopic } from './embedded-signals';
-import { FencedError } from './port';
-import type { Producer, ProducerRecord, RecordMetadata, TopicPartitionOffset, Transaction } from './port';
+import { AppError } from '../../errors';
+import type { LogStore } from './store';
+import { signalTopic } from './signals';
+import { FencedError } from '../port';
+import type { Producer, ProducerRecord, RecordMetadata, TopicPartitionOffset, Transaction } from '../port';
 
 /**
  * A producer of the embedded log. A transaction buffers its records and offsets and

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { NotFoundError, ValidationError } from '../errors';
-import { partitionFor } from './murmur2';
-import type { Headers, LogMessage, ProducerRecord, RecordMetadata, TopicPartitionOffset, TopicSpec } from './port';
+import { NotFoundError, ValidationError } from '../../errors';
+import { partitionFor } from '../murmur2';
+import type { Headers, LogMessage, ProducerRecord, RecordMetadata, TopicPartitionOffset, TopicSpec } from '../port';
 
 interface MessageRow {
   topic: string;

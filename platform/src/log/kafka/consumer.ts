@@ -1,7 +1,7 @@
 import type { Consumer as KafkaConsumer, EachBatchPayload, IMemberAssignment, Kafka } from 'kafkajs';
-import { backoffMs } from './kafka-errors';
-import { toLogMessage } from './kafka-messages';
-import type { Consumer, ConsumerOptions } from './port';
+import { backoffMs } from './errors';
+import { toLogMessage } from './messages';
+import type { Consumer, ConsumerOptions } from '../port';
 
 export interface KafkaConsumerSettings {
   sessionTimeoutMs: number;

@@ -1,9 +1,9 @@
 import { Kafka, logLevel } from 'kafkajs';
-import { logContract } from './contract';
-import { range, text, uniqueName, waitFor } from './contract-helpers';
+import { logContract } from '../contract';
+import { range, text, uniqueName, waitFor } from '../contract-helpers';
 import { createKafkaLog, createKafkaLogCreator } from './kafka';
-import { partitionFor } from './murmur2';
-import type { Log, LogMessage } from './port';
+import { partitionFor } from '../murmur2';
+import type { Log, LogMessage } from '../port';
 
 const brokers = process.env.KAFKA_BROKERS;
 const describeWithKafka = brokers ? describe : describe.skip;

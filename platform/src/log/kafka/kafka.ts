@@ -1,14 +1,14 @@
 import type { Admin, Kafka } from 'kafkajs';
-import { NotFoundError } from '../errors';
-import { createKafkaConsumer } from './kafka-consumer';
-import type { KafkaConsumerSettings } from './kafka-consumer';
-import { isUnknownTopicError, sleep } from './kafka-errors';
-import { createKafkaProducer } from './kafka-producer';
-import { readPartition } from './kafka-reader';
-import type { Consumer, Log, Producer, TopicSpec } from './port';
+import { NotFoundError } from '../../errors';
+import { createKafkaConsumer } from './consumer';
+import type { KafkaConsumerSettings } from './consumer';
+import { isUnknownTopicError, sleep } from './errors';
+import { createKafkaProducer } from './producer';
+import { readPartition } from './reader';
+import type { Consumer, Log, Producer, TopicSpec } from '../port';
 
-export { createKafkaLogCreator } from './kafka-messages';
-export type { KafkaLogSink } from './kafka-messages';
+export { createKafkaLogCreator } from './messages';
+export type { KafkaLogSink } from './messages';
 
 export interface KafkaLogOptions {
   /** Replication factor of the topics ensureTopics creates (default 1). */

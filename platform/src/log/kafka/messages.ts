@@ -1,6 +1,6 @@
 import { logLevel } from 'kafkajs';
 import type { IHeaders, KafkaMessage, logCreator, Message } from 'kafkajs';
-import type { Headers, LogMessage, ProducerRecord, TopicPartitionOffset } from './port';
+import type { Headers, LogMessage, ProducerRecord, TopicPartitionOffset } from '../port';
 
 /** kafkajs header values may be buffers or repeated; the port keeps one UTF-8 string per name (the last one). */
 export function toHeaders(headers: IHeaders | undefined): Headers {

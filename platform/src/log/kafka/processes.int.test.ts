@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { text, uniqueName, waitFor } from './contract-helpers';
+import { text, uniqueName, waitFor } from '../contract-helpers';
 import { createKafkaLog, createKafkaLogCreator } from './kafka';
-import { spawnKafkaChild, summariseHandling } from './kafka-child.fixture';
-import type { KafkaChild, KafkaChildOptions } from './kafka-child.fixture';
-import type { Log } from './port';
+import { spawnKafkaChild, summariseHandling } from './child.fixture';
+import type { KafkaChild, KafkaChildOptions } from './child.fixture';
+import type { Log } from '../port';
 
 const brokers = process.env.KAFKA_BROKERS;
 const describeWithKafka = brokers ? describe : describe.skip;

@@ -1,10 +1,10 @@
 import { Partitioners } from 'kafkajs';
 import type { Kafka, Message, Producer as KafkaProducer, RecordMetadata as KafkaRecordMetadata, Transaction as KafkaTransaction } from 'kafkajs';
-import { AppError } from '../errors';
-import { backoffMs, isConcurrentTransactionsError, isFencingError, sleep } from './kafka-errors';
-import { groupByTopic, toKafkaMessage, toOffsetTopics } from './kafka-messages';
-import { FencedError } from './port';
-import type { Producer, ProducerRecord, RecordMetadata, Transaction } from './port';
+import { AppError } from '../../errors';
+import { backoffMs, isConcurrentTransactionsError, isFencingError, sleep } from './errors';
+import { groupByTopic, toKafkaMessage, toOffsetTopics } from './messages';
+import { FencedError } from '../port';
+import type { Producer, ProducerRecord, RecordMetadata, Transaction } from '../port';
 
 export interface KafkaProducerSettings {
   transactionTimeoutMs: number;

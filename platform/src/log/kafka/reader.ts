@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Admin, Kafka } from 'kafkajs';
-import { AppError, NotFoundError } from '../errors';
-import { toLogMessage } from './kafka-messages';
-import type { LogMessage } from './port';
+import { AppError, NotFoundError } from '../../errors';
+import { toLogMessage } from './messages';
+import type { LogMessage } from '../port';
 
 export interface KafkaReaderSettings {
   maxWaitTimeMs: number;

@@ -1,0 +1,3 @@
+/** The Kafka adapter of the log port (kafkajs): producer, consumer, partition reader and the log they make. */
+export { createKafkaLog, createKafkaLogCreator } from './kafka';
+export type { KafkaLogOptions, KafkaLogSink } from './kafka';
