@@ -5,3 +5,6 @@ export * from './inventory';
 export * from './ordering';
 export * from './cart';
 export * from './identity';
+export * from './payments';
+export * from './shipping';
+export * from './notifications';

@@ -9,4 +9,6 @@ export * from './read-store';
 export * from './serde';
 export * from './messaging';
 export * from './security';
+export * from './notifications';
+export * from './payments';
 export { applyFileSettings } from './sqlite/file-settings';

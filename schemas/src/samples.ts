@@ -3,11 +3,23 @@
  * drifting from its `.avsc` fails both the type check and events.unit.test.ts.
  * For tests across the repo: each call returns a fresh copy.
  */
-import type { EventPayloads, EventType } from './events';
+import type { EventPayloads, EventType, PostalAddress } from './events';
 
 const ORDER_ID = 'c3d2e1f0-9a8b-4c7d-8e6f-5a4b3c2d1e0f';
 const CUSTOMER_ID = '0b9d3c4e-2f1a-4e6b-8c7d-5a4b3c2d1e0f';
 const PRODUCT_ID = '5f0c6f7e-8a51-4c39-9d0e-3f7b1a2c4d5e';
+const PAYMENT_ID = '9e8d7c6b-5a49-4382-b716-05f4e3d2c1b0';
+const SHIPMENT_ID = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
+const EVENT_ID = '6f1c2d3e-4b5a-5c6d-9e8f-7a6b5c4d3e2f';
+const ADDRESS: PostalAddress = {
+  recipient: 'Ada Lovelace',
+  line1: '12 St James\'s Square',
+  line2: null,
+  city: 'London',
+  region: null,
+  postalCode: 'SW1Y 4JH',
+  country: 'GB',
+};
 
 const samples: { readonly [T in EventType]: EventPayloads[T] } = {
   ProductCreated: {
@@ -43,6 +55,7 @@ const samples: { readonly [T in EventType]: EventPayloads[T] } = {
   StockReservationRejected: { sku: 'MUG-CER-350-BLU', orderId: ORDER_ID, quantity: 5, available: 3, reason: 'insufficient_stock' },
   StockReleased: { sku: 'MUG-CER-350-BLU', orderId: ORDER_ID, quantity: 2, reason: 'order_expired' },
   StockCommitted: { sku: 'MUG-CER-350-BLU', orderId: ORDER_ID, quantity: 2 },
+  StockReturned: { sku: 'MUG-CER-350-BLU', orderId: ORDER_ID, quantity: 1 },
   OrderPlaced: {
     orderId: ORDER_ID,
     customerId: CUSTOMER_ID,
@@ -52,6 +65,7 @@ const samples: { readonly [T in EventType]: EventPayloads[T] } = {
     ],
     total: { amount: 3230, currency: 'EUR' },
     placedAt: '2025-03-14T10:15:00.000Z',
+    shippingAddress: { ...ADDRESS, line2: 'Flat 3', region: 'Greater London' },
   },
   OrderLineReserved: { orderId: ORDER_ID, sku: 'MUG-CER-350-BLU' },
   OrderLineRejected: { orderId: ORDER_ID, sku: 'TEA-EARL-100G', available: 0 },
@@ -61,6 +75,126 @@ const samples: { readonly [T in EventType]: EventPayloads[T] } = {
   OrderPaid: { orderId: ORDER_ID, paymentId: 'pay_3Nf8sK2eZvKYlo2C', amount: { amount: 3230, currency: 'EUR' } },
   OrderExpired: { orderId: ORDER_ID },
   OrderCancelled: { orderId: ORDER_ID, reason: 'ordered by mistake' },
+  OrderShipped: { orderId: ORDER_ID, shipmentId: SHIPMENT_ID, carrier: 'DHL', trackingNumber: 'JD014600006543210987', shippedAt: '2025-03-15T08:30:00.000Z' },
+  OrderDelivered: {
+    orderId: ORDER_ID,
+    deliveredAt: '2025-03-17T14:02:00.000Z',
+    returnWindowEndsAt: '2025-03-31T14:02:00.000Z',
+    acceptanceDeadline: '2025-03-31T14:02:00.000Z',
+  },
+  OrderCompleted: { orderId: ORDER_ID, acceptedBy: 'customer', completedAt: '2025-03-18T09:00:00.000Z' },
+  OrderReturnRequested: { orderId: ORDER_ID, lines: [{ sku: 'MUG-CER-350-BLU', quantity: 1 }], reason: 'arrived chipped', requestedAt: '2025-03-18T09:00:00.000Z' },
+  OrderReturned: {
+    orderId: ORDER_ID,
+    lines: [{ sku: 'MUG-CER-350-BLU', restocked: 0, damaged: 1 }],
+    refundAmount: { amount: 1290, currency: 'EUR' },
+    returnedAt: '2025-03-21T11:00:00.000Z',
+  },
+  OrderRefundRequested: {
+    orderId: ORDER_ID,
+    paymentId: PAYMENT_ID,
+    refundId: `${PAYMENT_ID}/items_returned`,
+    amount: { amount: 1290, currency: 'EUR' },
+    reason: 'items_returned',
+  },
+  OrderRefunded: { orderId: ORDER_ID, paymentId: PAYMENT_ID, refundId: `${PAYMENT_ID}/items_returned`, amount: { amount: 1290, currency: 'EUR' } },
+  PaymentRequested: {
+    paymentId: PAYMENT_ID,
+    orderId: ORDER_ID,
+    customerId: CUSTOMER_ID,
+    amount: { amount: 3230, currency: 'EUR' },
+    provider: 'sandbox',
+    methodReference: 'tok_visa',
+    requestedAt: '2025-03-14T10:20:00.000Z',
+  },
+  PaymentActionRequired: {
+    paymentId: PAYMENT_ID,
+    orderId: ORDER_ID,
+    redirectUrl: 'https://hooks.stripe.com/3d_secure_2/hosted?merchant=acct_1&payment_intent=pi_3Nf8sK2eZvKYlo2C',
+    providerPaymentId: 'pi_3Nf8sK2eZvKYlo2C',
+    at: '2025-03-14T10:20:01.000Z',
+  },
+  PaymentAuthorized: { paymentId: PAYMENT_ID, orderId: ORDER_ID, providerPaymentId: 'pi_3Nf8sK2eZvKYlo2C', at: '2025-03-14T10:20:30.000Z' },
+  PaymentCaptured: {
+    paymentId: PAYMENT_ID,
+    orderId: ORDER_ID,
+    amount: { amount: 3230, currency: 'EUR' },
+    providerPaymentId: 'pi_3Nf8sK2eZvKYlo2C',
+    at: '2025-03-14T10:20:31.000Z',
+  },
+  PaymentDeclined: { paymentId: PAYMENT_ID, orderId: ORDER_ID, code: 'insufficient_funds', message: 'Your card has insufficient funds.', at: '2025-03-14T10:20:02.000Z' },
+  PaymentRefundRequested: {
+    paymentId: PAYMENT_ID,
+    orderId: ORDER_ID,
+    refundId: `${PAYMENT_ID}/items_returned`,
+    amount: { amount: 1290, currency: 'EUR' },
+    reason: 'items_returned',
+    requestedAt: '2025-03-21T11:00:01.000Z',
+  },
+  PaymentRefundSucceeded: {
+    paymentId: PAYMENT_ID,
+    orderId: ORDER_ID,
+    refundId: `${PAYMENT_ID}/items_returned`,
+    amount: { amount: 1290, currency: 'EUR' },
+    providerRefundId: 're_3Nf8sK2eZvKYlo2C0a1b2c3d',
+    at: '2025-03-21T11:00:05.000Z',
+  },
+  PaymentRefundFailed: {
+    paymentId: PAYMENT_ID,
+    orderId: ORDER_ID,
+    refundId: `${PAYMENT_ID}/items_returned`,
+    amount: { amount: 1290, currency: 'EUR' },
+    code: 'charge_disputed',
+    at: '2025-03-21T11:00:05.000Z',
+  },
+  ShipmentOpened: {
+    shipmentId: SHIPMENT_ID,
+    orderId: ORDER_ID,
+    customerId: CUSTOMER_ID,
+    lines: [
+      { sku: 'MUG-CER-350-BLU', name: 'Ceramic mug 350 ml, blue', quantity: 2 },
+      { sku: 'TEA-EARL-100G', name: 'Earl Grey, 100 g', quantity: 1 },
+    ],
+    address: ADDRESS,
+    openedAt: '2025-03-14T10:20:32.000Z',
+  },
+  ShipmentDispatched: { shipmentId: SHIPMENT_ID, orderId: ORDER_ID, carrier: 'DHL', trackingNumber: 'JD014600006543210987', dispatchedAt: '2025-03-15T08:30:00.000Z' },
+  ShipmentDelivered: { shipmentId: SHIPMENT_ID, orderId: ORDER_ID, deliveredAt: '2025-03-17T14:02:00.000Z' },
+  ShipmentCancelled: { shipmentId: SHIPMENT_ID, orderId: ORDER_ID, cancelledAt: '2025-03-14T11:00:00.000Z' },
+  ShipmentReturnRequested: { shipmentId: SHIPMENT_ID, orderId: ORDER_ID, lines: [{ sku: 'MUG-CER-350-BLU', quantity: 1 }], requestedAt: '2025-03-18T09:00:00.000Z' },
+  ShipmentReturned: {
+    shipmentId: SHIPMENT_ID,
+    orderId: ORDER_ID,
+    lines: [{ sku: 'MUG-CER-350-BLU', restocked: 0, damaged: 1 }],
+    receivedAt: '2025-03-21T11:00:00.000Z',
+  },
+  NotificationQueued: {
+    notificationId: `${EVENT_ID}:email`,
+    userId: CUSTOMER_ID,
+    channel: 'email',
+    kind: 'order_shipped',
+    sourceEventId: EVENT_ID,
+    recipient: 'ada.lovelace@example.com',
+    subject: 'Your order is on its way',
+    text: 'Your order c3d2e1f0 left with DHL, tracking number JD014600006543210987.',
+    queuedAt: '2025-03-15T08:30:01.000Z',
+  },
+  NotificationSent: {
+    notificationId: `${EVENT_ID}:email`,
+    userId: CUSTOMER_ID,
+    channel: 'email',
+    providerMessageId: '<20250315083002.1a2b3c@shop.example>',
+    sentAt: '2025-03-15T08:30:02.000Z',
+  },
+  NotificationFailed: {
+    notificationId: `${EVENT_ID}:sms`,
+    userId: CUSTOMER_ID,
+    channel: 'sms',
+    reason: 'gateway answered 503 five times',
+    attempts: 5,
+    failedAt: '2025-03-15T08:35:00.000Z',
+  },
+  NotificationRead: { notificationId: `${EVENT_ID}:inApp`, userId: CUSTOMER_ID, readAt: '2025-03-15T09:00:00.000Z' },
   CartItemAdded: { customerId: CUSTOMER_ID, productId: PRODUCT_ID, quantity: 2 },
   CartItemQuantityChanged: { customerId: CUSTOMER_ID, productId: PRODUCT_ID, quantity: 3 },
   CartItemRemoved: { customerId: CUSTOMER_ID, productId: PRODUCT_ID },
@@ -77,6 +211,10 @@ const samples: { readonly [T in EventType]: EventPayloads[T] } = {
   UserDisabled: { userId: '0b9d3c4e-2f1a-4e6b-8c7d-5a4b3c2d1e0f', reason: 'chargeback fraud' },
   UserEnabled: { userId: '0b9d3c4e-2f1a-4e6b-8c7d-5a4b3c2d1e0f' },
   UserRoleChanged: { userId: '0b9d3c4e-2f1a-4e6b-8c7d-5a4b3c2d1e0f', role: 'admin', previousRole: 'customer' },
+  UserAddressAdded: { userId: CUSTOMER_ID, addressId: 'a7b6c5d4-e3f2-4a1b-9c8d-7e6f5a4b3c2d', address: ADDRESS },
+  UserAddressUpdated: { userId: CUSTOMER_ID, addressId: 'a7b6c5d4-e3f2-4a1b-9c8d-7e6f5a4b3c2d', address: { ...ADDRESS, line2: 'Flat 3' } },
+  UserAddressRemoved: { userId: CUSTOMER_ID, addressId: 'a7b6c5d4-e3f2-4a1b-9c8d-7e6f5a4b3c2d' },
+  UserNotificationPreferencesChanged: { userId: CUSTOMER_ID, email: true, sms: true, phoneNumber: '+447700900123' },
 };
 
 export const createSampleEventPayload = <T extends EventType>(

@@ -3,6 +3,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 rc=0
+"$here/stripe-mock.sh" stop || rc=1
 "$here/registry.sh" stop || rc=1
 "$here/ferretdb.sh" stop || rc=1
 "$here/kafka.sh" stop || rc=1

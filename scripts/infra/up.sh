@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs (cached) and starts Kafka and FerretDB on loopback, then prints the settings to export.
+# Installs (cached) and starts Kafka, FerretDB, the schema registry and stripe-mock on loopback,
+# then prints the settings to export.
 # Usage: scripts/infra/up.sh            then: eval "$(scripts/infra/env.sh)"
 set -euo pipefail
 INFRA_NAME=up
@@ -9,9 +10,11 @@ t0="$(now_s)"
 # Installs run side by side: the Go build is CPU-bound, the Maven fetch network-bound.
 "$INFRA_DIR/kafka.sh" install & kafka_install=$!
 "$INFRA_DIR/ferretdb.sh" install & ferret_install=$!
+"$INFRA_DIR/stripe-mock.sh" install & stripe_mock_install=$!
 failed=0
 wait "$kafka_install" || { log "kafka install failed"; failed=1; }
 wait "$ferret_install" || { log "ferretdb install failed"; failed=1; }
+wait "$stripe_mock_install" || { log "stripe-mock install failed"; failed=1; }
 ((failed == 0)) || die "install failed, nothing started"
 
 "$INFRA_DIR/kafka.sh" start >/dev/null
@@ -24,6 +27,12 @@ if ! KAFKA_BROKERS="127.0.0.1:${KAFKA_PORT:-9092}" "$INFRA_DIR/registry.sh" star
   "$INFRA_DIR/ferretdb.sh" stop || true
   "$INFRA_DIR/kafka.sh" stop || true
   die "the schema registry did not start; the others stopped again"
+fi
+if ! "$INFRA_DIR/stripe-mock.sh" start >/dev/null; then
+  "$INFRA_DIR/registry.sh" stop || true
+  "$INFRA_DIR/ferretdb.sh" stop || true
+  "$INFRA_DIR/kafka.sh" stop || true
+  die "stripe-mock did not start; the others stopped again"
 fi
 log "all up in $(elapsed "$t0"); stop with scripts/infra/down.sh"
 "$INFRA_DIR/env.sh"

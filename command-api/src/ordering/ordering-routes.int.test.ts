@@ -147,7 +147,7 @@ describe('ordering command routes', () => {
       expect(decodeConsistencyToken(answer.body.consistencyToken as string)).toMatchObject({ stream: `order-${orderId}`, revision: 0 });
       expect(decodeConsistencyToken(answer.body.cartConsistencyToken as string)).toMatchObject({ stream: `cart-${buyer.sub}` });
       expect(await orderPlacedOf(orderId)).toEqual({
-        orderId, customerId: buyer.sub, placedAt: placedAt.toISOString(), total: { amount: 10_999 + 3 * 450, currency: 'EUR' },
+        orderId, customerId: buyer.sub, placedAt: placedAt.toISOString(), total: { amount: 10_999 + 3 * 450, currency: 'EUR' }, shippingAddress: null,
         lines: [
           { productId: shoes, sku: expect.any(String), name: 'Shoes', quantity: 1, unitPrice: { amount: 10_999, currency: 'EUR' } },
           { productId: socks, sku: expect.any(String), name: 'Socks', quantity: 3, unitPrice: { amount: 450, currency: 'EUR' } },

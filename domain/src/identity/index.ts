@@ -8,4 +8,4 @@ export { assertNormalizedEmail, emailLimits, normalizeEmail } from './email';
 export type { InternalEvent, InternalIdentityEventType } from './internal-events';
 export { internalIdentityEventTypes } from './internal-events';
 export type { UserRole } from './rules';
-export { identityLimits, isUserRole, userRoles } from './rules';
+export { identityLimits, isPhoneNumber, isUserRole, phoneNumberPattern, userRoles } from './rules';

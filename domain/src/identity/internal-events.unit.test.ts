@@ -16,6 +16,6 @@ describe('identity events', () => {
     const identityTypes = Object.entries(eventContexts).filter(([, context]) => context === 'identity').map(([type]) => type);
     expect(identityTypes.sort()).toEqual([...userEventTypes].sort());
     const _typed: UserEventType[] = [...userEventTypes];
-    expect(_typed).toHaveLength(6);
+    expect(_typed).toHaveLength(10);
   });
 });

@@ -1,11 +1,18 @@
-import { assertId, assertText, DomainError } from '../shared';
+import { assertId, assertText, assertTimestamp, DomainError } from '../shared';
 
 /** The identity context's input rules, exported so the API's request schemas can use the same numbers. */
 export const identityLimits = {
   nameMax: 200,
   reasonMax: 500,
   passwordHashMax: 1024,
+  /** Saved shipping addresses per user. */
+  addressesMax: 10,
 } as const;
+
+/** E.164: a plus, a country code and up to 15 digits in all, e.g. `+33612345678`. */
+export const phoneNumberPattern = /^\+[1-9]\d{6,14}$/;
+
+export const isPhoneNumber = (value: unknown): value is string => typeof value === 'string' && phoneNumberPattern.test(value);
 
 export const userRoles = ['customer', 'admin'] as const;
 export type UserRole = (typeof userRoles)[number];
@@ -31,14 +38,8 @@ export const assertSha256Hex = (value: string, field: string): void => {
   if (!isSha256Hex(value)) throw DomainError.validation(`${field} must be a SHA-256 digest in lower-case hex`, field);
 };
 
-const isoTimestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
-
 /** Milliseconds since the epoch of an ISO 8601 timestamp with a zone, as `Date.toISOString` writes. */
-export const parseTimestamp = (value: string, field: string): number => {
-  const millis = typeof value === 'string' && isoTimestamp.test(value) ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(millis)) throw DomainError.validation(`${field} must be an ISO 8601 timestamp with a time zone`, field);
-  return millis;
-};
+export const parseTimestamp = (value: string, field: string): number => assertTimestamp(value, field);
 
 /** Credentials versions count from 1 (see the user state). */
 export const assertCredentialsVersion = (version: number, field: string): void => {

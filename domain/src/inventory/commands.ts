@@ -20,4 +20,10 @@ export type ReleaseStock = DomainCommand<'ReleaseStock', { sku: string; orderId:
 /** An order's reservation becomes sold. */
 export type CommitStock = DomainCommand<'CommitStock', { sku: string; orderId: string }>;
 
-export type InventoryCommand = Restock | AdjustStock | ReserveStock | ReleaseStock | CommitStock;
+/**
+ * Units an order bought came back fit to sell (the restocked part of a return). A reservation
+ * still held is sold first (the goods left with the parcel), then the units are back on hand.
+ */
+export type ReturnStock = DomainCommand<'ReturnStock', { sku: string; orderId: string; quantity: number }>;
+
+export type InventoryCommand = Restock | AdjustStock | ReserveStock | ReleaseStock | CommitStock | ReturnStock;

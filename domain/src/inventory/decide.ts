@@ -1,9 +1,9 @@
 import { assertId, assertSku, assertText, DomainError } from '../shared';
 import { parseTimestamp } from '../identity/rules';
-import type { AdjustStock, CommitStock, InventoryCommand, ReleaseStock, ReserveStock, Restock } from './commands';
+import type { AdjustStock, CommitStock, InventoryCommand, ReleaseStock, ReserveStock, Restock, ReturnStock } from './commands';
 import type { InventoryEvent } from './events';
 import type { InventoryState } from './state';
-import { availableOf, isUnknownSku, reservationOf, settlementOf } from './state';
+import { availableOf, isUnknownSku, reservationOf, saleOf, settlementOf } from './state';
 
 export const inventoryLimits = { referenceMax: 200, reasonMax: 200, reservationQuantityMax: 2 ** 31 - 1 } as const;
 
@@ -88,6 +88,29 @@ export const commitStock = ({ data }: CommitStock, state: InventoryState): Inven
   return [{ type: 'StockCommitted', data: { sku: data.sku, orderId: data.orderId, quantity: reservation.quantity } }];
 };
 
+/**
+ * An order returns once (one return per order): once some of its units came back, a repeat is a
+ * redelivery and records nothing. Never more than the order bought; never for an order that
+ * bought nothing of this SKU (that would make stock out of thin air).
+ */
+export const returnStock = ({ data }: ReturnStock, state: InventoryState): InventoryEvent[] => {
+  assertSku(data.sku);
+  assertId(data.orderId, 'orderId');
+  if (!Number.isSafeInteger(data.quantity) || data.quantity <= 0 || data.quantity > inventoryLimits.reservationQuantityMax) {
+    throw DomainError.validation('quantity must be a positive whole number', 'quantity');
+  }
+  const { sku, orderId, quantity } = data;
+  const reservation = reservationOf(state, orderId);
+  const sale = saleOf(state, orderId);
+  const bought = reservation?.quantity ?? sale?.quantity;
+  if (bought === undefined) throw DomainError.conflict(`order ${orderId} bought no ${sku} to return`, 'orderId');
+  if (sale !== undefined && sale.returned > 0) return [];
+  if (quantity > bought) throw DomainError.conflict(`order ${orderId} bought ${bought} units of ${sku}, fewer than ${quantity}`, 'quantity');
+  const returned: InventoryEvent = { type: 'StockReturned', data: { sku, orderId, quantity } };
+  if (reservation === undefined) return [returned];
+  return [{ type: 'StockCommitted', data: { sku, orderId, quantity: reservation.quantity } }, returned];
+};
+
 export const decideInventory = (command: InventoryCommand, state: InventoryState): InventoryEvent[] => {
   switch (command.type) {
     case 'Restock':
@@ -100,6 +123,8 @@ export const decideInventory = (command: InventoryCommand, state: InventoryState
       return releaseStock(command, state);
     case 'CommitStock':
       return commitStock(command, state);
+    case 'ReturnStock':
+      return returnStock(command, state);
     default: {
       const _exhaustive: never = command;
       throw DomainError.validation(`unknown command ${(_exhaustive as { type: string }).type}`);

@@ -2,7 +2,7 @@ import type { DomainEvent } from '../shared';
 
 /** Events of an inventory stream, `inventory-<sku>`: stock in and out, and reservations per order. */
 export type InventoryEvent = DomainEvent<
-  'StockRestocked' | 'StockAdjusted' | 'StockReserved' | 'StockReservationRejected' | 'StockReleased' | 'StockCommitted'
+  'StockRestocked' | 'StockAdjusted' | 'StockReserved' | 'StockReservationRejected' | 'StockReleased' | 'StockCommitted' | 'StockReturned'
 >;
 
 export type InventoryEventType = InventoryEvent['type'];

@@ -5,10 +5,10 @@ import type { InventoryEvent } from './events';
 import type { InventoryState } from './state';
 import { evolveInventory, initialInventoryState } from './state';
 
-export type { AdjustStock, CommitStock, InventoryCommand, ReleaseStock, ReserveStock, Restock } from './commands';
+export type { AdjustStock, CommitStock, InventoryCommand, ReleaseStock, ReserveStock, Restock, ReturnStock } from './commands';
 export type { InventoryEvent, InventoryEventType } from './events';
 export { inventoryStreamId } from './events';
-export type { InventoryState, SettledReservation, StockReservation } from './state';
+export type { InventoryState, SettledReservation, StockReservation, StockSale } from './state';
 export {
   availableOf,
   expiredReservations,
@@ -18,6 +18,7 @@ export {
   onHandOf,
   openReservations,
   reservationOf,
+  saleOf,
   satisfiesStockInvariant,
   settlementOf,
 } from './state';

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { availableOf, DomainError, inventoryDecider, reservationOf, satisfiesStockInvariant, settlementOf } from '..';
+import { avroSchemaOf } from '@ecommerce/schemas';
+import { availableOf, onHandOf, DomainError, inventoryDecider, reservationOf, satisfiesStockInvariant, settlementOf } from '..';
 import type { InventoryCommand, InventoryState } from '..';
 import { testExpiresAt, testSku as sku } from './testing';
 
@@ -12,6 +13,10 @@ const command: fc.Arbitrary<InventoryCommand> = fc.oneof(
   })),
   orderId.map((id): InventoryCommand => ({ type: 'ReleaseStock', data: { sku, orderId: id, reason: 'order_cancelled' } })),
   orderId.map((id): InventoryCommand => ({ type: 'CommitStock', data: { sku, orderId: id } })),
+  fc.record({ orderId, quantity: fc.integer({ min: 1, max: 40 }) }).map(({ orderId, quantity }): InventoryCommand => ({
+    type: 'ReturnStock',
+    data: { sku, orderId, quantity },
+  })),
   fc.integer({ min: 1, max: 50 }).map((quantity): InventoryCommand => ({ type: 'Restock', data: { sku, quantity } })),
   fc
     .integer({ min: -60, max: 30 })
@@ -26,6 +31,7 @@ interface Model {
   holds: Map<string, number>;
   bought: Map<string, number>;
   answered: Set<string>;
+  returned: Map<string, number>;
 }
 
 const expectConsistent = (state: InventoryState, model: Model): void => {
@@ -35,26 +41,53 @@ const expectConsistent = (state: InventoryState, model: Model): void => {
   expect(state.reserved).toBe(sum([...state.reservations.values()].map((reservation) => reservation.quantity)));
   expect(state.reserved).toBe(sum([...model.holds.values()]));
   expect(state.sold).toBe(sum([...model.bought.values()]));
+  expect(state.returned).toBe(sum([...model.returned.values()]));
+  // The ledger of issue 9: onHand = received − adjusted − sold + returned-to-stock.
+  expect(onHandOf(state)).toBe(state.received + state.adjustedUp - state.adjustedDown - state.sold + state.returned);
+  for (const [id, quantity] of model.returned) expect(quantity).toBeLessThanOrEqual(model.bought.get(id) ?? 0);
   for (const [id, quantity] of model.holds) expect(reservationOf(state, id)?.quantity).toBe(quantity);
   for (const id of state.reservations.keys()) expect(settlementOf(state, id)).toBeUndefined();
 };
 
-describe('inventory under random reserve, release, commit, restock and adjust', () => {
-  it('never oversells and never counts a reservation twice', () => {
+describe('inventory under random reserve, release, commit, return, restock and adjust', () => {
+  it('never oversells, never counts a reservation twice, never returns more than was sold, and every event encodes', () => {
     fc.assert(
       fc.property(fc.array(command, { maxLength: 80 }), (commands) => {
         let state = inventoryDecider.initialState();
-        const model: Model = { holds: new Map(), bought: new Map(), answered: new Set() };
+        const model: Model = { holds: new Map(), bought: new Map(), answered: new Set(), returned: new Map() };
         for (const current of commands) {
           const availableBefore = availableOf(state);
           let events;
           try {
             events = inventoryDecider.decide(current, state);
           } catch (error) {
-            // The only refusal left for valid input: a write-off larger than what is free.
+            // The only refusals left for valid input: a write-off larger than what is free, a return of what was not bought.
             expect(error).toBeInstanceOf(DomainError);
-            expect(current.type).toBe('AdjustStock');
-            expect(current.type === 'AdjustStock' && availableBefore + current.data.delta < 0).toBe(true);
+            expect((error as DomainError).code).toBe('conflict');
+            if (current.type === 'ReturnStock') {
+              const bought = model.holds.get(current.data.orderId) ?? model.bought.get(current.data.orderId);
+              expect(bought === undefined || current.data.quantity > bought).toBe(true);
+            } else {
+              expect(current.type).toBe('AdjustStock');
+              expect(current.type === 'AdjustStock' && availableBefore + current.data.delta < 0).toBe(true);
+            }
+            continue;
+          }
+          for (const decided of events) expect(avroSchemaOf(decided.type).type.isValid(decided.data)).toBe(true);
+          if (current.type === 'ReturnStock') {
+            const { orderId: id, quantity } = current.data;
+            if (model.returned.has(id)) expect(events).toEqual([]);
+            else {
+              const held = model.holds.get(id);
+              expect(events.map((decided) => decided.type)).toEqual(held === undefined ? ['StockReturned'] : ['StockCommitted', 'StockReturned']);
+              if (held !== undefined) {
+                model.holds.delete(id);
+                model.bought.set(id, held);
+              }
+              model.returned.set(id, quantity);
+            }
+            state = events.reduce(inventoryDecider.evolve, state);
+            expectConsistent(state, model);
             continue;
           }
           expect(events.length).toBeLessThanOrEqual(1);

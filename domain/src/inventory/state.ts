@@ -8,13 +8,20 @@ export interface StockReservation {
   expiresAt: string;
 }
 
+/** Units an order bought (its committed reservation) and how many of them came back to stock. */
+export interface StockSale {
+  quantity: number;
+  returned: number;
+}
+
 /** How an order's business with this SKU ended; once settled, an order id is never served again. */
 export type SettledReservation = 'rejected' | 'released' | 'committed';
 
 /**
  * Running totals for one SKU, all non-negative whole numbers, plus the reservations by
- * order id. A SKU with no events is all zeros: the first restock creates it. The invariant
- * (DESIGN §4.5, no oversell): reserved + sold ≤ received + adjustedUp − adjustedDown,
+ * order id. A SKU with no events is all zeros: the first restock creates it. The ledger:
+ * onHand = received + adjustedUp − adjustedDown − sold + returned. The invariant
+ * (DESIGN §4.5, no oversell): reserved + sold ≤ received + adjustedUp − adjustedDown + returned,
  * i.e. available ≥ 0. The per-order maps are persistent (structure-sharing) maps: a hot SKU
  * holds thousands of orders, and copying a plain record per event made each fold O(n²).
  * A snapshot is plain JSON through `inventoryStateToJson` / `inventoryStateFromJson`.
@@ -27,6 +34,8 @@ export interface InventoryState {
   reserved: number;
   /** Σ quantity of the committed reservations. */
   sold: number;
+  /** Σ units sold that came back in returns, fit to sell again. */
+  returned: number;
   /** Open holds by order id. */
   reservations: PersistentMap<string, StockReservation>;
   /**
@@ -35,6 +44,8 @@ export interface InventoryState {
    * message can be redelivered, which the runtime does not promise yet.
    */
   settledOrders: PersistentMap<string, SettledReservation>;
+  /** What each order bought and returned, by order id (only orders whose reservation was committed). */
+  sales: PersistentMap<string, StockSale>;
 }
 
 export const initialInventoryState = (): InventoryState => ({
@@ -43,8 +54,10 @@ export const initialInventoryState = (): InventoryState => ({
   adjustedDown: 0,
   reserved: 0,
   sold: 0,
+  returned: 0,
   reservations: PersistentMap(),
   settledOrders: PersistentMap(),
+  sales: PersistentMap(),
 });
 
 /** The state as plain JSON (for snapshots). */
@@ -53,23 +66,36 @@ export const inventoryStateToJson = (state: InventoryState) => ({
   // fromEntries defines own keys: an order id may be any text, `__proto__` included.
   reservations: Object.fromEntries(state.reservations.entries()),
   settledOrders: Object.fromEntries(state.settledOrders.entries()),
+  sales: Object.fromEntries(state.sales.entries()),
 });
 
-/** The state back from `inventoryStateToJson`'s JSON. */
-export const inventoryStateFromJson = (json: ReturnType<typeof inventoryStateToJson>): InventoryState => ({
+type InventoryStateJson = ReturnType<typeof inventoryStateToJson>;
+
+/**
+ * The state back from `inventoryStateToJson`'s JSON. Snapshots taken before returns existed
+ * have no `returned` and no `sales`: nothing came back then, and their earlier sales are unknown
+ * (a return for one of those orders is refused; rebuild from events to know them).
+ */
+export const inventoryStateFromJson = (
+  json: Omit<InventoryStateJson, 'returned' | 'sales'> & Partial<Pick<InventoryStateJson, 'returned' | 'sales'>>,
+): InventoryState => ({
   ...json,
+  returned: json.returned ?? 0,
   reservations: PersistentMap(Object.entries(json.reservations)),
   settledOrders: PersistentMap(Object.entries(json.settledOrders)),
+  sales: PersistentMap(Object.entries(json.sales ?? {})),
 });
 
-/** Units physically in stock: everything that came in, minus what was written off or sold. */
-export const onHandOf = (state: InventoryState): number => state.received + state.adjustedUp - state.adjustedDown - state.sold;
+/** Units physically in stock: everything that came in, minus what was written off or sold, plus what sold and came back. */
+export const onHandOf = (state: InventoryState): number => state.received + state.adjustedUp - state.adjustedDown - state.sold + state.returned;
 
 /** Units that can still be promised to a buyer. */
 export const availableOf = (state: InventoryState): number => onHandOf(state) - state.reserved;
 
 export const satisfiesStockInvariant = (state: InventoryState): boolean =>
-  state.reserved + state.sold <= state.received + state.adjustedUp - state.adjustedDown;
+  state.reserved + state.sold <= state.received + state.adjustedUp - state.adjustedDown + state.returned;
+
+export const saleOf = (state: InventoryState, orderId: string): StockSale | undefined => state.sales.get(orderId);
 
 /** A SKU no restock or adjustment ever touched: inventory has never heard of it. */
 export const isUnknownSku = (state: InventoryState): boolean => state.received === 0 && state.adjustedUp === 0;
@@ -121,6 +147,16 @@ export const evolveInventory = (state: InventoryState, event: InventoryEvent): I
         sold: state.sold + quantity,
         reservations: state.reservations.delete(orderId),
         settledOrders: settle(state, orderId, 'committed'),
+        sales: state.sales.set(orderId, { quantity, returned: 0 }),
+      };
+    }
+    case 'StockReturned': {
+      const { orderId, quantity } = event.data;
+      const sale = state.sales.get(orderId);
+      return {
+        ...state,
+        returned: state.returned + quantity,
+        sales: sale ? state.sales.set(orderId, { ...sale, returned: sale.returned + quantity }) : state.sales,
       };
     }
     default:

@@ -1,4 +1,4 @@
-import { foldEvents, linesToRelease, orderDecider } from '..';
+import { assertOrderPayable, foldEvents, linesToRelease, orderDecider } from '..';
 import type { OrderEvent } from '..';
 import { specificationFor } from '../shared/testing';
 import {
@@ -15,6 +15,10 @@ import {
   orderExpired,
   orderPaid,
   orderRejected,
+  deliveredOrderHistory,
+  orderCompleted,
+  refundRequested,
+  shippedOrderHistory,
   testPaymentDeadline,
   timerScheduled,
 } from './testing';
@@ -71,14 +75,20 @@ describe('MarkPaid', () => {
     given(...confirmed()).when(pay()).then([orderPaid()]);
   });
 
-  it('records nothing for the same payment again, and refuses another', () => {
+  it('records nothing for the same payment again', () => {
     given(...confirmed(), orderPaid()).when(pay()).thenNothingHappens();
-    given(...confirmed(), orderPaid()).when(pay('pay-2')).thenThrows({ code: 'conflict', field: 'paymentId' });
   });
 
-  it('refuses an amount other than the total', () => {
-    given(...confirmed()).when(pay('pay-1', 3149)).thenThrows({ code: 'conflict', field: 'amount' });
-    given(...confirmed()).when(pay('pay-1', 3150, 'USD')).thenThrows({ code: 'conflict', field: 'amount' });
+  it('asks to refund a second payment of a paid order, once', () => {
+    given(...confirmed(), orderPaid()).when(pay('pay-2')).then([refundRequested('duplicate_payment', 3150, 'pay-2')]);
+    given(...confirmed(), orderPaid(), refundRequested('duplicate_payment', 3150, 'pay-2')).when(pay('pay-2')).thenNothingHappens();
+  });
+
+  it('asks to refund a capture of another amount or currency, leaving the order confirmed', () => {
+    given(...confirmed()).when(pay('pay-1', 3149)).then([refundRequested('amount_mismatch', 3149)]);
+    const usd = orderDecider.decide(pay('pay-1', 3150, 'USD'), foldEvents(orderDecider, confirmed()));
+    expect(usd).toEqual([{ type: 'OrderRefundRequested', data: expect.objectContaining({ reason: 'amount_mismatch', amount: { amount: 3150, currency: 'USD' } }) }]);
+    expect(foldEvents(orderDecider, [...confirmed(), refundRequested('amount_mismatch', 3149)]).status).toBe('confirmed');
   });
 
   it.each<[string, OrderEvent[]]>([
@@ -86,14 +96,43 @@ describe('MarkPaid', () => {
     ['rejected', rejectedHistory()],
     ['expired', [...confirmed(), orderExpired()]],
     ['cancelled', [...confirmed(), orderCancelled()]],
-  ])('refuses to pay a %s order', (status, history) => {
-    given(...history).when(pay()).thenThrows({ code: 'conflict', message: new RegExp(status) });
+  ])('asks to refund a payment that arrives on a %s order, once, without moving it', (status, history) => {
+    given(...history).when(pay()).then([refundRequested('late_payment')]);
+    given(...history, refundRequested('late_payment')).when(pay()).thenNothingHappens();
+    expect(foldEvents(orderDecider, [...history, refundRequested('late_payment')]).status).toBe(status);
   });
 
   it('refuses an unknown order and malformed data', () => {
     given().when(pay()).thenThrows({ code: 'not_found', field: 'orderId' });
     given(...confirmed()).when(pay('')).thenThrows({ code: 'validation', field: 'paymentId' });
     given(...confirmed()).when(pay('pay-1', -1)).thenThrows({ code: 'validation', field: 'amount.amount' });
+  });
+});
+
+describe('assertOrderPayable', () => {
+  const payable = (history: OrderEvent[], now = '2025-03-14T10:10:00.000Z') => () => assertOrderPayable(foldEvents(orderDecider, history), now);
+
+  it('lets a confirmed order be paid before its deadline', () => {
+    expect(payable(confirmed())()).toMatchObject({ status: 'confirmed' });
+  });
+
+  it.each<[string, OrderEvent[]]>([
+    ['placed', [placed()]],
+    ['rejected', rejectedHistory()],
+    ['expired', [...confirmed(), orderExpired()]],
+    ['cancelled', [...confirmed(), orderCancelled()]],
+    ['paid', [...confirmed(), orderPaid()]],
+  ])('refuses a %s order with a conflict naming the state', (status, history) => {
+    expect(payable(history)).toThrow(expect.objectContaining({ code: 'conflict', message: expect.stringContaining(`${status} order cannot be paid`) }));
+  });
+
+  it('refuses a confirmed order past its deadline, before the timer expired it', () => {
+    expect(payable(confirmed(), testPaymentDeadline)).toThrow(expect.objectContaining({ code: 'conflict', message: expect.stringMatching(/deadline/) }));
+  });
+
+  it('refuses an unknown order and a malformed time', () => {
+    expect(payable([])).toThrow(expect.objectContaining({ code: 'not_found' }));
+    expect(payable(confirmed(), 'now')).toThrow(expect.objectContaining({ code: 'validation', field: 'now' }));
   });
 });
 
@@ -123,16 +162,22 @@ describe('CancelOrder', () => {
   it.each<[string, OrderEvent[]]>([
     ['placed', [placed(), lineReserved('MUG-001')]],
     ['confirmed', confirmed()],
-    ['paid', [...confirmed(), orderPaid()]],
   ])('cancels a %s order', (_status, history) => {
     given(...history).when(cancel('changed my mind')).then([orderCancelled('changed my mind')]);
     given(...history).when(cancel()).then([orderCancelled()]);
+  });
+
+  it('cancels a paid order and asks for its whole payment back', () => {
+    given(...confirmed(), orderPaid()).when(cancel()).then([orderCancelled(), refundRequested('order_cancelled')]);
   });
 
   it.each<[string, OrderEvent[]]>([
     ['rejected', rejectedHistory()],
     ['expired', [...confirmed(), orderExpired()]],
     ['cancelled', [...confirmed(), orderCancelled()]],
+    ['shipped', shippedOrderHistory()],
+    ['delivered', deliveredOrderHistory()],
+    ['completed', [...deliveredOrderHistory(), orderCompleted()]],
   ])('refuses to cancel a %s order', (status, history) => {
     given(...history).when(cancel()).thenThrows({ code: 'conflict', message: new RegExp(status) });
   });

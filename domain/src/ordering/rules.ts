@@ -1,4 +1,5 @@
-import type { Money } from '@ecommerce/schemas';
+import { maxMoneyAmount } from '@ecommerce/schemas';
+import type { Money, OrderLine, ReturnedLine } from '@ecommerce/schemas';
 import { assertId, assertSku, assertText, assertValidMoney, DomainError } from '../shared';
 import type { PlaceOrderLine } from './commands';
 
@@ -10,6 +11,9 @@ export const orderingLimits = {
   cancelReasonMax: 500,
   /** A payment window longer than this is a configuration mistake, not a business rule. */
   paymentWindowMsMax: 30 * 24 * 60 * 60 * 1000,
+  /** Return and acceptance windows: at most 90 days after delivery. */
+  deliveryWindowMsMax: 90 * 24 * 60 * 60 * 1000,
+  returnReasonMax: 500,
 } as const;
 
 export const assertLineQuantity = (quantity: number, field: string): void => {
@@ -38,7 +42,17 @@ export const assertLinesAndTotal = (lines: readonly PlaceOrderLine[]): Money => 
       throw DomainError.validation('every line must be in the same currency', `${field}.unitPrice.currency`);
     }
     amount += line.quantity * line.unitPrice.amount;
-    if (!Number.isSafeInteger(amount)) throw DomainError.validation('the total is too large', `${field}.unitPrice.amount`);
+    // One payment pays the whole order, and no payment exceeds the platform's maximum.
+    if (amount > maxMoneyAmount) throw DomainError.validation(`the total must be at most ${maxMoneyAmount} minor units`, `${field}.unitPrice.amount`);
   });
   return { amount, currency: lines[0]?.unitPrice.currency ?? '' };
 };
+
+/** Σ (restocked + damaged) × unit price: what the customer sent back is refunded, damaged in transit or not. */
+export const refundOfReturn = (lines: readonly ReturnedLine[], orderLines: readonly OrderLine[], currency: string): Money => ({
+  amount: lines.reduce((sum, line) => {
+    const unitPrice = orderLines.find((candidate) => candidate.sku === line.sku)?.unitPrice.amount ?? 0;
+    return sum + (line.restocked + line.damaged) * unitPrice;
+  }, 0),
+  currency,
+});

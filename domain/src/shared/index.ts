@@ -6,3 +6,7 @@ export { DomainError, isDomainError } from './errors';
 export { isCurrencyCode, isMinorUnits, assertValidMoney, sameMoney } from './money';
 export { assertText, assertId } from './text';
 export { skuPattern, isSku, assertSku } from './sku';
+export { addressLimits, assertPostalAddress, copyPostalAddress, samePostalAddress } from './address';
+export { assertTimestamp, assertWindowMs, isoAfter } from './time';
+export { assertCarrier, assertTrackingNumber, trackingLimits } from './tracking';
+export { assertReturnedLines, assertReturnLines, sameReturnedLines, sameReturnLines } from './returns';

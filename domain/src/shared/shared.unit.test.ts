@@ -1,5 +1,5 @@
 import { maxMoneyAmount } from '@ecommerce/schemas';
-import { assertValidMoney, DomainError, foldEvents, isCurrencyCode, isDomainError, isMinorUnits, sameMoney } from '.';
+import { assertPostalAddress, assertTimestamp, assertValidMoney, DomainError, foldEvents, isCurrencyCode, isDomainError, isMinorUnits, sameMoney } from '.';
 import type { Decider } from '.';
 import { specificationFor } from './testing';
 
@@ -19,6 +19,38 @@ describe('money', () => {
     expect(sameMoney({ amount: 1, currency: 'EUR' }, { amount: 1, currency: 'EUR' })).toBe(true);
     expect(sameMoney({ amount: 1, currency: 'EUR' }, { amount: 1, currency: 'USD' })).toBe(false);
     expect(sameMoney({ amount: 1, currency: 'EUR' }, { amount: 2, currency: 'EUR' })).toBe(false);
+  });
+});
+
+describe('postal address', () => {
+  const address = { recipient: 'Ada Lovelace', line1: '1 Main St', line2: null, city: 'Paris', region: null, postalCode: '75008', country: 'FR' };
+
+  it.each(['75008', 'SW1A 1AA', '100-0001', 'D02 X285', 'AB'])('accepts postal code %s', (postalCode) => {
+    expect(() => assertPostalAddress({ ...address, postalCode })).not.toThrow();
+  });
+
+  it.each<[Record<string, unknown>, string]>([
+    [{ postalCode: '1' }, 'shippingAddress.postalCode'],
+    [{ postalCode: '12345678901' }, 'shippingAddress.postalCode'],
+    [{ postalCode: '-1234' }, 'shippingAddress.postalCode'],
+    [{ postalCode: '12_34' }, 'shippingAddress.postalCode'],
+    [{ country: 'fr' }, 'shippingAddress.country'],
+    [{ country: 'UK' }, 'shippingAddress.country'],
+    [{ country: 'FRA' }, 'shippingAddress.country'],
+    [{ recipient: ' ' }, 'shippingAddress.recipient'],
+    [{ line1: 'x'.repeat(201) }, 'shippingAddress.line1'],
+    [{ line2: '' }, 'shippingAddress.line2'],
+    [{ city: '' }, 'shippingAddress.city'],
+    [{ region: 'r'.repeat(101) }, 'shippingAddress.region'],
+  ])('refuses %j naming the field', (overrides, field) => {
+    expect(() => assertPostalAddress({ ...address, ...overrides } as typeof address, 'shippingAddress')).toThrow(expect.objectContaining({ code: 'validation', field }));
+  });
+});
+
+describe('timestamps', () => {
+  it('parses ISO 8601 with a zone and refuses anything else, naming the field', () => {
+    expect(assertTimestamp('2025-03-14T10:00:00.000Z', 'at')).toBe(Date.parse('2025-03-14T10:00:00.000Z'));
+    expect(() => assertTimestamp('2025-03-14', 'at')).toThrow(expect.objectContaining({ code: 'validation', field: 'at' }));
   });
 });
 

@@ -89,18 +89,37 @@ const settingsSchema = z.object({
   RATE_LIMIT_REGISTER_PER_MINUTE: positiveInt(10),
   RATE_LIMIT_REFRESH_PER_MINUTE: positiveInt(60),
   RATE_LIMIT_ACCOUNT_PER_MINUTE: positiveInt(10),
+  /** Email notifications over SMTP (`smtp://user:pass@host:port`, `smtps://…`); unset: no email channel. */
+  SMTP_URL: url(['smtp:', 'smtps:']),
+  /** The From of notification emails: `shop@example.com` or `Shop <shop@example.com>`. */
+  SMTP_FROM: z
+    .string()
+    .trim()
+    .regex(/^(?:[^<>\r\n]*<[^\s@<>]+@[A-Za-z0-9.-]+>|[^\s@<>]+@[A-Za-z0-9.-]+)$/, 'must be an email address, optionally as Name <address>')
+    .default('shop@localhost'),
+  /** Which payment provider the payment actor and routes use: the embedded sandbox (test cards) or Stripe. */
+  PAYMENT_PROVIDER: z.enum(['sandbox', 'stripe']).default('sandbox'),
+  STRIPE_API_KEY: z.string().trim().regex(/^(sk|rk)_(test|live)_\S+$/, 'must be a Stripe secret or restricted key (sk_… or rk_…)').optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().trim().regex(/^whsec_\S+$/, 'must be a webhook signing secret (whsec_…)').optional(),
+  /** Another Stripe API server, e.g. stripe-mock at http://127.0.0.1:12111; default Stripe's own. */
+  STRIPE_API_BASE: url(['http:', 'https:']),
   ADMIN_EMAIL: z.string().email('must be an email address').optional(),
   ADMIN_PASSWORD: z.string().min(1).optional(),
 }).superRefine((settings, context) => {
   if (Boolean(settings.ADMIN_EMAIL) !== Boolean(settings.ADMIN_PASSWORD)) {
     context.addIssue({ code: 'custom', path: [settings.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'], message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together' });
   }
+  if (settings.PAYMENT_PROVIDER === 'stripe') {
+    for (const setting of ['STRIPE_API_KEY', 'STRIPE_WEBHOOK_SECRET'] as const) {
+      if (!settings[setting]) context.addIssue({ code: 'custom', path: [setting], message: 'is required when PAYMENT_PROVIDER=stripe' });
+    }
+  }
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
 
 /** Settings whose values never appear in a message or a log line. */
-const secretSettings = new Set(['JWT_PRIVATE_KEY', 'ADMIN_PASSWORD']);
+const secretSettings = new Set(['JWT_PRIVATE_KEY', 'ADMIN_PASSWORD', 'SMTP_URL', 'STRIPE_API_KEY', 'STRIPE_WEBHOOK_SECRET']);
 
 /** Parse settings from an environment; throws ConfigError for the first bad one. */
 export function loadSettings(env: Record<string, string | undefined> = process.env): Settings {

@@ -29,6 +29,8 @@ describe('settings', () => {
     [{ KAFKA_BROKERS: 'localhost' }, 'KAFKA_BROKERS', /host:port/],
     [{ MONGO_URL: 'postgres://x' }, 'MONGO_URL', /mongodb:\/\//],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', /Invalid/i],
+    [{ SMTP_URL: 'http://mail.example.com' }, 'SMTP_URL', /smtp:\/\/ or smtps:\/\//],
+    [{ SMTP_FROM: 'not an address' }, 'SMTP_FROM', /email address/],
   ])('refuses %j naming the setting', (env, setting, message) => {
     const error = errorOf(env as Record<string, string>);
     expect(error.setting).toBe(setting);
@@ -42,6 +44,22 @@ describe('settings', () => {
     expect(error.message).not.toContain('very-secret');
   });
 
+  it('never shows the SMTP_URL, which may carry a password', () => {
+    const error = errorOf({ SMTP_URL: 'http://user:hunter2@mail.example.com' });
+    expect(error.setting).toBe('SMTP_URL');
+    expect(error.message).not.toContain('hunter2');
+  });
+
+  it('has no email channel by default and sends from shop@localhost', () => {
+    const settings = loadSettings({});
+    expect(settings.SMTP_URL).toBeUndefined();
+    expect(settings.SMTP_FROM).toBe('shop@localhost');
+    expect(loadSettings({ SMTP_URL: 'smtp://127.0.0.1:1025', SMTP_FROM: 'Shop <shop@example.com>' })).toMatchObject({
+      SMTP_URL: 'smtp://127.0.0.1:1025',
+      SMTP_FROM: 'Shop <shop@example.com>',
+    });
+  });
+
   it('wants ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
     expect(errorOf({ ADMIN_EMAIL: 'root@example.com' }).setting).toBe('ADMIN_PASSWORD');
   });
@@ -53,5 +71,38 @@ describe('settings', () => {
       MONGO_URL: 'mongodb://127.0.0.1:27017',
     });
     expect(settings.KAFKA_BROKERS).toEqual(['127.0.0.1:9092', 'kafka:9093']);
+  });
+
+  describe('payment provider', () => {
+    it('defaults to the sandbox', () => {
+      const settings = loadSettings({});
+      expect(settings.PAYMENT_PROVIDER).toBe('sandbox');
+      expect(settings.STRIPE_API_KEY).toBeUndefined();
+    });
+
+    it('parses the Stripe settings, with stripe-mock as the API base', () => {
+      const settings = loadSettings({ PAYMENT_PROVIDER: 'stripe', STRIPE_API_KEY: 'sk_test_123', STRIPE_WEBHOOK_SECRET: 'whsec_abc', STRIPE_API_BASE: 'http://127.0.0.1:12111' });
+      expect(settings).toMatchObject({ PAYMENT_PROVIDER: 'stripe', STRIPE_API_KEY: 'sk_test_123', STRIPE_WEBHOOK_SECRET: 'whsec_abc', STRIPE_API_BASE: 'http://127.0.0.1:12111' });
+    });
+
+    it.each([
+      [{ PAYMENT_PROVIDER: 'paypal' }, 'PAYMENT_PROVIDER', /sandbox|stripe/],
+      [{ PAYMENT_PROVIDER: 'stripe', STRIPE_WEBHOOK_SECRET: 'whsec_abc' }, 'STRIPE_API_KEY', /required when PAYMENT_PROVIDER=stripe/],
+      [{ PAYMENT_PROVIDER: 'stripe', STRIPE_API_KEY: 'sk_test_123' }, 'STRIPE_WEBHOOK_SECRET', /required when PAYMENT_PROVIDER=stripe/],
+      [{ STRIPE_API_BASE: '127.0.0.1:12111' }, 'STRIPE_API_BASE', /http:\/\//],
+    ])('refuses %j naming the setting', (env, setting, message) => {
+      const error = errorOf(env as Record<string, string>);
+      expect(error.setting).toBe(setting);
+      expect(error.message).toMatch(message);
+    });
+
+    it('never shows a Stripe secret in its error', () => {
+      const keyError = errorOf({ STRIPE_API_KEY: 'pk_live_very-secret-publishable' });
+      expect(keyError.setting).toBe('STRIPE_API_KEY');
+      expect(keyError.message).not.toContain('very-secret');
+      const secretError = errorOf({ STRIPE_WEBHOOK_SECRET: 'not-a-whsec-very-secret' });
+      expect(secretError.setting).toBe('STRIPE_WEBHOOK_SECRET');
+      expect(secretError.message).not.toContain('very-secret');
+    });
   });
 });

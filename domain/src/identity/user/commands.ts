@@ -1,3 +1,4 @@
+import type { PostalAddress } from '@ecommerce/schemas';
 import type { DomainCommand } from '../../shared';
 import type { UserRole } from '../rules';
 
@@ -15,4 +16,31 @@ export type EnableUser = DomainCommand<'EnableUser', { userId: string }>;
 
 export type ChangeRole = DomainCommand<'ChangeRole', { userId: string; role: UserRole }>;
 
-export type UserCommand = RegisterUser | UpdateProfile | ChangePassword | DisableUser | EnableUser | ChangeRole;
+/** `addressId` is made by the handler (a UUID); the same command again is a retry. */
+export type AddAddress = DomainCommand<'AddAddress', { userId: string; addressId: string; address: PostalAddress }>;
+
+/** Replaces the whole saved address. */
+export type UpdateAddress = DomainCommand<'UpdateAddress', { userId: string; addressId: string; address: PostalAddress }>;
+
+export type RemoveAddress = DomainCommand<'RemoveAddress', { userId: string; addressId: string }>;
+
+/**
+ * Channels the user wants messages on. The in-app inbox cannot be switched off: `inApp`, when
+ * given, must be true. SMS needs an E.164 `phoneNumber`.
+ */
+export type SetNotificationPreferences = DomainCommand<
+  'SetNotificationPreferences',
+  { userId: string; email: boolean; sms: boolean; inApp?: boolean; phoneNumber: string | null }
+>;
+
+export type UserCommand =
+  | RegisterUser
+  | UpdateProfile
+  | ChangePassword
+  | DisableUser
+  | EnableUser
+  | ChangeRole
+  | AddAddress
+  | UpdateAddress
+  | RemoveAddress
+  | SetNotificationPreferences;

@@ -1,9 +1,22 @@
-import { assertText, DomainError } from '../../shared';
+import { assertId, assertPostalAddress, assertText, copyPostalAddress, DomainError, samePostalAddress } from '../../shared';
 import { assertNormalizedEmail } from '../email';
-import { assertUserId, assertUserName, assertUserRole, identityLimits } from '../rules';
-import type { ChangePassword, ChangeRole, DisableUser, EnableUser, RegisterUser, UpdateProfile, UserCommand } from './commands';
+import { assertUserId, assertUserName, assertUserRole, identityLimits, isPhoneNumber } from '../rules';
+import type {
+  AddAddress,
+  ChangePassword,
+  ChangeRole,
+  DisableUser,
+  EnableUser,
+  RegisterUser,
+  RemoveAddress,
+  SetNotificationPreferences,
+  UpdateAddress,
+  UpdateProfile,
+  UserCommand,
+} from './commands';
 import type { UserEvent } from './events';
 import type { User, UserState } from './state';
+import { savedAddressOf } from './state';
 
 const requireUser = (state: UserState): User => {
   if (state.status === 'absent') throw DomainError.notFound('user not found');
@@ -65,6 +78,54 @@ export const changeRole = ({ data }: ChangeRole, state: UserState): UserEvent[] 
   return [{ type: 'UserRoleChanged', data: { userId: user.userId, role: data.role, previousRole: user.role } }];
 };
 
+/** A retry (same id, same address) records nothing; the same id for another address is a conflict. */
+export const addAddress = ({ data }: AddAddress, state: UserState): UserEvent[] => {
+  assertId(data.addressId, 'addressId');
+  assertPostalAddress(data.address);
+  const user = requireActive(state);
+  const saved = savedAddressOf(user, data.addressId);
+  if (saved) {
+    if (samePostalAddress(saved.address, data.address)) return [];
+    throw DomainError.conflict('another address is saved under this id', 'addressId');
+  }
+  if (user.addresses.length >= identityLimits.addressesMax) {
+    throw DomainError.conflict(`a profile keeps at most ${identityLimits.addressesMax} addresses`, 'addressId');
+  }
+  return [{ type: 'UserAddressAdded', data: { userId: user.userId, addressId: data.addressId, address: copyPostalAddress(data.address) } }];
+};
+
+export const updateAddress = ({ data }: UpdateAddress, state: UserState): UserEvent[] => {
+  assertId(data.addressId, 'addressId');
+  assertPostalAddress(data.address);
+  const user = requireActive(state);
+  const saved = savedAddressOf(user, data.addressId);
+  if (!saved) throw DomainError.notFound('no saved address has this id', 'addressId');
+  if (samePostalAddress(saved.address, data.address)) return [];
+  return [{ type: 'UserAddressUpdated', data: { userId: user.userId, addressId: data.addressId, address: copyPostalAddress(data.address) } }];
+};
+
+/** Removing what is not there is already done (a retried DELETE). */
+export const removeAddress = ({ data }: RemoveAddress, state: UserState): UserEvent[] => {
+  assertId(data.addressId, 'addressId');
+  const user = requireActive(state);
+  if (!savedAddressOf(user, data.addressId)) return [];
+  return [{ type: 'UserAddressRemoved', data: { userId: user.userId, addressId: data.addressId } }];
+};
+
+export const setNotificationPreferences = ({ data }: SetNotificationPreferences, state: UserState): UserEvent[] => {
+  if (typeof data.email !== 'boolean') throw DomainError.validation('email must be true or false', 'email');
+  if (typeof data.sms !== 'boolean') throw DomainError.validation('sms must be true or false', 'sms');
+  if (data.inApp !== undefined && data.inApp !== true) throw DomainError.validation('the in-app inbox cannot be switched off', 'inApp');
+  if (data.phoneNumber !== null && !isPhoneNumber(data.phoneNumber)) {
+    throw DomainError.validation('phone number must be in E.164 form, like +33612345678', 'phoneNumber');
+  }
+  if (data.sms && data.phoneNumber === null) throw DomainError.validation('SMS needs a phone number', 'phoneNumber');
+  const user = requireActive(state);
+  const current = user.notificationPreferences;
+  if (current.email === data.email && current.sms === data.sms && current.phoneNumber === data.phoneNumber) return [];
+  return [{ type: 'UserNotificationPreferencesChanged', data: { userId: user.userId, email: data.email, sms: data.sms, phoneNumber: data.phoneNumber } }];
+};
+
 export const decideUser = (command: UserCommand, state: UserState): UserEvent[] => {
   switch (command.type) {
     case 'RegisterUser':
@@ -79,6 +140,14 @@ export const decideUser = (command: UserCommand, state: UserState): UserEvent[] 
       return enableUser(command, state);
     case 'ChangeRole':
       return changeRole(command, state);
+    case 'AddAddress':
+      return addAddress(command, state);
+    case 'UpdateAddress':
+      return updateAddress(command, state);
+    case 'RemoveAddress':
+      return removeAddress(command, state);
+    case 'SetNotificationPreferences':
+      return setNotificationPreferences(command, state);
     default: {
       const _exhaustive: never = command;
       throw DomainError.validation(`unknown command ${(_exhaustive as { type: string }).type}`);

@@ -22,6 +22,8 @@ describe('user state', () => {
       name: 'Ada Lovelace',
       role: 'customer',
       credentialsVersion: 1,
+      addresses: [],
+      notificationPreferences: { email: true, sms: false, phoneNumber: null },
     });
   });
 

@@ -1,0 +1,23 @@
+/** The payment provider port (port.ts) and its adapters: the embedded sandbox and Stripe. */
+export type {
+  CardPaymentMethod,
+  CreatePaymentInput,
+  PaymentEvent,
+  PaymentOutcome,
+  PaymentProvider,
+  ProviderEvent,
+  RefundEvent,
+  RefundInput,
+  RefundOutcome,
+  UnhandledEvent,
+  WebhookHeaders,
+} from './port';
+export { PaymentIdempotencyError, PaymentProviderUnavailableError, WebhookSignatureError } from './port';
+export { createSandboxPaymentProvider } from './sandbox';
+export type { SandboxPaymentProvider, SandboxPaymentProviderOptions } from './sandbox';
+export { sandboxTestCards } from './sandbox-cards';
+export type { SignedWebhook } from './sandbox-signing';
+export { createStripePaymentProvider } from './stripe';
+export type { StripePaymentProviderOptions } from './stripe';
+export { createStripeClient } from './stripe-client';
+export type { StripeClientOptions } from './stripe-client';
