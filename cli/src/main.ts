@@ -7,6 +7,7 @@ import { registerSeedCommand } from './commands/seed';
 import { registerBenchCommand } from './commands/bench';
 import { registerUserCommands } from './commands/users';
 import { registerDlqCommands } from './commands/dlq';
+import { registerVerifyCommand } from './commands/verify';
 
 /** Settings are read once, here; a bad one stops the process with its name (DESIGN §4.9). */
 function boot(): { settings: Settings; logger: Logger } {
@@ -54,6 +55,7 @@ registerProjectionCommands(program, boot, serve({ projections: true }));
 registerSeedCommand(program, boot);
 registerUserCommands(program, boot);
 registerDlqCommands(program, boot);
+registerVerifyCommand(program, boot);
 registerBenchCommand(program, boot);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
