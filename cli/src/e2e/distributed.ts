@@ -14,12 +14,12 @@ export const serverSettings = (): Record<string, string> =>
   Object.fromEntries((['KAFKA_BROKERS', 'MONGO_URL', 'SCHEMA_REGISTRY_URL', 'EVENTSTORE_URL'] as const).flatMap((name) => (process.env[name] ? [[name, process.env[name] as string]] : [])));
 
 /**
- * The distributed topology: command-api, query-api, mirror, projections and gateway, each its
- * own OS process, sharing the real servers of the environment (and, where there is no
- * EventStoreDB, one SQLite event store file). The read store must be shared by processes, so
- * MONGO_URL is required.
+ * The distributed topology: command-api, query-api, mirror, projections and gateway (and, when
+ * asked, the processors), each its own OS process, sharing the real servers of the environment
+ * (and, where there is no EventStoreDB, one SQLite event store file). The read store must be
+ * shared by processes, so MONGO_URL is required. `env` adds settings for every process.
  */
-export async function startDistributedPlatform(): Promise<PlatformUnderTest> {
+export async function startDistributedPlatform(options: { processors?: boolean; env?: Record<string, string> } = {}): Promise<PlatformUnderTest> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ecommerce-distributed-'));
   const [gatewayPort, commandPort, queryPort] = [await freePort(), await freePort(), await freePort()];
   const env: Record<string, string> = {
@@ -42,8 +42,10 @@ export async function startDistributedPlatform(): Promise<PlatformUnderTest> {
     ADMIN_EMAIL: testAdmin.email,
     ADMIN_PASSWORD: testAdmin.password,
     ...testRateLimits,
+    ...options.env,
   };
-  const components: ComponentProcess[] = ['mirror', 'projections', 'command-api', 'query-api', 'gateway'].map((command) => startComponent([command], env));
+  const commands = ['mirror', 'projections', 'command-api', 'query-api', 'gateway', ...(options.processors ? ['processors'] : [])];
+  const components: ComponentProcess[] = commands.map((command) => startComponent([command], env));
   const baseUrl = `http://127.0.0.1:${gatewayPort}`;
   const settings = loadSettings(env);
   const adapters = await openAdapters(settings, createLogger({ level: 'silent' }), ['eventStore', 'log', 'readStore', 'registry']);
@@ -58,6 +60,7 @@ export async function startDistributedPlatform(): Promise<PlatformUnderTest> {
     await waitUntil(async () => (await up(`${baseUrl}/health`)) && (await up(`${env.COMMAND_API_URL}/health`)) && (await up(`${env.QUERY_API_URL}/health`)), 'the HTTP components', 90_000, 250);
     await waitUntil(() => components[0]?.output().includes('mirror caught up') ?? false, 'the mirror', 90_000);
     await waitUntil(() => /projection (resuming|starting)/.test(components[1]?.output() ?? ''), 'the projections', 90_000);
+    if (options.processors) await waitUntil(() => components[5]?.output().includes('processors running') ?? false, 'the processors', 90_000);
   } catch (error) {
     for (const component of components) process.stdout.write(`--- ${component.child.spawnargs.slice(-1).join(' ')}\n${component.output().slice(-2000)}\n`);
     await close();
