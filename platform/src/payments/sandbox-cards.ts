@@ -30,6 +30,7 @@ const behaviours: Record<string, CardBehaviour> = {
 const paymentMethodIds: Record<string, string> = {
   pm_card_visa: sandboxTestCards.succeeds,
   pm_card_visa_chargeDeclined: sandboxTestCards.declined,
+  pm_card_chargeDeclined: sandboxTestCards.declined,
   pm_card_visa_chargeDeclinedInsufficientFunds: sandboxTestCards.insufficientFunds,
   pm_card_visa_chargeDeclinedExpiredCard: sandboxTestCards.expired,
   pm_card_authenticationRequired: sandboxTestCards.requiresAction,
