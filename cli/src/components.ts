@@ -13,6 +13,7 @@ import type { HealthCheck, Logger, Metrics, Settings } from '@ecommerce/platform
 import { openAdapters } from './adapters';
 import type { Adapters } from './adapters';
 import { seedDemoCatalog } from './seed/seed';
+import { createNotificationSenders, createPaymentProvider, publicUrlOf } from './providers';
 
 export interface Running {
   adapters: Adapters;
@@ -70,6 +71,7 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
     const commandApi = createCommandApi({
       eventStore: adapters.eventStore,
       metrics,
+      paymentProvider: createPaymentProvider(settings),
       identity: {
         keyRing: () => {
           if (!signingKeys) throw new Error('this component does not sign tokens');
@@ -100,10 +102,18 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
       stoppers.push(() => mirror.stop());
     }
     if (parts.processors) {
+      const processorsLogger = logger.child({ component: 'processors' });
+      const senders = createNotificationSenders(settings, processorsLogger);
       const processors = createProcessors({
-        log: adapters.log, eventStore: adapters.eventStore, serde: adapters.serde, logger: logger.child({ component: 'processors' }), metrics,
-        settings: { partitions: settings.PARTITIONS, paymentWindowMs: settings.PAYMENT_WINDOW_MS, cacheSize: settings.ACTOR_CACHE_SIZE, snapshotEvery: settings.SNAPSHOT_EVERY },
+        log: adapters.log, eventStore: adapters.eventStore, serde: adapters.serde, logger: processorsLogger, metrics,
+        paymentProvider: createPaymentProvider(settings), senders,
+        settings: {
+          partitions: settings.PARTITIONS, paymentWindowMs: settings.PAYMENT_WINDOW_MS, returnWindowMs: settings.RETURN_WINDOW_MS, acceptanceWindowMs: settings.ACCEPTANCE_WINDOW_MS,
+          cacheSize: settings.ACTOR_CACHE_SIZE, snapshotEvery: settings.SNAPSHOT_EVERY, publicUrl: publicUrlOf(settings),
+        },
       });
+      // Stoppers run in reverse: the processors stop (no send in flight) before the SMTP pool closes.
+      stoppers.push(() => senders.close());
       await processors.start();
       health.processors = () => processors.health();
       stoppers.push(() => processors.stop());

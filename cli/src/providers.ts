@@ -14,8 +14,12 @@ export function createPaymentProvider(settings: Settings): PaymentProvider {
     const stripe = createStripeClient({ apiKey: settings.STRIPE_API_KEY as string, apiBase: settings.STRIPE_API_BASE });
     return createStripePaymentProvider(stripe, { webhookSecret: settings.STRIPE_WEBHOOK_SECRET as string });
   }
-  return createSandboxPaymentProvider();
+  // The customer-action page is a link the customer follows, so it is absolute, on the shop's public address.
+  return createSandboxPaymentProvider({ actionUrl: (reference) => `${publicUrlOf(settings)}/api/payments/sandbox/actions/${encodeURIComponent(reference)}` });
 }
+
+/** The shop's address as customers reach it, without a trailing slash. */
+export const publicUrlOf = (settings: Settings): string => (settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`).replace(/\/+$/, '');
 
 export interface NotificationSenders {
   email: NotificationSender;

@@ -1,7 +1,7 @@
 import express from 'express';
 import type { Router } from 'express';
-import { OpenAPIRegistry, createLoginThrottle, publicJwks } from '@ecommerce/platform';
-import type { EventStore, LoginThrottle, Metrics } from '@ecommerce/platform';
+import { OpenAPIRegistry, createLoginThrottle, createSandboxPaymentProvider, publicJwks } from '@ecommerce/platform';
+import type { EventStore, LoginThrottle, Metrics, PaymentProvider } from '@ecommerce/platform';
 import { createAccounts } from './identity/accounts';
 import type { Accounts, AccountsOptions } from './identity/accounts';
 import { describeIdentityRoutes, identityRoutes } from './routes/identity';
@@ -12,12 +12,20 @@ import { catalogRoutes, describeCatalogRoutes } from './routes/catalog';
 import { domainErrorsToProblems } from './domain-errors';
 import { createOrderingCommands } from './ordering/commands';
 import { describeOrderingRoutes, orderingRoutes } from './routes/ordering';
+import { createPaymentCommands } from './lifecycle/payments';
+import { createFulfilmentCommands } from './lifecycle/fulfilment';
+import { createProfileCommands } from './lifecycle/profile';
+import { describePaymentRoutes, paymentRoutes } from './routes/payments';
+import { describeFulfilmentRoutes, fulfilmentRoutes } from './routes/fulfilment';
+import { describeProfileRoutes, profileRoutes } from './routes/profile';
 
 export interface CommandApiDeps {
   eventStore: EventStore;
   metrics?: Metrics;
   clock?: () => Date;
   identity: Omit<AccountsOptions, 'throttle'> & { throttle?: LoginThrottle; limits?: IdentityRouteLimits };
+  /** Verifies webhooks and serves the sandbox's customer-action page; the payment actor has its own. Default: the sandbox. */
+  paymentProvider?: PaymentProvider;
 }
 
 /**
@@ -34,10 +42,16 @@ export function createCommandApi(deps: CommandApiDeps): { router: Router; openap
   router.use(catalogRoutes({ commands }));
   router.use(orderingRoutes({ commands: createOrderingCommands(context) }));
   router.use(identityRoutes({ accounts, jwks: () => publicJwks(deps.identity.keyRing()), limits: deps.identity.limits }));
+  router.use(paymentRoutes({ payments: createPaymentCommands(context, deps.paymentProvider ?? createSandboxPaymentProvider()) }));
+  router.use(fulfilmentRoutes({ fulfilment: createFulfilmentCommands(context) }));
+  router.use(profileRoutes({ profile: createProfileCommands(context) }));
   router.use(domainErrorsToProblems);
   const openapi = new OpenAPIRegistry();
   describeCatalogRoutes(openapi);
   describeOrderingRoutes(openapi);
   describeIdentityRoutes(openapi);
+  describePaymentRoutes(openapi);
+  describeFulfilmentRoutes(openapi);
+  describeProfileRoutes(openapi);
   return { router, openapi, commands, accounts };
 }

@@ -11,3 +11,5 @@ export { createAccounts } from './identity/accounts';
 export type { Accounts, AccountsOptions } from './identity/accounts';
 export { defaultIdentityLimits } from './routes/identity';
 export type { IdentityRouteLimits } from './routes/identity';
+export { handleCommand } from './handle-command';
+export type { CommandContext, CommandRequest, DeciderLike } from './handle-command';

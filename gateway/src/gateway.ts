@@ -74,7 +74,9 @@ export function createGateway(options: GatewayOptions) {
   if (upstreams.kind === 'remote') {
     const toQuery = createProxyMiddleware({ target: upstreams.queryUrl, changeOrigin: false, xfwd: true });
     const toCommand = createProxyMiddleware({ target: upstreams.commandUrl, changeOrigin: false, xfwd: true });
-    before.push((req, res, next) => (req.path.startsWith('/api/') ? (req.method === 'GET' || req.method === 'HEAD' ? toQuery : toCommand)(req, res, next) : next()));
+    // Reads go to the query API, except the sandbox provider's customer-action page, which the command API serves.
+    const isRead = (req: Request) => (req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith('/api/payments/sandbox/');
+    before.push((req, res, next) => (req.path.startsWith('/api/') ? (isRead(req) ? toQuery : toCommand)(req, res, next) : next()));
   }
   return createServiceApp({
     logger: options.logger,

@@ -8,8 +8,9 @@ import type { InventoryEvent, InventoryState, OrderEvent, OrderState, PlaceOrder
 import { createAvroSerde, createEmbeddedSchemaRegistry, eventToRecord, isPublishable } from '@ecommerce/platform';
 import type { EventStore, Log, RecordedEvent, Serde } from '@ecommerce/platform';
 import { avroSchemaOfRecordName } from '@ecommerce/schemas';
+import type { PostalAddress } from '@ecommerce/schemas';
 import { createProcessors } from './processors';
-import type { ProcessorsSettings } from './processors';
+import type { ProcessorsOptions, ProcessorsSettings } from './processors';
 import { silentLogger } from './runtime/test-support.fixture';
 
 /** Test-only: the pieces of issue #4's flow around the processors, on a fresh event store and serde. */
@@ -66,15 +67,17 @@ export const testSettings = (overrides: Partial<ProcessorsSettings> = {}): Proce
   ...overrides,
 });
 
-export function startProcessors(deps: { log: Log; eventStore: EventStore; serde: Serde }, settings: ProcessorsSettings) {
+export function startProcessors(deps: { log: Log; eventStore: EventStore; serde: Serde } & Pick<ProcessorsOptions, 'paymentProvider' | 'senders'>, settings: ProcessorsSettings) {
   return createProcessors({ ...deps, logger: silentLogger, settings });
 }
 
 export const line = (sku: string, quantity = 1, amount = 999): PlaceOrderLine => ({ productId: `p-${sku}`, sku, name: `Product ${sku}`, quantity, unitPrice: { amount, currency: 'EUR' } });
 
-/** Appends `OrderPlaced` as the command API would (the decider builds the payload). */
-export async function placeOrder(eventStore: EventStore, customerId: string, lines: PlaceOrderLine[], orderId = randomUUID()): Promise<string> {
-  const events = orderDecider.decide({ type: 'PlaceOrder', data: { orderId, customerId, lines, placedAt: new Date().toISOString() } }, orderDecider.initialState());
+export const shippingAddress = (): PostalAddress => ({ recipient: 'Ada Lovelace', line1: '12 Rue de Rivoli', line2: null, city: 'Paris', region: null, postalCode: '75001', country: 'FR' });
+
+/** Appends `OrderPlaced` as the command API would (the decider builds the payload), shipping to `shippingAddress()` unless told otherwise. */
+export async function placeOrder(eventStore: EventStore, customerId: string, lines: PlaceOrderLine[], orderId = randomUUID(), address: PostalAddress | null = shippingAddress()): Promise<string> {
+  const events = orderDecider.decide({ type: 'PlaceOrder', data: { orderId, customerId, lines, placedAt: new Date().toISOString(), shippingAddress: address } }, orderDecider.initialState());
   await eventStore.append(orderStreamId(orderId), events.map((event) => ({ id: randomUUID(), type: event.type, data: event.data as unknown as Record<string, unknown> })), { expectedRevision: 'no_stream' });
   return orderId;
 }

@@ -133,7 +133,7 @@ for (const target of logTargets()) {
 
         // Same key, after the poison: still served.
         const order = (await orderOf(eventStore, before)) as Order;
-        await producer.send([{ topic: orderInboxTopic, key: before, value: encodeInboxMessage({ type: 'PaymentSucceeded', orderId: before, paymentId: 'pay-1', amount: order.total }), headers: { [messageIdHeader]: randomUUID() } }]);
+        await producer.send([{ topic: orderInboxTopic, key: before, value: encodeInboxMessage({ type: 'PaymentCaptured', orderId: before, paymentId: 'pay-1', amount: order.total }), headers: { [messageIdHeader]: randomUUID() } }]);
         await waitFor('the order paid', async () => (await orderOf(eventStore, before)).status === 'paid');
         // Paid orders keep their hold until delivery commits it.
         expect((await inventoryOf(eventStore, sku)).reservations.get(before)?.quantity).toBe(2);

@@ -1,15 +1,25 @@
-import { platformTopics } from '@ecommerce/platform';
-import type { EventStore, Log, Logger, Metrics, Serde } from '@ecommerce/platform';
+import { createLogEmailSender, createLogSmsSender, createSandboxPaymentProvider, platformTopics } from '@ecommerce/platform';
+import type { EventStore, Log, Logger, Metrics, PaymentProvider, RecordedEvent, Serde } from '@ecommerce/platform';
 import { eventTopic } from '@ecommerce/schemas';
+import type { EventType } from '@ecommerce/schemas';
 import { createInventoryActor } from './actors/inventory-actor';
+import { notificationActorType, paymentActorType, shipmentActorType } from './actors/lifecycle-messages';
 import { inventoryActorType, orderActorType } from './actors/messages';
+import { createNotificationActor } from './actors/notification-actor';
+import type { NotificationSenders } from './actors/notification-actor';
 import { createOrderActor } from './actors/order-actor';
+import { createPaymentActor } from './actors/payment-actor';
+import { createShipmentActor } from './actors/shipment-actor';
+import { createLifecycleRoute } from './routing/lifecycle-route';
+import { createNotificationRoute } from './routing/notification-route';
 import { createOrderingRoute } from './routing/ordering-route';
 import { orderTimerSpec } from './routing/order-timers';
 import { createActorHost } from './runtime/actor-host';
 import type { ActorHost } from './runtime/actor-host';
+import type { AnyActorDefinition } from './runtime/actor';
 import { inboxTopicOf, inboxTopicSpec } from './runtime/inbox';
 import { createRouter } from './runtime/router';
+import type { RoutedMessage } from './runtime/router';
 import { ensureTimerCheckpointTopic } from './runtime/timer-checkpoint';
 import { createTimerService } from './runtime/timer-service';
 
@@ -17,6 +27,10 @@ export interface ProcessorsSettings {
   partitions: number;
   /** From confirmation to expiry of an unpaid order. */
   paymentWindowMs: number;
+  /** From delivery to the end of the return window; default 14 days. */
+  returnWindowMs?: number;
+  /** From delivery until an order neither accepted nor returned completes by itself; default 14 days, never shorter than the return window. */
+  acceptanceWindowMs?: number;
   /** Actor states kept in memory, per actor type. */
   cacheSize: number;
   /** A snapshot every this many events of an actor stream; 0: none. */
@@ -25,8 +39,12 @@ export interface ProcessorsSettings {
   reservationHoldMs?: number;
   /** Attempts of a retriable failure before the dead-letter topic; default 5. */
   maxAttempts?: number;
+  /** First backoff between an actor's retries (jittered, doubling); default 50 ms. */
+  retryBaseMs?: number;
   /** Timer service tick; default 100 ms. */
   timerTickMs?: number;
+  /** Where a payment provider sends the customer back after a redirect: `<publicUrl>/api/orders/<orderId>`. Default http://localhost:8080. */
+  publicUrl?: string;
 }
 
 export interface ProcessorsOptions {
@@ -36,6 +54,10 @@ export interface ProcessorsOptions {
   logger: Logger;
   metrics?: Metrics;
   settings: ProcessorsSettings;
+  /** The payment actor's provider; default the sandbox. */
+  paymentProvider?: PaymentProvider;
+  /** The notification actor's email and SMS senders; default: both write to the log. */
+  senders?: NotificationSenders;
 }
 
 export interface Processors {
@@ -44,22 +66,51 @@ export interface Processors {
   health(): { ok: boolean; detail?: string };
 }
 
-/** The router, one host per actor type and the timer service, wired for issue #4's flow. */
+const dayMs = 24 * 3_600_000;
+
+/** Event types whose topics the router consumes: the contexts its routes read (DESIGN §5: one topic per context). */
+const routedEventTypes: EventType[] = ['OrderPlaced', 'StockReserved', 'PaymentRequested', 'ShipmentOpened', 'NotificationQueued', 'UserRegistered'];
+
+/** Every route's messages for one event, in a fixed order (the router's message ids are their indexes). */
+const allRoutes =
+  (routes: ReadonlyArray<(event: RecordedEvent) => Promise<RoutedMessage[]>>) =>
+  async (event: RecordedEvent): Promise<RoutedMessage[]> => {
+    const routed: RoutedMessage[] = [];
+    for (const route of routes) routed.push(...(await route(event)));
+    return routed;
+  };
+
+/** The router, one host per actor type and the timer service: the order lifecycle of DESIGN §6. */
 export function createProcessors(options: ProcessorsOptions): Processors {
   const { log, eventStore, serde, logger, metrics, settings } = options;
-  const hostOptions = { log, eventStore, metrics, cacheSize: settings.cacheSize, snapshotEvery: settings.snapshotEvery, maxAttempts: settings.maxAttempts ?? 5, dlq: {} };
-  const hosts: ActorHost[] = [
-    createActorHost({ ...hostOptions, actor: createInventoryActor(), groupId: 'ecommerce-inventory-actor', inboxTopic: inboxTopicOf(inventoryActorType), logger: logger.child({ component: 'inventory-actor' }) }),
-    createActorHost({ ...hostOptions, actor: createOrderActor({ paymentWindowMs: settings.paymentWindowMs }), groupId: 'ecommerce-order-actor', inboxTopic: inboxTopicOf(orderActorType), logger: logger.child({ component: 'order-actor' }) }),
+  const returnWindowMs = settings.returnWindowMs ?? 14 * dayMs;
+  const publicUrl = settings.publicUrl ?? 'http://localhost:8080';
+  const provider = options.paymentProvider ?? createSandboxPaymentProvider();
+  const senders = options.senders ?? { email: createLogEmailSender(logger), sms: createLogSmsSender(logger) };
+  const actors: AnyActorDefinition[] = [
+    createInventoryActor(),
+    createOrderActor({ paymentWindowMs: settings.paymentWindowMs, returnWindowMs, acceptanceWindowMs: settings.acceptanceWindowMs ?? 14 * dayMs }),
+    createPaymentActor({ provider, returnUrlOf: (orderId) => new URL(`/api/orders/${encodeURIComponent(orderId)}`, publicUrl).toString() }),
+    createShipmentActor(),
+    createNotificationActor({ eventStore, senders }),
   ];
+  const hostOptions = { log, eventStore, metrics, cacheSize: settings.cacheSize, snapshotEvery: settings.snapshotEvery, maxAttempts: settings.maxAttempts ?? 5, retryBaseMs: settings.retryBaseMs, dlq: {} };
+  const hosts: Array<{ type: string; host: ActorHost }> = actors.map((actor) => ({
+    type: actor.type,
+    host: createActorHost({ ...hostOptions, actor, groupId: `ecommerce-${actor.type}-actor`, inboxTopic: inboxTopicOf(actor.type), logger: logger.child({ component: `${actor.type}-actor` }) }),
+  }));
   const router = createRouter({
     log,
     serde,
     metrics,
     groupId: 'ecommerce-router',
     transactionalId: 'ecommerce-router',
-    topics: [eventTopic('OrderPlaced'), eventTopic('StockReserved')],
-    route: createOrderingRoute({ eventStore, reservationHoldMs: settings.reservationHoldMs ?? settings.paymentWindowMs + 15 * 60_000 }),
+    topics: [...new Set(routedEventTypes.map(eventTopic))],
+    route: allRoutes([
+      createOrderingRoute({ eventStore, reservationHoldMs: settings.reservationHoldMs ?? settings.paymentWindowMs + 15 * 60_000 }),
+      createLifecycleRoute({ eventStore }),
+      createNotificationRoute({ eventStore }),
+    ]),
     logger: logger.child({ component: 'router' }),
   });
   const timers = createTimerService({ eventStore, log, timers: [orderTimerSpec], name: 'orders', tickMs: settings.timerTickMs, logger: logger.child({ component: 'timers' }) });
@@ -70,13 +121,12 @@ export function createProcessors(options: ProcessorsOptions): Processors {
     async start() {
       await log.ensureTopics([
         ...platformTopics(settings.partitions),
-        inboxTopicSpec(inventoryActorType, settings.partitions),
-        inboxTopicSpec(orderActorType, settings.partitions),
+        ...[inventoryActorType, orderActorType, paymentActorType, shipmentActorType, notificationActorType].map((type) => inboxTopicSpec(type, settings.partitions)),
       ]);
       await ensureTimerCheckpointTopic(log);
       try {
         // Consumers of the inboxes first, then what writes them.
-        for (const part of [...hosts, router, timers]) {
+        for (const part of [...hosts.map(({ host }) => host), router, timers]) {
           await part.start();
           started.push(part);
         }
@@ -85,7 +135,10 @@ export function createProcessors(options: ProcessorsOptions): Processors {
         throw error;
       }
       state = 'running';
-      logger.info({ partitions: settings.partitions, paymentWindowMs: settings.paymentWindowMs }, 'processors running: router, inventory and order actors, timers');
+      logger.info(
+        { partitions: settings.partitions, paymentWindowMs: settings.paymentWindowMs, returnWindowMs, provider: provider.name, actors: hosts.map(({ type }) => type) },
+        'processors running: router, inventory, order, payment, shipment and notification actors, timers',
+      );
     },
     async stop() {
       for (const part of started.splice(0).reverse()) {
@@ -95,7 +148,7 @@ export function createProcessors(options: ProcessorsOptions): Processors {
     },
     health: () =>
       state === 'running'
-        ? { ok: true, detail: `cached states: inventory ${hosts[0]?.cachedStates() ?? 0}, order ${hosts[1]?.cachedStates() ?? 0}; pending timers ${timers.pendingTimers()}` }
+        ? { ok: true, detail: `cached states: ${hosts.map(({ type, host }) => `${type} ${host.cachedStates()}`).join(', ')}; pending timers ${timers.pendingTimers()}` }
         : { ok: false, detail: `processors ${state}` },
   };
 }

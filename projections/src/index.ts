@@ -14,13 +14,23 @@ export * from './users/document';
 export * from './orders';
 export * from './carts';
 export * from './inventory';
+export * from './payments';
+export * from './shipments';
+export * from './notifications';
+export { applyByStream, streamKind } from './apply-by-stream';
+export type { StreamSliceModel } from './apply-by-stream';
 
 import { productsProjection } from './products/projection';
 import { usersProjection } from './users/projection';
 import { ordersProjection } from './orders';
 import { cartsProjection } from './carts';
 import { inventoryProjection } from './inventory';
+import { paymentsProjection } from './payments';
+import { shipmentsProjection } from './shipments';
+import { notificationsProjection } from './notifications';
 import type { Projection } from './projection';
 
 /** Every projection the platform runs, by name. */
-export const allProjections: Projection[] = [productsProjection, usersProjection, ordersProjection, cartsProjection, inventoryProjection];
+export const allProjections: Projection[] = [
+  productsProjection, usersProjection, ordersProjection, cartsProjection, inventoryProjection, paymentsProjection, shipmentsProjection, notificationsProjection,
+];

@@ -6,6 +6,9 @@ import { describeUserQueries, userQueryRoutes } from './users';
 import { describeOrderQueries, orderQueryRoutes } from './orders';
 import { cartQueryRoutes, describeCartQueries } from './cart';
 import { describeInventoryQueries, inventoryQueryRoutes } from './inventory';
+import { describePaymentQueries, paymentQueryRoutes } from './payments';
+import { describeShipmentQueries, shipmentQueryRoutes } from './shipments';
+import { describeNotificationQueries, notificationQueryRoutes } from './notifications';
 
 export interface QueryApiDeps {
   readStore: ReadStore;
@@ -21,11 +24,17 @@ export function createQueryApi(deps: QueryApiDeps): { router: Router; openapi: O
   router.use(orderQueryRoutes({ readStore: deps.readStore, consistencyWaitMs }));
   router.use(cartQueryRoutes({ readStore: deps.readStore, consistencyWaitMs }));
   router.use(inventoryQueryRoutes({ readStore: deps.readStore, consistencyWaitMs }));
+  router.use(paymentQueryRoutes({ readStore: deps.readStore, consistencyWaitMs }));
+  router.use(shipmentQueryRoutes({ readStore: deps.readStore, consistencyWaitMs }));
+  router.use(notificationQueryRoutes({ readStore: deps.readStore, consistencyWaitMs }));
   const openapi = new OpenAPIRegistry();
   describeProductQueries(openapi);
   describeUserQueries(openapi);
   describeOrderQueries(openapi);
   describeCartQueries(openapi);
   describeInventoryQueries(openapi);
+  describePaymentQueries(openapi);
+  describeShipmentQueries(openapi);
+  describeNotificationQueries(openapi);
   return { router, openapi };
 }

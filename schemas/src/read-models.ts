@@ -1,4 +1,4 @@
-import type { Money, OrderLine } from './events';
+import type { Money, NotificationKind, OrderLine, OrderReturnLine, PostalAddress, ReturnedLine, ShipmentLine } from './events';
 
 /**
  * The read models as the query side sees them: collection names, documents and the
@@ -68,6 +68,8 @@ export type StockDocument = {
   adjusted: number;
   reserved: number;
   sold: number;
+  /** Units back from returns (absent on documents projected before returns existed). */
+  returned?: number;
   available: number;
   /** Revision of the inventory stream; absent until a stock event has been applied. */
   revision?: number;
@@ -84,22 +86,56 @@ export type UserDocument = {
   name: string;
   role: 'customer' | 'admin';
   status: 'active' | 'disabled';
+  /** Saved shipping addresses, oldest first (absent on documents projected before addresses existed). */
+  addresses?: SavedAddressEntry[];
+  /** Absent on documents projected before preferences existed: the defaults apply. */
+  notificationPreferences?: NotificationPreferencesEntry;
   /** Revision of the user stream (the ETag). */
   revision: number;
   createdAt: string;
   updatedAt: string;
 };
 
+export interface SavedAddressEntry {
+  addressId: string;
+  address: PostalAddress;
+}
+
+/** The in-app inbox is always on; email and SMS as the user chose. */
+export interface NotificationPreferencesEntry {
+  email: boolean;
+  sms: boolean;
+  phoneNumber: string | null;
+}
+
 export const orderCollections = (version: number) => ({ orders: `orders_v${version}` });
 
-/** One step of an order's status history: the event that moved it and when. */
+/** One step of an order's history: the lifecycle event, the status it left the order in, and when. */
 export interface OrderTimelineEntry {
   status: string;
   event: string;
   at: string;
 }
 
-/** An order as its customer (and admins) see it; one writer, the order stream. */
+/** A refund as the order knows it: asked for by the order (cancel, return, late payment) or reported refunded. */
+export interface OrderRefundEntry {
+  refundId: string;
+  paymentId: string;
+  amount: Money;
+  /** Why the order asked; null for a refund the order only learnt about when it succeeded (an admin's). */
+  reason: string | null;
+  status: 'pending' | 'succeeded';
+  at: string;
+}
+
+/**
+ * An order as its customer (and admins) see it. Three kinds of stream write it, each its own
+ * fields, each guarded by its own stream's revision (so redelivery and any interleaving of the
+ * streams change nothing): the order stream (everything but `payments` and `shipment`), each
+ * payment stream of the order (`payments.<paymentId>`), and the order's shipment stream
+ * (`shipment`). A payment or shipment event may arrive before OrderPlaced: the document then
+ * exists without the order's fields, and readers treat it as absent until `status` is there.
+ */
 export type OrderDocument = {
   _id: string;
   _revisions?: Record<string, number>;
@@ -107,11 +143,116 @@ export type OrderDocument = {
   status: string;
   lines: OrderLine[];
   total: Money;
+  /** Absent on documents projected before addresses existed; null on orders placed without one. */
+  shippingAddress?: PostalAddress | null;
   timeline: OrderTimelineEntry[];
   paymentDeadline: string | null;
+  /** From OrderPaid: the payment that paid the order. */
+  paid?: { paymentId: string; amount: Money; at: string } | null;
+  /** From OrderShipped. */
+  shipped?: { shipmentId: string; carrier: string; trackingNumber: string; shippedAt: string } | null;
+  /** From OrderDelivered: when the return window closes and when the order accepts itself. */
+  delivery?: { deliveredAt: string; returnWindowEndsAt: string; acceptanceDeadline: string } | null;
+  completion?: { acceptedBy: string; completedAt: string } | null;
+  returnRequest?: { lines: OrderReturnLine[]; reason: string; requestedAt: string } | null;
+  returned?: { lines: ReturnedLine[]; refundAmount: Money; returnedAt: string } | null;
+  /** Refunds the order asked for or was told of, in order. */
+  refunds?: OrderRefundEntry[];
   placedAt: string;
   updatedAt: string;
   /** Revision of the order stream. */
+  revision: number;
+  /** Written by the payment streams, by payment id. */
+  payments?: Record<string, PaymentFieldsEntry>;
+  /** Written by the order's shipment stream. */
+  shipment?: ShipmentFieldsEntry;
+};
+
+export const paymentCollections = (version: number) => ({ payments: `payments_v${version}` });
+
+export interface PaymentRefundEntry {
+  refundId: string;
+  amount: Money;
+  status: 'pending' | 'succeeded' | 'failed';
+  reason: string | null;
+  /** The provider's code when it failed. */
+  failureCode: string | null;
+  requestedAt: string;
+  /** When it succeeded or failed. */
+  settledAt: string | null;
+}
+
+/** A payment's fields; the same shape sits in its order's document under `payments.<paymentId>`. */
+export type PaymentFieldsEntry = {
+  paymentId: string;
+  orderId: string;
+  customerId: string;
+  /** requested, requires_action, authorized, captured, declined. */
+  status: string;
+  amount: Money;
+  provider: string;
+  providerPaymentId: string | null;
+  /** Minor units taken: 0 until captured. */
+  captured: number;
+  /** Where the customer must go while an action is required. */
+  redirectUrl: string | null;
+  declineCode: string | null;
+  declineMessage: string | null;
+  refunds: PaymentRefundEntry[];
+  requestedAt: string;
+  capturedAt: string | null;
+  updatedAt: string;
+  /** Revision of the payment stream. */
+  revision: number;
+};
+
+/** One payment attempt, `_id` the payment id; one writer, the payment stream. */
+export type PaymentDocument = { _id: string; _revisions?: Record<string, number> } & PaymentFieldsEntry;
+
+export const shipmentCollections = (version: number) => ({ shipments: `shipments_v${version}` });
+
+/** A shipment's fields; the same shape sits in its order's document under `shipment`. */
+export type ShipmentFieldsEntry = {
+  shipmentId: string;
+  orderId: string;
+  customerId: string;
+  /** open, dispatched, delivered, return_requested, returned, cancelled. */
+  status: string;
+  lines: ShipmentLine[];
+  address: PostalAddress;
+  carrier: string | null;
+  trackingNumber: string | null;
+  openedAt: string;
+  dispatchedAt: string | null;
+  deliveredAt: string | null;
+  cancelledAt: string | null;
+  returnRequest: { lines: OrderReturnLine[]; requestedAt: string } | null;
+  returned: { lines: ReturnedLine[]; receivedAt: string } | null;
+  updatedAt: string;
+  /** Revision of the shipment stream. */
+  revision: number;
+};
+
+/** One shipment, `_id` the shipment id; one writer, the shipment stream. */
+export type ShipmentDocument = { _id: string; _revisions?: Record<string, number> } & ShipmentFieldsEntry;
+
+export const notificationCollections = (version: number) => ({ notifications: `notifications_v${version}` });
+
+/**
+ * One in-app message of a user, `_id` the notification id. The user's notification stream
+ * writes all of them; each document is guarded by that stream's revision when it last changed.
+ */
+export type NotificationDocument = {
+  _id: string;
+  _revisions?: Record<string, number>;
+  userId: string;
+  kind: NotificationKind | string;
+  subject: string;
+  text: string;
+  createdAt: string;
+  read: boolean;
+  readAt: string | null;
+  /** Revision of the notification stream when this message last changed. */
   revision: number;
 };
 
@@ -129,7 +270,7 @@ export type CartDocument = {
 
 export const inventoryCollections = (version: number) => ({ inventory: `inventory_v${version}` });
 
-/** Stock of one SKU for admins, `_id` the SKU: onHand = received + adjusted − sold; available = onHand − reserved. */
+/** Stock of one SKU for admins, `_id` the SKU: onHand = received + adjusted − sold + returned; available = onHand − reserved. */
 export type InventoryDocument = {
   _id: string;
   _revisions?: Record<string, number>;
@@ -140,6 +281,8 @@ export type InventoryDocument = {
   reserved: number;
   available: number;
   sold: number;
+  /** Units that came back in returns, fit to sell again (absent on documents projected before returns existed). */
+  returned?: number;
   revision: number;
   updatedAt: string;
 };

@@ -1,5 +1,6 @@
 import { newProduct, startTestPlatform } from './harness';
 import type { TestPlatform, TestResponse } from './harness';
+import { actionReference, lifecycleSteps, rowAddress, sandboxTwin } from './lifecycle-steps.fixture';
 
 jest.setTimeout(90_000);
 
@@ -13,6 +14,31 @@ interface Context {
   /** A product listed by `customer`, and its SKU. */
   customersProduct: { id: string; sku: string };
   fresh: { product(): Promise<string>; user(): Promise<string> };
+  steps: ReturnType<typeof lifecycleSteps>;
+  /** The user id behind a caller's token. */
+  userIds: Record<Caller, string | undefined>;
+}
+
+/** A saved address of the caller (anonymous callers get someone's: they are refused before it matters). */
+async function callersAddress(c: Context, caller: Caller): Promise<string> {
+  const added = await c.platform.request('POST', '/api/me/addresses', { token: c.tokens[caller === 'anonymous' ? 'customer' : caller], body: rowAddress() });
+  return String(added.body.id);
+}
+
+/** A captured payment of `customer`'s, visible in the payments read model. */
+async function customersPayment(c: Context): Promise<string> {
+  const orderId = await c.steps.confirmedOrder(c.tokens.customer as string);
+  const paymentId = await c.steps.capturedPayment(c.tokens.customer as string, orderId);
+  await waitForRead(c, `/api/payments/${paymentId}`);
+  return paymentId;
+}
+
+async function waitForRead(c: Context, path: string): Promise<void> {
+  for (let waited = 0; waited < 10_000; waited += 50) {
+    if ((await c.platform.request('GET', path, { token: c.tokens.customer })).status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${path} never became readable`);
 }
 
 /** An order placed by `customer` and visible in the read model, with stock so no rejection races a cancel. */
@@ -25,7 +51,7 @@ async function customersOrder(c: Context): Promise<string> {
 
 interface Entry {
   /** The request, built afresh for each caller (some routes consume what they act on). */
-  request(context: Context, caller: Caller): Promise<{ path: string; body?: unknown }>;
+  request(context: Context, caller: Caller): Promise<{ path: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }>;
   expect: Record<Caller, number>;
 }
 
@@ -78,7 +104,65 @@ const table: Record<string, Entry> = {
   'POST /api/admin/users/{id}/disable': { request: async (c) => ({ path: `/api/admin/users/${await c.fresh.user()}/disable`, body: {} }), expect: adminOnly(202) },
   'POST /api/admin/users/{id}/enable': { request: async (c) => ({ path: `/api/admin/users/${await c.fresh.user()}/enable` }), expect: adminOnly(202) },
   'POST /api/admin/users/{id}/role': { request: async (c) => ({ path: `/api/admin/users/${await c.fresh.user()}/role`, body: { role: 'admin' } }), expect: adminOnly(202) },
+  // The order lifecycle (issue 9): the customer's own orders, payments and inbox; shipments and refunds are the admins'.
+  'POST /api/orders/{id}/pay': { request: async (c) => ({ path: `/api/orders/${await c.steps.confirmedOrder(c.tokens.customer as string)}/pay`, body: { paymentMethod: 'pm_card_visa' } }), expect: ownerOnly(202) },
+  'POST /api/orders/{id}/accept': { request: async (c) => ({ path: `/api/orders/${(await c.steps.delivered(c.tokens.customer as string)).orderId}/accept` }), expect: ownerOnly(202) },
+  'POST /api/orders/{id}/return': {
+    request: async (c) => {
+      const { orderId, order } = await c.steps.delivered(c.tokens.customer as string);
+      return { path: `/api/orders/${orderId}/return`, body: { lines: [{ productId: order.lines[0]?.productId, quantity: 1 }], reason: 'too small' } };
+    },
+    expect: ownerOnly(202),
+  },
+  'GET /api/payments/{id}': { request: async (c) => ({ path: `/api/payments/${await customersPayment(c)}` }), expect: { anonymous: 401, customer: 200, otherCustomer: 404, admin: 200 } },
+  'POST /api/admin/payments/{id}/refund': { request: async (c) => ({ path: `/api/admin/payments/${await customersPayment(c)}/refund`, body: { reason: 'goodwill' } }), expect: adminOnly(202) },
+  'POST /api/admin/shipments/{id}/dispatch': {
+    request: async (c) => ({ path: `/api/admin/shipments/${(await c.steps.openShipment(c.tokens.customer as string)).shipmentId}/dispatch`, body: { carrier: 'La Poste', trackingNumber: 'LP-2024-0001' } }),
+    expect: adminOnly(202),
+  },
+  'POST /api/admin/shipments/{id}/deliver': { request: async (c) => ({ path: `/api/admin/shipments/${(await c.steps.dispatched(c.tokens.customer as string)).shipmentId}/deliver` }), expect: adminOnly(202) },
+  'POST /api/admin/shipments/{id}/returned': {
+    request: async (c) => {
+      const { shipmentId, order } = await c.steps.returnRequested(c.tokens.customer as string, 1);
+      return { path: `/api/admin/shipments/${shipmentId}/returned`, body: { lines: [{ sku: order.lines[0]?.sku, restocked: 1, damaged: 0 }] } };
+    },
+    expect: adminOnly(202),
+  },
+  'GET /api/admin/orders': { request: async () => ({ path: '/api/admin/orders' }), expect: adminOnly(200) },
+  'GET /api/admin/shipments': { request: async () => ({ path: '/api/admin/shipments' }), expect: adminOnly(200) },
+  // Public: the signature is the credential (a valid one is accepted whoever else calls).
+  'POST /api/payments/webhooks/stripe': {
+    request: async () => {
+      const event = { id: `evt_${Date.now()}_${serial++}`, occurredAt: new Date().toISOString(), type: 'payment_succeeded' as const, paymentId: '00000000-0000-4000-8000-000000000000', providerReference: 'pi_x', amount: 100, currency: 'EUR' };
+      const signed = sandboxTwin.signWebhook(event);
+      return { path: '/api/payments/webhooks/stripe', rawBody: signed.rawBody.toString('utf8'), headers: signed.headers };
+    },
+    expect: allow(200),
+  },
+  // Public: the signed reference is the credential.
+  'GET /api/payments/sandbox/actions/{reference}': { request: async (c) => ({ path: `/api/payments/sandbox/actions/${await awaitingAction(c)}` }), expect: allow(200) },
+  'POST /api/payments/sandbox/actions/{reference}': { request: async (c) => ({ path: `/api/payments/sandbox/actions/${await awaitingAction(c)}`, body: { outcome: 'failed' } }), expect: allow(200) },
+  'POST /api/me/addresses': { request: async () => ({ path: '/api/me/addresses', body: rowAddress() }), expect: signedIn(201) },
+  'PATCH /api/me/addresses/{addressId}': { request: async (c, caller) => ({ path: `/api/me/addresses/${await callersAddress(c, caller)}`, body: { city: 'Lyon' } }), expect: signedIn(202) },
+  'DELETE /api/me/addresses/{addressId}': { request: async (c, caller) => ({ path: `/api/me/addresses/${await callersAddress(c, caller)}` }), expect: signedIn(202) },
+  'PUT /api/me/notification-preferences': { request: async () => ({ path: '/api/me/notification-preferences', body: { email: true, sms: false } }), expect: signedIn(202) },
+  'GET /api/notifications': { request: async () => ({ path: '/api/notifications' }), expect: signedIn(200) },
+  'POST /api/notifications/{id}/read': { request: async (c) => ({ path: `/api/notifications/${await c.steps.inboxMessage(c.userIds.customer as string)}/read` }), expect: ownerOnly(202) },
 };
+
+/** A payment of `customer`'s waiting for the customer's action at the sandbox; its reference. */
+async function awaitingAction(c: Context): Promise<string> {
+  const orderId = await c.steps.confirmedOrder(c.tokens.customer as string);
+  const paymentId = await c.steps.requestedPayment(c.tokens.customer as string, orderId, 'pm_card_authenticationRequired');
+  const { total } = await c.steps.orderOf(orderId);
+  const reference = await actionReference(paymentId, orderId, total.amount);
+  // the processors' payment actor records the action required; the page answers once it has
+  for (let waited = 0; waited < 10_000; waited += 50) {
+    if ((await c.platform.request('GET', `/api/payments/sandbox/actions/${reference}`, { anonymous: true })).status === 200) return reference;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`payment ${paymentId} never waited for an action`);
+}
 
 describe('authorization matrix', () => {
   let context: Context;
@@ -102,8 +186,11 @@ describe('authorization matrix', () => {
     await platform.request('GET', '/api/admin/users', { headers: { 'x-consistency-token': lastToken } });
     const listed = await platform.request('POST', '/api/products', { token: tokens.customer, body: newProduct() });
     const product = await platform.request('GET', `/api/products/${String(listed.body.id)}`, { headers: { 'x-consistency-token': listed.headers.get('x-consistency-token') as string } });
+    const userIdOf = (token: string | undefined) => (token ? String((JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString('utf8')) as { sub: string }).sub) : undefined);
     context = {
       platform, tokens, passwords,
+      steps: lifecycleSteps(platform),
+      userIds: { anonymous: undefined, customer: userIdOf(tokens.customer), otherCustomer: userIdOf(tokens.otherCustomer), admin: userIdOf(tokens.admin) },
       customersProduct: { id: String(listed.body.id), sku: String(product.body.sku) },
       fresh: {
         product: async () => String((await platform.request('POST', '/api/products', { token: tokens.customer, body: newProduct() })).body.id),
@@ -125,8 +212,8 @@ describe('authorization matrix', () => {
   const cases = Object.entries(table).flatMap(([route, entry]) => callers.map((caller) => [route, caller, entry.expect[caller], entry] as const));
   it.each(cases)('%s as %s → %i', async (route, caller, status, entry) => {
     const [method] = route.split(' ') as [string];
-    const { path, body } = await entry.request(context, caller);
-    const response: TestResponse = await context.platform.request(method, path, { ...(body === undefined ? {} : { body }), ...(caller === 'anonymous' ? { anonymous: true } : { token: context.tokens[caller] }) });
+    const { path, body, rawBody, headers } = await entry.request(context, caller);
+    const response: TestResponse = await context.platform.request(method, path, { body, rawBody, headers, ...(caller === 'anonymous' ? { anonymous: true } : { token: context.tokens[caller] }) });
     expect({ route, caller, status: response.status }).toEqual({ route, caller, status });
     if (route === 'POST /api/me/password' && response.status === 202) context.passwords[caller] = `${context.passwords[caller]}x`;
   });

@@ -1,4 +1,5 @@
 import { newProduct, startTestPlatform } from './harness';
+import { sandboxTwin } from './lifecycle-steps.fixture';
 import type { TestPlatform } from './harness';
 
 jest.setTimeout(60_000);
@@ -102,5 +103,48 @@ describe('bad input through the gateway', () => {
     expect(fieldsOf(ifMatch.body)).toContain('if-match');
     const token = await platform.request('GET', `/api/products/${productId}`, { headers: { 'x-consistency-token': 'garbage' } });
     expect(token.status).toBe(400);
+  });
+
+  const unknownId = '6f1c3c2e-4b7a-4d2e-9a51-0c6b3f9e8d10';
+  const address = { recipient: 'Ada', line1: '1 Rue', city: 'Paris', postalCode: '75001', country: 'FR' };
+
+  it.each([
+    ['an unknown country', 'POST', '/api/me/addresses', { ...address, country: 'XX' }, 'country'],
+    ['a lower-case country', 'POST', '/api/me/addresses', { ...address, country: 'fr' }, 'country'],
+    ['a postal code with punctuation', 'POST', '/api/me/addresses', { ...address, postalCode: '75.001' }, 'postalCode'],
+    ['an unknown address field', 'POST', '/api/me/addresses', { ...address, floor: 2 }, 'floor'],
+    ['an order address and a saved one', 'POST', '/api/orders', { lines: [{ productId: unknownId, quantity: 1 }], shippingAddress: address, shippingAddressId: unknownId }, 'shippingAddressId'],
+    ['a raw card number', 'POST', `/api/orders/${unknownId}/pay`, { paymentMethod: '4242424242424242' }, 'paymentMethod'],
+    ['a refund of a float amount', 'POST', `/api/admin/payments/${unknownId}/refund`, { amount: { amount: 12.5, currency: 'EUR' }, reason: 'x' }, 'amount.amount'],
+    ['a refund of nothing', 'POST', `/api/admin/payments/${unknownId}/refund`, { amount: { amount: 0, currency: 'EUR' }, reason: 'x' }, 'amount.amount'],
+    ['a malformed tracking number', 'POST', `/api/admin/shipments/${unknownId}/dispatch`, { carrier: 'DHL', trackingNumber: 'no/slashes' }, 'trackingNumber'],
+    ['a negative restocked count', 'POST', `/api/admin/shipments/${unknownId}/returned`, { lines: [{ sku: 'ABC-1', restocked: -1, damaged: 0 }] }, 'lines.0.restocked'],
+    ['a return without a reason', 'POST', `/api/orders/${unknownId}/return`, { lines: [{ productId: unknownId, quantity: 1 }] }, 'reason'],
+    ['SMS preferences with a local phone number', 'PUT', '/api/me/notification-preferences', { email: true, sms: true, phoneNumber: '0612345678' }, 'phoneNumber'],
+  ])('%s → 400 naming the field, nothing appended', async (_case, method, path, body, field) => {
+    const headBefore = await platform.eventStore.headPosition();
+    const response = await platform.request(method, path, { body });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(fieldsOf(response.body)).toContain(field);
+    expect(await platform.eventStore.headPosition()).toBe(headBefore);
+  });
+
+  it('a webhook is verified on its bytes as sent, through the gateway: a signed delivery is received, a tampered or unsigned one is 400', async () => {
+    const event = { id: 'evt_bad_input', occurredAt: new Date().toISOString(), type: 'payment_succeeded' as const, paymentId: unknownId, providerReference: 'pi_x', amount: 100, currency: 'EUR' };
+    const signed = sandboxTwin.signWebhook(event);
+    // Spaces the gateway's JSON parser would not keep: the signature holds only over the raw bytes.
+    const rawBody = signed.rawBody.toString('utf8').replace('{', '{ ');
+    const headBefore = await platform.eventStore.headPosition();
+    const received = await platform.request('POST', '/api/payments/webhooks/stripe', { anonymous: true, rawBody: signed.rawBody.toString('utf8'), headers: signed.headers });
+    expect(received.status).toBe(200);
+    expect(received.body).toEqual({ received: true, eventId: 'evt_bad_input', applied: false });
+    for (const headers of [signed.headers, {}]) {
+      const refused = await platform.request('POST', '/api/payments/webhooks/stripe', { anonymous: true, rawBody, headers });
+      expect(refused.status).toBe(400);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+      expect(fieldsOf(refused.body)).toContain('headers.sandbox-signature');
+    }
+    expect(await platform.eventStore.headPosition()).toBe(headBefore);
   });
 });

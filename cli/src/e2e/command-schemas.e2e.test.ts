@@ -8,9 +8,11 @@ import type { z } from 'zod';
 import {
   adjustStockBody, cancelOrderBody, changePasswordBody, changeRoleBody, createProductBody, disableUserBody, loginBody, logoutBody, placeOrderBody, refreshBody,
   eventTopic, recordNameOf, registerBody, restockBody, setCartItemBody, updateProductBody, updateProfileBody,
+  checkoutBody, dispatchShipmentBody, notificationPreferencesBody, payOrderBody, postalAddressSchema, refundPaymentBody, returnOrderBody, sandboxActionBody, shipmentReturnedBody, updateAddressBody,
 } from '@ecommerce/schemas';
 import type { EventType } from '@ecommerce/schemas';
 import { isPublishable } from '@ecommerce/platform';
+import { actionReference, lifecycleSteps, sandboxTwin } from './lifecycle-steps.fixture';
 import { arbitraryFromSchema } from './arbitrary-from-schema';
 import type { ArbitraryOverrides } from './arbitrary-from-schema';
 import { loginAs, newProduct, startTestPlatform } from './harness';
@@ -25,6 +27,10 @@ interface Fixtures {
   other: { email: string; password: string };
   /** A customer whose cart only the checkout row fills: prices of the others' carts change currency as the PATCH row runs. */
   shopperToken: string;
+  /** A customer whose inbox only the notification row fills (the processors write the others' as their orders move). */
+  reader: { token: string; userId: string };
+  /** The saved address the address rows last made (a profile keeps at most 10). */
+  lastAddressId?: string;
 }
 
 async function freshRefreshToken(fixtures: Fixtures, platform: TestPlatform): Promise<string> {
@@ -38,7 +44,7 @@ interface CommandRoute {
   body?: z.ZodType;
   overrides?: (fixtures: Fixtures) => ArbitraryOverrides;
   /** The request to send for a generated body: path, caller, and the body as sent. */
-  request: (fixtures: Fixtures, body: Record<string, unknown> | undefined, platform: TestPlatform) => Promise<{ method: string; path: string; token?: string; anonymous?: boolean; body?: unknown }>;
+  request: (fixtures: Fixtures, body: Record<string, unknown> | undefined, platform: TestPlatform) => Promise<{ method: string; path: string; token?: string; anonymous?: boolean; body?: unknown; headers?: Record<string, string> }>;
   /** What an accepted request changes that the next one must know. */
   accepted?: (fixtures: Fixtures, body: Record<string, unknown> | undefined) => void;
 }
@@ -86,10 +92,11 @@ const routes: CommandRoute[] = [
   { operation: 'delete /api/cart/items/{productId}', request: async (f) => ({ method: 'DELETE', path: `/api/cart/items/${pick(f.productIds, next())}`, token: f.customerToken }) },
   {
     operation: 'post /api/cart/checkout',
-    request: async (f, _body, platform) => {
+    body: checkoutBody,
+    request: async (f, body, platform) => {
       const product = await platform.request('POST', '/api/products', { body: newProduct() });
       await platform.request('PUT', `/api/cart/items/${String(product.body.id)}`, { token: f.shopperToken, body: { quantity: 1 } });
-      return { method: 'POST', path: '/api/cart/checkout', token: f.shopperToken };
+      return { method: 'POST', path: '/api/cart/checkout', token: f.shopperToken, body };
     },
   },
   {
@@ -106,7 +113,117 @@ const routes: CommandRoute[] = [
       return { method: 'POST', path: `/api/orders/${String(placed.body.orderId)}/cancel`, token: f.customerToken, body };
     },
   },
+  ...lifecycleRoutes(),
 ];
+
+/**
+ * The order lifecycle's routes (issue 9). Each prepares its entity in `request` (an order
+ * confirmed, paid, shipped, delivered…) with the steps the processors would take, and where a
+ * generated body must match the entity (SKUs, products, amounts) the entity's values replace those.
+ */
+function lifecycleRoutes(): CommandRoute[] {
+  const steps = (platform: TestPlatform) => lifecycleSteps(platform);
+  return [
+    {
+      operation: 'post /api/orders/{id}/pay',
+      body: payOrderBody,
+      overrides: () => ({ paymentMethod: fc.constantFrom('pm_card_visa', 'pm_card_visa_chargeDeclined', 'pm_card_authenticationRequired', 'pm_unknown_method') }),
+      request: async (f, body, platform) => ({ method: 'POST', path: `/api/orders/${await steps(platform).confirmedOrder(f.customerToken)}/pay`, token: f.customerToken, body }),
+    },
+    {
+      // The body is the provider's, signed; the platform under test runs the sandbox provider, whose deliveries carry `sandbox-signature`.
+      operation: 'post /api/payments/webhooks/stripe',
+      request: async (f, _body, platform) => {
+        const orderId = await steps(platform).confirmedOrder(f.customerToken);
+        const paymentId = await steps(platform).requestedPayment(f.customerToken, orderId, 'pm_card_authenticationRequired');
+        const reference = await actionReference(paymentId, orderId, 10_000);
+        const delivery = sandboxTwin.signWebhook(sandboxTwin.completeAction(reference, next() % 2 === 0 ? 'succeeded' : 'failed'));
+        return { method: 'POST', path: '/api/payments/webhooks/stripe', anonymous: true, body: JSON.parse(delivery.rawBody.toString('utf8')), headers: delivery.headers };
+      },
+    },
+    {
+      operation: 'post /api/payments/sandbox/actions/{reference}',
+      body: sandboxActionBody,
+      request: async (f, body, platform) => {
+        const orderId = await steps(platform).confirmedOrder(f.customerToken);
+        const paymentId = await steps(platform).requestedPayment(f.customerToken, orderId, 'pm_card_authenticationRequired');
+        return { method: 'POST', path: `/api/payments/sandbox/actions/${await actionReference(paymentId, orderId, 10_000)}`, anonymous: true, body };
+      },
+    },
+    {
+      operation: 'post /api/admin/payments/{id}/refund',
+      body: refundPaymentBody,
+      overrides: () => ({ 'amount.amount': fc.integer({ min: 1, max: 12_000 }), 'amount.currency': fc.constantFrom('EUR', 'EUR', 'USD') }),
+      request: async (f, body, platform) => {
+        const orderId = await steps(platform).confirmedOrder(f.customerToken);
+        return { method: 'POST', path: `/api/admin/payments/${await steps(platform).capturedPayment(f.customerToken, orderId)}/refund`, body };
+      },
+    },
+    {
+      operation: 'post /api/admin/shipments/{id}/dispatch',
+      body: dispatchShipmentBody,
+      request: async (f, body, platform) => ({ method: 'POST', path: `/api/admin/shipments/${(await steps(platform).openShipment(f.customerToken)).shipmentId}/dispatch`, body }),
+    },
+    {
+      operation: 'post /api/admin/shipments/{id}/deliver',
+      request: async (f, _body, platform) => ({ method: 'POST', path: `/api/admin/shipments/${(await steps(platform).dispatched(f.customerToken)).shipmentId}/deliver` }),
+    },
+    {
+      operation: 'post /api/admin/shipments/{id}/returned',
+      body: shipmentReturnedBody,
+      request: async (f, body, platform) => {
+        const { shipmentId, order } = await steps(platform).returnRequested(f.customerToken, 1000);
+        const lines = ((body?.lines ?? []) as Array<Record<string, unknown>>).slice(0, 1).map((line) => ({ ...line, sku: order.lines[0]?.sku }));
+        return { method: 'POST', path: `/api/admin/shipments/${shipmentId}/returned`, body: { ...body, lines } };
+      },
+    },
+    {
+      operation: 'post /api/orders/{id}/accept',
+      request: async (f, _body, platform) => ({ method: 'POST', path: `/api/orders/${(await steps(platform).delivered(f.customerToken)).orderId}/accept`, token: f.customerToken }),
+    },
+    {
+      operation: 'post /api/orders/{id}/return',
+      body: returnOrderBody,
+      request: async (f, body, platform) => {
+        const { orderId, order } = await steps(platform).delivered(f.customerToken, 1000);
+        const lines = ((body?.lines ?? []) as Array<Record<string, unknown>>).slice(0, 1).map((line) => ({ ...line, productId: order.lines[0]?.productId }));
+        return { method: 'POST', path: `/api/orders/${orderId}/return`, token: f.customerToken, body: { ...body, lines } };
+      },
+    },
+    {
+      // A profile keeps at most 10 addresses: the first 10 runs are saved, the others refused with 409.
+      operation: 'post /api/me/addresses',
+      body: postalAddressSchema,
+      request: async (f, body) => ({ method: 'POST', path: '/api/me/addresses', token: f.customerToken, body }),
+    },
+    {
+      operation: 'patch /api/me/addresses/{addressId}',
+      body: updateAddressBody,
+      request: async (f, body, platform) => ({ method: 'PATCH', path: `/api/me/addresses/${await replaceAddress(f, platform)}`, token: f.shopperToken, body }),
+    },
+    {
+      operation: 'delete /api/me/addresses/{addressId}',
+      request: async (f, _body, platform) => {
+        const addressId = await replaceAddress(f, platform);
+        f.lastAddressId = undefined;
+        return { method: 'DELETE', path: `/api/me/addresses/${addressId}`, token: f.shopperToken };
+      },
+    },
+    { operation: 'put /api/me/notification-preferences', body: notificationPreferencesBody, request: async (f, body) => ({ method: 'PUT', path: '/api/me/notification-preferences', token: f.customerToken, body }) },
+    {
+      operation: 'post /api/notifications/{id}/read',
+      request: async (f, _body, platform) => ({ method: 'POST', path: `/api/notifications/${await steps(platform).inboxMessage(f.reader.userId)}/read`, token: f.reader.token }),
+    },
+  ];
+}
+
+/** A fresh saved address of the shopper in place of the last one; its id. */
+async function replaceAddress(f: Fixtures, platform: TestPlatform): Promise<string> {
+  if (f.lastAddressId) await platform.request('DELETE', `/api/me/addresses/${f.lastAddressId}`, { token: f.shopperToken });
+  const saved = await platform.request('POST', '/api/me/addresses', { token: f.shopperToken, body: { recipient: 'Row', line1: '2 Row Road', city: 'Lyon', postalCode: '69001', country: 'FR' } });
+  f.lastAddressId = String(saved.body.id);
+  return f.lastAddressId;
+}
 
 /** Refused because an event would not fit its Avro schema: the zod schema let through what the contract cannot carry. */
 const refusedAtTheDoor = (response: TestResponse) => response.status === 400 && /Avro schema/.test(String(response.body.detail));
@@ -122,6 +239,8 @@ describe('zod request schemas and Avro event schemas agree, for every command ro
     await platform.request('POST', '/api/auth/register', { anonymous: true, body: { ...customer, name: 'Agreement Tester' } });
     const otherUser = { email: 'second@shop.test', password: 'a different uncommon passphrase 8' };
     const other = await platform.request('POST', '/api/auth/register', { anonymous: true, body: { ...otherUser, name: 'Other' } });
+    const reader = { email: 'reader@shop.test', password: 'a passphrase for reading 10' };
+    const readerId = String((await platform.request('POST', '/api/auth/register', { anonymous: true, body: { ...reader, name: 'Reader' } })).body.id);
     const shopper = { email: 'shopper@shop.test', password: 'yet another passphrase 9' };
     await platform.request('POST', '/api/auth/register', { anonymous: true, body: { ...shopper, name: 'Shopper' } });
     fixtures = {
@@ -131,6 +250,7 @@ describe('zod request schemas and Avro event schemas agree, for every command ro
       customer,
       customerToken: await loginAs(platform.baseUrl, customer.email, customer.password),
       otherUserId: String(other.body.id),
+      reader: { token: await loginAs(platform.baseUrl, reader.email, reader.password), userId: readerId },
       other: otherUser,
     };
   }, 120_000);
@@ -152,7 +272,7 @@ describe('zod request schemas and Avro event schemas agree, for every command ro
       fc.asyncProperty(arbitrary, async (body) => {
         const sent = await route.request(fixtures, body, platform);
         const before = await platform.eventStore.headPosition();
-        const response = await platform.request(sent.method, sent.path, { body: sent.body, token: sent.token, anonymous: sent.anonymous });
+        const response = await platform.request(sent.method, sent.path, { body: sent.body, token: sent.token, anonymous: sent.anonymous, headers: sent.headers });
         outcomes.set(response.status, (outcomes.get(response.status) ?? 0) + 1);
         if (response.status >= 400 && process.env.DEBUG_AGREEMENT) console.log(route.operation, JSON.stringify(sent.body)?.slice(0, 300), response.status, JSON.stringify(response.body).slice(0, 400));
         expect(response.status).toBeLessThan(500);

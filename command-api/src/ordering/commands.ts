@@ -1,23 +1,22 @@
-import { NotFoundError, PreconditionFailedError, aggregateStream, eventIdNamespace, randomId, uuidV5 } from '@ecommerce/platform';
+import { AppError, PreconditionFailedError, aggregateStream, eventIdNamespace, randomId, uuidV5 } from '@ecommerce/platform';
 import type { Principal } from '@ecommerce/platform';
-import { cartDecider, cartStreamId, orderDecider, orderStreamId } from '@ecommerce/domain';
-import type { OrderState } from '@ecommerce/domain';
+import { cartDecider, cartStreamId, orderDecider, orderStreamId, shipmentDecider, shipmentIdOf, shipmentStreamId } from '@ecommerce/domain';
+import type { PostalAddress } from '@ecommerce/schemas';
 import { handleCommand } from '../handle-command';
 import type { CommandContext, CommandOutcome } from '../handle-command';
 import type { CommandAnswer } from '../catalog/commands';
 import { setCartItemDecider } from './set-cart-item';
 import { snapshotLines } from './snapshot-lines';
 import type { RequestedLine } from './snapshot-lines';
+import { ownOrderOnly } from '../lifecycle/authorization';
+import { resolveShippingAddress } from '../lifecycle/shipping-address';
+import type { ShippingChoice } from '../lifecycle/shipping-address';
 
 /** A checkout answers for the order it placed and for the cart it emptied. */
 export interface CheckoutAnswer extends CommandAnswer {
   cart: CommandAnswer;
 }
 
-/** Another customer's order is answered exactly like a missing one, so its existence is not revealed. */
-const ownOrderOnly = (principal: Principal, orderId: string) => (state: OrderState) => {
-  if (state.status === 'absent' || state.customerId !== principal.sub) throw new NotFoundError(`no order ${orderId}`, { orderId });
-};
 
 /**
  * Cart and order placement for the signed-in customer (admins act on their own account only).
@@ -32,12 +31,12 @@ export function createOrderingCommands(context: CommandContext) {
     position: outcome.append?.position ?? (await context.eventStore.headPosition()),
   });
 
-  async function place(principal: Principal, requested: readonly RequestedLine[], fieldOf: (index: number) => string, orderId: string): Promise<CommandAnswer> {
+  async function place(principal: Principal, requested: readonly RequestedLine[], fieldOf: (index: number) => string, orderId: string, shippingAddress: PostalAddress | null): Promise<CommandAnswer> {
     const lines = await snapshotLines(context.eventStore, requested, fieldOf);
     const outcome = await handleCommand(context, {
       streamId: orderStreamId(orderId),
       decider: orderDecider,
-      commands: [{ type: 'PlaceOrder', data: { orderId, customerId: principal.sub, lines, placedAt: context.clock().toISOString() } }],
+      commands: [{ type: 'PlaceOrder', data: { orderId, customerId: principal.sub, lines, placedAt: context.clock().toISOString(), shippingAddress } }],
       actor: principal.sub,
     });
     return answerOf(orderId, orderStreamId(orderId), outcome);
@@ -66,8 +65,9 @@ export function createOrderingCommands(context: CommandContext) {
       return answerOf(principal.sub, cartStreamId(principal.sub), outcome);
     },
 
-    async placeOrder(principal: Principal, lines: readonly RequestedLine[], orderId: string = randomId()): Promise<CommandAnswer> {
-      return place(principal, lines, (index) => `lines.${index}.productId`, orderId);
+    async placeOrder(principal: Principal, lines: readonly RequestedLine[], shipping: ShippingChoice = {}, orderId: string = randomId()): Promise<CommandAnswer> {
+      const shippingAddress = await resolveShippingAddress(context, principal, shipping);
+      return place(principal, lines, (index) => `lines.${index}.productId`, orderId, shippingAddress);
     },
 
     /**
@@ -77,7 +77,8 @@ export function createOrderingCommands(context: CommandContext) {
      * revision, so a checkout interrupted between the two writes is finished by the next one
      * (the same cart gives the same order, placed once) instead of leaving a full cart behind.
      */
-    async checkout(principal: Principal): Promise<CheckoutAnswer> {
+    async checkout(principal: Principal, shipping: ShippingChoice = {}): Promise<CheckoutAnswer> {
+      const shippingAddress = await resolveShippingAddress(context, principal, shipping);
       const streamId = cartStreamId(principal.sub);
       const { state: cart, revision: cartRevision } = await aggregateStream(context.eventStore, streamId, cartDecider);
       const orderId = uuidV5(`checkout:${principal.sub}@${cartRevision}`, eventIdNamespace);
@@ -87,7 +88,7 @@ export function createOrderingCommands(context: CommandContext) {
       const [placedBefore] = await context.eventStore.readStream(orderStreamId(orderId), { maxCount: 1 });
       const order = placedBefore
         ? { id: orderId, stream: orderStreamId(orderId), revision: placedBefore.revision, position: placedBefore.position }
-        : await place(principal, cart.lines, (index) => `cart.items.${index}.productId`, orderId);
+        : await place(principal, cart.lines, (index) => `cart.items.${index}.productId`, orderId, shippingAddress);
       try {
         const outcome = await handleCommand(context, { streamId, decider: cartDecider, commands: [checkOut], expectedRevision: cartRevision, actor: principal.sub });
         return { ...order, cart: await answerOf(principal.sub, streamId, outcome) };
@@ -97,7 +98,29 @@ export function createOrderingCommands(context: CommandContext) {
       }
     },
 
+    /**
+     * A paid order has a shipment: it is cancelled first, so that a parcel already handed to a
+     * carrier (dispatched, the order not yet told) refuses the cancellation with a 409 instead of
+     * refunding goods on their way. A shipment not opened yet is the router's to cancel, after it opens.
+     */
     async cancelOrder(principal: Principal, orderId: string, reason: string | undefined): Promise<CommandAnswer> {
+      const { state: order } = await aggregateStream(context.eventStore, orderStreamId(orderId), orderDecider);
+      ownOrderOnly(principal, orderId)(order);
+      if (order.status === 'paid') {
+        const shipmentId = shipmentIdOf(orderId);
+        const { state: shipment } = await aggregateStream(context.eventStore, shipmentStreamId(shipmentId), shipmentDecider);
+        if (shipment.status !== 'absent' && shipment.status !== 'open' && shipment.status !== 'cancelled') {
+          throw new AppError('conflict', `a paid order whose shipment is ${shipment.status} cannot be cancelled`);
+        }
+        if (shipment.status !== 'absent') {
+          await handleCommand(context, {
+            streamId: shipmentStreamId(shipmentId),
+            decider: shipmentDecider,
+            commands: [{ type: 'CancelShipment', data: { shipmentId, cancelledAt: context.clock().toISOString() } }],
+            actor: principal.sub,
+          });
+        }
+      }
       const outcome = await handleCommand(context, {
         streamId: orderStreamId(orderId),
         decider: orderDecider,

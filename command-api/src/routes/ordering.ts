@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { describeRoute, encodeConsistencyToken, parseInput, requirePrincipal } from '@ecommerce/platform';
 import type { OpenAPIRegistry } from '@ecommerce/platform';
 import {
-  cancelOrderBody, cartItemParams, checkoutAcceptedSchema, commandAcceptedSchema, idempotencyHeaders, orderAcceptedSchema, orderIdParams, placeOrderBody, setCartItemBody,
+  cancelOrderBody, cartItemParams, checkoutAcceptedSchema, checkoutBody, commandAcceptedSchema, idempotencyHeaders, orderAcceptedSchema, orderIdParams, placeOrderBody, setCartItemBody,
 } from '@ecommerce/schemas';
 import type { CommandAnswer } from '../catalog/commands';
 import type { OrderingCommands } from '../ordering/commands';
@@ -34,14 +34,15 @@ export function orderingRoutes({ commands }: { commands: OrderingCommands }): Ro
 
   router.post('/api/cart/checkout', async (req, res) => {
     const principal = requirePrincipal(req);
-    const result = await commands.checkout(principal);
+    const body = parseInput(checkoutBody, req.body ?? {}, 'body');
+    const result = await commands.checkout(principal, body);
     accepted(res, result, { orderId: result.id, cartConsistencyToken: tokenOf(result.cart) });
   });
 
   router.post('/api/orders', async (req, res) => {
     const principal = requirePrincipal(req);
     const body = parseInput(placeOrderBody, req.body, 'body');
-    const result = await commands.placeOrder(principal, body.lines);
+    const result = await commands.placeOrder(principal, body.lines, body);
     res.set('Location', `/api/orders/${result.id}`);
     accepted(res, result, { orderId: result.id });
   });
@@ -71,18 +72,18 @@ export function describeOrderingRoutes(registry: OpenAPIRegistry): void {
     responses: { 202: accepted, 409: { description: 'a concurrent change won' } },
   });
   describeRoute(registry, {
-    method: 'post', path: '/api/cart/checkout', tags: ['cart'], headers,
+    method: 'post', path: '/api/cart/checkout', tags: ['cart'], headers, body: checkoutBody, bodyOptional: true,
     summary: "Place an order from the caller's cart at the products' current prices, and empty the cart",
-    responses: { 202: { description: placed, schema: checkoutAcceptedSchema }, 400: { description: 'the cart is empty, or holds an unknown product' }, 409: { description: 'a product in the cart is discontinued, or a request with this Idempotency-Key is in progress' } },
+    responses: { 202: { description: placed, schema: checkoutAcceptedSchema }, 400: { description: 'the cart is empty, or holds an unknown product, or shippingAddressId is not a saved address of the caller' }, 409: { description: 'a product in the cart is discontinued, or a request with this Idempotency-Key is in progress' } },
   });
   describeRoute(registry, {
     method: 'post', path: '/api/orders', tags: ['orders'], body: placeOrderBody, headers,
-    summary: 'Place an order directly, at the products\' current prices (each product on one line only)',
+    summary: 'Place an order directly, at the products\' current prices (each product on one line only), shipping to `shippingAddress` or a saved address (`shippingAddressId`)',
     responses: { 202: { description: placed, schema: orderAcceptedSchema }, 409: { description: 'a product is discontinued, or a request with this Idempotency-Key is in progress' } },
   });
   describeRoute(registry, {
     method: 'post', path: '/api/orders/{id}/cancel', tags: ['orders'], params: orderIdParams, body: cancelOrderBody, bodyOptional: true, headers,
-    summary: 'Cancel one of the caller\'s own orders before it ships; its stock is released',
-    responses: { 202: accepted, 404: { description: 'no such order of the caller' }, 409: { description: 'the order can no longer be cancelled, or a request with this Idempotency-Key is in progress' } },
+    summary: 'Cancel one of the caller\'s own orders before it ships; its stock is released and, when paid, its shipment cancelled and its payment refunded',
+    responses: { 202: accepted, 404: { description: 'no such order of the caller' }, 409: { description: 'the order can no longer be cancelled (shipped, or its shipment dispatched), or a request with this Idempotency-Key is in progress' } },
   });
 }

@@ -7,7 +7,7 @@ import { evolveShipment, initialShipmentState } from './state';
 
 export type { CancelShipment, DeliverShipment, DispatchShipment, ExpectReturn, OpenShipment, RecordReturn, ShipmentCommand } from './commands';
 export type { ShipmentEvent, ShipmentEventType } from './events';
-export { shipmentStreamId } from './events';
+export { shipmentIdOf, shipmentStreamId } from './events';
 export type { Shipment, ShipmentState, ShipmentStatus } from './state';
 export { shipmentStatuses } from './state';
 export { shippingLimits } from './decide';

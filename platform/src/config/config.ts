@@ -38,8 +38,13 @@ const brokers = z
 
 const positiveInt = (fallback: number) => z.coerce.number().int('must be an integer').positive('must be positive').default(fallback);
 
+const fourteenDaysMs = 14 * 24 * 3_600_000;
+const deliveryWindowMs = () => positiveInt(fourteenDaysMs).pipe(z.number().max(90 * 24 * 3_600_000, 'must be at most 90 days (7776000000 ms)'));
+
 const settingsSchema = z.object({
   PORT: port(8080),
+  /** Where customers reach the shop (links in emails, the payment provider's return and customer-action pages); default http://localhost:PORT. */
+  PUBLIC_URL: url(['http:', 'https:']),
   HOST: z.string().default('0.0.0.0'),
   COMMAND_API_PORT: port(8081),
   QUERY_API_PORT: port(8082),
@@ -64,6 +69,10 @@ const settingsSchema = z.object({
   DEMO_CATALOG: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
   /** How long a confirmed order waits for payment before it expires and its stock returns. */
   PAYMENT_WINDOW_MS: positiveInt(15 * 60_000),
+  /** How long after delivery the customer may ask for a return (at most 90 days, the ordering decider's bound). */
+  RETURN_WINDOW_MS: deliveryWindowMs(),
+  /** How long after delivery an order neither accepted nor returned completes by itself; never shorter than the return window. */
+  ACCEPTANCE_WINDOW_MS: deliveryWindowMs(),
   ACTOR_CACHE_SIZE: positiveInt(10_000),
   /** Actor snapshot every N events of a stream (0: never). */
   SNAPSHOT_EVERY: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(0, 'must be at least 0').default(100),
@@ -108,6 +117,9 @@ const settingsSchema = z.object({
 }).superRefine((settings, context) => {
   if (Boolean(settings.ADMIN_EMAIL) !== Boolean(settings.ADMIN_PASSWORD)) {
     context.addIssue({ code: 'custom', path: [settings.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'], message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together' });
+  }
+  if (settings.ACCEPTANCE_WINDOW_MS < settings.RETURN_WINDOW_MS) {
+    context.addIssue({ code: 'custom', path: ['ACCEPTANCE_WINDOW_MS'], message: 'must not be shorter than RETURN_WINDOW_MS: an order cannot complete while it may still be returned' });
   }
   if (settings.PAYMENT_PROVIDER === 'stripe') {
     for (const setting of ['STRIPE_API_KEY', 'STRIPE_WEBHOOK_SECRET'] as const) {

@@ -60,6 +60,18 @@ describe('settings', () => {
     });
   });
 
+  it('keeps delivered orders returnable and open for 14 days by default, and never completes one while it may be returned', () => {
+    const settings = loadSettings({});
+    expect(settings.RETURN_WINDOW_MS).toBe(14 * 24 * 3_600_000);
+    expect(settings.ACCEPTANCE_WINDOW_MS).toBe(14 * 24 * 3_600_000);
+    expect(loadSettings({ RETURN_WINDOW_MS: '500', ACCEPTANCE_WINDOW_MS: '800' })).toMatchObject({ RETURN_WINDOW_MS: 500, ACCEPTANCE_WINDOW_MS: 800 });
+    const shorter = errorOf({ RETURN_WINDOW_MS: '1000', ACCEPTANCE_WINDOW_MS: '999' });
+    expect(shorter.setting).toBe('ACCEPTANCE_WINDOW_MS');
+    expect(shorter.message).toMatch(/RETURN_WINDOW_MS/);
+    expect(errorOf({ RETURN_WINDOW_MS: '0' }).setting).toBe('RETURN_WINDOW_MS');
+    expect(errorOf({ ACCEPTANCE_WINDOW_MS: String(91 * 24 * 3_600_000) }).message).toMatch(/at most 90 days/);
+  });
+
   it('wants ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
     expect(errorOf({ ADMIN_EMAIL: 'root@example.com' }).setting).toBe('ADMIN_PASSWORD');
   });

@@ -24,8 +24,15 @@ export function jsonBody(limitBytes: number): RequestHandler[] {
     }
     next();
   };
-  return [requireJson, express.json({ limit: limitBytes, strict: true, type: ['application/json', 'application/*+json'] })];
+  // The bytes as received are kept beside the parsed body: a webhook's signature is over them, not over a re-serialization.
+  const keepRaw = (req: object, _res: unknown, buffer: Buffer) => void rawBodies.set(req, buffer);
+  return [requireJson, express.json({ limit: limitBytes, strict: true, type: ['application/json', 'application/*+json'], verify: keepRaw })];
 }
+
+const rawBodies = new WeakMap<object, Buffer>();
+
+/** The JSON body exactly as it arrived (for signature checks); an empty buffer when there was none. */
+export const rawBodyOf = (req: object): Buffer => rawBodies.get(req) ?? Buffer.alloc(0);
 
 /** Latency by route template (not raw path, to keep label cardinality bounded). */
 export function requestMetrics(metrics: Metrics): RequestHandler {

@@ -20,6 +20,8 @@ function decodeInventoryMessage(body: Record<string, unknown>): InventoryMessage
       return { type: 'ReleaseStock', sku, orderId, reason: oneOf(body, 'reason', stockReleaseReasons) };
     case 'CommitStock':
       return { type: 'CommitStock', sku, orderId };
+    case 'ReturnStock':
+      return { type: 'ReturnStock', sku, orderId, quantity: integerField(body, 'quantity') };
     default:
       throw new UndecodableMessageError(`the inventory actor has no message ${String(body.type)}`);
   }
@@ -47,6 +49,8 @@ export function createInventoryActor(): InventoryActor {
           return { type: 'ReleaseStock', data: { sku: message.sku, orderId: message.orderId, reason: message.reason } };
         case 'CommitStock':
           return { type: 'CommitStock', data: { sku: message.sku, orderId: message.orderId } };
+        case 'ReturnStock':
+          return { type: 'ReturnStock', data: { sku: message.sku, orderId: message.orderId, quantity: message.quantity } };
       }
     },
   };

@@ -1,4 +1,4 @@
-import type { Money, StockReleaseReason } from '@ecommerce/schemas';
+import type { Money, ReturnedLine, StockReleaseReason } from '@ecommerce/schemas';
 import { inboxTopicOf } from '../runtime/inbox';
 
 /** Actor types: their inboxes are `ecommerce.<type>.inbox` (DESIGN §5). */
@@ -24,14 +24,22 @@ export interface ReleaseStockMessage {
   reason: StockReleaseReason;
 }
 
-/** Reserved → sold; sent at delivery (a later issue), never on payment. */
+/** Reserved → sold: when the order completes or its return is received, never on payment. */
 export interface CommitStockMessage {
   type: 'CommitStock';
   sku: string;
   orderId: string;
 }
 
-export type InventoryMessage = ReserveStockMessage | ReleaseStockMessage | CommitStockMessage;
+/** Units of a returned order that came back fit to sell (from OrderReturned's restocked counts). */
+export interface ReturnStockMessage {
+  type: 'ReturnStock';
+  sku: string;
+  orderId: string;
+  quantity: number;
+}
+
+export type InventoryMessage = ReserveStockMessage | ReleaseStockMessage | CommitStockMessage | ReturnStockMessage;
 
 // ── order inbox, keyed by order id ─────────────────────────────────────────
 export interface StockReservedReply {
@@ -55,12 +63,54 @@ export interface TimerFiredMessage {
   dueAt: string;
 }
 
-/** From the payment processor (a later issue); keeps `Paid` reachable meanwhile. */
-export interface PaymentSucceededMessage {
-  type: 'PaymentSucceeded';
+/** From the payment's PaymentCaptured: money was taken (MarkPaid decides whether it pays the order or is given back). */
+export interface PaymentCapturedMessage {
+  type: 'PaymentCaptured';
   orderId: string;
   paymentId: string;
   amount: Money;
 }
 
-export type OrderMessage = StockReservedReply | StockReservationRejectedReply | TimerFiredMessage | PaymentSucceededMessage;
+/** From the payment's PaymentRefundSucceeded, whoever asked for the refund. */
+export interface PaymentRefundSucceededMessage {
+  type: 'PaymentRefundSucceeded';
+  orderId: string;
+  paymentId: string;
+  refundId: string;
+  amount: Money;
+}
+
+/** From shipping's ShipmentDispatched. */
+export interface ShipmentDispatchedMessage {
+  type: 'ShipmentDispatched';
+  orderId: string;
+  shipmentId: string;
+  carrier: string;
+  trackingNumber: string;
+  dispatchedAt: string;
+}
+
+/** From shipping's ShipmentDelivered; the return and acceptance windows are the order actor's settings. */
+export interface ShipmentDeliveredMessage {
+  type: 'ShipmentDelivered';
+  orderId: string;
+  deliveredAt: string;
+}
+
+/** From shipping's ShipmentReturned: what came back, per line. */
+export interface ShipmentReturnedMessage {
+  type: 'ShipmentReturned';
+  orderId: string;
+  lines: ReturnedLine[];
+  receivedAt: string;
+}
+
+export type OrderMessage =
+  | StockReservedReply
+  | StockReservationRejectedReply
+  | TimerFiredMessage
+  | PaymentCapturedMessage
+  | PaymentRefundSucceededMessage
+  | ShipmentDispatchedMessage
+  | ShipmentDeliveredMessage
+  | ShipmentReturnedMessage;

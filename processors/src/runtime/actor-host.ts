@@ -80,7 +80,7 @@ export function createActorHost<Message, Command, Event extends ActorEvent, Stat
    */
   async function handleOnce(items: ReadonlyArray<Keyed<Message>>, key: string, partition: string, onRefused?: (raw: LogMessage, error: unknown) => Promise<void>): Promise<void> {
     const streamId = actor.streamIdOf(key);
-    const entry = await states.load(streamId, partition);
+    const entry = await states.load(streamId, partition, { catchUp: actor.sharedStream === true });
     let state = entry.state;
     const newEvents: NewEvent[] = [];
     const causes = new Set<string>();
@@ -88,7 +88,7 @@ export function createActorHost<Message, Command, Event extends ActorEvent, Stat
     for (const { raw, message } of items) {
       const messageId = messageIdOf(raw);
       if (entry.handled.has(messageId) || causes.has(messageId)) continue;
-      const command = actor.toCommand(message, state, clock(), { messageId, key });
+      const command = await actor.toCommand(message, state, clock(), { messageId, key });
       if (command === null) continue;
       let decided: Event | Event[];
       try {

@@ -99,9 +99,17 @@ export function createActorStateStore<State>(options: {
   }
 
   return {
-    async load(streamId: string, partition: string): Promise<ActorStateEntry<State>> {
+    /**
+     * The entry of a stream. `catchUp`: others (the command API) append to this stream too, so a
+     * cached state is first brought up to date with what they wrote (one short read from its
+     * revision): a decision on a stale state could refuse or skip what the stream now allows.
+     */
+    async load(streamId: string, partition: string, options: { catchUp?: boolean } = {}): Promise<ActorStateEntry<State>> {
       const cached = cache.get(streamId);
-      if (cached) return cached;
+      if (cached) {
+        if (options.catchUp) fold(cached, await eventStore.readStream(streamId, { fromRevision: cached.revision + 1 }));
+        return cached;
+      }
       const entry = await rehydrate(streamId, partition);
       cache.set(streamId, entry);
       return entry;

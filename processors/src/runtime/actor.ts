@@ -28,8 +28,20 @@ export interface ActorDefinition<Message, Command, Event extends ActorEvent, Sta
   keyOf: (message: Message) => string;
   streamIdOf: (key: string) => string;
   decider: ActorDecider<Command, Event, State>;
-  /** null: nothing to do (e.g. a stale timer). Time arrives here, never inside `decide`. */
-  toCommand: (message: Message, state: State, now: Date, context: MessageContext) => Command | null;
+  /**
+   * null: nothing to do (e.g. a stale timer). Time arrives here, never inside `decide`. May be
+   * async: an actor that calls the outside world (a payment provider, a mail server) does it here,
+   * only when `state` shows the call is still needed, and turns the answer into a command; a
+   * retriable error thrown here is retried with backoff, then dead-lettered, like any other.
+   */
+  toCommand: (message: Message, state: State, now: Date, context: MessageContext) => Command | null | Promise<Command | null>;
+  /**
+   * Others append to this actor's streams too (the command API: a customer's cancel, an admin's
+   * dispatch, a webhook's outcome): the host reads what is new before each decision instead of
+   * trusting its cached state. Without it a stale state is caught only when the decision appends
+   * (the expected revision fails and it is retried); a refusal or a no-op on it would stand.
+   */
+  sharedStream?: boolean;
   /** Throws on garbage: the message goes to the dead-letter topic at once. */
   decode: (message: LogMessage) => Message | Promise<Message>;
   /**

@@ -17,7 +17,7 @@ describe('evolveInventoryFields', () => {
       createTestEvent('StockReserved', { orderId: 'b', quantity: 4, expiresAt: 'x' }, 3),
       createTestEvent('StockReleased', { orderId: 'b', quantity: 4, reason: 'order_cancelled' }, 4),
       createTestEvent('StockCommitted', { orderId: 'a', quantity: 3 }, 5),
-    )).toEqual({ sku, received: 10, adjusted: -2, onHand: 5, reserved: 0, available: 5, sold: 3, revision: 5, updatedAt: '2024-05-01T10:00:05.000Z' });
+    )).toEqual({ sku, received: 10, adjusted: -2, onHand: 5, reserved: 0, available: 5, sold: 3, returned: 0, revision: 5, updatedAt: '2024-05-01T10:00:05.000Z' });
   });
 
   it('counts nothing for a refused reservation but moves the revision', () => {
@@ -29,5 +29,22 @@ describe('evolveInventoryFields', () => {
   it('holds units reserved apart from available', () => {
     expect(fold(createTestEvent('StockRestocked', { quantity: 4, reference: null }, 0), createTestEvent('StockReserved', { orderId: 'a', quantity: 3, expiresAt: 'x' }, 1)))
       .toMatchObject({ onHand: 4, reserved: 3, available: 1, sold: 0 });
+  });
+});
+
+describe('evolveInventoryFields with returns', () => {
+  it('puts returned units back on hand: onHand = received + adjusted − sold + returned', () => {
+    expect(fold(
+      createTestEvent('StockRestocked', { quantity: 10, reference: null }, 0),
+      createTestEvent('StockAdjusted', { delta: -1, reason: 'damaged' }, 1),
+      createTestEvent('StockReserved', { orderId: 'a', quantity: 4, expiresAt: 'x' }, 2),
+      createTestEvent('StockCommitted', { orderId: 'a', quantity: 4 }, 3),
+      createTestEvent('StockReturned', { orderId: 'a', quantity: 3 }, 4),
+    )).toEqual({ sku, received: 10, adjusted: -1, onHand: 8, reserved: 0, available: 8, sold: 4, returned: 3, revision: 4, updatedAt: '2024-05-01T10:00:04.000Z' });
+  });
+
+  it('counts no returns on a document projected before returns existed', () => {
+    const before = { sku, received: 5, adjusted: 0, onHand: 3, reserved: 0, available: 3, sold: 2, revision: 7, updatedAt: 'x' };
+    expect(evolveInventoryFields(before, createTestEvent('StockReturned', { orderId: 'a', quantity: 1 }, 8))).toMatchObject({ returned: 1, onHand: 4, available: 4 });
   });
 });

@@ -1,26 +1,32 @@
-import { orderCollections } from '@ecommerce/schemas';
+import { eventTopic, orderCollections } from '@ecommerce/schemas';
 import type { Projection } from '../projection';
-import { applyByDocument, withoutStoreFields } from '../apply-by-document';
-import { evolveOrderFields, orderEventTypes } from './document';
+import { applyByStream, streamKind } from '../apply-by-stream';
 import type { OrderDocument } from './document';
+import { orderStream, paymentStreams, shipmentStream } from './streams';
 
-const orderingTopic = 'ecommerce.ordering.events';
-const handles = new Set<string>(orderEventTypes);
+const streamKinds = [streamKind(orderStream), streamKind(paymentStreams), streamKind(shipmentStream)];
 
-/** Orders with their status timeline, for the customer's own list and one order; the order stream is each document's one writer. */
+/**
+ * Orders with their lifecycle, payments and shipment, for the customer's own list, one order and
+ * the admins' list. The order stream, the payment streams and the shipment stream arrive on their
+ * own topics in any interleaving; each writes only its own fields, guarded by its own revision.
+ */
 export const ordersProjection: Projection = {
   name: 'orders',
-  topics: [orderingTopic],
+  topics: [eventTopic('OrderPlaced'), eventTopic('PaymentRequested'), eventTopic('ShipmentOpened')],
   collections: orderCollections,
 
   async setup(store, version) {
     const orders = store.collection(orderCollections(version).orders);
-    // the customer's list, newest first, keyset-paginated on (placedAt, _id)
+    // the customer's list (and the admins' by customer), newest first, keyset-paginated on (placedAt, _id)
     await orders.createIndex({ keys: { customerId: 1, placedAt: -1, _id: -1 }, name: 'customer_placed_at' });
+    // the admins' list: all orders, or by status, newest first, optionally within a placedAt range
+    await orders.createIndex({ keys: { placedAt: -1, _id: -1 }, name: 'placed_at' });
+    await orders.createIndex({ keys: { status: 1, placedAt: -1, _id: -1 }, name: 'status_placed_at' });
   },
 
   async apply(store, version, events) {
     const orders = store.collection<OrderDocument>(orderCollections(version).orders);
-    await applyByDocument(orders, { handles, idOf: (event) => (event.data as { orderId: string }).orderId, fieldsOf: withoutStoreFields, evolve: evolveOrderFields }, events);
+    await applyByStream(orders, streamKinds, events);
   },
 };

@@ -42,9 +42,9 @@ export function evolveProductFields(current: ProductFields | null, event: { type
  * inventory read model, kept beside the product so the catalog can filter on availability.
  */
 export function evolveStockCounts(sku: string, current: StockDocument | null, event: { type: string; data: unknown; revision: number }): Omit<StockDocument, '_id' | '_revisions' | 'productId'> & { revision: number } {
-  const previous = current && { sku, received: current.received ?? 0, adjusted: current.adjusted ?? 0, onHand: 0, reserved: current.reserved ?? 0, available: current.available ?? 0, sold: current.sold ?? 0, revision: current.revision ?? -1, updatedAt: '' };
+  const previous = current && { sku, received: current.received ?? 0, adjusted: current.adjusted ?? 0, onHand: 0, reserved: current.reserved ?? 0, available: current.available ?? 0, sold: current.sold ?? 0, returned: current.returned ?? 0, revision: current.revision ?? -1, updatedAt: '' };
   const next = evolveInventoryFields(previous, { type: event.type, data: { ...(event.data as object), sku }, revision: event.revision, occurredAt: '' });
-  return { sku, received: next.received, adjusted: next.adjusted, reserved: next.reserved, sold: next.sold, available: next.available, revision: event.revision };
+  return { sku, received: next.received, adjusted: next.adjusted, reserved: next.reserved, sold: next.sold, returned: next.returned ?? 0, available: next.available, revision: event.revision };
 }
 
 export type StockCounts = ReturnType<typeof evolveStockCounts>;

@@ -22,7 +22,7 @@ describe('folding a batch of one SKU', () => {
   it('skips events the stock document has seen and ends at the last revision folded', () => {
     const current = { _id: 'SKU-1', sku: 'SKU-1', received: 10, adjusted: 0, reserved: 2, sold: 0, available: 8, revision: 1 };
     expect(foldStockCounts('SKU-1', current, [reserved(0, 5), reserved(1, 5), reserved(2, 3), reserved(3, 1)])).toEqual({
-      sku: 'SKU-1', received: 10, adjusted: 0, reserved: 6, sold: 0, available: 4, revision: 3,
+      sku: 'SKU-1', received: 10, adjusted: 0, reserved: 6, sold: 0, returned: 0, available: 4, revision: 3,
     });
   });
 

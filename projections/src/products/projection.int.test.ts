@@ -46,11 +46,19 @@ describe('productsProjection', () => {
     await productsProjection.apply(store, 1, [created('A'), created('B')]);
     await productsProjection.apply(store, 1, [restocked('A', 0, 10), restocked('B', 0, 5), reserved('A', 1, 3), reserved('B', 1, 5), reserved('A', 2, 2)]);
     expect(await stock().findOne({ _id: 'A' })).toEqual({
-      _id: 'A', sku: 'A', productId: productIdOf('A'), received: 10, adjusted: 0, reserved: 5, sold: 0, available: 5, revision: 2,
+      _id: 'A', sku: 'A', productId: productIdOf('A'), received: 10, adjusted: 0, reserved: 5, sold: 0, returned: 0, available: 5, revision: 2,
       _revisions: { [`product-${productIdOf('A')}`]: 0, 'inventory-A': 2 },
     });
     expect(await productOf('A')).toMatchObject({ stock: { available: 5, inStock: true }, _revisions: { [`product-${productIdOf('A')}`]: 0, 'inventory-A': 2 } });
     expect(await productOf('B')).toMatchObject({ stock: { available: 0, inStock: false }, _revisions: { 'inventory-B': 1 } });
+  });
+
+  it('makes units back from a return available again on the product', async () => {
+    await productsProjection.apply(store, 1, [created('A'), restocked('A', 0, 2), reserved('A', 1, 2), stockEvent('A', 2, 'StockCommitted', { orderId: 'order-1', quantity: 2 })]);
+    expect(await productOf('A')).toMatchObject({ stock: { available: 0, inStock: false } });
+    await productsProjection.apply(store, 1, [stockEvent('A', 3, 'StockReturned', { orderId: 'order-1', quantity: 1 })]);
+    expect(await stock().findOne({ _id: 'A' })).toMatchObject({ received: 2, sold: 2, returned: 1, available: 1, revision: 3 });
+    expect(await productOf('A')).toMatchObject({ stock: { available: 1, inStock: true } });
   });
 
   it('copies the counts to a product created after its stock, in a later batch or the same one', async () => {

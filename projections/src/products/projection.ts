@@ -8,7 +8,7 @@ import type { ProductDocument, ProductFields, StockDocument } from './document';
 const catalogTopic = 'ecommerce.catalog.events';
 const inventoryTopic = 'ecommerce.inventory.events';
 const productEvents = new Set(['ProductCreated', 'ProductDetailsUpdated', 'ProductPriceChanged', 'ProductDiscontinued']);
-const stockEvents = new Set(['StockRestocked', 'StockAdjusted', 'StockReserved', 'StockReleased', 'StockCommitted']);
+const stockEvents = new Set(['StockRestocked', 'StockAdjusted', 'StockReserved', 'StockReleased', 'StockCommitted', 'StockReturned']);
 
 const collectionsOf = productCollections;
 

@@ -17,6 +17,7 @@ describe('evolveUserFields', () => {
   it('builds an active user from UserRegistered', () => {
     expect(registered()).toEqual({
       email: 'ada@example.com', name: 'Ada', role: 'customer', status: 'active', revision: 0,
+      addresses: [], notificationPreferences: { email: true, sms: false, phoneNumber: null },
       createdAt: '2024-05-01T10:00:00.000Z', updatedAt: '2024-05-01T10:00:00.000Z',
     });
   });
@@ -53,5 +54,27 @@ describe('evolveUserFields', () => {
   it('leaves the fields unchanged for event types it does not handle', () => {
     const before = registered();
     expect(evolveUserFields(before, createTestEvent('SessionStarted', { sessionId: 's' }, 1))).toBe(before);
+  });
+
+  const address = (city: string) => ({ recipient: 'Ada', line1: '1 Main St', line2: null, city, region: null, postalCode: '75001', country: 'FR' });
+
+  it('keeps saved addresses in order: added, updated in place, removed; an id added twice once', () => {
+    let fields = evolveUserFields(registered(), createTestEvent('UserAddressAdded', { addressId: 'a1', address: address('Paris') }, 1));
+    fields = evolveUserFields(fields, createTestEvent('UserAddressAdded', { addressId: 'a2', address: address('Lyon') }, 2));
+    fields = evolveUserFields(fields, createTestEvent('UserAddressAdded', { addressId: 'a1', address: address('Nice') }, 3));
+    fields = evolveUserFields(fields, createTestEvent('UserAddressUpdated', { addressId: 'a1', address: address('Lille') }, 4));
+    expect(fields?.addresses).toEqual([{ addressId: 'a1', address: address('Lille') }, { addressId: 'a2', address: address('Lyon') }]);
+    fields = evolveUserFields(fields, createTestEvent('UserAddressRemoved', { addressId: 'a1' }, 5));
+    expect(fields).toMatchObject({ addresses: [{ addressId: 'a2', address: address('Lyon') }], revision: 5, updatedAt: '2024-05-01T10:00:05.000Z' });
+  });
+
+  it('starts an address list on a document projected before addresses existed', () => {
+    const { addresses: _unused, ...before } = registered();
+    expect(evolveUserFields(before, createTestEvent('UserAddressAdded', { addressId: 'a1', address: address('Paris') }, 1))?.addresses).toEqual([{ addressId: 'a1', address: address('Paris') }]);
+  });
+
+  it('records the notification preferences as chosen', () => {
+    expect(evolveUserFields(registered(), createTestEvent('UserNotificationPreferencesChanged', { email: false, sms: true, phoneNumber: '+33612345678' }, 1)))
+      .toMatchObject({ notificationPreferences: { email: false, sms: true, phoneNumber: '+33612345678' }, revision: 1 });
   });
 });

@@ -38,7 +38,7 @@ describe('usersProjection', () => {
     await usersProjection.apply(store, 1, [registered, renamed, disabled]);
     expect(await users().findOne({ _id: userId })).toEqual({
       _id: userId, _revisions: { [`user-${userId}`]: 2 }, email: 'ada@example.com', name: 'Ada Lovelace', role: 'customer', status: 'disabled', revision: 2,
-      createdAt: '2024-05-01T10:00:00.000Z', updatedAt: '2024-05-01T10:00:02.000Z',
+      addresses: [], notificationPreferences: { email: true, sms: false, phoneNumber: null }, createdAt: '2024-05-01T10:00:00.000Z', updatedAt: '2024-05-01T10:00:02.000Z',
     });
   });
 

@@ -17,6 +17,7 @@ export const toInventoryView = (sku: string, doc: InventoryDocument | null): Inv
   reserved: doc?.reserved ?? 0,
   available: doc?.available ?? 0,
   sold: doc?.sold ?? 0,
+  returned: doc?.returned ?? 0,
   revision: doc?.revision ?? -1,
 });
 
@@ -41,7 +42,7 @@ export function inventoryQueryRoutes({ readStore, consistencyWaitMs }: Inventory
 export function describeInventoryQueries(registry: OpenAPIRegistry): void {
   describeRoute(registry, {
     method: 'get', path: '/api/inventory/{sku}', tags: ['inventory'], params: inventorySkuParams, headers: consistencyHeaders,
-    summary: 'Admins: stock of one SKU (on hand, reserved, available, sold)',
+    summary: 'Admins: stock of one SKU (on hand, reserved, available, sold, returned)',
     responses: { 200: { description: 'the stock; zeros for a SKU without stock movements', schema: inventoryViewSchema }, 401: { description: 'not authenticated' }, 403: { description: 'not an admin' } },
   });
 }

@@ -1,4 +1,5 @@
-/** Order queries: `GET /api/orders` and `GET /api/orders/:id`. */
+/** Order queries: `GET /api/orders`, `GET /api/orders/:id` and the admins' `GET /api/admin/orders`. */
 export { describeOrderQueries, orderQueryRoutes } from './routes';
 export type { OrderQueryDeps } from './routes';
-export { findOrderPage, toOrderView } from './queries';
+export { findAdminOrderPage, findOrderPage, toOrderView } from './queries';
+export { isOrder, orderPaymentOf, orderRefundOf, orderShipmentOf } from './view';

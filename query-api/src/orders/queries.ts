@@ -1,42 +1,31 @@
-import { ValidationError } from '@ecommerce/platform';
-import type { ReadCollection } from '@ecommerce/platform';
-import type { ListOrdersQuery, OrderDocument, OrderView } from '@ecommerce/schemas';
+import type { Filter, ReadCollection } from '@ecommerce/platform';
+import type { ListAdminOrdersQuery, ListOrdersQuery, OrderDocument, QueryInstant } from '@ecommerce/schemas';
+import { encodeKeysetCursor, findNewestFirst } from '../keyset';
+import type { NewestFirstPage } from '../keyset';
 
-interface Cursor {
-  placedAt: string;
-  id: string;
-}
+export { toOrderView } from './view';
 
-export const encodeOrderCursor = (cursor: Cursor): string => Buffer.from(JSON.stringify(cursor)).toString('base64url');
-
-function decodeCursor(text: string): Cursor {
-  try {
-    const cursor = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor;
-    if (typeof cursor.placedAt === 'string' && typeof cursor.id === 'string') return cursor;
-  } catch {
-    // reported below
-  }
-  throw new ValidationError('cursor is malformed', [{ field: 'query.cursor', message: 'malformed cursor' }]);
-}
+export const encodeOrderCursor = (cursor: { placedAt: string; id: string }): string => encodeKeysetCursor('placedAt', cursor.placedAt, cursor.id);
 
 /** One customer's orders, newest first, by keyset pagination on (placedAt, _id): stable while new orders arrive. */
-export async function findOrderPage(orders: ReadCollection<OrderDocument>, customerId: string, query: ListOrdersQuery): Promise<{ items: OrderDocument[]; nextCursor: string | null }> {
-  const clauses: Array<Record<string, unknown>> = [{ customerId }];
-  if (query.cursor) {
-    const cursor = decodeCursor(query.cursor);
-    clauses.push({ $or: [{ placedAt: { $lt: cursor.placedAt } }, { placedAt: cursor.placedAt, _id: { $lt: cursor.id } }] });
-  }
-  const found = await orders.find({ $and: clauses }, { sort: { placedAt: -1, _id: -1 }, limit: query.limit + 1 });
-  const items = found.slice(0, query.limit);
-  const last = items.at(-1);
-  const nextCursor = found.length > query.limit && last ? encodeOrderCursor({ placedAt: last.placedAt, id: last._id }) : null;
-  return { items, nextCursor };
+export function findOrderPage(orders: ReadCollection<OrderDocument>, customerId: string, query: ListOrdersQuery): Promise<NewestFirstPage<OrderDocument>> {
+  return findNewestFirst(orders, 'placedAt', [{ customerId }], query);
 }
 
-/** Field by field, so nothing the document might gain later reaches a response by accident. */
-export function toOrderView(doc: OrderDocument): OrderView {
-  return {
-    id: doc._id, customerId: doc.customerId, status: doc.status, lines: doc.lines, total: doc.total, timeline: doc.timeline,
-    paymentDeadline: doc.paymentDeadline, placedAt: doc.placedAt, updatedAt: doc.updatedAt, revision: doc.revision,
-  };
+const dayMs = 24 * 60 * 60 * 1000;
+
+/** The first instant past `to`: a date names its whole UTC day, a date-time itself. */
+const endOf = (to: QueryInstant): string => new Date(to.at.getTime() + (to.wholeDay ? dayMs : 1)).toISOString();
+
+/**
+ * Any customer's orders for admins, newest first, by status, customer and a `placedAt` range (both
+ * ends inclusive). `placedAt` is stored as ISO 8601 UTC with milliseconds, so strings compare as instants.
+ */
+export function findAdminOrderPage(orders: ReadCollection<OrderDocument>, query: ListAdminOrdersQuery): Promise<NewestFirstPage<OrderDocument>> {
+  // documents a payment or shipment event created before their OrderPlaced are not orders yet
+  const clauses: Filter[] = [{ status: query.status ?? { $exists: true } }];
+  if (query.customerId) clauses.push({ customerId: query.customerId });
+  if (query.from) clauses.push({ placedAt: { $gte: query.from.at.toISOString() } });
+  if (query.to) clauses.push({ placedAt: { $lt: endOf(query.to) } });
+  return findNewestFirst(orders, 'placedAt', clauses, query);
 }

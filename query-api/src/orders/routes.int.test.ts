@@ -78,6 +78,10 @@ describe('order, cart and inventory query routes', () => {
           { status: 'confirmed', event: 'OrderConfirmed', at: '2024-05-01T01:00:01.000Z' },
         ],
         paymentDeadline: '2024-05-01T01:15:00.000Z', placedAt: '2024-05-01T01:00:00.000Z', updatedAt: '2024-05-01T01:00:01.000Z', revision: 2,
+        // placed before addresses existed, not paid yet
+        shippingAddress: null, payment: { status: 'none', paymentId: null, paidAmount: null, paidAt: null, attempts: [] },
+        refund: { status: 'none', requested: { amount: 0, currency: 'EUR' }, succeeded: { amount: 0, currency: 'EUR' }, refunds: [] },
+        shipment: null, delivery: null, completion: null, return: null,
       });
     });
 
@@ -174,8 +178,8 @@ describe('order, cart and inventory query routes', () => {
         createTestEvent('inventory-SHOE-1', 0, 'StockRestocked', { sku: 'SHOE-1', quantity: 10, reference: null }),
         createTestEvent('inventory-SHOE-1', 1, 'StockReserved', { sku: 'SHOE-1', orderId: firstOrderId, quantity: 2, expiresAt: '2024-05-01T02:00:00.000Z' }),
       ]);
-      expect((await get('/api/inventory/shoe-1', admin)).body).toEqual({ sku: 'SHOE-1', onHand: 10, reserved: 2, available: 8, sold: 0, revision: 1 });
-      expect((await get('/api/inventory/NONE-1', admin)).body).toEqual({ sku: 'NONE-1', onHand: 0, reserved: 0, available: 0, sold: 0, revision: -1 });
+      expect((await get('/api/inventory/shoe-1', admin)).body).toEqual({ sku: 'SHOE-1', onHand: 10, reserved: 2, available: 8, sold: 0, returned: 0, revision: 1 });
+      expect((await get('/api/inventory/NONE-1', admin)).body).toEqual({ sku: 'NONE-1', onHand: 0, reserved: 0, available: 0, sold: 0, returned: 0, revision: -1 });
     });
 
     it('refuses customers with 403 and a malformed SKU with 400', async () => {

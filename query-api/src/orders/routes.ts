@@ -1,10 +1,11 @@
 import { Router } from 'express';
-import { NotFoundError, consistencyHeader, decodeConsistencyToken, describeRoute, etagOf, parseInput, requirePrincipal } from '@ecommerce/platform';
+import { NotFoundError, consistencyHeader, decodeConsistencyToken, describeRoute, etagOf, parseInput, requirePrincipal, requireRole } from '@ecommerce/platform';
 import type { OpenAPIRegistry, ReadStore } from '@ecommerce/platform';
-import { consistencyHeaders, listOrdersQuery, orderCollections, orderIdParams, orderPageSchema, orderViewSchema } from '@ecommerce/schemas';
+import { consistencyHeaders, listAdminOrdersQuery, listOrdersQuery, orderCollections, orderIdParams, orderPageSchema, orderViewSchema } from '@ecommerce/schemas';
 import type { OrderDocument } from '@ecommerce/schemas';
 import { waitForPosition } from '../consistency';
-import { findOrderPage, toOrderView } from './queries';
+import { findAdminOrderPage, findOrderPage } from './queries';
+import { isOrder, toOrderView } from './view';
 import { activeVersionOf, readConsistently } from './read-your-writes';
 
 export interface OrderQueryDeps {
@@ -12,7 +13,10 @@ export interface OrderQueryDeps {
   consistencyWaitMs: number;
 }
 
-/** The caller's own orders; admins may read any one order. Another customer's order is a 404, as if it did not exist. */
+/**
+ * The caller's own orders; admins may read any one order and list all of them. Another customer's
+ * order is a 404, as if it did not exist.
+ */
 export function orderQueryRoutes({ readStore, consistencyWaitMs }: OrderQueryDeps): Router {
   const router = Router();
   const activeOrders = async () => {
@@ -38,8 +42,19 @@ export function orderQueryRoutes({ readStore, consistencyWaitMs }: OrderQueryDep
     const { doc, consistent } = await readConsistently({
       readStore, projection: 'orders', version, stream: `order-${id}`, read: () => orders.findOne({ _id: id }), tokenHeader: req.header(consistencyHeader), timeoutMs: consistencyWaitMs,
     });
-    if (!doc || (doc.customerId !== principal.sub && principal.role !== 'admin')) throw new NotFoundError(`no order ${id}`, { orderId: id });
+    if (!isOrder(doc) || (doc.customerId !== principal.sub && principal.role !== 'admin')) throw new NotFoundError(`no order ${id}`, { orderId: id });
     res.set({ ETag: etagOf(doc.revision), 'X-Read-Consistency': consistent ? 'consistent' : 'stale' }).json(toOrderView(doc));
+  });
+
+  router.get('/api/admin/orders', async (req, res) => {
+    requireRole(req, 'admin');
+    const query = parseInput(listAdminOrdersQuery, req.query, 'query');
+    const tokenHeader = req.header(consistencyHeader);
+    const { version, orders } = await activeOrders();
+    let consistent = true;
+    if (tokenHeader !== undefined) consistent = await waitForPosition(readStore, 'orders', version, decodeConsistencyToken(tokenHeader).position, consistencyWaitMs);
+    const page = await findAdminOrderPage(orders, query);
+    res.set('X-Read-Consistency', consistent ? 'consistent' : 'stale').json({ items: page.items.map(toOrderView), nextCursor: page.nextCursor });
   });
 
   return router;
@@ -53,7 +68,12 @@ export function describeOrderQueries(registry: OpenAPIRegistry): void {
   });
   describeRoute(registry, {
     method: 'get', path: '/api/orders/{id}', tags: ['orders'], params: orderIdParams, headers: consistencyHeaders,
-    summary: 'One order with its status timeline (own orders; admins any); its ETag is the order stream revision',
+    summary: 'One order with its timeline, shipping address, payment, refunds, shipment and windows (own orders; admins any); its ETag is the order stream revision',
     responses: { 200: { description: 'the order', schema: orderViewSchema }, 401: { description: 'not authenticated' }, 404: { description: 'no such order of the caller' } },
+  });
+  describeRoute(registry, {
+    method: 'get', path: '/api/admin/orders', tags: ['orders'], query: listAdminOrdersQuery, headers: consistencyHeaders,
+    summary: "Admins: every customer's orders with payment and refund state, newest first; by status, customer and placedAt range (`from`, `to`: ISO dates or date-times, inclusive); cursor pagination",
+    responses: { 200: { description: 'one page; `nextCursor` fetches the next', schema: orderPageSchema }, 401: { description: 'not authenticated' }, 403: { description: 'not an admin' } },
   });
 }

@@ -1,6 +1,6 @@
 import { ValidationError } from '@ecommerce/platform';
 import type { Filter, ReadCollection, Sort } from '@ecommerce/platform';
-import type { ListUsersQuery, UserDocument, UserView } from '@ecommerce/schemas';
+import type { ListUsersQuery, MeView, UserDocument, UserView } from '@ecommerce/schemas';
 
 type SortKey = ListUsersQuery['sort'];
 
@@ -63,4 +63,15 @@ export async function findUserPage(users: ReadCollection<UserDocument>, query: L
 /** Field by field, so nothing the document might gain later reaches a response by accident. */
 export function toUserView(doc: UserDocument): UserView {
   return { id: doc._id, email: doc.email, name: doc.name, role: doc.role, status: doc.status, revision: doc.revision, createdAt: doc.createdAt, updatedAt: doc.updatedAt };
+}
+
+/** The caller's own profile: the user, the saved addresses and the preferences (defaults on documents projected before they existed). */
+export function toMeView(doc: UserDocument): MeView {
+  return {
+    ...toUserView(doc),
+    addresses: (doc.addresses ?? []).map(({ addressId, address }) => ({
+      id: addressId, recipient: address.recipient, line1: address.line1, line2: address.line2, city: address.city, region: address.region, postalCode: address.postalCode, country: address.country,
+    })),
+    notificationPreferences: doc.notificationPreferences ?? { email: true, sms: false, phoneNumber: null },
+  };
 }

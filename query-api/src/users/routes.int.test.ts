@@ -96,7 +96,29 @@ describe('user query routes', () => {
       expect(body).toEqual({
         id: userIdOf(2), email: 'user02@example.com', name: 'Ada Lovelace', role: 'customer', status: 'active', revision: 2,
         createdAt: '2024-05-01T10:02:00.000Z', updatedAt: '2024-05-02T09:01:00.000Z',
+        addresses: [], notificationPreferences: { email: true, sms: false, phoneNumber: null },
       });
+    });
+
+    it('reads their saved addresses and notification preferences, waiting for the change a token names; admins list neither', async () => {
+      const userId = customer.sub;
+      const address = { recipient: 'Ada Lovelace', line1: '12 St James Sq', line2: null, city: 'London', region: null, postalCode: 'SW1Y 4JH', country: 'GB' };
+      await apply(
+        createTestEvent(userId, 3, 'UserAddressAdded', { addressId: userIdOf(500), address }, '2024-05-03T09:00:00.000Z'),
+        createTestEvent(userId, 4, 'UserAddressAdded', { addressId: userIdOf(501), address: { ...address, city: 'Bath', postalCode: 'BA1 1AA' } }, '2024-05-03T09:01:00.000Z'),
+        createTestEvent(userId, 5, 'UserAddressRemoved', { addressId: userIdOf(501) }, '2024-05-03T09:02:00.000Z'),
+      );
+      const changed = createTestEvent(userId, 6, 'UserNotificationPreferencesChanged', { email: false, sms: true, phoneNumber: '+447700900123' }, '2024-05-03T09:03:00.000Z');
+      setTimeout(() => void apply(changed), 60);
+      const token = encodeConsistencyToken({ stream: changed.streamId, revision: 6, position: changed.position });
+      const { body, headers } = await get('/api/me', customer, { 'x-consistency-token': token });
+      expect([headers.get('x-read-consistency'), headers.get('etag')]).toEqual(['consistent', '"6"']);
+      expect(body).toMatchObject({ addresses: [{ id: userIdOf(500), ...address }], notificationPreferences: { email: false, sms: true, phoneNumber: '+447700900123' } });
+      const listed = ((await get('/api/admin/users?q=ada', admin)).body.items as Array<Record<string, unknown>>).find((user) => user.id === userId);
+      expect(listed).toBeDefined();
+      expect(listed).not.toHaveProperty('addresses');
+      expect(listed).not.toHaveProperty('notificationPreferences');
+      expect((await get('/api/me', admin)).body).toMatchObject({ id: admin.sub, addresses: [] });
     });
 
     it('is refused the admin list with 403', async () => {

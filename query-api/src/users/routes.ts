@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import { NotFoundError, consistencyHeader, decodeConsistencyToken, describeRoute, etagOf, parseInput, requirePrincipal, requireRole } from '@ecommerce/platform';
 import type { OpenAPIRegistry, ReadStore } from '@ecommerce/platform';
-import { activeVersionKey, consistencyHeaders, listUsersQuery, userCollections, userPageSchema, userViewSchema } from '@ecommerce/schemas';
+import { activeVersionKey, consistencyHeaders, listUsersQuery, meViewSchema, userCollections, userPageSchema } from '@ecommerce/schemas';
 import type { ActiveVersion, UserDocument } from '@ecommerce/schemas';
 import { waitForPosition, waitForRevision } from '../consistency';
-import { findUserPage, toUserView } from './queries';
+import { findUserPage, toMeView, toUserView } from './queries';
 
 export interface UserQueryDeps {
   readStore: ReadStore;
@@ -28,7 +28,7 @@ export function userQueryRoutes({ readStore, consistencyWaitMs }: UserQueryDeps)
     const { doc, consistent } = tokenHeader !== undefined ? await waitForRevision(read, decodeConsistencyToken(tokenHeader), consistencyWaitMs) : { doc: await read(), consistent: true };
     // a user registered a moment ago may not be projected yet: the token above is the way to wait for it
     if (!doc) throw new NotFoundError('no profile for the caller yet');
-    res.set({ ETag: etagOf(doc.revision), 'X-Read-Consistency': consistent ? 'consistent' : 'stale' }).json(toUserView(doc));
+    res.set({ ETag: etagOf(doc.revision), 'X-Read-Consistency': consistent ? 'consistent' : 'stale' }).json(toMeView(doc));
   });
 
   router.get('/api/admin/users', async (req, res) => {
@@ -48,9 +48,9 @@ export function userQueryRoutes({ readStore, consistencyWaitMs }: UserQueryDeps)
 export function describeUserQueries(registry: OpenAPIRegistry): void {
   describeRoute(registry, {
     method: 'get', path: '/api/me', tags: ['users'], headers: consistencyHeaders,
-    summary: "The caller's own profile; its ETag is the user stream revision",
+    summary: "The caller's own profile with saved shipping addresses and notification preferences; its ETag is the user stream revision",
     responses: {
-      200: { description: 'the profile', schema: userViewSchema },
+      200: { description: 'the profile', schema: meViewSchema },
       401: { description: 'not authenticated' },
       404: { description: 'not projected yet; retry with the X-Consistency-Token of the registration' },
     },

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { commandAcceptedSchema, cursorSchema, idSchema, moneyViewSchema, queryInteger, skuSchema, trimmedText } from './common';
+import { orderPaymentViewSchema, orderRefundViewSchema, orderReturnViewSchema, orderShipmentViewSchema, postalAddressViewSchema } from './views';
+import { oneShippingChoice, shippingChoice } from './lifecycle';
 
 /** The same numbers as the domain's `cartLimits` and `orderingLimits` (the deciders check again). */
 const cartQuantityMax = 99;
@@ -20,9 +22,11 @@ export const orderLineInput = z.strictObject({
   quantity: wholeNumber.min(1, 'must be at least 1').max(orderQuantityMax, `must be at most ${orderQuantityMax}`),
 });
 
+/** Where it ships: `shippingAddress`, or `shippingAddressId` (a saved address of the caller); an order without one cannot be paid. */
 export const placeOrderBody = z
-  .strictObject({ lines: z.array(orderLineInput).min(1, 'an order needs at least one line').max(orderLinesMax, `at most ${orderLinesMax} lines`) })
+  .strictObject({ lines: z.array(orderLineInput).min(1, 'an order needs at least one line').max(orderLinesMax, `at most ${orderLinesMax} lines`), ...shippingChoice })
   .superRefine((body, context) => {
+    oneShippingChoice(body, context);
     const seen = new Set<string>();
     body.lines.forEach((line, index) => {
       if (seen.has(line.productId)) context.addIssue({ code: 'custom', message: 'each product may appear on one line only', path: ['lines', index, 'productId'] });
@@ -42,15 +46,28 @@ export const checkoutAcceptedSchema = orderAcceptedSchema.extend({ cartConsisten
 
 const orderLineView = z.object({ productId: z.string(), sku: z.string(), name: z.string(), quantity: z.number().int(), unitPrice: moneyViewSchema });
 
+/** An order with its whole lifecycle, as its customer and admins see it. */
 export const orderViewSchema = z.object({
   id: z.string(),
   customerId: z.string(),
-  /** placed, confirmed, paid, rejected, expired, cancelled (more as the lifecycle grows). */
+  /** placed, confirmed, paid, shipped, delivered, completed, return_requested, returned, refunded, rejected, expired, cancelled. */
   status: z.string(),
   lines: z.array(orderLineView),
   total: moneyViewSchema,
+  /** Null on orders placed before addresses existed. */
+  shippingAddress: postalAddressViewSchema.nullable(),
+  /** Every lifecycle event, oldest first, with the status it left the order in. */
   timeline: z.array(z.object({ status: z.string(), event: z.string(), at: z.string() })),
   paymentDeadline: z.string().nullable(),
+  payment: orderPaymentViewSchema,
+  refund: orderRefundViewSchema,
+  /** Once the order is paid and its shipment opened (or shipped). */
+  shipment: orderShipmentViewSchema.nullable(),
+  /** Once delivered: until when a return may be asked for, and when the order accepts itself. */
+  delivery: z.object({ deliveredAt: z.string(), returnWindowEndsAt: z.string(), acceptanceDeadline: z.string() }).nullable(),
+  /** Once completed: by the customer, or by the acceptance deadline. */
+  completion: z.object({ acceptedBy: z.string(), completedAt: z.string() }).nullable(),
+  return: orderReturnViewSchema.nullable(),
   placedAt: z.string(),
   updatedAt: z.string(),
   revision: z.number().int(),
@@ -78,6 +95,8 @@ export const inventoryViewSchema = z.object({
   reserved: z.number().int(),
   available: z.number().int(),
   sold: z.number().int(),
+  /** Units back from returns, fit to sell again (part of onHand). */
+  returned: z.number().int(),
   /** Revision of the inventory stream; -1 when no stock movement was ever recorded. */
   revision: z.number().int(),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cursorSchema, optionalTrimmedText, queryInteger } from './common';
+import { notificationPreferencesViewSchema, savedAddressViewSchema } from './views';
 
 const roles = ['customer', 'admin'] as const;
 const statuses = ['active', 'disabled'] as const;
@@ -14,6 +15,12 @@ export const userViewSchema = z.object({
   revision: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
+});
+
+/** The caller's own profile: the user, the saved shipping addresses (oldest first) and the notification preferences. */
+export const meViewSchema = userViewSchema.extend({
+  addresses: z.array(savedAddressViewSchema),
+  notificationPreferences: notificationPreferencesViewSchema,
 });
 
 export const userSorts = ['newest', 'email'] as const;
@@ -31,4 +38,5 @@ export const listUsersQuery = z.strictObject({
 export const userPageSchema = z.object({ items: z.array(userViewSchema), nextCursor: z.string().nullable() });
 
 export type UserView = z.infer<typeof userViewSchema>;
+export type MeView = z.infer<typeof meViewSchema>;
 export type ListUsersQuery = z.infer<typeof listUsersQuery>;

@@ -1,0 +1,88 @@
+import type { Document, ReadCollection, RecordedEvent } from '@ecommerce/platform';
+import type { ProjectedEvent } from './apply-by-document';
+
+/**
+ * One kind of stream writing documents that several streams feed, each owning its own fields
+ * (an order is written by its order stream, its payment streams and its shipment stream).
+ */
+export interface StreamSliceModel<T extends Document, Slice> {
+  handles: ReadonlySet<string>;
+  /** The document an event's stream writes; a stream writes exactly one document. */
+  idOf(event: RecordedEvent): string;
+  /** The part of `doc` that `stream` owns; null when that stream has not written it yet. */
+  sliceOf(doc: T, stream: string): Slice | null;
+  evolve(current: Slice | null, event: ProjectedEvent): Slice | null;
+  /** The fields `$set` for the slice: top-level or dotted, never another stream's fields. */
+  fieldsOf(slice: Slice, stream: string): Record<string, unknown>;
+}
+
+/** A stream's events of a batch folded onto a document: the guarded partial update to write, or null. */
+type StreamFold<T extends Document> = (current: T | null, stream: string, events: readonly RecordedEvent[]) => { set: Record<string, unknown>; revision: number } | null;
+
+interface StreamKind<T extends Document> {
+  handles: ReadonlySet<string>;
+  idOf(event: RecordedEvent): string;
+  fold: StreamFold<T>;
+}
+
+const occurredAtOf = (event: RecordedEvent): string => String(event.metadata.occurredAt ?? event.recordedAt.toISOString());
+
+/**
+ * A model as the batch applier uses it. Events at or below the document's revision for their
+ * stream are skipped (the store keeps one revision per stream), so redelivery changes nothing.
+ */
+export function streamKind<T extends Document, Slice>(model: StreamSliceModel<T, Slice>): StreamKind<T> {
+  return {
+    handles: model.handles,
+    idOf: model.idOf,
+    fold(current, stream, events) {
+      let seen = current?._revisions?.[stream] ?? -1;
+      let slice = current && model.sliceOf(current, stream);
+      let last: RecordedEvent | undefined;
+      for (const event of events) {
+        if (event.revision <= seen) continue;
+        seen = event.revision;
+        const next = model.evolve(slice, { type: event.type, data: event.data, revision: event.revision, occurredAt: occurredAtOf(event) });
+        if (!next) continue;
+        slice = next;
+        last = event;
+      }
+      return slice && last ? { set: model.fieldsOf(slice, stream), revision: last.revision } : null;
+    },
+  };
+}
+
+/**
+ * For documents fed by several streams: a batch's events are folded per stream, and each
+ * stream's slice is written once with a guarded partial update. A whole-document replace would
+ * lose what another stream wrote between the read and the write; a `$set` of the stream's own
+ * fields cannot. Streams may arrive in any interleaving: an event of another stream before the
+ * document's first one creates the document with that stream's fields only.
+ *
+ * Documents are written in parallel, but one document's streams one after the other: the
+ * MongoDB-wire server we run (FerretDB on SQLite) loses one of two concurrent updates of one
+ * document, and this keeps a projection process from ever racing itself.
+ */
+export async function applyByStream<T extends Document>(collection: ReadCollection<T>, kinds: readonly StreamKind<T>[], events: readonly RecordedEvent[]): Promise<void> {
+  const byDocument = new Map<string, Map<string, { kind: StreamKind<T>; events: RecordedEvent[] }>>();
+  for (const event of events) {
+    const kind = kinds.find((candidate) => candidate.handles.has(event.type));
+    if (!kind) continue;
+    const id = kind.idOf(event);
+    const streams = byDocument.get(id) ?? new Map<string, { kind: StreamKind<T>; events: RecordedEvent[] }>();
+    byDocument.set(id, streams);
+    const stream = streams.get(event.streamId);
+    if (stream) stream.events.push(event);
+    else streams.set(event.streamId, { kind, events: [event] });
+  }
+  await Promise.all(
+    [...byDocument].map(async ([id, streams]) => {
+      // Read once: each stream's fold sees only its own fields and revision, which the others' writes leave alone.
+      const current = await collection.findOne({ _id: id });
+      for (const [stream, { kind, events: streamEvents }] of streams) {
+        const write = kind.fold(current, stream, streamEvents);
+        if (write) await collection.updateIfNewer({ id, set: write.set, guard: { stream, revision: write.revision }, upsert: true });
+      }
+    }),
+  );
+}
