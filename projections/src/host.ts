@@ -47,17 +47,29 @@ export function createProjectionsHost(options: ProjectionsHostOptions): Projecti
     timers.add(dropTimer);
   }
 
+  let checking = false;
+  /**
+   * Each projection's version is checked, and its runner started, independently of the others: on
+   * Kafka every start waits for a consumer group to form, and one after another that made the last
+   * projection (and any switch) wait for all the others. A poll while a check runs is skipped.
+   */
   const checkAll = () => {
+    checking = true;
     switching = switching.then(async () => {
-      for (const projection of options.projections) await ensureActive(projection);
-    }).catch((error: unknown) => options.logger.error({ err: error }, 'projection version check failed'));
+      const outcomes = await Promise.allSettled(options.projections.map(ensureActive));
+      for (const outcome of outcomes) if (outcome.status === 'rejected') options.logger.error({ err: outcome.reason }, 'projection version check failed');
+    }).finally(() => {
+      checking = false;
+    });
     return switching;
   };
 
   return {
     async start() {
       await checkAll();
-      poll = setInterval(() => void checkAll(), options.versionPollMs ?? 1000);
+      poll = setInterval(() => {
+        if (!checking) void checkAll();
+      }, options.versionPollMs ?? 1000);
     },
     async stop() {
       if (poll) clearInterval(poll);
