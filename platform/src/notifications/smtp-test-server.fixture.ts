@@ -30,6 +30,8 @@ export interface TestSmtpServer {
   port: number;
   /** Every message accepted so far, in order of arrival. */
   messages(): ReceivedMail[];
+  /** Connections a client dropped in the middle of a transaction (a killed sender). */
+  connectionsCut(): number;
   /** How often each Message-ID arrived: exactly-once means every count is 1. */
   countByMessageId(): Record<string, number>;
   /** Resolves when at least `count` messages have arrived; rejects after `timeoutMs`. */
@@ -88,6 +90,12 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): 
     },
   });
 
+  // A client that dies mid-message (a SIGKILLed sender) makes the server emit 'error': that is the
+  // client's failure, not the server's, and must not crash the test process.
+  let connectionsCut = 0;
+  server.on('error', () => {
+    connectionsCut += 1;
+  });
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -98,6 +106,7 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): 
     url: `smtp://127.0.0.1:${port}`,
     port,
     messages: () => [...received],
+    connectionsCut: () => connectionsCut,
     countByMessageId() {
       const counts: Record<string, number> = {};
       for (const mail of received) {

@@ -11,7 +11,7 @@ import type { DeliverMessage, NotificationMessage, NotifyMessage } from './lifec
 import { notificationActorType } from './lifecycle-messages';
 import { objectField, oneOf, stringField } from './message-fields';
 
-export type NotificationActor = ActorDefinition<NotificationMessage, NotificationCommand, ActorEvent, NotificationsState>;
+export type NotificationActor = ActorDefinition<NotificationMessage, NotificationCommand, ActorEvent, NotificationsState, typeof notificationActorType>;
 
 /** The senders of the channels that need one; the in-app inbox needs none (a message is delivered by being recorded). */
 export type NotificationSenders = Partial<Record<SenderChannel, NotificationSender>>;
@@ -101,6 +101,7 @@ export function createNotificationActor(options: NotificationActorOptions): Noti
     streamIdOf: notificationStreamId,
     // Users mark messages read through the command API.
     sharedStream: true,
+    effectful: true,
     decider: toActorDecider(notificationsDecider),
     decode: (raw) => decodeNotificationMessage(decodeInboxMessage(raw)),
     toCommand(message, state, now) {

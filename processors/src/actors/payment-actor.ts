@@ -10,7 +10,7 @@ import type { PaymentMessage } from './lifecycle-messages';
 import { paymentActorType } from './lifecycle-messages';
 import { moneyField, oneOf, stringField } from './message-fields';
 
-export type PaymentActor = ActorDefinition<PaymentMessage, PaymentCommand, ActorEvent, PaymentState>;
+export type PaymentActor = ActorDefinition<PaymentMessage, PaymentCommand, ActorEvent, PaymentState, typeof paymentActorType>;
 
 export interface PaymentActorOptions {
   provider: PaymentProvider;
@@ -78,6 +78,7 @@ export function createPaymentActor(options: PaymentActorOptions): PaymentActor {
     streamIdOf: paymentStreamId,
     // The pay and refund routes and the webhooks append here too.
     sharedStream: true,
+    effectful: true,
     decider: toActorDecider(paymentDecider),
     decode: (raw) => decodePaymentMessage(decodeInboxMessage(raw)),
     async toCommand(message, state, now): Promise<PaymentCommand | null> {

@@ -148,7 +148,7 @@ export function createActorHost<Message, Command, Event extends ActorEvent, Stat
 
   /** A key's messages of one batch together; if that fails for any reason, one at a time with the usual retries and dead letters. */
   async function handleTogether(items: ReadonlyArray<Keyed<Message>>, key: string, partition: string, context: BatchContext): Promise<void> {
-    if (items.length > 1) {
+    if (items.length > 1 && !actor.effectful) {
       try {
         await handleOnce(items, key, partition, (raw, error) => deadLetter(raw, errorMessage(error), 1));
         return;

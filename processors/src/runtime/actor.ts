@@ -23,8 +23,9 @@ export interface MessageContext {
  * An actor type, as the runtime hosts it: messages from its inbox become commands to its
  * decider, whose events are appended to the actor's own stream (one stream per key).
  */
-export interface ActorDefinition<Message, Command, Event extends ActorEvent, State> {
-  type: string;
+export interface ActorDefinition<Message, Command, Event extends ActorEvent, State, Type extends string = string> {
+  /** Names its inbox: the processors' actors are the platform's `ActorType`s. */
+  type: Type;
   keyOf: (message: Message) => string;
   streamIdOf: (key: string) => string;
   decider: ActorDecider<Command, Event, State>;
@@ -42,6 +43,13 @@ export interface ActorDefinition<Message, Command, Event extends ActorEvent, Sta
    * (the expected revision fails and it is retried); a refusal or a no-op on it would stand.
    */
   sharedStream?: boolean;
+  /**
+   * The actor acts on the world in `toCommand` (sends an email, charges a card): each message's
+   * events are appended before the next message's effect, instead of a key's share of a batch being
+   * decided together and appended at once. A crash then repeats at most the one effect in flight
+   * per key, not every effect of the batch so far.
+   */
+  effectful?: boolean;
   /** Throws on garbage: the message goes to the dead-letter topic at once. */
   decode: (message: LogMessage) => Message | Promise<Message>;
   /**
