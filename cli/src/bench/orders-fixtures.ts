@@ -2,6 +2,8 @@ import type { BenchHttpClient } from './bench-http-client';
 
 /** The admin the components create at start-up (ADMIN_EMAIL / ADMIN_PASSWORD), who creates the products. */
 export const benchAdmin = { email: 'orders-admin@bench.test', password: 'Cobalt-Meridian-Passphrase-31' };
+/** Where the bench's orders ship. */
+export const benchAddress = { recipient: 'Bench Customer', line1: '1 Load Street', line2: null, city: 'Lyon', region: null, postalCode: '69001', country: 'FR' };
 const customerPassword = 'Juniper-Estuary-Passphrase-57';
 const productCount = 3;
 const customerCount = 8;

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { procAvailable } from './process-usage';
 import type { SpanUsage } from './process-usage';
-import { percentile } from './rate';
+import { percentile, round1 } from './rate';
 import type { Figure, SectionResult } from './report';
 
 export const visiblePollMs = 10;
@@ -42,16 +42,17 @@ export interface OrdersPhaseLabel {
   seconds: number;
 }
 
-const round1 = (value: number) => Math.round(value * 10) / 10;
-
-/** CPU over the sending (the load itself; a long drain would dilute it), peak RSS over sending and drain. */
-function usageFigures(section: string, phase: string, sending: SpanUsage, drained: SpanUsage): Figure[] {
+/**
+ * Per process: CPU over `sending` (the load itself; a long drain would dilute it), peak RSS over
+ * `drained`; `during` says what the CPU span was. Then the machine's CPU and what other processes took.
+ */
+export function usageFigures(section: string, phase: string, sending: SpanUsage, drained: SpanUsage, during = 'while sending'): Figure[] {
   if (!procAvailable()) return [{ section, metric: `${phase} process CPU and memory`, value: 0, unit: 'n/a', note: 'not measured: reads /proc, Linux only' }];
   const figures = Object.entries(sending.processes).flatMap(([name, used]): Figure[] => {
     const peak = drained.processes[name] ?? used;
     return used && peak
       ? [
-          { section, metric: `${phase} ${name} CPU`, value: used.cpuPercentOfCore, unit: '% of a core', note: 'Δ(utime+stime)/Δwall while sending' },
+          { section, metric: `${phase} ${name} CPU`, value: used.cpuPercentOfCore, unit: '% of a core', note: `Δ(utime+stime)/Δwall ${during}` },
           { section, metric: `${phase} ${name} peak RSS`, value: round1(peak.peakRssBytes / 1024 ** 2), unit: 'MiB', note: peak.peakSince === 'span' ? 'VmHWM, reset at the phase start' : 'VmHWM since the process started' },
         ]
       : [{ section, metric: `${phase} ${name} CPU`, value: 0, unit: 'n/a', note: 'process gone before the phase ended' }];
@@ -59,7 +60,7 @@ function usageFigures(section: string, phase: string, sending: SpanUsage, draine
   if (sending.machineCpuPercentOfCore !== null) {
     const ours = Object.values(sending.processes).reduce((sum, used) => sum + (used?.cpuPercentOfCore ?? 0), 0);
     figures.push(
-      { section, metric: `${phase} machine CPU`, value: sending.machineCpuPercentOfCore, unit: '% of a core', note: `/proc/stat while sending, all processes; ${100 * os.cpus().length} is every core busy` },
+      { section, metric: `${phase} machine CPU`, value: sending.machineCpuPercentOfCore, unit: '% of a core', note: `/proc/stat ${during}, all processes; ${100 * os.cpus().length} is every core busy` },
       { section, metric: `${phase} other processes CPU`, value: round1(Math.max(0, sending.machineCpuPercentOfCore - ours)), unit: '% of a core', note: 'machine less the processes above (broker, databases, ...)' },
     );
   }

@@ -1,25 +1,15 @@
-import type { EventStore, Logger } from '@ecommerce/platform';
-import type { BenchHttpClient } from './bench-http-client';
-import type { OrdersFixtures } from './orders-fixtures';
 import { summarizeOrdersPhase, visibleBackoff, visiblePollMs, visibleSamples } from './orders-phase-figures';
 import type { OrdersPhaseMeasurements } from './orders-phase-figures';
-import type { OrdersTopologyMode } from './orders-topology';
+import type { PlatformUnderLoad } from './orders-processes-bench';
 import { watchProcesses } from './process-usage';
-import { sleep } from './rate';
+import { onSchedule, sleep } from './rate';
 import type { SectionResult } from './report';
 import { waitFor } from './wait-for';
 
-export interface OrdersPhaseContext extends OrdersFixtures {
-  mode: OrdersTopologyMode;
+export interface OrdersPhaseContext extends PlatformUnderLoad {
   items: number;
   ratePerSecond: number;
   seconds: number;
-  logger: Logger;
-  client: BenchHttpClient;
-  /** The visibility polls' own connections: were the POSTs queued behind the polls, they would measure the polling. */
-  poller: BenchHttpClient;
-  eventStore: EventStore;
-  pids: Record<string, number>;
 }
 
 /** Polls the order through the read side until it leaves `placed`; only confirmations count as a latency. */
@@ -37,17 +27,11 @@ async function watchUntilVisible(context: OrdersPhaseContext, measured: OrdersPh
   measured.notVisible += 1;
 }
 
-/**
- * Open loop: each POST leaves at its scheduled time whether or not earlier ones were answered,
- * so a slow platform shows as latency rather than as a lower offered rate.
- */
+/** Each POST leaves at its scheduled time (an open loop); the answers are awaited in the background. */
 async function sendOnSchedule(context: OrdersPhaseContext, measured: OrdersPhaseMeasurements): Promise<Array<Promise<void>>> {
-  const interval = 1000 / context.ratePerSecond;
   const lines = context.productIds.slice(0, context.items).map((productId) => ({ productId, quantity: 1 }));
   const inFlight: Array<Promise<void>> = [];
-  for (let index = 0; index < measured.total; index += 1) {
-    const wait = measured.started + index * interval - performance.now();
-    if (wait > 0) await sleep(wait);
+  await onSchedule(measured.total, context.ratePerSecond, measured.started, (index) => {
     const sentMs = performance.now();
     const token = context.tokens[index % context.tokens.length];
     inFlight.push(context.client.request('POST', '/api/orders', { lines }, token).then(
@@ -65,7 +49,7 @@ async function sendOnSchedule(context: OrdersPhaseContext, measured: OrdersPhase
       },
       () => void (measured.errors += 1),
     ));
-  }
+  });
   return inFlight;
 }
 

@@ -2,55 +2,77 @@ import { join } from 'node:path';
 import { openSqliteEventStore } from '@ecommerce/platform';
 import type { EventStore, Logger } from '@ecommerce/platform';
 import { createBenchHttpClient } from './bench-http-client';
+import type { BenchHttpClient } from './bench-http-client';
 import { createOrdersFixtures } from './orders-fixtures';
+import type { OrdersFixtures } from './orders-fixtures';
 import { runOrdersPhase } from './orders-phase';
 import { serverSettingsFor, startOrdersTopology, stopOrdersTopology, topologyPids, waitUntilHealthy } from './orders-topology';
 import type { OrdersTopologyMode } from './orders-topology';
 import type { Figure, SectionResult } from './report';
 import { withTempDir } from './temp-dir';
 
+/** The running platform a load phase drives: HTTP clients to its gateway, its event store, its shop and its processes. */
+export interface PlatformUnderLoad extends OrdersFixtures {
+  mode: OrdersTopologyMode;
+  logger: Logger;
+  client: BenchHttpClient;
+  /** Polls on their own connections: were the load's requests queued behind them, they would measure the polling. */
+  poller: BenchHttpClient;
+  /** The platform's SQLite event store, read (never written) by the bench: recorded times are its latencies. */
+  eventStore: EventStore;
+  pids: Record<string, number>;
+}
+
 /**
- * Orders end to end with the platform as OS processes, as deployed: one `ecommerce start`
- * (embedded) or the six distributed components on the Kafka, registry and MongoDB of the
- * environment. The load comes from this process over HTTP through the gateway; latency is read
- * from each order's stream in the shared SQLite event store; CPU and memory of every process,
- * this one included, from /proc over each phase.
+ * The platform as OS processes, as deployed: one `ecommerce start` (embedded) or the six
+ * distributed components on the Kafka, registry and MongoDB of the environment, healthy and with
+ * products and customers made through the API; `work` drives it, and everything is stopped and
+ * removed afterwards, from the shared servers too.
  */
-export async function benchOrdersAsProcesses(options: { mode: OrdersTopologyMode; ratePerSecond: number; seconds: number; logger: Logger }): Promise<SectionResult> {
+export async function withPlatformProcesses(options: { mode: OrdersTopologyMode; label: string; logger: Logger }, work: (platform: PlatformUnderLoad) => Promise<SectionResult>): Promise<SectionResult> {
   const servers = serverSettingsFor(options.mode);
-  return withTempDir(`orders-${options.mode}`, async (dir) => {
+  return withTempDir(`${options.label}-${options.mode}`, async (dir) => {
     const topology = await startOrdersTopology(options.mode, dir, servers);
     const client = createBenchHttpClient(topology.baseUrl, 64);
-    // polls on their own connections: queued behind them, the orders' POSTs would measure the polling
     const poller = createBenchHttpClient(topology.baseUrl, 16);
     let eventStore: EventStore | undefined;
     try {
       await waitUntilHealthy(topology, options.mode);
-      eventStore = openSqliteEventStore(join(dir, 'events.db'));
+      // a short poll: a subscription of the bench follows the platform's appends from another process
+      eventStore = openSqliteEventStore(join(dir, 'events.db'), { pollIntervalMs: 10 });
       const fixtures = await createOrdersFixtures(client);
-      const pids = topologyPids(topology);
-      const base = { mode: options.mode, logger: options.logger, client, poller, eventStore, ...fixtures, pids };
-      // warm up: the whole pipeline (consumer groups joined, JIT warm) before anything is measured
-      await runOrdersPhase({ ...base, items: 1, ratePerSecond: 20, seconds: 1 });
-      const figures: Figure[] = [];
-      const details: Record<string, unknown> = { mode: options.mode, pids, ratePerSecond: options.ratePerSecond, seconds: options.seconds };
-      for (const items of [1, 3]) {
-        options.logger.info({ mode: options.mode, items, rate: options.ratePerSecond }, 'orders bench: phase');
-        const outcome = await runOrdersPhase({ ...base, items, ratePerSecond: options.ratePerSecond, seconds: options.seconds });
-        figures.push(...outcome.figures);
-        details[`${items}-item`] = outcome.details;
-      }
-      return { figures, details };
+      return await work({ mode: options.mode, logger: options.logger, client, poller, eventStore, ...fixtures, pids: topologyPids(topology) });
     } catch (error) {
       // What each component said last is what explains a stuck pipeline.
-      for (const [name, component] of Object.entries(topology.processes)) options.logger.error({ component: name, output: component.output().slice(-3000) }, 'orders bench failed: the component\'s last output');
+      for (const [name, component] of Object.entries(topology.processes)) options.logger.error({ component: name, output: component.output().slice(-3000) }, `${options.label} bench failed: the component's last output`);
       throw error;
     } finally {
       client.close();
       poller.close();
       await eventStore?.close();
       await stopOrdersTopology(topology);
-      await topology.cleanup().catch((error: unknown) => options.logger.warn({ err: error }, 'orders bench: cleaning the shared servers failed'));
+      await topology.cleanup().catch((error: unknown) => options.logger.warn({ err: error }, `${options.label} bench: cleaning the shared servers failed`));
     }
+  });
+}
+
+/**
+ * Orders end to end with the platform as OS processes. The load comes from this process over
+ * HTTP through the gateway; latency is read from each order's stream in the shared SQLite event
+ * store; CPU and memory of every process, this one included, from /proc over each phase.
+ */
+export function benchOrdersAsProcesses(options: { mode: OrdersTopologyMode; ratePerSecond: number; seconds: number; logger: Logger }): Promise<SectionResult> {
+  return withPlatformProcesses({ mode: options.mode, label: 'orders', logger: options.logger }, async (platform) => {
+    // warm up: the whole pipeline (consumer groups joined, JIT warm) before anything is measured
+    await runOrdersPhase({ ...platform, items: 1, ratePerSecond: 20, seconds: 1 });
+    const figures: Figure[] = [];
+    const details: Record<string, unknown> = { mode: options.mode, pids: platform.pids, ratePerSecond: options.ratePerSecond, seconds: options.seconds };
+    for (const items of [1, 3]) {
+      options.logger.info({ mode: options.mode, items, rate: options.ratePerSecond }, 'orders bench: phase');
+      const outcome = await runOrdersPhase({ ...platform, items, ratePerSecond: options.ratePerSecond, seconds: options.seconds });
+      figures.push(...outcome.figures);
+      details[`${items}-item`] = outcome.details;
+    }
+    return { figures, details };
   });
 }

@@ -10,7 +10,8 @@ export type OrdersTopologyMode = 'embedded' | 'kafka';
 /** The platform as OS processes, as deployed, with where to reach it. */
 export interface OrdersTopology {
   baseUrl: string;
-  healthUrls: string[];
+  /** Each process's /health, by component name. */
+  healthUrls: Record<string, string>;
   processes: Record<string, ComponentProcess>;
   /** Undoes what only this run created on shared servers. */
   cleanup: () => Promise<void>;
@@ -39,7 +40,7 @@ const componentEnv = (dir: string) => ({
 async function startEmbedded(dir: string): Promise<OrdersTopology> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  return { baseUrl, healthUrls: [`${baseUrl}/health`], processes: { start: startComponent(['start'], { ...componentEnv(dir), PORT: String(port) }) }, cleanup: async () => undefined };
+  return { baseUrl, healthUrls: { start: `${baseUrl}/health` }, processes: { start: startComponent(['start'], { ...componentEnv(dir), PORT: String(port) }) }, cleanup: async () => undefined };
 }
 
 /** Drops this run's MongoDB database, then its consumer groups and topics: the servers outlive the bench and are shared. */
@@ -52,8 +53,10 @@ async function removeRunFromServers(servers: Record<string, string>, database: s
   try {
     const topics = (await kafkaAdmin.listTopics()).filter((topic) => topic.startsWith(namespace));
     const groups = (await kafkaAdmin.listGroups()).groups.map((group) => group.groupId).filter((group) => group.startsWith(namespace));
-    if (groups.length > 0) await kafkaAdmin.deleteGroups(groups);
+    // a group a killed consumer has not left yet cannot be deleted: its topics still are
+    const groupsLeft = groups.length > 0 ? await kafkaAdmin.deleteGroups(groups).then(() => undefined, (error: unknown) => error) : undefined;
     if (topics.length > 0) await kafkaAdmin.deleteTopics({ topics });
+    if (groupsLeft) throw groupsLeft;
   } finally {
     await kafkaAdmin.disconnect();
   }
@@ -76,7 +79,8 @@ async function startKafka(dir: string, servers: Record<string, string>): Promise
     const metricsPort = command === 'mirror' || command === 'processors' || command === 'projections' ? ports[command] : 0;
     processes[command] = startComponent([command], { ...env, METRICS_PORT: String(metricsPort) });
   }
-  const healthUrls = [ports.gateway, ports.command, ports.query, ports.mirror, ports.processors, ports.projections].map((port) => `http://127.0.0.1:${port}/health`);
+  const healthUrls = Object.fromEntries(Object.entries({ gateway: ports.gateway, 'command-api': ports.command, 'query-api': ports.query, mirror: ports.mirror, processors: ports.processors, projections: ports.projections })
+    .map(([name, port]) => [name, `http://127.0.0.1:${port}/health`]));
   return { baseUrl: `http://127.0.0.1:${ports.gateway}`, healthUrls, processes, cleanup: () => removeRunFromServers(servers, database, namespace) };
 }
 
@@ -90,8 +94,16 @@ export async function waitUntilHealthy(topology: OrdersTopology, mode: OrdersTop
     const gone = Object.entries(topology.processes).find(([, component]) => component.child.exitCode !== null || component.child.signalCode !== null);
     return gone ? `${gone[0]} exited: ${gone[1].output().slice(-2000)}` : undefined;
   };
-  const healthy = async (url: string) => (await fetch(url).then((response) => response.ok, () => false));
-  await waitFor(async () => (await Promise.all(topology.healthUrls.map(healthy))).every(Boolean), { what: `the ${mode} processes healthy`, timeoutMs: 120_000, pollMs: 250, failure });
+  // what the unhealthy ones said last: on a timeout, that names the component holding the others up
+  let unhealthy: string[] = [];
+  const sick = ([name, url]: [string, string]) => fetch(url).then(
+    async (response) => (response.ok ? [] : [`${name} ${response.status} ${(await response.text()).slice(0, 300)}`]),
+    (error: unknown) => [`${name} ${error instanceof Error ? error.message : String(error)}`],
+  );
+  const allHealthy = async () => (unhealthy = (await Promise.all(Object.entries(topology.healthUrls).map(sick))).flat()).length === 0;
+  await waitFor(allHealthy, { what: `the ${mode} processes healthy`, timeoutMs: 120_000, pollMs: 250, failure }).catch((error: unknown) => {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}; not healthy: ${unhealthy.join('; ')}`);
+  });
 }
 
 /** SIGTERM for a graceful shutdown, SIGKILL after 15 s so a stuck component never hangs the bench. */

@@ -4,6 +4,7 @@ import type { Logger } from '@ecommerce/platform';
 import { fillEventStore } from './catalog-history';
 import { benchEventStore } from './event-store-bench';
 import { benchHttp } from './http-bench';
+import { benchLifecycleAsProcesses } from './lifecycle-phase';
 import { benchOrdersAsProcesses } from './orders-processes-bench';
 import { missingServerSettings } from './orders-topology';
 import { benchMirror } from './mirror-bench';
@@ -22,10 +23,12 @@ export interface BenchOptions {
   only?: ReadonlySet<string>;
   /** Orders offered per second in the orders sections, instead of the defaults. */
   ordersRate?: number;
+  /** Lifecycles started per second in the lifecycle sections, instead of the defaults. */
+  lifecycleRate?: number;
   logger: Logger;
 }
 
-export const benchSections = ['store', 'mirror', 'rebuild', 'http', 'orders', 'orders-kafka'] as const;
+export const benchSections = ['store', 'mirror', 'rebuild', 'http', 'orders', 'orders-kafka', 'lifecycle', 'lifecycle-kafka'] as const;
 
 /** bench/reports at the repository root (git-ignored). */
 const reportFolder = path.resolve(__dirname, '..', '..', '..', 'bench', 'reports');
@@ -49,6 +52,14 @@ async function runSection(name: string, logger: Logger, work: () => Promise<Sect
   }
 }
 
+/** A section on the environment's Kafka, registry and MongoDB: skipped, and said so, when their settings are missing. */
+async function runKafkaSection(name: string, logger: Logger, work: () => Promise<SectionResult>): Promise<SectionOutcome> {
+  const missing = missingServerSettings();
+  if (missing.length === 0) return runSection(name, logger, work);
+  logger.warn({ missing }, `${name} skipped: set its servers' settings (scripts/infra/up.sh starts them, scripts/infra/env.sh prints them) to run it`);
+  return { name, seconds: 0, skipped: `${missing.join(', ')} not set` };
+}
+
 /** The baseline: event store vs raw SQLite, mirror, projection rebuild, HTTP latency; prints a table and writes a JSON report. */
 export async function runBench(options: BenchOptions): Promise<void> {
   const { events, quick, logger } = options;
@@ -59,6 +70,9 @@ export async function runBench(options: BenchOptions): Promise<void> {
     orders: quick
       ? { embedded: { ratePerSecond: 50, seconds: 2 }, kafka: { ratePerSecond: 20, seconds: 2 } }
       : { embedded: { ratePerSecond: 300, seconds: 5 }, kafka: { ratePerSecond: 100, seconds: 5 } },
+    lifecycle: quick
+      ? { embedded: { ratePerSecond: 10, seconds: 2 }, kafka: { ratePerSecond: 5, seconds: 2 } }
+      : { embedded: { ratePerSecond: 25, seconds: 5 }, kafka: { ratePerSecond: 10, seconds: 5 } },
   };
   logger.info({ events, quick, ...sizes }, 'bench starting');
 
@@ -84,15 +98,10 @@ export async function runBench(options: BenchOptions): Promise<void> {
 
   if (wanted('http')) sections.push(await runSection('http', logger, () => benchHttp({ load: sizes.http, logger })));
   if (wanted('orders')) sections.push(await runSection('orders (embedded)', logger, () => benchOrdersAsProcesses({ mode: 'embedded', ...sizes.orders.embedded, ...(options.ordersRate ? { ratePerSecond: options.ordersRate } : {}), logger })));
-  if (wanted('orders-kafka')) {
-    const missing = missingServerSettings();
-    if (missing.length === 0) {
-      sections.push(await runSection('orders (kafka)', logger, () => benchOrdersAsProcesses({ mode: 'kafka', ...sizes.orders.kafka, ...(options.ordersRate ? { ratePerSecond: options.ordersRate } : {}), logger })));
-    } else {
-      logger.warn({ missing }, 'orders (kafka) skipped: set its servers\' settings (scripts/infra/up.sh starts them, scripts/infra/env.sh prints them) to run it');
-      sections.push({ name: 'orders (kafka)', seconds: 0, skipped: `${missing.join(', ')} not set` });
-    }
-  }
+  if (wanted('orders-kafka')) sections.push(await runKafkaSection('orders (kafka)', logger, () => benchOrdersAsProcesses({ mode: 'kafka', ...sizes.orders.kafka, ...(options.ordersRate ? { ratePerSecond: options.ordersRate } : {}), logger })));
+  const lifecycleRate = options.lifecycleRate ? { ratePerSecond: options.lifecycleRate } : {};
+  if (wanted('lifecycle')) sections.push(await runSection('lifecycle (embedded)', logger, () => benchLifecycleAsProcesses({ mode: 'embedded', ...sizes.lifecycle.embedded, ...lifecycleRate, logger })));
+  if (wanted('lifecycle-kafka')) sections.push(await runKafkaSection('lifecycle (kafka)', logger, () => benchLifecycleAsProcesses({ mode: 'kafka', ...sizes.lifecycle.kafka, ...lifecycleRate, logger })));
 
   const report: BenchReport = { startedAt, commandLine: commandLine(), options: { events, quick }, machine: machineInfo(), sections };
   const file = writeReport(reportFolder, report);

@@ -2,21 +2,29 @@ import type { Command } from 'commander';
 import type { Logger, Settings } from '@ecommerce/platform';
 import { benchSections, runBench } from '../bench/run';
 
+function positiveWholeNumber(option: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!(Number.isInteger(value) && value > 0)) throw new Error(`${option} must be a positive whole number, got ${text}`);
+  return value;
+}
+
 export function registerBenchCommand(program: Command, boot: () => { settings: Settings; logger: Logger }): void {
   program
     .command('bench')
-    .description('measure event store appends vs raw SQLite, mirror, projection rebuild, HTTP latency and orders end to end (embedded and on Kafka, per-process CPU and memory); writes bench/reports/<date>.json')
+    .description('measure event store appends vs raw SQLite, mirror, projection rebuild, HTTP latency, orders and the order lifecycle end to end (embedded and on Kafka, per-process CPU and memory); writes bench/reports/<date>.json')
     .option('--events <n>', 'events for the mirror and rebuild runs', '100000')
     .option('--quick', 'small sizes, for a smoke run')
     .option('--only <sections>', `comma-separated sections to run: ${benchSections.join(', ')}`)
     .option('--orders-rate <n>', 'orders offered per second in the orders sections (default 300 embedded, 100 on Kafka)')
-    .action(async (options: { events: string; quick?: boolean; only?: string; ordersRate?: string }) => {
+    .option('--lifecycle-rate <n>', 'lifecycles started per second in the lifecycle sections (default 25 embedded, 10 on Kafka)')
+    .action(async (options: { events: string; quick?: boolean; only?: string; ordersRate?: string; lifecycleRate?: string }) => {
       const { logger } = boot();
       const only = options.only === undefined ? undefined : new Set(options.only.split(',').map((name) => name.trim()).filter(Boolean));
       const unknown = [...(only ?? [])].filter((name) => !(benchSections as readonly string[]).includes(name));
       if (unknown.length > 0) throw new Error(`--only: unknown section ${unknown.join(', ')} (sections: ${benchSections.join(', ')})`);
-      const ordersRate = options.ordersRate === undefined ? undefined : Number(options.ordersRate);
-      if (ordersRate !== undefined && !(Number.isInteger(ordersRate) && ordersRate > 0)) throw new Error(`--orders-rate must be a positive whole number, got ${options.ordersRate}`);
-      await runBench({ events: options.quick ? 5000 : Number(options.events), quick: Boolean(options.quick), only, ordersRate, logger });
+      const ordersRate = positiveWholeNumber('--orders-rate', options.ordersRate);
+      const lifecycleRate = positiveWholeNumber('--lifecycle-rate', options.lifecycleRate);
+      await runBench({ events: options.quick ? 5000 : Number(options.events), quick: Boolean(options.quick), only, ordersRate, lifecycleRate, logger });
     });
 }
