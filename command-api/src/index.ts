@@ -1,7 +1,8 @@
 export { createCommandApi } from './app';
 export type { CommandApiDeps } from './app';
 export { createCatalogCommands } from './catalog/commands';
-export type { CatalogCommands, CommandAnswer } from './catalog/commands';
+export type { CatalogCommands } from './catalog/commands';
+export type { CommandAnswer } from './command-answer';
 export { createOrderingCommands } from './ordering/commands';
 export type { CheckoutAnswer, OrderingCommands } from './ordering/commands';
 export { idempotencyStreamPrefix } from './idempotency';

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { foldEvents, inventoryDecider, inventoryStreamId, orderDecider, orderStreamId } from '@ecommerce/domain';
-import type { InventoryEvent, InventoryState, OrderEvent, OrderState, PlaceOrderLine } from '@ecommerce/domain';
-import { createAvroSerde, createEmbeddedSchemaRegistry, eventToRecord, isPublishable } from '@ecommerce/platform';
+import { inventoryDecider, inventoryStreamId, orderDecider, orderStreamId } from '@ecommerce/domain';
+import type { InventoryState, OrderState, PlaceOrderLine } from '@ecommerce/domain';
+import { aggregateStream, asStoredEvent, createAvroSerde, createEmbeddedSchemaRegistry, eventToRecord, isPublishable } from '@ecommerce/platform';
 import type { EventStore, Log, RecordedEvent, Serde } from '@ecommerce/platform';
 import { avroSchemaOfRecordName } from '@ecommerce/schemas';
 import type { PostalAddress } from '@ecommerce/schemas';
@@ -78,7 +78,7 @@ export const shippingAddress = (): PostalAddress => ({ recipient: 'Ada Lovelace'
 /** Appends `OrderPlaced` as the command API would (the decider builds the payload), shipping to `shippingAddress()` unless told otherwise. */
 export async function placeOrder(eventStore: EventStore, customerId: string, lines: PlaceOrderLine[], orderId = randomUUID(), address: PostalAddress | null = shippingAddress()): Promise<string> {
   const events = orderDecider.decide({ type: 'PlaceOrder', data: { orderId, customerId, lines, placedAt: new Date().toISOString(), shippingAddress: address } }, orderDecider.initialState());
-  await eventStore.append(orderStreamId(orderId), events.map((event) => ({ id: randomUUID(), type: event.type, data: event.data as unknown as Record<string, unknown> })), { expectedRevision: 'no_stream' });
+  await eventStore.append(orderStreamId(orderId), events.map((event) => ({ id: randomUUID(), ...asStoredEvent(event) })), { expectedRevision: 'no_stream' });
   return orderId;
 }
 
@@ -87,13 +87,11 @@ export async function restock(eventStore: EventStore, sku: string, quantity: num
 }
 
 export async function orderOf(eventStore: EventStore, orderId: string): Promise<OrderState> {
-  const events = await eventStore.readStream(orderStreamId(orderId));
-  return foldEvents(orderDecider, events.map((event) => ({ type: event.type, data: event.data }) as unknown as OrderEvent));
+  return (await aggregateStream(eventStore, orderStreamId(orderId), orderDecider)).state;
 }
 
 export async function inventoryOf(eventStore: EventStore, sku: string): Promise<InventoryState> {
-  const events = await eventStore.readStream(inventoryStreamId(sku));
-  return foldEvents(inventoryDecider, events.map((event) => ({ type: event.type, data: event.data }) as unknown as InventoryEvent));
+  return (await aggregateStream(eventStore, inventoryStreamId(sku), inventoryDecider)).state;
 }
 
 export async function statusesOf(eventStore: EventStore, orderIds: readonly string[]): Promise<Map<string, OrderState['status']>> {

@@ -1,5 +1,5 @@
 import { createLogEmailSender, createLogSmsSender, createSandboxPaymentProvider, platformTopics } from '@ecommerce/platform';
-import type { EventStore, Log, Logger, Metrics, PaymentProvider, RecordedEvent, Serde } from '@ecommerce/platform';
+import type { ActorType, EventStore, Log, Logger, Metrics, PaymentProvider, RecordedEvent, Serde } from '@ecommerce/platform';
 import { eventTopic } from '@ecommerce/schemas';
 import type { EventType } from '@ecommerce/schemas';
 import { createInventoryActor } from './actors/inventory-actor';
@@ -87,7 +87,7 @@ export function createProcessors(options: ProcessorsOptions): Processors {
   const publicUrl = settings.publicUrl ?? 'http://localhost:8080';
   const provider = options.paymentProvider ?? createSandboxPaymentProvider();
   const senders = options.senders ?? { email: createLogEmailSender(logger), sms: createLogSmsSender(logger) };
-  const actors: AnyActorDefinition[] = [
+  const actors: Array<AnyActorDefinition & { type: ActorType }> = [
     createInventoryActor(),
     createOrderActor({ paymentWindowMs: settings.paymentWindowMs, returnWindowMs, acceptanceWindowMs: settings.acceptanceWindowMs ?? 14 * dayMs }),
     createPaymentActor({ provider, returnUrlOf: (orderId) => new URL(`/api/orders/${encodeURIComponent(orderId)}`, publicUrl).toString() }),

@@ -1,6 +1,6 @@
 import type { Document, ReadCollection, RecordedEvent } from '@ecommerce/platform';
 
-/** What a pure read-model `evolve` sees of an event. */
+/** What a pure read-model `evolve` sees of an event (`asDeciderEvent` gives its `type` and `data` the domain's types). */
 export interface ProjectedEvent {
   type: string;
   data: unknown;

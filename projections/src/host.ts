@@ -78,6 +78,10 @@ export function createProjectionsHost(options: ProjectionsHostOptions): Projecti
       for (const { runner } of running.values()) await runner.stop();
       running.clear();
     },
-    status: () => [...running.entries()].map(([projection, { version, runner }]) => ({ projection, version, progress: runner.progress() })),
+    // In the projections' own order, whichever runner started first.
+    status: () => options.projections.flatMap(({ name }) => {
+      const current = running.get(name);
+      return current ? [{ projection: name, version: current.version, progress: current.runner.progress() }] : [];
+    }),
   };
 }

@@ -52,27 +52,30 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
   let dlqProducer: Producer | undefined;
   let lagTimer: NodeJS.Timeout | undefined;
   let saving: Promise<void> | null = null;
-  let saveAgain = false;
+  let queued: Promise<void> | null = null;
+
+  const write = (): Promise<void> =>
+    readStore.setCheckpoint(checkpointKey(projection.name, version), structuredClone(checkpoint)).catch((error: unknown) => logger.warn({ err: error }, 'could not save projection progress'));
 
   /**
    * Writes the progress, coalescing: while one write is under way, later calls share one more
    * write of the then-latest progress. Under load that is one write per write's duration rather
-   * than one per batch (a read store round trip per batch, on MongoDB).
+   * than one per batch (a read store round trip per batch, on MongoDB). A caller waits for at most
+   * that next write — never for a chain that batches arriving during a catch-up keep extending
+   * (a rebuilt version's start waited on its whole replay that way).
    */
   const save = (): Promise<void> => {
-    if (saving) {
-      saveAgain = true;
+    if (!saving) {
+      saving = write().finally(() => {
+        saving = null;
+      });
       return saving;
     }
-    saving = (async () => {
-      do {
-        saveAgain = false;
-        await readStore.setCheckpoint(checkpointKey(projection.name, version), structuredClone(checkpoint)).catch((error: unknown) => logger.warn({ err: error }, 'could not save projection progress'));
-      } while (saveAgain);
-    })().finally(() => {
-      saving = null;
+    queued ??= saving.then(() => {
+      queued = null;
+      return save();
     });
-    return saving;
+    return queued;
   };
 
   async function decode(messages: LogMessage[]): Promise<Decoded[]> {
@@ -184,6 +187,7 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
       await consumer?.stop();
       await dlqProducer?.close();
       dlqProducer = undefined;
+      await queued;
       await saving;
     },
     progress: () => structuredClone(checkpoint),

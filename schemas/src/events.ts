@@ -666,8 +666,14 @@ export interface EventPayloads {
 
 export type EventType = keyof EventPayloads;
 
+/** The bounded contexts that publish events, one event topic each. */
+export type EventContext = 'catalog' | 'inventory' | 'ordering' | 'payments' | 'shipping' | 'notifications' | 'cart' | 'identity';
+
+/** An event topic: `ecommerce.<context>.events`. */
+export type EventTopic = `ecommerce.${EventContext}.events`;
+
 /** Bounded context of each event type: decides its topic `ecommerce.<context>.events` and Avro namespace `ecommerce.<context>`. */
-export const eventContexts: { readonly [T in EventType]: string } = {
+export const eventContexts: { readonly [T in EventType]: EventContext } = {
   ProductCreated: 'catalog',
   ProductDetailsUpdated: 'catalog',
   ProductPriceChanged: 'catalog',
@@ -731,6 +737,6 @@ export const eventContexts: { readonly [T in EventType]: string } = {
   UserNotificationPreferencesChanged: 'identity',
 };
 
-export const eventTopic = (type: EventType): string => `ecommerce.${eventContexts[type]}.events`;
+export const eventTopic = (type: EventType): EventTopic => `ecommerce.${eventContexts[type]}.events`;
 export const recordNameOf = (type: EventType): string => `ecommerce.${eventContexts[type]}.${type}`;
 export const isEventType = (type: string): type is EventType => Object.hasOwn(eventContexts, type);

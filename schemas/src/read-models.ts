@@ -1,4 +1,4 @@
-import type { Money, NotificationKind, OrderLine, OrderReturnLine, PostalAddress, ReturnedLine, ShipmentLine } from './events';
+import type { Money, NotificationKind, OrderLine, OrderReturnLine, PostalAddress, ProductCreated, ReturnedLine, ShipmentLine } from './events';
 
 /**
  * The read models as the query side sees them: collection names, documents and the
@@ -38,17 +38,14 @@ export interface StockView {
   inStock: boolean;
 }
 
-export type ProductDocument = {
+/** Whether a product is still sold: the catalog's state and its read model say it alike. */
+export type ProductStatus = 'active' | 'discontinued';
+
+/** The product's own fields are `ProductCreated`'s (its id is the document's `_id`). */
+export type ProductDocument = Omit<ProductCreated, 'productId'> & {
   _id: string;
   _revisions?: Record<string, number>;
-  sku: string;
-  name: string;
-  description: string;
-  category: string;
-  tags: string[];
-  price: Money;
-  status: 'active' | 'discontinued';
-  listedBy: string | null;
+  status: ProductStatus;
   stock: StockView;
   /** Revision of the product stream (the ETag). */
   revision: number;

@@ -1,6 +1,4 @@
-import { Kafka, logLevel } from 'kafkajs';
-import { MongoClient } from 'mongodb';
-import { freePort, startComponent } from '../e2e/processes';
+import { freePort, removeRunFromServers, startComponent } from '../e2e/processes';
 import type { ComponentProcess } from '../e2e/processes';
 import { benchAdmin } from './orders-fixtures';
 import { waitFor } from './wait-for';
@@ -41,25 +39,6 @@ async function startEmbedded(dir: string): Promise<OrdersTopology> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   return { baseUrl, healthUrls: { start: `${baseUrl}/health` }, processes: { start: startComponent(['start'], { ...componentEnv(dir), PORT: String(port) }) }, cleanup: async () => undefined };
-}
-
-/** Drops this run's MongoDB database, then its consumer groups and topics: the servers outlive the bench and are shared. */
-async function removeRunFromServers(servers: Record<string, string>, database: string, namespace: string): Promise<void> {
-  const mongo = new MongoClient(servers.MONGO_URL ?? '', { serverSelectionTimeoutMS: 5000 });
-  await mongo.connect().then(() => mongo.db(database).dropDatabase()).finally(() => mongo.close());
-  const kafka = new Kafka({ clientId: 'bench-cleanup', brokers: (servers.KAFKA_BROKERS ?? '').split(','), logLevel: logLevel.NOTHING });
-  const kafkaAdmin = kafka.admin();
-  await kafkaAdmin.connect();
-  try {
-    const topics = (await kafkaAdmin.listTopics()).filter((topic) => topic.startsWith(namespace));
-    const groups = (await kafkaAdmin.listGroups()).groups.map((group) => group.groupId).filter((group) => group.startsWith(namespace));
-    // a group a killed consumer has not left yet cannot be deleted: its topics still are
-    const groupsLeft = groups.length > 0 ? await kafkaAdmin.deleteGroups(groups).then(() => undefined, (error: unknown) => error) : undefined;
-    if (topics.length > 0) await kafkaAdmin.deleteTopics({ topics });
-    if (groupsLeft) throw groupsLeft;
-  } finally {
-    await kafkaAdmin.disconnect();
-  }
 }
 
 async function startKafka(dir: string, servers: Record<string, string>): Promise<OrdersTopology> {

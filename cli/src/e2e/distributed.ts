@@ -6,7 +6,7 @@ import { readActiveVersion } from '@ecommerce/projections';
 import { openAdapters } from '../adapters';
 import { loginAs, removeDataDir, requestJson, testAdmin, testRateLimits } from './harness';
 import type { PlatformUnderTest } from './harness';
-import { freePort, startComponent, waitUntil } from './processes';
+import { freePort, removeRunFromServers, startComponent, waitUntil } from './processes';
 import type { ComponentProcess } from './processes';
 
 /** The settings of the real servers present in the environment (set by .ci/run). */
@@ -53,6 +53,7 @@ export async function startDistributedPlatform(options: { processors?: boolean; 
     if (process.env.E2E_DUMP) for (const component of components) process.stdout.write(`--- ${component.child.spawnargs.slice(-1).join(' ')}\n${component.output().slice(-4000)}\n`);
     for (const component of components) await component.kill();
     await adapters.close();
+    await removeRunFromServers(serverSettings(), env.MONGO_DATABASE as string, env.LOG_NAMESPACE as string).catch((error: unknown) => process.stdout.write(`could not remove the run's topics and database: ${String(error)}\n`));
     removeDataDir(dataDir);
   };
   try {

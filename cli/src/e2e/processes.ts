@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { Kafka, logLevel } from 'kafkajs';
+import { MongoClient } from 'mongodb';
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -49,4 +51,26 @@ export async function freePort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+/** Drops this run's MongoDB database, then its consumer groups and topics: the servers outlive a run (a bench, an e2e test) and are shared: every run's topics left behind slow the broker down for the next ones. */
+export async function removeRunFromServers(servers: Record<string, string>, database: string, namespace: string): Promise<void> {
+  if (servers.MONGO_URL) {
+    const mongo = new MongoClient(servers.MONGO_URL, { serverSelectionTimeoutMS: 5000 });
+    await mongo.connect().then(() => mongo.db(database).dropDatabase()).finally(() => mongo.close());
+  }
+  if (!servers.KAFKA_BROKERS) return;
+  const kafka = new Kafka({ clientId: 'bench-cleanup', brokers: (servers.KAFKA_BROKERS ?? '').split(','), logLevel: logLevel.NOTHING });
+  const kafkaAdmin = kafka.admin();
+  await kafkaAdmin.connect();
+  try {
+    const topics = (await kafkaAdmin.listTopics()).filter((topic) => topic.startsWith(namespace));
+    const groups = (await kafkaAdmin.listGroups()).groups.map((group) => group.groupId).filter((group) => group.startsWith(namespace));
+    // a group a killed consumer has not left yet cannot be deleted: its topics still are
+    const groupsLeft = groups.length > 0 ? await kafkaAdmin.deleteGroups(groups).then(() => undefined, (error: unknown) => error) : undefined;
+    if (topics.length > 0) await kafkaAdmin.deleteTopics({ topics });
+    if (groupsLeft) throw groupsLeft;
+  } finally {
+    await kafkaAdmin.disconnect();
+  }
 }

@@ -90,8 +90,12 @@ describe('processors as OS processes', () => {
         process.stdout.write(`processors output:\n${processors.output().slice(-6000)}\n`);
         throw error;
       });
+      // and has answered something since it started (on a loaded machine a start takes a while)
+      const settledCount = async () => [...(await statusesOf(eventStore, orderIdsSoFar)).values()].filter(settled).length;
+      const settledAtStart = await settledCount();
+      await waitUntil(async () => !loading || (await settledCount()) > settledAtStart, 'the processors to answer orders', 60_000, 200);
       await sleep(300 + Math.random() * 900);
-      settledBefore = Math.max(settledBefore, [...(await statusesOf(eventStore, orderIdsSoFar)).values()].filter(settled).length);
+      settledBefore = Math.max(settledBefore, await settledCount());
       await processors.kill('SIGKILL');
       kills += 1;
       processors = start('processors');

@@ -5,14 +5,7 @@ import { inventoryDecider, inventoryStreamId, productDecider, productStreamId, s
 import type { Product, ProductState } from '@ecommerce/domain';
 import { handleCommand } from '../handle-command';
 import type { CommandContext, CommandOutcome } from '../handle-command';
-
-/** Where a command's last event landed: the ids, the stream revision (ETag) and the consistency token's parts. */
-export interface CommandAnswer {
-  id: string;
-  stream: string;
-  revision: number;
-  position: number;
-}
+import type { CommandAnswer } from '../command-answer';
 
 const mayChangeProduct = (principal: Principal) => (state: ProductState) => {
   if (state.status === 'absent') return;

@@ -11,7 +11,8 @@ import {
 import type { User, UserRole, UserState } from '@ecommerce/domain';
 import { handleCommand } from '../handle-command';
 import type { CommandContext } from '../handle-command';
-import type { CommandAnswer } from '../catalog/commands';
+import { answerOf } from '../command-answer';
+import type { CommandAnswer } from '../command-answer';
 
 export interface AccountsOptions {
   /** The current signing keys (the ring can rotate under a running process). */
@@ -77,7 +78,7 @@ export function createAccounts(context: CommandContext, options: AccountsOptions
 
   async function changeUser(userId: string, command: Parameters<typeof userDecider.decide>[0], actor: string): Promise<CommandAnswer> {
     const outcome = await handleCommand(context, { streamId: userStreamId(userId), decider: userDecider, commands: [command], actor });
-    return { id: userId, stream: userStreamId(userId), revision: outcome.revision, position: outcome.append?.position ?? (await eventStore.headPosition()) };
+    return answerOf(context, userId, userStreamId(userId), outcome);
   }
 
   const requireAdmin = (principal: Principal) => {

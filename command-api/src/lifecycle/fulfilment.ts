@@ -2,10 +2,10 @@ import type { Principal } from '@ecommerce/platform';
 import { DomainError, orderDecider, orderStreamId, shipmentDecider, shipmentStreamId } from '@ecommerce/domain';
 import type { OrderEvent, OrderState, ShipmentCommand } from '@ecommerce/domain';
 import type { ReturnedLine } from '@ecommerce/schemas';
-import type { CommandAnswer } from '../catalog/commands';
+import type { CommandAnswer } from '../command-answer';
 import { handleCommand } from '../handle-command';
 import type { CommandContext, DeciderLike } from '../handle-command';
-import { answerOf } from './answer';
+import { answerOf } from '../command-answer';
 import { ownOrderOnly, requireAdmin } from './authorization';
 
 /** The customer names products, the order's lines are by SKU: the lines are matched against the order as loaded. */

@@ -3,10 +3,10 @@ import type { PaymentProvider, Principal, ProviderEvent, SandboxPaymentProvider,
 import { DomainError, assertOrderPayable, orderDecider, orderStreamId, paymentDecider, paymentStreamId, refundableOf } from '@ecommerce/domain';
 import type { Money } from '@ecommerce/schemas';
 import type { PaymentCommand, PaymentEvent, PaymentState } from '@ecommerce/domain';
-import type { CommandAnswer } from '../catalog/commands';
+import type { CommandAnswer } from '../command-answer';
 import { handleCommand } from '../handle-command';
 import type { CommandContext, DeciderLike } from '../handle-command';
-import { answerOf } from './answer';
+import { answerOf } from '../command-answer';
 import { ownOrderOnly, requireAdmin } from './authorization';
 
 export interface PaymentAnswer extends CommandAnswer {

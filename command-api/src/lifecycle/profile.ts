@@ -3,10 +3,10 @@ import type { Principal } from '@ecommerce/platform';
 import { DomainError, notificationStreamId, notificationsDecider, savedAddressOf, userDecider, userStreamId } from '@ecommerce/domain';
 import type { UserCommand, UserEvent, UserState } from '@ecommerce/domain';
 import type { PostalAddress, PostalAddressInput } from '@ecommerce/schemas';
-import type { CommandAnswer } from '../catalog/commands';
+import type { CommandAnswer } from '../command-answer';
 import { handleCommand } from '../handle-command';
 import type { CommandContext, DeciderLike } from '../handle-command';
-import { answerOf } from './answer';
+import { answerOf } from '../command-answer';
 import { toPostalAddress } from './shipping-address';
 
 /** A PATCH gives some fields: they replace the saved ones, as the address stands when the change is decided. */

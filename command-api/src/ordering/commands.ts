@@ -3,8 +3,9 @@ import type { Principal } from '@ecommerce/platform';
 import { cartDecider, cartStreamId, orderDecider, orderStreamId, shipmentDecider, shipmentIdOf, shipmentStreamId } from '@ecommerce/domain';
 import type { PostalAddress } from '@ecommerce/schemas';
 import { handleCommand } from '../handle-command';
-import type { CommandContext, CommandOutcome } from '../handle-command';
-import type { CommandAnswer } from '../catalog/commands';
+import type { CommandContext } from '../handle-command';
+import { answerOf } from '../command-answer';
+import type { CommandAnswer } from '../command-answer';
 import { setCartItemDecider } from './set-cart-item';
 import { snapshotLines } from './snapshot-lines';
 import type { RequestedLine } from './snapshot-lines';
@@ -24,13 +25,6 @@ export interface CheckoutAnswer extends CommandAnswer {
  * product streams, the decider checks the lines and computes the total.
  */
 export function createOrderingCommands(context: CommandContext) {
-  const answerOf = async (id: string, stream: string, outcome: CommandOutcome<unknown, unknown>): Promise<CommandAnswer> => ({
-    id,
-    stream,
-    revision: outcome.revision,
-    position: outcome.append?.position ?? (await context.eventStore.headPosition()),
-  });
-
   async function place(principal: Principal, requested: readonly RequestedLine[], fieldOf: (index: number) => string, orderId: string, shippingAddress: PostalAddress | null): Promise<CommandAnswer> {
     const lines = await snapshotLines(context.eventStore, requested, fieldOf);
     const outcome = await handleCommand(context, {
@@ -39,7 +33,7 @@ export function createOrderingCommands(context: CommandContext) {
       commands: [{ type: 'PlaceOrder', data: { orderId, customerId: principal.sub, lines, placedAt: context.clock().toISOString(), shippingAddress } }],
       actor: principal.sub,
     });
-    return answerOf(orderId, orderStreamId(orderId), outcome);
+    return answerOf(context, orderId, orderStreamId(orderId), outcome);
   }
 
   return {
@@ -52,7 +46,7 @@ export function createOrderingCommands(context: CommandContext) {
         commands: [{ type: 'SetCartItem', data: { customerId: principal.sub, productId, quantity } }],
         actor: principal.sub,
       });
-      return answerOf(principal.sub, cartStreamId(principal.sub), outcome);
+      return answerOf(context, principal.sub, cartStreamId(principal.sub), outcome);
     },
 
     async removeCartItem(principal: Principal, productId: string): Promise<CommandAnswer> {
@@ -62,7 +56,7 @@ export function createOrderingCommands(context: CommandContext) {
         commands: [{ type: 'RemoveItem', data: { customerId: principal.sub, productId } }],
         actor: principal.sub,
       });
-      return answerOf(principal.sub, cartStreamId(principal.sub), outcome);
+      return answerOf(context, principal.sub, cartStreamId(principal.sub), outcome);
     },
 
     async placeOrder(principal: Principal, lines: readonly RequestedLine[], shipping: ShippingChoice = {}, orderId: string = randomId()): Promise<CommandAnswer> {
@@ -91,7 +85,7 @@ export function createOrderingCommands(context: CommandContext) {
         : await place(principal, cart.lines, (index) => `cart.items.${index}.productId`, orderId, shippingAddress);
       try {
         const outcome = await handleCommand(context, { streamId, decider: cartDecider, commands: [checkOut], expectedRevision: cartRevision, actor: principal.sub });
-        return { ...order, cart: await answerOf(principal.sub, streamId, outcome) };
+        return { ...order, cart: await answerOf(context, principal.sub, streamId, outcome) };
       } catch (error) {
         if (!(error instanceof PreconditionFailedError)) throw error;
         return { ...order, cart: { id: principal.sub, stream: streamId, revision: cartRevision, position: order.position } };
@@ -128,7 +122,7 @@ export function createOrderingCommands(context: CommandContext) {
         authorize: ownOrderOnly(principal, orderId),
         actor: principal.sub,
       });
-      return answerOf(orderId, orderStreamId(orderId), outcome);
+      return answerOf(context, orderId, orderStreamId(orderId), outcome);
     },
   };
 }

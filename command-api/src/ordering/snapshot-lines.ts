@@ -1,7 +1,7 @@
-import { AppError } from '@ecommerce/platform';
+import { aggregateStream, AppError } from '@ecommerce/platform';
 import type { EventStore } from '@ecommerce/platform';
-import { foldEvents, productDecider, productStreamId } from '@ecommerce/domain';
-import type { PlaceOrderLine, ProductEvent } from '@ecommerce/domain';
+import { productDecider, productStreamId } from '@ecommerce/domain';
+import type { PlaceOrderLine } from '@ecommerce/domain';
 
 export interface RequestedLine {
   productId: string;
@@ -20,9 +20,9 @@ export async function snapshotLines(
   /** A product named in a body is bad input (400); one named in the path is a missing resource (404). */
   unknownProductIs: 'validation' | 'not_found' = 'validation',
 ): Promise<PlaceOrderLine[]> {
-  const histories = await Promise.all(requested.map((line) => eventStore.readStream(productStreamId(line.productId))));
+  const products = await Promise.all(requested.map(async (line) => (await aggregateStream(eventStore, productStreamId(line.productId), productDecider)).state));
   return requested.map((line, index) => {
-    const product = foldEvents(productDecider, (histories[index] ?? []).map((event) => ({ type: event.type, data: event.data }) as unknown as ProductEvent));
+    const product = products[index] ?? productDecider.initialState();
     const field = fieldOf(index);
     if (product.status === 'absent') {
       throw new AppError(unknownProductIs, `unknown product ${line.productId}`, { issues: [{ field, message: `unknown product ${line.productId}` }] });

@@ -5,7 +5,8 @@ import type { OpenAPIRegistry } from '@ecommerce/platform';
 import {
   adjustStockBody, commandAcceptedSchema, createProductBody, discontinueProductBody, idempotencyHeaders, ifMatchHeaders, productIdParams, restockBody, skuParams, updateProductBody,
 } from '@ecommerce/schemas';
-import type { CatalogCommands, CommandAnswer } from '../catalog/commands';
+import type { CatalogCommands } from '../catalog/commands';
+import type { CommandAnswer } from '../command-answer';
 
 function answer(res: Response, status: 201 | 202, result: CommandAnswer, location?: string): void {
   const consistencyToken = encodeConsistencyToken({ stream: result.stream, revision: result.revision, position: result.position });

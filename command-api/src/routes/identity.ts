@@ -6,7 +6,7 @@ import {
   changePasswordBody, changeRoleBody, commandAcceptedSchema, disableUserBody, idempotencyHeaders, ifMatchHeaders, jwksSchema, loginBody, logoutBody, refreshBody, registerBody, tokensSchema, updateProfileBody, userIdParams,
 } from '@ecommerce/schemas';
 import type { Accounts } from '../identity/accounts';
-import type { CommandAnswer } from '../catalog/commands';
+import type { CommandAnswer } from '../command-answer';
 
 const accepted = (result: CommandAnswer) => ({ id: result.id, revision: result.revision, position: result.position, consistencyToken: encodeConsistencyToken(result) });
 

@@ -5,7 +5,7 @@ import type { OpenAPIRegistry } from '@ecommerce/platform';
 import {
   cancelOrderBody, cartItemParams, checkoutAcceptedSchema, checkoutBody, commandAcceptedSchema, idempotencyHeaders, orderAcceptedSchema, orderIdParams, placeOrderBody, setCartItemBody,
 } from '@ecommerce/schemas';
-import type { CommandAnswer } from '../catalog/commands';
+import type { CommandAnswer } from '../command-answer';
 import type { OrderingCommands } from '../ordering/commands';
 
 const tokenOf = (result: CommandAnswer) => encodeConsistencyToken({ stream: result.stream, revision: result.revision, position: result.position });

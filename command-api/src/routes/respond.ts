@@ -1,6 +1,6 @@
 import type { Response } from 'express';
 import { encodeConsistencyToken } from '@ecommerce/platform';
-import type { CommandAnswer } from '../catalog/commands';
+import type { CommandAnswer } from '../command-answer';
 
 /** A command's answer: ids, revision, position and the consistency token (also as `X-Consistency-Token`). */
 export function respond(res: Response, status: 201 | 202, result: CommandAnswer, extra: Record<string, unknown> = {}, location?: string): void {

@@ -1,29 +1,17 @@
-import type { Money } from '@ecommerce/schemas';
+import type { ProductCreated, ProductDiscontinued, ProductPriceChanged } from '@ecommerce/schemas';
 import type { DomainCommand } from '../shared';
 
-export type CreateProduct = DomainCommand<
-  'CreateProduct',
-  {
-    productId: string;
-    sku: string;
-    name: string;
-    description: string;
-    category: string;
-    tags: string[];
-    price: Money;
-    /** The listing customer's user id; null when an admin creates the product. */
-    listedBy: string | null;
-  }
->;
+/** The product's fields are the event's: each is written once, in `ProductCreated`. */
+export type CreateProduct = DomainCommand<'CreateProduct', ProductCreated>;
 
 /** Fields left out are kept as they are. */
 export type UpdateProductDetails = DomainCommand<
   'UpdateProductDetails',
-  { productId: string; name?: string; description?: string; category?: string; tags?: string[] }
+  Pick<ProductCreated, 'productId'> & Partial<Pick<ProductCreated, 'name' | 'description' | 'category' | 'tags'>>
 >;
 
-export type ChangeProductPrice = DomainCommand<'ChangeProductPrice', { productId: string; price: Money }>;
+export type ChangeProductPrice = DomainCommand<'ChangeProductPrice', Pick<ProductPriceChanged, 'productId' | 'price'>>;
 
-export type DiscontinueProduct = DomainCommand<'DiscontinueProduct', { productId: string; reason?: string | null }>;
+export type DiscontinueProduct = DomainCommand<'DiscontinueProduct', Pick<ProductDiscontinued, 'productId'> & Partial<Pick<ProductDiscontinued, 'reason'>>>;
 
 export type ProductCommand = CreateProduct | UpdateProductDetails | ChangeProductPrice | DiscontinueProduct;

@@ -1,16 +1,9 @@
-import type { Money } from '@ecommerce/schemas';
+import type { ProductCreated, ProductStatus } from '@ecommerce/schemas';
 import type { ProductEvent } from './events';
 
-export interface Product {
-  status: 'active' | 'discontinued';
-  productId: string;
-  sku: string;
-  name: string;
-  description: string;
-  category: string;
-  tags: string[];
-  price: Money;
-  listedBy: string | null;
+/** A product is what created it, as last changed, and whether it is still sold. */
+export interface Product extends ProductCreated {
+  status: ProductStatus;
 }
 
 export type ProductState = { status: 'absent' } | Product;

@@ -1,4 +1,4 @@
-import { assertId, assertText, assertTimestamp, DomainError } from '../shared';
+import { assertId, assertText, DomainError } from '../shared';
 
 /** The identity context's input rules, exported so the API's request schemas can use the same numbers. */
 export const identityLimits = {
@@ -37,9 +37,6 @@ export const isSha256Hex = (value: unknown): value is string => typeof value ===
 export const assertSha256Hex = (value: string, field: string): void => {
   if (!isSha256Hex(value)) throw DomainError.validation(`${field} must be a SHA-256 digest in lower-case hex`, field);
 };
-
-/** Milliseconds since the epoch of an ISO 8601 timestamp with a zone, as `Date.toISOString` writes. */
-export const parseTimestamp = (value: string, field: string): number => assertTimestamp(value, field);
 
 /** Credentials versions count from 1 (see the user state). */
 export const assertCredentialsVersion = (version: number, field: string): void => {

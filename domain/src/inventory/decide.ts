@@ -1,5 +1,4 @@
-import { assertId, assertSku, assertText, DomainError } from '../shared';
-import { parseTimestamp } from '../identity/rules';
+import { assertId, assertSku, assertText, assertTimestamp, DomainError } from '../shared';
 import type { AdjustStock, CommitStock, InventoryCommand, ReleaseStock, ReserveStock, Restock, ReturnStock } from './commands';
 import type { InventoryEvent } from './events';
 import type { InventoryState } from './state';
@@ -54,7 +53,7 @@ export const reserveStock = ({ data }: ReserveStock, state: InventoryState): Inv
   if (!Number.isSafeInteger(data.quantity) || data.quantity <= 0 || data.quantity > inventoryLimits.reservationQuantityMax) {
     throw DomainError.validation('quantity must be a positive whole number', 'quantity');
   }
-  parseTimestamp(data.expiresAt, 'expiresAt');
+  assertTimestamp(data.expiresAt, 'expiresAt');
   if (reservationOf(state, data.orderId) !== undefined || settlementOf(state, data.orderId) !== undefined) return [];
   const { sku, orderId, quantity, expiresAt } = data;
   if (isUnknownSku(state)) {

@@ -4,7 +4,7 @@ import {
   assertPostalAddress,
   assertSku,
   assertText,
-  assertTimestamp as parseTimestamp,
+  assertTimestamp,
   assertValidMoney,
   assertWindowMs,
   copyPostalAddress,
@@ -36,7 +36,7 @@ export const placeOrder = ({ data }: PlaceOrder, state: OrderState): OrderEvent[
   assertId(data.orderId, 'orderId');
   assertId(data.customerId, 'customerId');
   const total = assertLinesAndTotal(data.lines);
-  parseTimestamp(data.placedAt, 'placedAt');
+  assertTimestamp(data.placedAt, 'placedAt');
   const shippingAddress = data.shippingAddress ?? null;
   if (shippingAddress !== null) assertPostalAddress(shippingAddress, 'shippingAddress');
   if (state.status !== 'absent') {
@@ -74,7 +74,7 @@ const assertReservationReply = (data: RecordReservation['data']): number => {
     throw DomainError.validation('available must be a non-negative whole number', 'available');
   }
   assertWindowMs(data.paymentWindowMs, 'paymentWindowMs', orderingLimits.paymentWindowMsMax);
-  return parseTimestamp(data.now, 'now');
+  return assertTimestamp(data.now, 'now');
 };
 
 /**
@@ -137,7 +137,7 @@ export const markPaid = ({ data }: MarkPaid, state: OrderState): OrderEvent[] =>
 export const fireTimer = ({ data }: FireTimer, state: OrderState): OrderEvent[] => {
   assertId(data.orderId, 'orderId');
   assertId(data.timerId, 'timerId');
-  const now = parseTimestamp(data.now, 'now');
+  const now = assertTimestamp(data.now, 'now');
   if (state.status === 'absent') return [];
   if (state.status === 'confirmed' && state.paymentTimerId === data.timerId && state.paymentDeadline !== null) {
     return now < Date.parse(state.paymentDeadline) ? [] : [{ type: 'OrderExpired', data: { orderId: data.orderId } }];

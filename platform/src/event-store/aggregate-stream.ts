@@ -1,4 +1,4 @@
-import type { EventStore, RecordedEvent } from './port';
+import type { EventStore } from './port';
 
 /**
  * The part of a decider that folds a stream (the domain's `Decider` has this shape; the
@@ -22,7 +22,7 @@ export interface StoredEvent {
  * through that decider, and `withSchemaCheck` checks each against its type's schema), so this is
  * where that is trusted: the project's one cast from stored events to a decider's.
  */
-export const asDeciderEvent = <Event>(stored: Pick<RecordedEvent, 'type' | 'data'>): Event => ({ type: stored.type, data: stored.data }) as unknown as Event;
+export const asDeciderEvent = <Event>(stored: { type: string; data: unknown }): Event => ({ type: stored.type, data: stored.data }) as unknown as Event;
 
 /**
  * A decider's event as the store keeps it. A widening, not a leap of faith: every event's data is

@@ -1,7 +1,8 @@
 import { NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
 import type { RecordedEvent } from '../event-store/port';
 import type { Headers, Log, LogMessage, ProducerRecord } from '../log/port';
-import { deadLetterTopic, eventHeadersOf } from './event-message';
+import { eventHeadersOf } from './event-message';
+import { deadLetterTopic } from './topics';
 
 /**
  * Dead letters (DESIGN §4.9): what a consumer could not decode or apply, and what the mirror could

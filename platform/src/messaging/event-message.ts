@@ -1,7 +1,8 @@
-import { eventContexts, eventTopic, isEventType, recordNameOf } from '@ecommerce/schemas';
+import { eventTopic, isEventType, recordNameOf } from '@ecommerce/schemas';
 import type { RecordedEvent } from '../event-store/port';
 import type { LogMessage, ProducerRecord, TopicSpec } from '../log/port';
 import type { Serde } from '../serde/port';
+import { deadLetterTopic, eventTopics, mirrorCheckpointTopic } from './topics';
 
 /** Headers on every mirrored event (DESIGN §5). */
 export const eventHeaders = {
@@ -63,14 +64,10 @@ export async function recordToEvent(message: LogMessage, serde: Serde): Promise<
   };
 }
 
-export const mirrorCheckpointTopic = 'ecommerce.mirror.checkpoints';
-export const deadLetterTopic = 'ecommerce.dlq';
-
 /** Every topic the platform uses, with its partition count; created by each process at start (idempotent). */
 export function platformTopics(partitions: number): TopicSpec[] {
-  const contexts = [...new Set(Object.values(eventContexts))];
   return [
-    ...contexts.map((context) => ({ topic: `ecommerce.${context}.events`, partitions })),
+    ...Object.values(eventTopics).map((topic) => ({ topic, partitions })),
     { topic: deadLetterTopic, partitions: 1 },
     { topic: mirrorCheckpointTopic, partitions: 1, compacted: true },
   ];

@@ -1,3 +1,4 @@
+export * from './topics';
 export * from './event-message';
 export * from './dead-letters';
 export { attemptBounded, errorMessage, isRetriable, jitteredBackoffMs, sleep } from './retry';

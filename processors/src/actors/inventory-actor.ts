@@ -8,7 +8,7 @@ import { integerField, oneOf, stringField } from './message-fields';
 import type { InventoryMessage } from './messages';
 import { inventoryActorType } from './messages';
 
-export type InventoryActor = ActorDefinition<InventoryMessage, InventoryCommand, ActorEvent, InventoryState>;
+export type InventoryActor = ActorDefinition<InventoryMessage, InventoryCommand, ActorEvent, InventoryState, typeof inventoryActorType>;
 
 function decodeInventoryMessage(body: Record<string, unknown>): InventoryMessage {
   const sku = stringField(body, 'sku');

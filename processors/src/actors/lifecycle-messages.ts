@@ -1,13 +1,14 @@
 import type { Money, NotificationChannel, NotificationKind, OrderRefundReason, OrderReturnLine, PostalAddress, ShipmentLine } from '@ecommerce/schemas';
-import { inboxTopicOf } from '../runtime/inbox';
+import { inboxTopics } from '@ecommerce/platform';
+import type { ActorType } from '@ecommerce/platform';
 
-/** The actors after confirmation (issue #9), with inboxes `ecommerce.<type>.inbox` (DESIGN §5). */
-export const paymentActorType = 'payment';
-export const shipmentActorType = 'shipment';
-export const notificationActorType = 'notification';
-export const paymentInboxTopic = inboxTopicOf(paymentActorType);
-export const shipmentInboxTopic = inboxTopicOf(shipmentActorType);
-export const notificationInboxTopic = inboxTopicOf(notificationActorType);
+/** The actors after confirmation (issue #9), with inboxes named in the platform's topic map (`inboxTopics`, DESIGN §5). */
+export const paymentActorType = 'payment' as const satisfies ActorType;
+export const shipmentActorType = 'shipment' as const satisfies ActorType;
+export const notificationActorType = 'notification' as const satisfies ActorType;
+export const paymentInboxTopic = inboxTopics.payment;
+export const shipmentInboxTopic = inboxTopics.shipment;
+export const notificationInboxTopic = inboxTopics.notification;
 
 // ── payment inbox, keyed by payment id ─────────────────────────────────────
 /** From PaymentRequested: ask the provider for the money (once: the payment id is the idempotency key). */

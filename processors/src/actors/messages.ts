@@ -1,11 +1,12 @@
+import { inboxTopics } from '@ecommerce/platform';
+import type { ActorType } from '@ecommerce/platform';
 import type { Money, ReturnedLine, StockReleaseReason } from '@ecommerce/schemas';
-import { inboxTopicOf } from '../runtime/inbox';
 
-/** Actor types: their inboxes are `ecommerce.<type>.inbox` (DESIGN §5). */
-export const inventoryActorType = 'inventory';
-export const orderActorType = 'order';
-export const inventoryInboxTopic = inboxTopicOf(inventoryActorType);
-export const orderInboxTopic = inboxTopicOf(orderActorType);
+/** Actor types: their inboxes are named in the platform's topic map (`inboxTopics`, DESIGN §5). */
+export const inventoryActorType = 'inventory' as const satisfies ActorType;
+export const orderActorType = 'order' as const satisfies ActorType;
+export const inventoryInboxTopic = inboxTopics.inventory;
+export const orderInboxTopic = inboxTopics.order;
 
 // ── inventory inbox, keyed by SKU ──────────────────────────────────────────
 export interface ReserveStockMessage {

@@ -8,7 +8,7 @@ import { integerField, listField, moneyField, stringField } from './message-fiel
 import type { OrderMessage } from './messages';
 import { orderActorType } from './messages';
 
-export type OrderActor = ActorDefinition<OrderMessage, OrderCommand, ActorEvent, OrderState>;
+export type OrderActor = ActorDefinition<OrderMessage, OrderCommand, ActorEvent, OrderState, typeof orderActorType>;
 
 export interface OrderActorOptions {
   /** From confirmation to expiry of an unpaid order. */

@@ -9,7 +9,7 @@ import type { ShipmentMessage } from './lifecycle-messages';
 import { shipmentActorType } from './lifecycle-messages';
 import { integerField, listField, objectField, stringField } from './message-fields';
 
-export type ShipmentActor = ActorDefinition<ShipmentMessage, ShipmentCommand, ActorEvent, ShipmentState>;
+export type ShipmentActor = ActorDefinition<ShipmentMessage, ShipmentCommand, ActorEvent, ShipmentState, typeof shipmentActorType>;
 
 function decodeShipmentMessage(body: Record<string, unknown>): ShipmentMessage {
   const shipmentId = stringField(body, 'shipmentId');

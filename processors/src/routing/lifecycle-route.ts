@@ -1,19 +1,8 @@
 import { orderDecider, shipmentIdOf } from '@ecommerce/domain';
-import type { Order } from '@ecommerce/domain';
-import { aggregateStream } from '@ecommerce/platform';
+import type { DomainEvent, Order } from '@ecommerce/domain';
+import { aggregateStream, asDeciderEvent } from '@ecommerce/platform';
 import type { EventStore, RecordedEvent } from '@ecommerce/platform';
-import type {
-  OrderRefundRequested,
-  OrderReturned,
-  OrderReturnRequested,
-  PaymentCaptured,
-  PaymentRefundRequested,
-  PaymentRefundSucceeded,
-  PaymentRequested,
-  ShipmentDelivered,
-  ShipmentDispatched,
-  ShipmentReturned,
-} from '@ecommerce/schemas';
+import type { OrderReturned } from '@ecommerce/schemas';
 import { paymentInboxTopic, shipmentInboxTopic } from '../actors/lifecycle-messages';
 import type { PaymentMessage, ShipmentMessage } from '../actors/lifecycle-messages';
 import { inventoryInboxTopic, orderInboxTopic } from '../actors/messages';
@@ -60,23 +49,24 @@ export function createLifecycleRoute(options: { eventStore: EventStore }): (even
   }
 
   return async (event) => {
-    switch (event.type) {
+    const typed = asDeciderEvent<DomainEvent>(event);
+    switch (typed.type) {
       case 'PaymentRequested':
-        return [toPayment({ type: 'ExecutePayment', paymentId: (event.data as unknown as PaymentRequested).paymentId })];
+        return [toPayment({ type: 'ExecutePayment', paymentId: typed.data.paymentId })];
       case 'PaymentRefundRequested': {
-        const { paymentId, refundId } = event.data as unknown as PaymentRefundRequested;
+        const { paymentId, refundId } = typed.data;
         return [toPayment({ type: 'ExecuteRefund', paymentId, refundId })];
       }
       case 'OrderRefundRequested': {
-        const { paymentId, refundId, amount, reason } = event.data as unknown as OrderRefundRequested;
+        const { paymentId, refundId, amount, reason } = typed.data;
         return [toPayment({ type: 'RequestRefund', paymentId, refundId, amount, reason })];
       }
       case 'PaymentCaptured': {
-        const { orderId, paymentId, amount } = event.data as unknown as PaymentCaptured;
+        const { orderId, paymentId, amount } = typed.data;
         return [toOrder({ type: 'PaymentCaptured', orderId, paymentId, amount })];
       }
       case 'PaymentRefundSucceeded': {
-        const { orderId, paymentId, refundId, amount } = event.data as unknown as PaymentRefundSucceeded;
+        const { orderId, paymentId, refundId, amount } = typed.data;
         return [toOrder({ type: 'PaymentRefundSucceeded', orderId, paymentId, refundId, amount })];
       }
       case 'OrderPaid':
@@ -87,25 +77,25 @@ export function createLifecycleRoute(options: { eventStore: EventStore }): (even
         return order?.paymentId ? [toShipment({ type: 'CancelShipment', shipmentId: shipmentIdOf(order.orderId) })] : [];
       }
       case 'OrderReturnRequested': {
-        const { orderId, lines, requestedAt } = event.data as unknown as OrderReturnRequested;
+        const { orderId, lines, requestedAt } = typed.data;
         return [toShipment({ type: 'ExpectReturn', shipmentId: shipmentIdOf(orderId), lines, requestedAt })];
       }
       case 'ShipmentDispatched': {
-        const { orderId, shipmentId, carrier, trackingNumber, dispatchedAt } = event.data as unknown as ShipmentDispatched;
+        const { orderId, shipmentId, carrier, trackingNumber, dispatchedAt } = typed.data;
         return [toOrder({ type: 'ShipmentDispatched', orderId, shipmentId, carrier, trackingNumber, dispatchedAt })];
       }
       case 'ShipmentDelivered': {
-        const { orderId, deliveredAt } = event.data as unknown as ShipmentDelivered;
+        const { orderId, deliveredAt } = typed.data;
         return [toOrder({ type: 'ShipmentDelivered', orderId, deliveredAt })];
       }
       case 'ShipmentReturned': {
-        const { orderId, lines, receivedAt } = event.data as unknown as ShipmentReturned;
+        const { orderId, lines, receivedAt } = typed.data;
         return [toOrder({ type: 'ShipmentReturned', orderId, lines, receivedAt })];
       }
       case 'OrderCompleted':
         return settleStock(event, null);
       case 'OrderReturned':
-        return settleStock(event, event.data as unknown as OrderReturned);
+        return settleStock(event, typed.data);
       default:
         return [];
     }

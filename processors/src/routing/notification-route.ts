@@ -1,7 +1,7 @@
 import { isNotifiableEventType, orderDecider } from '@ecommerce/domain';
-import { aggregateStream } from '@ecommerce/platform';
+import type { DomainEvent } from '@ecommerce/domain';
+import { aggregateStream, asDeciderEvent } from '@ecommerce/platform';
 import type { EventStore, RecordedEvent } from '@ecommerce/platform';
-import type { NotificationQueued } from '@ecommerce/schemas';
 import { notificationInboxTopic } from '../actors/lifecycle-messages';
 import type { NotificationMessage } from '../actors/lifecycle-messages';
 import type { RoutedMessage } from '../runtime/router';
@@ -23,8 +23,9 @@ export function createNotificationRoute(options: { eventStore: EventStore }): (e
   }
 
   return async (event) => {
-    if (event.type === 'NotificationQueued') {
-      const { userId, notificationId, channel, kind, recipient, subject, text } = event.data as unknown as NotificationQueued;
+    const typed = asDeciderEvent<DomainEvent>(event);
+    if (typed.type === 'NotificationQueued') {
+      const { userId, notificationId, channel, kind, recipient, subject, text } = typed.data;
       // The in-app inbox was delivered by being recorded.
       if (channel === 'inApp' || recipient === null) return [];
       return [toNotifications({ type: 'Deliver', userId, notificationId, channel, kind, recipient, subject, text })];

@@ -1,5 +1,4 @@
-import { orderActorType } from '../actors/messages';
-import { inboxTopicOf } from '../runtime/inbox';
+import { orderInboxTopic } from '../actors/messages';
 import type { TimerSpec } from '../runtime/timer-service';
 
 /** `OrderTimerScheduled { orderId, timerId, dueAt }` → `TimerFired` to the order's inbox when due. */
@@ -8,5 +7,5 @@ export const orderTimerSpec: TimerSpec = {
   keyOf: (event) => String(event.data.orderId),
   dueAtOf: (event) => String(event.data.dueAt),
   timerIdOf: (event) => String(event.data.timerId),
-  inboxTopic: inboxTopicOf(orderActorType),
+  inboxTopic: orderInboxTopic,
 };

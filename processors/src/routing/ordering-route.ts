@@ -1,7 +1,8 @@
 import { linesToRelease, orderDecider } from '@ecommerce/domain';
-import { aggregateStream } from '@ecommerce/platform';
+import type { DomainEvent } from '@ecommerce/domain';
+import { aggregateStream, asDeciderEvent } from '@ecommerce/platform';
 import type { EventStore, RecordedEvent } from '@ecommerce/platform';
-import type { OrderPlaced, StockReleaseReason, StockReservationRejected, StockReserved } from '@ecommerce/schemas';
+import type { StockReleaseReason } from '@ecommerce/schemas';
 import { inventoryInboxTopic, orderInboxTopic } from '../actors/messages';
 import type { ReleaseStockMessage, ReserveStockMessage, StockReservationRejectedReply, StockReservedReply } from '../actors/messages';
 import type { RoutedMessage } from '../runtime/router';
@@ -13,7 +14,7 @@ export interface OrderingRouteOptions {
   reservationHoldMs: number;
 }
 
-const releaseReasons: Record<string, StockReleaseReason> = {
+const releaseReasons: Record<'OrderRejected' | 'OrderExpired' | 'OrderCancelled', StockReleaseReason> = {
   OrderRejected: 'order_rejected',
   OrderExpired: 'order_expired',
   OrderCancelled: 'order_cancelled',
@@ -37,27 +38,28 @@ export function createOrderingRoute(options: OrderingRouteOptions): (event: Reco
   }
 
   return async (event) => {
-    switch (event.type) {
+    const typed = asDeciderEvent<DomainEvent>(event);
+    switch (typed.type) {
       case 'OrderPlaced': {
-        const { orderId, lines, placedAt } = event.data as unknown as OrderPlaced;
+        const { orderId, lines, placedAt } = typed.data;
         // An unreadable placedAt must not wedge the router's partition: fall back to when it was recorded.
         const placed = Date.parse(placedAt);
         const expiresAt = new Date((Number.isNaN(placed) ? event.recordedAt.getTime() : placed) + reservationHoldMs).toISOString();
         return lines.map((line) => toInventory({ type: 'ReserveStock', sku: line.sku, orderId, quantity: line.quantity, expiresAt }));
       }
       case 'StockReserved': {
-        const { orderId, sku } = event.data as unknown as StockReserved;
+        const { orderId, sku } = typed.data;
         return [toOrder({ type: 'StockReserved', orderId, sku })];
       }
       case 'StockReservationRejected': {
-        const { orderId, sku, available } = event.data as unknown as StockReservationRejected;
+        const { orderId, sku, available } = typed.data;
         return [toOrder({ type: 'StockReservationRejected', orderId, sku, available })];
       }
       case 'OrderRejected':
       case 'OrderExpired':
       case 'OrderCancelled': {
-        const orderId = String(event.data.orderId);
-        const reason = releaseReasons[event.type] as StockReleaseReason;
+        const { orderId } = typed.data;
+        const reason = releaseReasons[typed.type];
         return (await skusToRelease(event)).map((sku) => toInventory({ type: 'ReleaseStock', sku, orderId, reason }));
       }
       default:

@@ -1,4 +1,4 @@
-import { deterministicEventId } from '@ecommerce/platform';
+import { asStoredEvent, deterministicEventId } from '@ecommerce/platform';
 import type { EventStore, Logger, RecordedEvent } from '@ecommerce/platform';
 import type { AnyActorDefinition } from './actor';
 import { createLruCache } from './lru-cache';
@@ -92,7 +92,7 @@ export function createActorStateStore<State>(options: {
     const data: SnapshotData = { revision: entry.revision, state: toData(entry.state), handledMessageIds: [...entry.handled].slice(-snapshotHandledIds) };
     const snapshotStream = snapshotStreamOf(streamId);
     try {
-      await eventStore.append(snapshotStream, [{ id: deterministicEventId(`${snapshotStream}@${entry.revision}`, 0), type: snapshotEventType, data: data as unknown as Record<string, unknown> }]);
+      await eventStore.append(snapshotStream, [{ id: deterministicEventId(`${snapshotStream}@${entry.revision}`, 0), ...asStoredEvent({ type: snapshotEventType, data }) }]);
     } catch (error) {
       logger.warn({ err: error, streamId, revision: entry.revision }, 'snapshot not written (an optimisation only)');
     }

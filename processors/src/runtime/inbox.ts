@@ -1,10 +1,10 @@
-import { UndecodableMessageError } from '@ecommerce/platform';
-import type { LogMessage, TopicSpec } from '@ecommerce/platform';
+import { inboxTopicOf, UndecodableMessageError } from '@ecommerce/platform';
+import type { ActorType, LogMessage, TopicSpec } from '@ecommerce/platform';
 
-/** `ecommerce.<actor>.inbox`, keyed by actor key (DESIGN §5); only the router and the timers write it. */
-export const inboxTopicOf = (actorType: string): string => `ecommerce.${actorType}.inbox`;
+/** An actor type's inbox (named in the platform's topic map), keyed by actor key (DESIGN §5); only the router and the timers write it. */
+export { inboxTopicOf };
 
-export const inboxTopicSpec = (actorType: string, partitions: number): TopicSpec => ({ topic: inboxTopicOf(actorType), partitions });
+export const inboxTopicSpec = (actorType: ActorType, partitions: number): TopicSpec => ({ topic: inboxTopicOf(actorType), partitions });
 
 /** Inbox messages are JSON objects with a `type`. */
 export const encodeInboxMessage = (message: { type: string } & Record<string, unknown>): Buffer => Buffer.from(JSON.stringify(message), 'utf8');

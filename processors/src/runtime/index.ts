@@ -11,7 +11,6 @@ export { createRouter } from './router';
 export type { RoutedMessage, Router, RouterOptions } from './router';
 export { createTimerService } from './timer-service';
 export type { TimerService, TimerServiceOptions, TimerSpec } from './timer-service';
-export { timerCheckpointTopic } from './timer-checkpoint';
 export type { TimerCheckpoint } from './timer-checkpoint';
 export { deadLetterRecord, describeDeadLetterSource, dlqHeaders, listDeadLetters, parseDeadLetterSource, replayDeadLetter } from './dead-letters';
 export type { DeadLetter, DeadLetterSource } from './dead-letters';

@@ -1,6 +1,5 @@
+import { timerCheckpointTopic } from '@ecommerce/platform';
 import type { Log, ProducerRecord } from '@ecommerce/platform';
-
-export const timerCheckpointTopic = 'ecommerce.timers.checkpoints';
 
 /**
  * Where a timer service resumes: every timer scheduled at a `$all` position up to `after` has

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { timerCheckpointTopic } from '@ecommerce/platform';
 import type { EventStore, Log } from '@ecommerce/platform';
 import { messageIdHeader } from './actor-host';
 import { decodeInboxMessage } from './inbox';
-import { timerCheckpointTopic } from './timer-checkpoint';
 import { createTimerService } from './timer-service';
 import type { TimerSpec } from './timer-service';
 import { logTargets, openEventStore, readTopic, silentLogger, sleep, waitFor } from './test-support.fixture';

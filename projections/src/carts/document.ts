@@ -1,5 +1,6 @@
 import { cartDecider } from '@ecommerce/domain';
 import type { CartEvent } from '@ecommerce/domain';
+import { asDeciderEvent } from '@ecommerce/platform';
 import type { CartDocument } from '@ecommerce/schemas';
 import type { ProjectedEvent } from '../apply-by-document';
 
@@ -11,6 +12,6 @@ export const cartEventTypes = ['CartItemAdded', 'CartItemQuantityChanged', 'Cart
 
 /** The cart after a cart event (pure): the lines follow the domain's own evolve, so the two never disagree. */
 export function evolveCartFields(current: CartFields | null, event: ProjectedEvent): CartFields {
-  const state = cartDecider.evolve({ lines: current?.items ?? [], lastOrderId: current?.lastOrderId ?? null }, { type: event.type, data: event.data } as CartEvent);
+  const state = cartDecider.evolve({ lines: current?.items ?? [], lastOrderId: current?.lastOrderId ?? null }, asDeciderEvent<CartEvent>(event));
   return { items: state.lines.map(({ productId, quantity }) => ({ productId, quantity })), lastOrderId: state.lastOrderId, revision: event.revision, updatedAt: event.occurredAt };
 }

@@ -1,16 +1,16 @@
+import { eventTopics } from '@ecommerce/platform';
 import { cartCollections } from '@ecommerce/schemas';
 import type { Projection } from '../projection';
 import { applyByDocument, withoutStoreFields } from '../apply-by-document';
 import { cartEventTypes, evolveCartFields } from './document';
 import type { CartDocument } from './document';
 
-const cartTopic = 'ecommerce.cart.events';
 const handles = new Set<string>(cartEventTypes);
 
 /** Each customer's cart, `_id` the customer id; the cart stream is its one writer. */
 export const cartsProjection: Projection = {
   name: 'carts',
-  topics: [cartTopic],
+  topics: [eventTopics.cart],
   collections: cartCollections,
 
   async setup() {

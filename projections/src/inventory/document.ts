@@ -1,4 +1,6 @@
-import type { InventoryDocument, StockAdjusted, StockCommitted, StockReleased, StockReserved, StockRestocked, StockReturned } from '@ecommerce/schemas';
+import type { DomainEvent } from '@ecommerce/domain';
+import { asDeciderEvent } from '@ecommerce/platform';
+import type { InventoryDocument } from '@ecommerce/schemas';
 import type { ProjectedEvent } from '../apply-by-document';
 
 export type { InventoryDocument } from '@ecommerce/schemas';
@@ -17,25 +19,26 @@ export function evolveInventoryFields(current: InventoryFields | null, event: Pr
   let { received, adjusted, reserved, sold } = current ?? { received: 0, adjusted: 0, reserved: 0, sold: 0 };
   // documents projected before returns existed have no count: none came back then
   let returned = current?.returned ?? 0;
-  switch (event.type) {
+  const typed = asDeciderEvent<DomainEvent>(event);
+  switch (typed.type) {
     case 'StockRestocked':
-      received += (event.data as StockRestocked).quantity;
+      received += typed.data.quantity;
       break;
     case 'StockAdjusted':
-      adjusted += (event.data as StockAdjusted).delta;
+      adjusted += typed.data.delta;
       break;
     case 'StockReserved':
-      reserved += (event.data as StockReserved).quantity;
+      reserved += typed.data.quantity;
       break;
     case 'StockReleased':
-      reserved -= (event.data as StockReleased).quantity;
+      reserved -= typed.data.quantity;
       break;
     case 'StockCommitted':
-      reserved -= (event.data as StockCommitted).quantity;
-      sold += (event.data as StockCommitted).quantity;
+      reserved -= typed.data.quantity;
+      sold += typed.data.quantity;
       break;
     case 'StockReturned':
-      returned += (event.data as StockReturned).quantity;
+      returned += typed.data.quantity;
       break;
     default:
       break;

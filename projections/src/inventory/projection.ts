@@ -1,16 +1,16 @@
+import { eventTopics } from '@ecommerce/platform';
 import { inventoryCollections } from '@ecommerce/schemas';
 import type { Projection } from '../projection';
 import { applyByDocument, withoutStoreFields } from '../apply-by-document';
 import { evolveInventoryFields, inventoryEventTypes } from './document';
 import type { InventoryDocument } from './document';
 
-const inventoryTopic = 'ecommerce.inventory.events';
 const handles = new Set<string>(inventoryEventTypes);
 
 /** Stock per SKU for admins, `_id` the SKU; the inventory stream is its one writer. */
 export const inventoryProjection: Projection = {
   name: 'inventory',
-  topics: [inventoryTopic],
+  topics: [eventTopics.inventory],
   collections: inventoryCollections,
 
   async setup() {

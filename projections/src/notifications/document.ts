@@ -1,4 +1,6 @@
-import type { NotificationDocument, NotificationQueued, NotificationRead } from '@ecommerce/schemas';
+import type { DomainEvent } from '@ecommerce/domain';
+import { asDeciderEvent } from '@ecommerce/platform';
+import type { NotificationDocument } from '@ecommerce/schemas';
 import type { ProjectedEvent } from '../apply-by-document';
 
 export type { NotificationDocument } from '@ecommerce/schemas';
@@ -10,15 +12,16 @@ export const notificationEventTypes = ['NotificationQueued', 'NotificationRead']
 
 /** An in-app message after an event of its user's notification stream (pure); other channels are not the inbox's. */
 export function evolveNotificationFields(current: NotificationFields | null, event: ProjectedEvent): NotificationFields | null {
-  switch (event.type) {
+  const typed = asDeciderEvent<DomainEvent>(event);
+  switch (typed.type) {
     case 'NotificationQueued': {
-      const data = event.data as NotificationQueued;
+      const { data } = typed;
       if (current || data.channel !== 'inApp') return current;
       return { userId: data.userId, kind: data.kind, subject: data.subject, text: data.text, createdAt: data.queuedAt, read: false, readAt: null, revision: event.revision };
     }
     case 'NotificationRead':
       // read once: a second read keeps the first time
-      return current && (current.read ? current : { ...current, read: true, readAt: (event.data as NotificationRead).readAt, revision: event.revision });
+      return current && (current.read ? current : { ...current, read: true, readAt: typed.data.readAt, revision: event.revision });
     default:
       return current;
   }

@@ -1,4 +1,5 @@
-import { eventTopic, notificationCollections } from '@ecommerce/schemas';
+import { eventTopics } from '@ecommerce/platform';
+import { notificationCollections } from '@ecommerce/schemas';
 import type { Projection } from '../projection';
 import { applyByDocument, withoutStoreFields } from '../apply-by-document';
 import { evolveNotificationFields, notificationEventTypes } from './document';
@@ -13,7 +14,7 @@ const handles = new Set<string>(notificationEventTypes);
  */
 export const notificationsProjection: Projection = {
   name: 'notifications',
-  topics: [eventTopic('NotificationQueued')],
+  topics: [eventTopics.notifications],
   collections: notificationCollections,
 
   async setup(store, version) {

@@ -1,13 +1,15 @@
-import type {
-  Money, OrderCompleted, OrderConfirmed, OrderDelivered, OrderDocument, OrderPaid, OrderPlaced, OrderRefundEntry, OrderRefunded, OrderRefundRequested, OrderReturned,
-  OrderReturnRequested, OrderShipped,
-} from '@ecommerce/schemas';
+import type { DomainEvent } from '@ecommerce/domain';
+import { asDeciderEvent } from '@ecommerce/platform';
+import type { OrderDocument, OrderPlaced, OrderRefundEntry } from '@ecommerce/schemas';
 import type { ProjectedEvent } from '../apply-by-document';
 
 export type { OrderDocument, OrderRefundEntry, OrderTimelineEntry } from '@ecommerce/schemas';
 
 /** What the order stream writes: every field but the payment and shipment streams' own. */
 export type OrderFields = Omit<OrderDocument, '_id' | '_revisions' | 'payments' | 'shipment'>;
+
+/** A projected event with the domain's types: a switch on its `type` reads typed `data`. */
+type TypedEvent = DomainEvent & Pick<ProjectedEvent, 'revision' | 'occurredAt'>;
 
 export const orderEventTypes = [
   'OrderPlaced', 'OrderLineReserved', 'OrderLineRejected', 'OrderConfirmed', 'OrderRejected', 'OrderTimerScheduled', 'OrderPaid', 'OrderExpired', 'OrderCancelled',
@@ -31,10 +33,9 @@ const statusAfter: Readonly<Partial<Record<string, string>>> = {
   OrderReturned: 'returned',
 };
 
-function placedOrder(event: ProjectedEvent): OrderFields {
-  const data = event.data as OrderPlaced;
+function placedOrder(event: ProjectedEvent, data: OrderPlaced): OrderFields {
   return {
-    customerId: data.customerId, status: 'placed', lines: data.lines, total: { ...(data.total as Money) },
+    customerId: data.customerId, status: 'placed', lines: data.lines, total: { ...data.total },
     // events written before addresses existed have no such field
     shippingAddress: data.shippingAddress ?? null,
     timeline: [{ status: 'placed', event: event.type, at: event.occurredAt }], paymentDeadline: null,
@@ -44,45 +45,45 @@ function placedOrder(event: ProjectedEvent): OrderFields {
 }
 
 /** A refund the order asked for (pending), or one it was told succeeded (asked for by the order or by an admin). */
-function withRefund(refunds: readonly OrderRefundEntry[], event: ProjectedEvent): OrderRefundEntry[] {
+function withRefund(refunds: readonly OrderRefundEntry[], event: TypedEvent & { type: 'OrderRefundRequested' | 'OrderRefunded' }): OrderRefundEntry[] {
   if (event.type === 'OrderRefundRequested') {
-    const { refundId, paymentId, amount, reason } = event.data as OrderRefundRequested;
+    const { refundId, paymentId, amount, reason } = event.data;
     if (refunds.some((refund) => refund.refundId === refundId)) return [...refunds];
     return [...refunds, { refundId, paymentId, amount, reason, status: 'pending', at: event.occurredAt }];
   }
-  const { refundId, paymentId, amount } = event.data as OrderRefunded;
+  const { refundId, paymentId, amount } = event.data;
   const known = refunds.find((refund) => refund.refundId === refundId);
   if (!known) return [...refunds, { refundId, paymentId, amount, reason: null, status: 'succeeded', at: event.occurredAt }];
   return refunds.map((refund) => (refund === known ? { ...refund, status: 'succeeded', at: event.occurredAt } : refund));
 }
 
 /** The fields one lifecycle event changes besides the status. */
-function changedFields(current: OrderFields, event: ProjectedEvent): Partial<OrderFields> {
+function changedFields(current: OrderFields, event: TypedEvent): Partial<OrderFields> {
   switch (event.type) {
     case 'OrderConfirmed':
-      return { paymentDeadline: (event.data as OrderConfirmed).paymentDeadline };
+      return { paymentDeadline: event.data.paymentDeadline };
     case 'OrderPaid': {
-      const { paymentId, amount } = event.data as OrderPaid;
+      const { paymentId, amount } = event.data;
       return { paid: { paymentId, amount, at: event.occurredAt } };
     }
     case 'OrderShipped': {
-      const { shipmentId, carrier, trackingNumber, shippedAt } = event.data as OrderShipped;
+      const { shipmentId, carrier, trackingNumber, shippedAt } = event.data;
       return { shipped: { shipmentId, carrier, trackingNumber, shippedAt } };
     }
     case 'OrderDelivered': {
-      const { deliveredAt, returnWindowEndsAt, acceptanceDeadline } = event.data as OrderDelivered;
+      const { deliveredAt, returnWindowEndsAt, acceptanceDeadline } = event.data;
       return { delivery: { deliveredAt, returnWindowEndsAt, acceptanceDeadline } };
     }
     case 'OrderCompleted': {
-      const { acceptedBy, completedAt } = event.data as OrderCompleted;
+      const { acceptedBy, completedAt } = event.data;
       return { completion: { acceptedBy, completedAt } };
     }
     case 'OrderReturnRequested': {
-      const { lines, reason, requestedAt } = event.data as OrderReturnRequested;
+      const { lines, reason, requestedAt } = event.data;
       return { returnRequest: { lines, reason, requestedAt } };
     }
     case 'OrderReturned': {
-      const { lines, refundAmount, returnedAt } = event.data as OrderReturned;
+      const { lines, refundAmount, returnedAt } = event.data;
       return { returned: { lines, refundAmount, returnedAt } };
     }
     case 'OrderRefundRequested':
@@ -94,9 +95,9 @@ function changedFields(current: OrderFields, event: ProjectedEvent): Partial<Ord
 }
 
 /** As the domain decides: the return's own refund closes a returned order; other refunds leave the status alone. */
-function statusOf(current: OrderFields, event: ProjectedEvent): string {
+function statusOf(current: OrderFields, event: TypedEvent): string {
   if (event.type === 'OrderRefunded') {
-    const { refundId } = event.data as OrderRefunded;
+    const { refundId } = event.data;
     const closesReturn = current.status === 'returned' && (current.refunds ?? []).some((refund) => refund.refundId === refundId && refund.reason === 'items_returned');
     return closesReturn ? 'refunded' : current.status;
   }
@@ -105,10 +106,11 @@ function statusOf(current: OrderFields, event: ProjectedEvent): string {
 
 /** The order after an event of its stream (pure), every lifecycle step on its timeline. */
 export function evolveOrderFields(current: OrderFields | null, event: ProjectedEvent): OrderFields | null {
-  if (event.type === 'OrderPlaced') return current ?? placedOrder(event);
+  const typed: TypedEvent = { ...asDeciderEvent<DomainEvent>(event), revision: event.revision, occurredAt: event.occurredAt };
+  if (typed.type === 'OrderPlaced') return current ?? placedOrder(event, typed.data);
   if (!current) return null;
   const touched = { ...current, revision: event.revision, updatedAt: event.occurredAt };
   if (bookkeeping.has(event.type)) return touched;
-  const status = statusOf(current, event);
-  return { ...touched, ...changedFields(current, event), status, timeline: [...current.timeline, { status, event: event.type, at: event.occurredAt }] };
+  const status = statusOf(current, typed);
+  return { ...touched, ...changedFields(current, typed), status, timeline: [...current.timeline, { status, event: event.type, at: event.occurredAt }] };
 }

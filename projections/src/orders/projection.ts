@@ -1,4 +1,5 @@
-import { eventTopic, orderCollections } from '@ecommerce/schemas';
+import { eventTopics } from '@ecommerce/platform';
+import { orderCollections } from '@ecommerce/schemas';
 import type { Projection } from '../projection';
 import { applyByStream, streamKind } from '../apply-by-stream';
 import type { OrderDocument } from './document';
@@ -13,7 +14,7 @@ const streamKinds = [streamKind(orderStream), streamKind(paymentStreams), stream
  */
 export const ordersProjection: Projection = {
   name: 'orders',
-  topics: [eventTopic('OrderPlaced'), eventTopic('PaymentRequested'), eventTopic('ShipmentOpened')],
+  topics: [eventTopics.ordering, eventTopics.payments, eventTopics.shipping],
   collections: orderCollections,
 
   async setup(store, version) {

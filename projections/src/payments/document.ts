@@ -1,7 +1,6 @@
-import type {
-  PaymentActionRequired, PaymentAuthorized, PaymentCaptured, PaymentDeclined, PaymentFieldsEntry, PaymentRefundEntry, PaymentRefundFailed,
-  PaymentRefundRequested, PaymentRefundSucceeded, PaymentRequested,
-} from '@ecommerce/schemas';
+import type { DomainEvent } from '@ecommerce/domain';
+import { asDeciderEvent } from '@ecommerce/platform';
+import type { PaymentFieldsEntry, PaymentRefundEntry, PaymentRefundRequested, PaymentRequested } from '@ecommerce/schemas';
 import type { ProjectedEvent } from '../apply-by-document';
 
 export type { PaymentDocument, PaymentFieldsEntry, PaymentRefundEntry } from '@ecommerce/schemas';
@@ -12,8 +11,8 @@ export const paymentEventTypes = [
   'PaymentRequested', 'PaymentActionRequired', 'PaymentAuthorized', 'PaymentCaptured', 'PaymentDeclined', 'PaymentRefundRequested', 'PaymentRefundSucceeded', 'PaymentRefundFailed',
 ] as const;
 
-function requestedPayment(event: ProjectedEvent): PaymentFields {
-  const { paymentId, orderId, customerId, amount, provider, requestedAt } = event.data as PaymentRequested;
+function requestedPayment(event: ProjectedEvent, requested: PaymentRequested): PaymentFields {
+  const { paymentId, orderId, customerId, amount, provider, requestedAt } = requested;
   // the method reference stays in the event store: the read side has no use for it
   return {
     paymentId, orderId, customerId, status: 'requested', amount, provider, providerPaymentId: null, captured: 0, redirectUrl: null, declineCode: null, declineMessage: null,
@@ -32,30 +31,30 @@ function refundSettled(refunds: readonly PaymentRefundEntry[], refundId: string,
 }
 
 /** The fields one payment event changes (the same rules as the domain's evolvePayment). */
-function changedFields(current: PaymentFields, event: ProjectedEvent): Partial<PaymentFields> {
+function changedFields(current: PaymentFields, event: DomainEvent): Partial<PaymentFields> {
   switch (event.type) {
     case 'PaymentActionRequired': {
-      const data = event.data as PaymentActionRequired;
+      const { data } = event;
       return { status: 'requires_action', redirectUrl: data.redirectUrl, providerPaymentId: data.providerPaymentId ?? current.providerPaymentId };
     }
     case 'PaymentAuthorized':
-      return { status: 'authorized', redirectUrl: null, providerPaymentId: (event.data as PaymentAuthorized).providerPaymentId ?? current.providerPaymentId };
+      return { status: 'authorized', redirectUrl: null, providerPaymentId: event.data.providerPaymentId ?? current.providerPaymentId };
     case 'PaymentCaptured': {
-      const data = event.data as PaymentCaptured;
+      const { data } = event;
       return { status: 'captured', captured: data.amount.amount, capturedAt: data.at, redirectUrl: null, providerPaymentId: data.providerPaymentId ?? current.providerPaymentId };
     }
     case 'PaymentDeclined': {
-      const data = event.data as PaymentDeclined;
+      const { data } = event;
       return { status: 'declined', declineCode: data.code, declineMessage: data.message, redirectUrl: null };
     }
     case 'PaymentRefundRequested':
-      return { refunds: refundRequested(current.refunds, event.data as PaymentRefundRequested) };
+      return { refunds: refundRequested(current.refunds, event.data) };
     case 'PaymentRefundSucceeded': {
-      const data = event.data as PaymentRefundSucceeded;
+      const { data } = event;
       return { refunds: refundSettled(current.refunds, data.refundId, { status: 'succeeded', failureCode: null, settledAt: data.at }) };
     }
     case 'PaymentRefundFailed': {
-      const data = event.data as PaymentRefundFailed;
+      const { data } = event;
       return { refunds: refundSettled(current.refunds, data.refundId, { status: 'failed', failureCode: data.code, settledAt: data.at }) };
     }
     default:
@@ -65,8 +64,9 @@ function changedFields(current: PaymentFields, event: ProjectedEvent): Partial<P
 
 /** A payment after an event of its stream (pure); events before PaymentRequested change nothing. */
 export function evolvePaymentFields(current: PaymentFields | null, event: ProjectedEvent): PaymentFields | null {
-  if (event.type === 'PaymentRequested') return current ?? requestedPayment(event);
+  const typed = asDeciderEvent<DomainEvent>(event);
+  if (typed.type === 'PaymentRequested') return current ?? requestedPayment(event, typed.data);
   if (!current) return null;
-  return { ...current, ...changedFields(current, event), updatedAt: event.occurredAt, revision: event.revision };
+  return { ...current, ...changedFields(current, typed), updatedAt: event.occurredAt, revision: event.revision };
 }
 

@@ -1,4 +1,5 @@
-import { eventTopic, paymentCollections } from '@ecommerce/schemas';
+import { eventTopics } from '@ecommerce/platform';
+import { paymentCollections } from '@ecommerce/schemas';
 import type { Projection } from '../projection';
 import { applyByDocument, withoutStoreFields } from '../apply-by-document';
 import { evolvePaymentFields, paymentEventTypes } from './document';
@@ -9,7 +10,7 @@ const handles = new Set<string>(paymentEventTypes);
 /** Each payment attempt, `_id` the payment id, for its owner and admins; the payment stream is its one writer. */
 export const paymentsProjection: Projection = {
   name: 'payments',
-  topics: [eventTopic('PaymentRequested')],
+  topics: [eventTopics.payments],
   collections: paymentCollections,
 
   async setup(store, version) {

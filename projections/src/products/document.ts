@@ -1,4 +1,7 @@
-import type { Money, ProductCreated, ProductDetailsUpdated, ProductDocument, StockDocument, StockView } from '@ecommerce/schemas';
+import type { DomainEvent } from '@ecommerce/domain';
+import { asDeciderEvent } from '@ecommerce/platform';
+import type { ProductCreated, ProductDocument, StockDocument, StockView } from '@ecommerce/schemas';
+import type { ProjectedEvent } from '../apply-by-document';
 import { evolveInventoryFields } from '../inventory/document';
 
 export type { ProductDocument, StockDocument, StockView } from '@ecommerce/schemas';
@@ -13,10 +16,11 @@ export function searchTermsOf(product: Pick<ProductCreated, 'name' | 'descriptio
 export type ProductFields = Omit<ProductDocument, '_id' | '_revisions' | 'stock'>;
 
 /** Product fields after a catalog event (pure): the read-model twin of the domain's evolve. */
-export function evolveProductFields(current: ProductFields | null, event: { type: string; data: unknown; revision: number; occurredAt: string }): ProductFields | null {
-  switch (event.type) {
+export function evolveProductFields(current: ProductFields | null, event: ProjectedEvent): ProductFields | null {
+  const typed = asDeciderEvent<DomainEvent>(event);
+  switch (typed.type) {
     case 'ProductCreated': {
-      const data = event.data as ProductCreated;
+      const { data } = typed;
       return {
         sku: data.sku, name: data.name, description: data.description, category: data.category, tags: data.tags, price: data.price,
         status: 'active', listedBy: data.listedBy, revision: event.revision, searchTerms: searchTermsOf(data), createdAt: event.occurredAt, updatedAt: event.occurredAt,
@@ -24,12 +28,12 @@ export function evolveProductFields(current: ProductFields | null, event: { type
     }
     case 'ProductDetailsUpdated': {
       if (!current) return null;
-      const data = event.data as ProductDetailsUpdated;
+      const { data } = typed;
       const next = { ...current, name: data.name ?? current.name, description: data.description ?? current.description, category: data.category ?? current.category, tags: data.tags ?? current.tags };
       return { ...next, searchTerms: searchTermsOf(next), revision: event.revision, updatedAt: event.occurredAt };
     }
     case 'ProductPriceChanged':
-      return current && { ...current, price: (event.data as { price: Money }).price, revision: event.revision, updatedAt: event.occurredAt };
+      return current && { ...current, price: typed.data.price, revision: event.revision, updatedAt: event.occurredAt };
     case 'ProductDiscontinued':
       return current && { ...current, status: 'discontinued', revision: event.revision, updatedAt: event.occurredAt };
     default:

@@ -1,3 +1,4 @@
+import { eventTopics } from '@ecommerce/platform';
 import type { ReadCollection, RecordedEvent } from '@ecommerce/platform';
 import { inventoryStreamId } from '@ecommerce/domain';
 import { productCollections } from '@ecommerce/schemas';
@@ -5,8 +6,6 @@ import type { Projection } from '../projection';
 import { evolveProductFields, foldStockCounts, stockViewOf } from './document';
 import type { ProductDocument, ProductFields, StockDocument } from './document';
 
-const catalogTopic = 'ecommerce.catalog.events';
-const inventoryTopic = 'ecommerce.inventory.events';
 const productEvents = new Set(['ProductCreated', 'ProductDetailsUpdated', 'ProductPriceChanged', 'ProductDiscontinued']);
 const stockEvents = new Set(['StockRestocked', 'StockAdjusted', 'StockReserved', 'StockReleased', 'StockCommitted', 'StockReturned']);
 
@@ -27,7 +26,7 @@ const occurredAtOf = (event: RecordedEvent): string => String(event.metadata.occ
  */
 export const productsProjection: Projection = {
   name: 'products',
-  topics: [catalogTopic, inventoryTopic],
+  topics: [eventTopics.catalog, eventTopics.inventory],
   collections: collectionsOf,
 
   async setup(store, version) {

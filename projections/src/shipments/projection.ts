@@ -1,4 +1,5 @@
-import { eventTopic, shipmentCollections } from '@ecommerce/schemas';
+import { eventTopics } from '@ecommerce/platform';
+import { shipmentCollections } from '@ecommerce/schemas';
 import type { Projection } from '../projection';
 import { applyByDocument, withoutStoreFields } from '../apply-by-document';
 import { evolveShipmentFields, shipmentEventTypes } from './document';
@@ -9,7 +10,7 @@ const handles = new Set<string>(shipmentEventTypes);
 /** Shipments for the admins' list, `_id` the shipment id; the shipment stream is its one writer. */
 export const shipmentsProjection: Projection = {
   name: 'shipments',
-  topics: [eventTopic('ShipmentOpened')],
+  topics: [eventTopics.shipping],
   collections: shipmentCollections,
 
   async setup(store, version) {

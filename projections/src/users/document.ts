@@ -1,7 +1,7 @@
-import type {
-  NotificationPreferencesEntry, SavedAddressEntry, UserAddressAdded, UserAddressRemoved, UserAddressUpdated, UserDocument, UserNotificationPreferencesChanged, UserProfileUpdated,
-  UserRegistered, UserRoleChanged,
-} from '@ecommerce/schemas';
+import type { DomainEvent } from '@ecommerce/domain';
+import { asDeciderEvent } from '@ecommerce/platform';
+import type { NotificationPreferencesEntry, SavedAddressEntry, UserDocument } from '@ecommerce/schemas';
+import type { ProjectedEvent } from '../apply-by-document';
 
 export type { UserDocument } from '@ecommerce/schemas';
 
@@ -16,18 +16,18 @@ export const userEventTypes = [
 export const defaultNotificationPreferences = (): NotificationPreferencesEntry => ({ email: true, sms: false, phoneNumber: null });
 
 /** Saved addresses after an address event, oldest first; an id already saved is not added twice. */
-function addressesAfter(addresses: readonly SavedAddressEntry[], event: { type: string; data: unknown }): SavedAddressEntry[] {
+function addressesAfter(addresses: readonly SavedAddressEntry[], event: DomainEvent): SavedAddressEntry[] {
   switch (event.type) {
     case 'UserAddressAdded': {
-      const { addressId, address } = event.data as UserAddressAdded;
+      const { addressId, address } = event.data;
       return addresses.some((saved) => saved.addressId === addressId) ? [...addresses] : [...addresses, { addressId, address }];
     }
     case 'UserAddressUpdated': {
-      const { addressId, address } = event.data as UserAddressUpdated;
+      const { addressId, address } = event.data;
       return addresses.map((saved) => (saved.addressId === addressId ? { addressId, address } : saved));
     }
     case 'UserAddressRemoved':
-      return addresses.filter((saved) => saved.addressId !== (event.data as UserAddressRemoved).addressId);
+      return addresses.filter((saved) => saved.addressId !== event.data.addressId);
     default:
       return [...addresses];
   }
@@ -38,18 +38,19 @@ function addressesAfter(addresses: readonly SavedAddressEntry[], event: { type: 
  * A password change touches no field here (the hash never reaches the read side) but still
  * moves the revision, so a read that waits for that revision is answered.
  */
-export function evolveUserFields(current: UserFields | null, event: { type: string; data: unknown; revision: number; occurredAt: string }): UserFields | null {
+export function evolveUserFields(current: UserFields | null, event: ProjectedEvent): UserFields | null {
   const touched = (fields: UserFields): UserFields => ({ ...fields, revision: event.revision, updatedAt: event.occurredAt });
-  switch (event.type) {
+  const typed = asDeciderEvent<DomainEvent>(event);
+  switch (typed.type) {
     case 'UserRegistered': {
-      const data = event.data as UserRegistered;
+      const { data } = typed;
       return {
         email: data.email, name: data.name, role: data.role, status: 'active', addresses: [], notificationPreferences: defaultNotificationPreferences(),
         revision: event.revision, createdAt: event.occurredAt, updatedAt: event.occurredAt,
       };
     }
     case 'UserProfileUpdated':
-      return current && touched({ ...current, name: (event.data as UserProfileUpdated).name });
+      return current && touched({ ...current, name: typed.data.name });
     case 'UserPasswordChanged':
       return current && touched(current);
     case 'UserDisabled':
@@ -57,14 +58,14 @@ export function evolveUserFields(current: UserFields | null, event: { type: stri
     case 'UserEnabled':
       return current && touched({ ...current, status: 'active' });
     case 'UserRoleChanged':
-      return current && touched({ ...current, role: (event.data as UserRoleChanged).role });
+      return current && touched({ ...current, role: typed.data.role });
     case 'UserAddressAdded':
     case 'UserAddressUpdated':
     case 'UserAddressRemoved':
       // documents projected before addresses existed have none
-      return current && touched({ ...current, addresses: addressesAfter(current.addresses ?? [], event) });
+      return current && touched({ ...current, addresses: addressesAfter(current.addresses ?? [], typed) });
     case 'UserNotificationPreferencesChanged': {
-      const { email, sms, phoneNumber } = event.data as UserNotificationPreferencesChanged;
+      const { email, sms, phoneNumber } = typed.data;
       return current && touched({ ...current, notificationPreferences: { email, sms, phoneNumber } });
     }
     default:

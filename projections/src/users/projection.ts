@@ -1,10 +1,10 @@
+import { eventTopics } from '@ecommerce/platform';
 import { userCollections } from '@ecommerce/schemas';
 import type { Projection } from '../projection';
 import { evolveUserFields, userEventTypes } from './document';
 import type { UserDocument } from './document';
 import { applyByDocument, withoutStoreFields } from '../apply-by-document';
 
-const identityTopic = 'ecommerce.identity.events';
 const userEvents = new Set<string>(userEventTypes);
 
 const collectionsOf = userCollections;
@@ -16,7 +16,7 @@ const collectionsOf = userCollections;
  */
 export const usersProjection: Projection = {
   name: 'users',
-  topics: [identityTopic],
+  topics: [eventTopics.identity],
   collections: collectionsOf,
 
   async setup(store, version) {

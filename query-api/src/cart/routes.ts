@@ -3,7 +3,8 @@ import { consistencyHeader, describeRoute, requirePrincipal } from '@ecommerce/p
 import type { OpenAPIRegistry, ReadStore } from '@ecommerce/platform';
 import { cartCollections, cartViewSchema, consistencyHeaders } from '@ecommerce/schemas';
 import type { CartDocument, CartView } from '@ecommerce/schemas';
-import { activeVersionOf, readConsistently } from '../orders/read-your-writes';
+import { activeCollection } from '../active-version';
+import { readConsistently } from '../orders/read-your-writes';
 
 export interface CartQueryDeps {
   readStore: ReadStore;
@@ -22,8 +23,7 @@ export function cartQueryRoutes({ readStore, consistencyWaitMs }: CartQueryDeps)
 
   router.get('/api/cart', async (req, res) => {
     const principal = requirePrincipal(req);
-    const version = await activeVersionOf(readStore, 'carts');
-    const carts = readStore.collection<CartDocument>(cartCollections(version).carts);
+    const { version, collection: carts } = await activeCollection<CartDocument>(readStore, 'carts', (v) => cartCollections(v).carts);
     const { doc, consistent } = await readConsistently({
       readStore, projection: 'carts', version, stream: `cart-${principal.sub}`, read: () => carts.findOne({ _id: principal.sub }), tokenHeader: req.header(consistencyHeader), timeoutMs: consistencyWaitMs,
     });

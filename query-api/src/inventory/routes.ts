@@ -3,7 +3,8 @@ import { consistencyHeader, describeRoute, parseInput, requireRole } from '@ecom
 import type { OpenAPIRegistry, ReadStore } from '@ecommerce/platform';
 import { consistencyHeaders, inventoryCollections, inventorySkuParams, inventoryViewSchema } from '@ecommerce/schemas';
 import type { InventoryDocument, InventoryView } from '@ecommerce/schemas';
-import { activeVersionOf, readConsistently } from '../orders/read-your-writes';
+import { activeCollection } from '../active-version';
+import { readConsistently } from '../orders/read-your-writes';
 
 export interface InventoryQueryDeps {
   readStore: ReadStore;
@@ -28,8 +29,7 @@ export function inventoryQueryRoutes({ readStore, consistencyWaitMs }: Inventory
   router.get('/api/inventory/:sku', async (req, res) => {
     requireRole(req, 'admin');
     const { sku } = parseInput(inventorySkuParams, req.params, 'params');
-    const version = await activeVersionOf(readStore, 'inventory');
-    const inventory = readStore.collection<InventoryDocument>(inventoryCollections(version).inventory);
+    const { version, collection: inventory } = await activeCollection<InventoryDocument>(readStore, 'inventory', (v) => inventoryCollections(v).inventory);
     const { doc, consistent } = await readConsistently({
       readStore, projection: 'inventory', version, stream: `inventory-${sku}`, read: () => inventory.findOne({ _id: sku }), tokenHeader: req.header(consistencyHeader), timeoutMs: consistencyWaitMs,
     });

@@ -1,12 +1,6 @@
 import { decodeConsistencyToken } from '@ecommerce/platform';
 import type { ReadStore } from '@ecommerce/platform';
-import { activeVersionKey } from '@ecommerce/schemas';
-import type { ActiveVersion } from '@ecommerce/schemas';
 import { waitForPosition, waitForRevision } from '../consistency';
-
-export async function activeVersionOf(readStore: ReadStore, projection: string): Promise<number> {
-  return (await readStore.getCheckpoint<ActiveVersion>(activeVersionKey(projection)))?.version ?? 1;
-}
 
 export interface ConsistentRead<T> {
   readStore: ReadStore;

@@ -6,7 +6,8 @@ import type { OrderDocument } from '@ecommerce/schemas';
 import { waitForPosition } from '../consistency';
 import { findAdminOrderPage, findOrderPage } from './queries';
 import { isOrder, toOrderView } from './view';
-import { activeVersionOf, readConsistently } from './read-your-writes';
+import { activeCollection } from '../active-version';
+import { readConsistently } from './read-your-writes';
 
 export interface OrderQueryDeps {
   readStore: ReadStore;
@@ -20,8 +21,8 @@ export interface OrderQueryDeps {
 export function orderQueryRoutes({ readStore, consistencyWaitMs }: OrderQueryDeps): Router {
   const router = Router();
   const activeOrders = async () => {
-    const version = await activeVersionOf(readStore, 'orders');
-    return { version, orders: readStore.collection<OrderDocument>(orderCollections(version).orders) };
+    const { version, collection } = await activeCollection<OrderDocument>(readStore, 'orders', (v) => orderCollections(v).orders);
+    return { version, orders: collection };
   };
 
   router.get('/api/orders', async (req, res) => {

@@ -1,8 +1,9 @@
 import { Router } from 'express';
 import { NotFoundError, consistencyHeader, decodeConsistencyToken, describeRoute, etagOf, parseInput } from '@ecommerce/platform';
 import type { OpenAPIRegistry, ReadStore } from '@ecommerce/platform';
-import { activeVersionKey, consistencyHeaders, listProductsQuery, productCollections, productIdParams, productPageSchema, productViewSchema } from '@ecommerce/schemas';
-import type { ActiveVersion, ProductDocument } from '@ecommerce/schemas';
+import { consistencyHeaders, listProductsQuery, productCollections, productIdParams, productPageSchema, productViewSchema } from '@ecommerce/schemas';
+import type { ProductDocument } from '@ecommerce/schemas';
+import { activeCollection } from '../active-version';
 import { waitForPosition, waitForRevision } from '../consistency';
 import { findProductPage, toProductView } from './queries';
 
@@ -15,9 +16,8 @@ export interface ProductQueryDeps {
 export function productQueryRoutes({ readStore, consistencyWaitMs }: ProductQueryDeps): Router {
   const router = Router();
   const activeProducts = async () => {
-    const active = await readStore.getCheckpoint<ActiveVersion>(activeVersionKey('products'));
-    const version = active?.version ?? 1;
-    return { version, products: readStore.collection<ProductDocument>(productCollections(version).products) };
+    const { version, collection } = await activeCollection<ProductDocument>(readStore, 'products', (v) => productCollections(v).products);
+    return { version, products: collection };
   };
 
   router.get('/api/products', async (req, res) => {

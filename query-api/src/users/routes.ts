@@ -1,8 +1,9 @@
 import { Router } from 'express';
 import { NotFoundError, consistencyHeader, decodeConsistencyToken, describeRoute, etagOf, parseInput, requirePrincipal, requireRole } from '@ecommerce/platform';
 import type { OpenAPIRegistry, ReadStore } from '@ecommerce/platform';
-import { activeVersionKey, consistencyHeaders, listUsersQuery, meViewSchema, userCollections, userPageSchema } from '@ecommerce/schemas';
-import type { ActiveVersion, UserDocument } from '@ecommerce/schemas';
+import { consistencyHeaders, listUsersQuery, meViewSchema, userCollections, userPageSchema } from '@ecommerce/schemas';
+import type { UserDocument } from '@ecommerce/schemas';
+import { activeCollection } from '../active-version';
 import { waitForPosition, waitForRevision } from '../consistency';
 import { findUserPage, toMeView, toUserView } from './queries';
 
@@ -15,9 +16,8 @@ export interface UserQueryDeps {
 export function userQueryRoutes({ readStore, consistencyWaitMs }: UserQueryDeps): Router {
   const router = Router();
   const activeUsers = async () => {
-    const active = await readStore.getCheckpoint<ActiveVersion>(activeVersionKey('users'));
-    const version = active?.version ?? 1;
-    return { version, users: readStore.collection<UserDocument>(userCollections(version).users) };
+    const { version, collection } = await activeCollection<UserDocument>(readStore, 'users', (v) => userCollections(v).users);
+    return { version, users: collection };
   };
 
   router.get('/api/me', async (req, res) => {

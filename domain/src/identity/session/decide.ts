@@ -1,5 +1,5 @@
-import { assertId, DomainError } from '../../shared';
-import { assertCredentialsVersion, assertSha256Hex, assertUserId, parseTimestamp } from '../rules';
+import { assertId, assertTimestamp, DomainError } from '../../shared';
+import { assertCredentialsVersion, assertSha256Hex, assertUserId } from '../rules';
 import type { RefreshSession, RevokeSession, SessionCommand, StartSession } from './commands';
 import type { SessionEvent, SessionRevocationReason } from './events';
 import { sessionRevocationReasons } from './events';
@@ -40,7 +40,7 @@ export const startSession = ({ data }: StartSession, state: SessionState): Sessi
   assertUserId(data.userId);
   assertSha256Hex(data.refreshTokenHash, 'refreshTokenHash');
   assertCredentialsVersion(data.credentialsVersion, 'credentialsVersion');
-  parseTimestamp(data.expiresAt, 'expiresAt');
+  assertTimestamp(data.expiresAt, 'expiresAt');
   if (state.status !== 'absent') {
     // The same start again (same user, same first token) is a retry: already done.
     const firstTokenHash = state.usedTokenHashes[0] ?? state.currentTokenHash;
@@ -56,8 +56,8 @@ export const refreshSession = ({ data }: RefreshSession, state: SessionState): S
   assertSha256Hex(data.presentedTokenHash, 'presentedTokenHash');
   assertSha256Hex(data.newTokenHash, 'newTokenHash');
   assertCredentialsVersion(data.currentCredentialsVersion, 'currentCredentialsVersion');
-  const now = parseTimestamp(data.now, 'now');
-  if (parseTimestamp(data.newExpiresAt, 'newExpiresAt') <= now) throw DomainError.validation('newExpiresAt must be after now', 'newExpiresAt');
+  const now = assertTimestamp(data.now, 'now');
+  if (assertTimestamp(data.newExpiresAt, 'newExpiresAt') <= now) throw DomainError.validation('newExpiresAt must be after now', 'newExpiresAt');
 
   if (state.status === 'absent') return refused('unknown_session');
   if (state.status === 'revoked') return refused('revoked');
@@ -67,7 +67,7 @@ export const refreshSession = ({ data }: RefreshSession, state: SessionState): S
   // A token this family never issued proves nothing about the family: refuse, revoke nothing
   // (otherwise anyone who learns a session id could end that session).
   if (data.presentedTokenHash !== state.currentTokenHash) return refused('token_mismatch');
-  if (now >= parseTimestamp(state.expiresAt, 'expiresAt')) return revokedFor(data.sessionId, 'expired');
+  if (now >= assertTimestamp(state.expiresAt, 'expiresAt')) return revokedFor(data.sessionId, 'expired');
   if (data.currentCredentialsVersion !== state.credentialsVersion) return revokedFor(data.sessionId, 'credentials_changed');
   if (data.newTokenHash === state.currentTokenHash || state.usedTokenHashes.includes(data.newTokenHash)) {
     throw DomainError.validation('newTokenHash must be a token this session has never had', 'newTokenHash');
