@@ -6,8 +6,8 @@ import { notificationsProjection } from './notifications';
 import { ordersProjection } from './orders';
 import { paymentsProjection } from './payments';
 import type { Projection } from './projection';
-import { testReadStores } from './read-stores.fixture';
-import type { TestReadStore } from './read-stores.fixture';
+import { testReadStores } from '@ecommerce/platform/src/read-store/test-stores.fixture';
+import type { TestReadStore } from '@ecommerce/platform/src/read-store/test-stores.fixture';
 import { shipmentsProjection } from './shipments';
 
 const { orderId, customerId, declinedPaymentId, paymentId, shipmentId } = lifecycleIds;

@@ -6,8 +6,8 @@ import { notificationsProjection, ordersProjection, paymentsProjection, shipment
 import { checkpointKey } from '@ecommerce/schemas';
 import type { NotificationView, OrderView, ShipmentView } from '@ecommerce/schemas';
 import { createQueryApi } from './app';
-import { testReadStores } from './read-stores.fixture';
-import type { TestReadStore } from './read-stores.fixture';
+import { testReadStores } from '@ecommerce/platform/src/read-store/test-stores.fixture';
+import type { TestReadStore } from '@ecommerce/platform/src/read-store/test-stores.fixture';
 import { serveQueryApi } from './test-server.fixture';
 
 const idOf = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
