@@ -19,13 +19,6 @@ PIDFILE="$RUN_DIR/ferretdb.pid"
 LOGFILE="$RUN_DIR/ferretdb.log"
 MARKER="ferretdb"
 
-# Go settings for every go command here: caches in the infra cache (a rebuild is
-# fast and nothing leaks into the user's own Go caches), never a toolchain download.
-go_env() {
-  GOCACHE="$INFRA_CACHE/go/build" GOMODCACHE="$INFRA_CACHE/go/mod" \
-    GOFLAGS="-buildvcs=false -modcacherw" GOTOOLCHAIN=local CGO_ENABLED=0 "$@"
-}
-
 # Not `go install ...@version`: it looks up the module's deprecation through the
 # proxy's version list, which the proxy here refuses (403) for FerretDB. And
 # FerretDB panics at start without build/version/version.txt, which its module

@@ -119,3 +119,11 @@ await_started() {
   log "ready (pid $pid) in $(elapsed "$t0"); log: $LOGFILE"
   echo "$line"
 }
+
+# Go settings for every go command of the infra scripts (FerretDB, stripe-mock are built from the
+# Go module proxy): caches in the infra cache (a rebuild is fast and nothing leaks into the user's
+# own Go caches), never a toolchain download.
+go_env() {
+  GOCACHE="$INFRA_CACHE/go/build" GOMODCACHE="$INFRA_CACHE/go/mod" \
+    GOFLAGS="-buildvcs=false -modcacherw" GOTOOLCHAIN=local CGO_ENABLED=0 "$@"
+}

@@ -20,12 +20,6 @@ PIDFILE="$RUN_DIR/stripe-mock.pid"
 LOGFILE="$RUN_DIR/stripe-mock.log"
 MARKER="stripe-mock"
 
-# The same Go settings as ferretdb.sh: caches in the infra cache, never a toolchain download.
-go_env() {
-  GOCACHE="$INFRA_CACHE/go/build" GOMODCACHE="$INFRA_CACHE/go/mod" \
-    GOFLAGS="-buildvcs=false -modcacherw" GOTOOLCHAIN=local CGO_ENABLED=0 "$@"
-}
-
 # Built like FerretDB: download the module, copy it, build the copy (not `go install ...@version`,
 # which asks the proxy for the module's version list). The module zip keeps only
 # vendor/modules.txt of its vendor tree, so the copy drops vendor/ and the build fetches the
