@@ -11,7 +11,8 @@ import { avroSchemaOfRecordName } from '@ecommerce/schemas';
 import type { PostalAddress } from '@ecommerce/schemas';
 import { createProcessors } from './processors';
 import type { ProcessorsOptions, ProcessorsSettings } from './processors';
-import { silentLogger } from './runtime/test-support.fixture';
+import { openEventStore, silentLogger } from './runtime/test-support.fixture';
+import type { LogTarget } from './runtime/test-support.fixture';
 
 /** Test-only: the pieces of issue #4's flow around the processors, on a fresh event store and serde. */
 
@@ -56,6 +57,35 @@ export function startTestMirror(eventStore: EventStore, log: Log, serde: Serde):
       await producer.close();
     },
   };
+}
+
+/** What a flow test runs on: a log, an event store file and the serde, with a mirror between them. */
+export interface FlowEnvironment {
+  log: Log;
+  eventStore: EventStore;
+  serde: Serde;
+}
+
+/**
+ * Opens a fresh flow environment on `target`'s log before each test and closes it after (after
+ * `beforeClose`, which stops what the test started on it); read it inside tests, not at import.
+ */
+export function useFlowEnvironment(target: LogTarget, beforeClose: () => Promise<void> = async () => undefined): FlowEnvironment {
+  const current = {} as FlowEnvironment;
+  let mirror: { stop(): Promise<void> } | undefined;
+  beforeEach(() => {
+    current.log = target.open();
+    current.eventStore = openEventStore().eventStore;
+    current.serde = openSerde();
+    mirror = startTestMirror(current.eventStore, current.log, current.serde);
+  });
+  afterEach(async () => {
+    await beforeClose();
+    await mirror?.stop();
+    await current.log.close();
+    await current.eventStore.close();
+  });
+  return current;
 }
 
 export const testSettings = (overrides: Partial<ProcessorsSettings> = {}): ProcessorsSettings => ({

@@ -2,72 +2,58 @@ import { randomUUID } from 'node:crypto';
 import { notificationStreamId, shipmentIdOf } from '@ecommerce/domain';
 import type { Order } from '@ecommerce/domain';
 import { createLogSmsSender, createSmtpSender, createSmtpTransport } from '@ecommerce/platform';
-import type { EventStore, Log, Serde } from '@ecommerce/platform';
 import { startTestSmtpServer } from '@ecommerce/platform/src/notifications/smtp-test-server.fixture';
 import type { TestSmtpServer } from '@ecommerce/platform/src/notifications/smtp-test-server.fixture';
 import { notificationInboxTopic } from './actors/lifecycle-messages';
 import { senderMessageIdOf } from './actors/notification-actor';
-import { line, openSerde, orderOf, placeOrder, restock, startProcessors, startTestMirror, testSettings } from './flow.fixture';
+import { line, orderOf, placeOrder, restock, startProcessors, testSettings, useFlowEnvironment } from './flow.fixture';
 import { notificationsOf, pay, registerUser, shipmentStep } from './lifecycle.fixture';
 import type { Processors, ProcessorsSettings } from './processors';
 import { messageIdHeader } from './runtime/actor-host';
 import { listDeadLetters } from './runtime/dead-letters';
 import { encodeInboxMessage } from './runtime/inbox';
-import { logTargets, openEventStore, silentLogger, waitFor } from './runtime/test-support.fixture';
+import { logTargets, silentLogger, waitFor } from './runtime/test-support.fixture';
 
 const now = () => new Date().toISOString();
 
 for (const target of logTargets()) {
   describe(`notifications (${target.name})`, () => {
-    let log: Log;
-    let eventStore: EventStore;
-    let serde: Serde;
-    let mirror: { stop(): Promise<void> };
     let smtp: TestSmtpServer | undefined;
     let transport: ReturnType<typeof createSmtpTransport> | undefined;
     let processors: Processors | undefined;
-    beforeEach(() => {
-      log = target.open();
-      eventStore = openEventStore().eventStore;
-      serde = openSerde();
-      mirror = startTestMirror(eventStore, log, serde);
-    });
-    afterEach(async () => {
+    const env = useFlowEnvironment(target, async () => {
       await processors?.stop();
       processors = undefined;
       transport?.close();
       await smtp?.stop();
-      await mirror.stop();
-      await log.close();
-      await eventStore.close();
     });
 
     async function start(rejectRecipients: Record<string, number> = {}, settings: Partial<ProcessorsSettings> = {}): Promise<TestSmtpServer> {
       smtp = await startTestSmtpServer({ rejectRecipients });
       transport = createSmtpTransport(smtp.url, { timeoutMs: 2000 });
       const senders = { email: createSmtpSender(transport, { from: 'shop@example.com' }), sms: createLogSmsSender(silentLogger) };
-      processors = startProcessors({ log, eventStore, serde, senders }, testSettings(settings));
+      processors = startProcessors({ ...env, senders }, testSettings(settings));
       await processors.start();
       return smtp;
     }
 
     /** Every message of the user's stream settled (sent or failed), none left queued. */
     const settled = async (userId: string, count: number) => {
-      const messages = Object.values((await notificationsOf(eventStore, userId)).notifications);
+      const messages = Object.values((await notificationsOf(env.eventStore, userId)).notifications);
       return messages.length === count && messages.every((message) => message.status !== 'queued');
     };
 
     it('queues each (event, channel) once and sends each email once to the SMTP server, also when messages are redelivered', async () => {
       const server = await start();
-      const userId = await registerUser(eventStore, { email: 'ada@example.com', sms: '+33612345678' });
-      await restock(eventStore, 'NOTE-1', 5);
-      const orderId = await placeOrder(eventStore, userId, [line('NOTE-1')]);
-      await waitFor('the order confirmed', async () => (await orderOf(eventStore, orderId)).status === 'confirmed');
-      await pay(eventStore, (await orderOf(eventStore, orderId)) as Order, 'pm_card_visa');
-      await waitFor('the order paid', async () => (await orderOf(eventStore, orderId)).status === 'paid');
+      const userId = await registerUser(env.eventStore, { email: 'ada@example.com', sms: '+33612345678' });
+      await restock(env.eventStore, 'NOTE-1', 5);
+      const orderId = await placeOrder(env.eventStore, userId, [line('NOTE-1')]);
+      await waitFor('the order confirmed', async () => (await orderOf(env.eventStore, orderId)).status === 'confirmed');
+      await pay(env.eventStore, (await orderOf(env.eventStore, orderId)) as Order, 'pm_card_visa');
+      await waitFor('the order paid', async () => (await orderOf(env.eventStore, orderId)).status === 'paid');
       const shipmentId = shipmentIdOf(orderId);
-      await waitFor('the shipment open', async () => (await eventStore.readStream(`shipment-${shipmentId}`)).length > 0);
-      await shipmentStep(eventStore, shipmentId, { type: 'DispatchShipment', data: { shipmentId, carrier: 'DHL', trackingNumber: 'JD0146000065', dispatchedAt: now() } });
+      await waitFor('the shipment open', async () => (await env.eventStore.readStream(`shipment-${shipmentId}`)).length > 0);
+      await shipmentStep(env.eventStore, shipmentId, { type: 'DispatchShipment', data: { shipmentId, carrier: 'DHL', trackingNumber: 'JD0146000065', dispatchedAt: now() } });
 
       // Registered, confirmed, paid, shipped: each on three channels (inbox, email, SMS).
       const mails = await server.waitForMessages(4, 20_000);
@@ -76,11 +62,11 @@ for (const target of logTargets()) {
       expect(mails.find((mail) => mail.subject?.includes('on its way'))?.text).toContain('JD0146000065');
 
       // Redeliveries: a Deliver of a sent email and a Notify of an event already told change nothing.
-      const stream = await eventStore.readStream(notificationStreamId(userId));
+      const stream = await env.eventStore.readStream(notificationStreamId(userId));
       const queued = stream.filter((event) => event.type === 'NotificationQueued').map((event) => event.data);
       const email = queued.find((data) => data.channel === 'email' && data.kind === 'order_shipped') as Record<string, unknown>;
-      const shipped = (await eventStore.readStream(`order-${orderId}`)).find((event) => event.type === 'OrderShipped');
-      const producer = log.createProducer();
+      const shipped = (await env.eventStore.readStream(`order-${orderId}`)).find((event) => event.type === 'OrderShipped');
+      const producer = env.log.createProducer();
       const send = (value: { type: string } & Record<string, unknown>) => ({ topic: notificationInboxTopic, key: userId, value: encodeInboxMessage(value), headers: { [messageIdHeader]: randomUUID() } });
       await producer.send([
         send({ type: 'Deliver', userId, notificationId: email.notificationId, channel: 'email', kind: 'order_shipped', recipient: 'ada@example.com', subject: email.subject, text: email.text }),
@@ -94,31 +80,31 @@ for (const target of logTargets()) {
 
       const counts = server.countByMessageId();
       expect(Object.values(counts)).toEqual([1, 1, 1, 1, 1]);
-      const emailIds = (await eventStore.readStream(notificationStreamId(userId))).filter((event) => event.type === 'NotificationQueued' && event.data.channel === 'email').map((event) => String(event.data.notificationId));
+      const emailIds = (await env.eventStore.readStream(notificationStreamId(userId))).filter((event) => event.type === 'NotificationQueued' && event.data.channel === 'email').map((event) => String(event.data.notificationId));
       expect(Object.keys(counts).sort()).toEqual(emailIds.map((id) => `${senderMessageIdOf(id)}@ecommerce`).sort());
-      const queuedIds = (await eventStore.readStream(notificationStreamId(userId))).filter((event) => event.type === 'NotificationQueued').map((event) => event.data.notificationId);
+      const queuedIds = (await env.eventStore.readStream(notificationStreamId(userId))).filter((event) => event.type === 'NotificationQueued').map((event) => event.data.notificationId);
       expect(new Set(queuedIds).size).toBe(queuedIds.length);
-      expect(await listDeadLetters(log)).toHaveLength(0);
+      expect(await listDeadLetters(env.log)).toHaveLength(0);
     }, 60_000);
 
     it("a sender failing retriably is retried then dead-lettered without holding up other users' messages; a permanent refusal is recorded as failed", async () => {
       const server = await start({ 'slow@example.com': 450, 'gone@example.com': 550 }, { maxAttempts: 3, retryBaseMs: 20 });
-      const slow = await registerUser(eventStore, { email: 'slow@example.com' });
-      const gone = await registerUser(eventStore, { email: 'gone@example.com' });
-      const fine = await registerUser(eventStore, { email: 'fine@example.com' });
+      const slow = await registerUser(env.eventStore, { email: 'slow@example.com' });
+      const gone = await registerUser(env.eventStore, { email: 'gone@example.com' });
+      const fine = await registerUser(env.eventStore, { email: 'fine@example.com' });
 
       const [mail] = await server.waitForMessages(1, 20_000);
       expect(mail?.to).toEqual(['fine@example.com']);
-      await waitFor('the deferred email dead-lettered', async () => (await listDeadLetters(log)).length === 1, 20_000);
-      const [letter] = await listDeadLetters(log);
+      await waitFor('the deferred email dead-lettered', async () => (await listDeadLetters(env.log)).length === 1, 20_000);
+      const [letter] = await listDeadLetters(env.log);
       expect(letter?.key).toBe(slow);
       expect(letter?.reason).toMatch(/retries exhausted after 3 attempts.*SMTP deferred/);
-      await waitFor('the refused email recorded as failed', async () => Object.values((await notificationsOf(eventStore, gone)).notifications).some((message) => message.status === 'failed'));
+      await waitFor('the refused email recorded as failed', async () => Object.values((await notificationsOf(env.eventStore, gone)).notifications).some((message) => message.status === 'failed'));
 
-      expect(Object.values((await notificationsOf(eventStore, slow)).notifications).map((message) => [message.channel, message.status]).sort()).toEqual([['email', 'queued'], ['inApp', 'sent']]);
-      expect(Object.values((await notificationsOf(eventStore, fine)).notifications).every((message) => message.status === 'sent')).toBe(true);
+      expect(Object.values((await notificationsOf(env.eventStore, slow)).notifications).map((message) => [message.channel, message.status]).sort()).toEqual([['email', 'queued'], ['inApp', 'sent']]);
+      expect(Object.values((await notificationsOf(env.eventStore, fine)).notifications).every((message) => message.status === 'sent')).toBe(true);
       expect(server.messages()).toHaveLength(1);
-      const failed = (await eventStore.readStream(notificationStreamId(gone))).find((event) => event.type === 'NotificationFailed');
+      const failed = (await env.eventStore.readStream(notificationStreamId(gone))).find((event) => event.type === 'NotificationFailed');
       expect(String(failed?.data.reason)).toMatch(/SMTP rejected/);
     }, 60_000);
   });

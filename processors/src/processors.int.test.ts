@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { availableOf, satisfiesStockInvariant } from '@ecommerce/domain';
 import type { Order } from '@ecommerce/domain';
-import type { EventStore, Log, Serde } from '@ecommerce/platform';
 import { orderInboxTopic } from './actors/messages';
-import { inventoryOf, line, openSerde, orderOf, placeOrder, restock, startProcessors, startTestMirror, statusesOf, testSettings } from './flow.fixture';
+import { inventoryOf, line, orderOf, placeOrder, restock, startProcessors, statusesOf, testSettings, useFlowEnvironment } from './flow.fixture';
 import { messageIdHeader } from './runtime/actor-host';
 import { listDeadLetters } from './runtime/dead-letters';
 import { encodeInboxMessage } from './runtime/inbox';
-import { logTargets, openEventStore, waitFor } from './runtime/test-support.fixture';
+import { logTargets, waitFor } from './runtime/test-support.fixture';
 
 const hot = 'HOT-1';
 const shared = ['SHARED-A', 'SHARED-B', 'SHARED-C'];
@@ -20,36 +19,22 @@ const linesOf = (index: number) => [
 
 for (const target of logTargets()) {
   describe(`processors: inventory and order actors (${target.name})`, () => {
-    let log: Log;
-    let eventStore: EventStore;
-    let serde: Serde;
-    let mirror: { stop(): Promise<void> };
-    beforeEach(() => {
-      log = target.open();
-      eventStore = openEventStore().eventStore;
-      serde = openSerde();
-      mirror = startTestMirror(eventStore, log, serde);
-    });
-    afterEach(async () => {
-      await mirror.stop();
-      await log.close();
-      await eventStore.close();
-    });
+    const env = useFlowEnvironment(target);
 
     it('no oversell: 500 concurrent orders from 50 customers for 37 hot units reserve exactly 37, reject the rest, leak no hold', async () => {
-      await restock(eventStore, hot, 37);
-      for (const sku of shared) await restock(eventStore, sku, 5000);
-      const processors = startProcessors({ log, eventStore, serde }, testSettings());
+      await restock(env.eventStore, hot, 37);
+      for (const sku of shared) await restock(env.eventStore, sku, 5000);
+      const processors = startProcessors(env, testSettings());
       await processors.start();
       const started = Date.now();
       try {
-        const orderIds = await Promise.all(Array.from({ length: 500 }, (_, index) => placeOrder(eventStore, `customer-${index % 50}`, linesOf(index))));
-        await waitFor('every order confirmed or rejected', async () => [...(await statusesOf(eventStore, orderIds)).values()].every((status) => status === 'confirmed' || status === 'rejected'), 55_000);
+        const orderIds = await Promise.all(Array.from({ length: 500 }, (_, index) => placeOrder(env.eventStore, `customer-${index % 50}`, linesOf(index))));
+        await waitFor('every order confirmed or rejected', async () => [...(await statusesOf(env.eventStore, orderIds)).values()].every((status) => status === 'confirmed' || status === 'rejected'), 55_000);
         const elapsed = Date.now() - started;
         console.info(`${target.name}: 500 orders (${orderIds.length} placed) answered in ${elapsed} ms, ${Math.round(500_000 / elapsed)} orders/s`);
         expect(processors.health().ok).toBe(true);
 
-        const orders = (await Promise.all(orderIds.map((orderId) => orderOf(eventStore, orderId)))) as Order[];
+        const orders = (await Promise.all(orderIds.map((orderId) => orderOf(env.eventStore, orderId)))) as Order[];
         const confirmed = orders.filter((order) => order.status === 'confirmed');
         expect(confirmed).toHaveLength(37);
         expect(orders.filter((order) => order.status === 'rejected')).toHaveLength(463);
@@ -58,19 +43,19 @@ for (const target of logTargets()) {
         // Releases of rejected orders may still be in flight: wait until every hold left belongs to a confirmed order.
         const heldBy = (sku: string) => confirmed.flatMap((order) => order.lines.filter((orderLine) => orderLine.sku === sku)).reduce((sum, orderLine) => sum + orderLine.quantity, 0);
         await waitFor('rejected orders released', async () => {
-          for (const sku of shared) if ((await inventoryOf(eventStore, sku)).reserved !== heldBy(sku)) return false;
+          for (const sku of shared) if ((await inventoryOf(env.eventStore, sku)).reserved !== heldBy(sku)) return false;
           return true;
         }, 30_000);
-        const hotStock = await inventoryOf(eventStore, hot);
+        const hotStock = await inventoryOf(env.eventStore, hot);
         expect(hotStock.reserved).toBe(37);
         expect(availableOf(hotStock)).toBe(0);
         for (const sku of [hot, ...shared]) {
-          const stock = await inventoryOf(eventStore, sku);
+          const stock = await inventoryOf(env.eventStore, sku);
           expect(satisfiesStockInvariant(stock)).toBe(true);
           expect(stock.reserved).toBe(heldBy(sku));
           expect([...stock.reservations.keys()].sort()).toEqual(confirmed.filter((order) => order.lines.some((orderLine) => orderLine.sku === sku)).map((order) => order.orderId).sort());
         }
-        expect(await listDeadLetters(log)).toHaveLength(0);
+        expect(await listDeadLetters(env.log)).toHaveLength(0);
       } finally {
         await processors.stop();
       }
@@ -78,34 +63,34 @@ for (const target of logTargets()) {
 
     it('expiry: unpaid confirmed orders expire after the payment window, across a restart, and their stock returns', async () => {
       const sku = 'EXPIRE-1';
-      await restock(eventStore, sku, 10);
+      await restock(env.eventStore, sku, 10);
       const settings = testSettings({ paymentWindowMs: 1500 });
-      const first = startProcessors({ log, eventStore, serde }, settings);
+      const first = startProcessors(env, settings);
       await first.start();
-      const orderIds = await Promise.all(Array.from({ length: 14 }, (_, index) => placeOrder(eventStore, `customer-${index}`, [line(sku)])));
+      const orderIds = await Promise.all(Array.from({ length: 14 }, (_, index) => placeOrder(env.eventStore, `customer-${index}`, [line(sku)])));
       try {
         await waitFor('10 confirmed, 4 rejected', async () => {
-          const statuses = [...(await statusesOf(eventStore, orderIds)).values()];
+          const statuses = [...(await statusesOf(env.eventStore, orderIds)).values()];
           return statuses.filter((status) => status === 'confirmed').length === 10 && statuses.filter((status) => status === 'rejected').length === 4;
         });
       } finally {
         await first.stop();
       }
-      expect((await inventoryOf(eventStore, sku)).reserved).toBe(10);
+      expect((await inventoryOf(env.eventStore, sku)).reserved).toBe(10);
 
       // The payment deadlines pass while no processor runs: the durable timers fire after the restart.
-      const second = startProcessors({ log, eventStore, serde }, settings);
+      const second = startProcessors(env, settings);
       await second.start();
       try {
-        await waitFor('confirmed orders expired', async () => [...(await statusesOf(eventStore, orderIds)).values()].filter((status) => status === 'expired').length === 10, 30_000);
-        await waitFor('stock released', async () => (await inventoryOf(eventStore, sku)).reserved === 0, 30_000);
-        const stock = await inventoryOf(eventStore, sku);
+        await waitFor('confirmed orders expired', async () => [...(await statusesOf(env.eventStore, orderIds)).values()].filter((status) => status === 'expired').length === 10, 30_000);
+        await waitFor('stock released', async () => (await inventoryOf(env.eventStore, sku)).reserved === 0, 30_000);
+        const stock = await inventoryOf(env.eventStore, sku);
         expect(availableOf(stock)).toBe(10);
         expect([...stock.settledOrders.values()].filter((how) => how === 'released')).toHaveLength(10);
 
         // The stock that came back is for sale again.
-        const late = await placeOrder(eventStore, 'late-customer', [line(sku, 3)]);
-        await waitFor('the late order confirmed', async () => (await orderOf(eventStore, late)).status === 'confirmed');
+        const late = await placeOrder(env.eventStore, 'late-customer', [line(sku, 3)]);
+        await waitFor('the late order confirmed', async () => (await orderOf(env.eventStore, late)).status === 'confirmed');
       } finally {
         await second.stop();
       }
@@ -113,30 +98,30 @@ for (const target of logTargets()) {
 
     it('poison: a corrupt inbox message goes to the DLQ while other orders go on, and a payment marks an order paid', async () => {
       const sku = 'POISON-1';
-      await restock(eventStore, sku, 100);
-      const processors = startProcessors({ log, eventStore, serde }, testSettings());
+      await restock(env.eventStore, sku, 100);
+      const processors = startProcessors(env, testSettings());
       await processors.start();
-      const producer = log.createProducer();
+      const producer = env.log.createProducer();
       try {
-        const before = await placeOrder(eventStore, 'customer-1', [line(sku, 2)]);
-        await waitFor('the first order confirmed', async () => (await orderOf(eventStore, before)).status === 'confirmed');
+        const before = await placeOrder(env.eventStore, 'customer-1', [line(sku, 2)]);
+        await waitFor('the first order confirmed', async () => (await orderOf(env.eventStore, before)).status === 'confirmed');
         await producer.send([
           { topic: orderInboxTopic, key: before, value: Buffer.from('{ corrupt'), headers: { [messageIdHeader]: randomUUID() } },
           { topic: orderInboxTopic, key: before, value: encodeInboxMessage({ type: 'StockReserved', orderId: before }), headers: { [messageIdHeader]: randomUUID() } },
         ]);
-        const after = await Promise.all(Array.from({ length: 5 }, (_, index) => placeOrder(eventStore, `customer-${index}`, [line(sku)])));
-        await waitFor('two dead letters', async () => (await listDeadLetters(log)).length >= 2);
-        await waitFor('later orders confirmed', async () => [...(await statusesOf(eventStore, after)).values()].every((status) => status === 'confirmed'));
-        const letters = await listDeadLetters(log);
+        const after = await Promise.all(Array.from({ length: 5 }, (_, index) => placeOrder(env.eventStore, `customer-${index}`, [line(sku)])));
+        await waitFor('two dead letters', async () => (await listDeadLetters(env.log)).length >= 2);
+        await waitFor('later orders confirmed', async () => [...(await statusesOf(env.eventStore, after)).values()].every((status) => status === 'confirmed'));
+        const letters = await listDeadLetters(env.log);
         expect(letters.map((letter) => letter.reason).sort()).toEqual([expect.stringMatching(/StockReserved: sku must be a non-empty string/), expect.stringMatching(/not JSON/)]);
         expect(letters.find((letter) => /not JSON/.test(letter.reason))?.value?.toString()).toBe('{ corrupt');
 
         // Same key, after the poison: still served.
-        const order = (await orderOf(eventStore, before)) as Order;
+        const order = (await orderOf(env.eventStore, before)) as Order;
         await producer.send([{ topic: orderInboxTopic, key: before, value: encodeInboxMessage({ type: 'PaymentCaptured', orderId: before, paymentId: 'pay-1', amount: order.total }), headers: { [messageIdHeader]: randomUUID() } }]);
-        await waitFor('the order paid', async () => (await orderOf(eventStore, before)).status === 'paid');
+        await waitFor('the order paid', async () => (await orderOf(env.eventStore, before)).status === 'paid');
         // Paid orders keep their hold until delivery commits it.
-        expect((await inventoryOf(eventStore, sku)).reservations.get(before)?.quantity).toBe(2);
+        expect((await inventoryOf(env.eventStore, sku)).reservations.get(before)?.quantity).toBe(2);
       } finally {
         await producer.close();
         await processors.stop();

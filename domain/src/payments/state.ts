@@ -1,4 +1,4 @@
-import type { Money } from '@ecommerce/schemas';
+import type { Money, PaymentRequested } from '@ecommerce/schemas';
 import type { PaymentEvent } from './events';
 
 /** How far the charge got; `declined` may still move on (the customer retries at the provider). */
@@ -13,15 +13,9 @@ export interface PaymentRefund {
   reason: string | null;
 }
 
-export interface Payment {
+/** What the payment was asked to be (the event's fields, written once there), and how far it got. */
+export interface Payment extends PaymentRequested {
   status: PaymentStatus;
-  paymentId: string;
-  orderId: string;
-  customerId: string;
-  amount: Money;
-  provider: string;
-  methodReference: string;
-  requestedAt: string;
   providerPaymentId: string | null;
   /** Minor units taken: 0 until captured, then the whole amount. */
   captured: number;
