@@ -38,7 +38,8 @@ export async function startDistributedPlatform(options: { processors?: boolean; 
     QUERY_API_PORT: String(queryPort),
     COMMAND_API_URL: `http://127.0.0.1:${commandPort}`,
     QUERY_API_URL: `http://127.0.0.1:${queryPort}`,
-    CONSISTENCY_WAIT_MS: '8000',
+    // CI runs these processes beside other suites on two cores: the bound is generous, not the expectation.
+    CONSISTENCY_WAIT_MS: '15000',
     ADMIN_EMAIL: testAdmin.email,
     ADMIN_PASSWORD: testAdmin.password,
     ...testRateLimits,

@@ -95,13 +95,24 @@ export function createKafkaLog(kafka: Kafka, options: KafkaLogOptions = {}): Log
     return adminReady;
   };
 
+  /**
+   * Topics seen to exist. A metadata request for every topic on each offsets call was most of the
+   * admin traffic of the projections' lag checks (each a few times a second), enough to time out
+   * on a loaded broker; a topic once seen is only asked about again when it turns out deleted.
+   */
+  const knownTopics = new Set<string>();
   const topicOffsets = async (topic: string) => {
     const client = await connectedAdmin();
-    if (!(await client.listTopics()).includes(topic)) throw new NotFoundError(`topic ${topic} does not exist`, { topic });
+    if (!knownTopics.has(topic)) {
+      if (!(await client.listTopics()).includes(topic)) throw new NotFoundError(`topic ${topic} does not exist`, { topic });
+      knownTopics.add(topic);
+    }
     try {
       return (await client.fetchTopicOffsets(topic)).sort((a, b) => a.partition - b.partition);
     } catch (error) {
-      throw isUnknownTopicError(error) ? new NotFoundError(`topic ${topic} does not exist`, { topic }) : error;
+      if (!isUnknownTopicError(error)) throw error;
+      knownTopics.delete(topic);
+      throw new NotFoundError(`topic ${topic} does not exist`, { topic });
     }
   };
 
