@@ -17,6 +17,8 @@ export interface ProjectionRunnerOptions {
   lagCheckIntervalMs?: number;
   /** How often an event the projection fails to apply is tried before it is dead-lettered. */
   retry?: Partial<RetryPolicy>;
+  /** The event types this runner knows; others are dead-lettered. The platform's event types by default. */
+  isKnownType?: (type: string) => boolean;
 }
 
 /** A few tries for an event that throws (a bug does not go away), more when the error says it may. */
@@ -82,7 +84,7 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
     const decoded: Decoded[] = [];
     for (const message of messages) {
       try {
-        const event = await recordToEvent(message, serde);
+        const event = await recordToEvent(message, serde, options.isKnownType);
         if (options.skipThrough === undefined || event.position > options.skipThrough) decoded.push({ message, event });
       } catch (error) {
         if (!(error instanceof UndecodableMessageError)) throw error;

@@ -74,6 +74,8 @@ export async function startDistributedPlatform(options: { processors?: boolean; 
     eventStore: adapters.eventStore,
     log: adapters.log,
     readStore: adapters.readStore,
+    registry: adapters.registry,
+    serde: adapters.serde,
     request: (method, path, options) => requestJson(baseUrl, method, path, options, adminToken),
     // the projections process polls the active version each second; the read with a token that follows proves it switched
     async projectionSwitched(projection, version) {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { createLogger, loadSettings } from '@ecommerce/platform';
 import { runComponents } from '../components';
 import type { Running } from '../components';
-import type { EventStore, Log, Logger, ReadStore } from '@ecommerce/platform';
+import type { EventStore, Log, Logger, ReadStore, SchemaRegistry, Serde } from '@ecommerce/platform';
 
 export interface TestResponse {
   status: number;
@@ -30,6 +31,8 @@ export interface PlatformUnderTest {
   eventStore: EventStore;
   log: Log;
   readStore: ReadStore;
+  registry: SchemaRegistry;
+  serde: Serde;
   /** Resolves once the live projector serves the given version of a projection. */
   projectionSwitched(projection: string, version: number): Promise<void>;
   /** Stop everything and remove its data. */
@@ -79,6 +82,8 @@ export async function startTestPlatform(options: { dataDir?: string; env?: Recor
     eventStore: running.adapters.eventStore,
     log: running.adapters.log,
     readStore: running.adapters.readStore,
+    registry: running.adapters.registry,
+    serde: running.adapters.serde,
     stop: () => running.stop(),
     async close() {
       await running.stop();
@@ -100,6 +105,17 @@ export async function loginAs(baseUrl: string, email: string, password: string):
   const response = await requestJson(baseUrl, 'POST', '/api/auth/login', { body: { email, password } });
   if (response.status !== 200) throw new Error(`login as ${email} answered ${response.status}: ${JSON.stringify(response.body)}`);
   return String(response.body.accessToken);
+}
+
+/** A new customer account, registered and logged in through the gateway: its id and access token. */
+export async function registerCustomer(platform: Pick<PlatformUnderTest, 'request'>, name = 'Test Customer'): Promise<{ userId: string; token: string }> {
+  const email = `customer.${randomUUID()}@e2e.test`;
+  const password = 'Juniper-Lighthouse-Quartz-42';
+  const registered = await platform.request('POST', '/api/auth/register', { anonymous: true, body: { email, password, name } });
+  if (registered.status !== 201) throw new Error(`registering ${email} answered ${registered.status}: ${JSON.stringify(registered.body)}`);
+  const login = await platform.request('POST', '/api/auth/login', { anonymous: true, body: { email, password } });
+  if (login.status !== 200) throw new Error(`login as ${email} answered ${login.status}: ${JSON.stringify(login.body)}`);
+  return { userId: String(registered.body.id), token: String(login.body.accessToken) };
 }
 
 export const removeDataDir = (dataDir: string) => rmSync(dataDir, { recursive: true, force: true });

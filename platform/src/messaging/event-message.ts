@@ -2,6 +2,7 @@ import { eventTopic, isEventType, recordNameOf } from '@ecommerce/schemas';
 import type { RecordedEvent } from '../event-store/port';
 import type { LogMessage, ProducerRecord, TopicSpec } from '../log/port';
 import type { Serde } from '../serde/port';
+import { UndecodableMessageError } from '../serde/port';
 import { deadLetterTopic, eventTopics, mirrorCheckpointTopic } from './topics';
 
 /** Headers on every mirrored event (DESIGN §5). */
@@ -41,12 +42,18 @@ export async function eventToRecord(event: RecordedEvent, serde: Serde): Promise
   return { topic, key: event.streamId, value: await serde.encode(topic, recordNameOf(event.type), event.data), headers: eventHeadersOf(event) };
 }
 
-/** A consumed message back as the event it mirrors; the Avro body is decoded through the registry. */
-export async function recordToEvent(message: LogMessage, serde: Serde): Promise<RecordedEvent> {
-  if (!message.value) throw new Error(`message ${message.topic}/${message.partition}@${message.offset} has no value`);
+/**
+ * A consumed message back as the event it mirrors; the Avro body is decoded through the registry.
+ * An event of a type this consumer does not know (`isKnownType`; the platform's event types by
+ * default) is an UndecodableMessageError: it goes to the dead letters, to be replayed once a
+ * consumer that knows it runs, rather than being passed over in silence.
+ */
+export async function recordToEvent(message: LogMessage, serde: Serde, isKnownType: (type: string) => boolean = isEventType): Promise<RecordedEvent> {
+  if (!message.value) throw new UndecodableMessageError(`message ${message.topic}/${message.partition}@${message.offset} has no value`);
   const decoded = await serde.decode(message.value);
   const header = (name: string): string | undefined => message.headers[name];
   const type = header(eventHeaders.type) ?? decoded.recordName.split('.').at(-1) ?? decoded.recordName;
+  if (!isKnownType(type)) throw new UndecodableMessageError(`event type ${type} (record ${decoded.recordName}) is not one this consumer knows`);
   const occurredAt = header(eventHeaders.occurredAt);
   return {
     id: header(eventHeaders.eventId) ?? `${message.topic}-${message.partition}-${message.offset}`,

@@ -21,6 +21,8 @@ const jsonSerde: Serde = {
   },
 };
 
+/** The events here are of test types, not the platform's. */
+const anyType = () => true;
 const eventsTopic = 'ecommerce.shop.events';
 const inbox = 'ecommerce.item.inbox';
 
@@ -60,7 +62,7 @@ for (const target of logTargets()) {
       const events = [eventRecord('OrderPlaced', 'o1', ['a', 'b']), eventRecord('OrderPlaced', 'o1', ['boom']), eventRecord('OrderPlaced', 'o2', ['c'])];
       await producer.send(events.map((event) => event.record));
       await producer.send([{ topic: eventsTopic, key: 'order-o1', value: Buffer.from('garbage'), headers: {} }]);
-      const router = createRouter({ log, serde: jsonSerde, groupId: 'router', topics: [eventsTopic], route, transactionalId: `router-${randomUUID()}`, logger: silentLogger });
+      const router = createRouter({ log, serde: jsonSerde, groupId: 'router', topics: [eventsTopic], route, transactionalId: `router-${randomUUID()}`, logger: silentLogger, isKnownType: anyType });
       await router.start();
       try {
         await waitFor('a few failed attempts', () => routeCalls.filter((id) => id === events[1]?.id).length >= 2);
@@ -108,7 +110,7 @@ for (const target of logTargets()) {
       await producer.close();
       const transactionalId = `router-${randomUUID()}`;
       const start = async () => {
-        const router = createRouter({ log, serde: jsonSerde, groupId: 'router', topics: [eventsTopic], route, transactionalId, logger: silentLogger, retry: { maxAttempts: 3, baseMs: 5 } });
+        const router = createRouter({ log, serde: jsonSerde, groupId: 'router', topics: [eventsTopic], route, transactionalId, logger: silentLogger, retry: { maxAttempts: 3, baseMs: 5 }, isKnownType: anyType });
         await router.start();
         return router;
       };

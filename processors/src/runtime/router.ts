@@ -30,6 +30,8 @@ export interface RouterOptions {
   maxBatchSize?: number;
   /** Attempts of an event whose route throws before it is dead-lettered (its partition waits meanwhile). */
   retry?: Partial<RetryPolicy>;
+  /** The event types this router knows; others are dead-lettered. The platform's event types by default. */
+  isKnownType?: (type: string) => boolean;
 }
 
 /** A route is a pure mapping: what throws now throws again, but a few slow tries cost little before giving up on an event. */
@@ -107,7 +109,7 @@ export function createRouter(options: RouterOptions): Router {
   async function recordsOf(message: LogMessage, context: BatchContext): Promise<ProducerRecord[]> {
     let event: RecordedEvent;
     try {
-      event = await recordToEvent(message, serde);
+      event = await recordToEvent(message, serde, options.isKnownType);
     } catch (error) {
       if (!(error instanceof UndecodableMessageError)) throw error;
       logger.error({ err: error, topic: message.topic, partition: message.partition, offset: message.offset }, 'undecodable event sent to the dead-letter topic');
