@@ -39,7 +39,7 @@ for (const target of logTargets()) {
 
     /** Every message of the user's stream settled (sent or failed), none left queued. */
     const settled = async (userId: string, count: number) => {
-      const messages = Object.values((await notificationsOf(env.eventStore, userId)).notifications);
+      const messages = [...(await notificationsOf(env.eventStore, userId)).notifications.values()];
       return messages.length === count && messages.every((message) => message.status !== 'queued');
     };
 
@@ -99,10 +99,10 @@ for (const target of logTargets()) {
       const [letter] = await listDeadLetters(env.log);
       expect(letter?.key).toBe(slow);
       expect(letter?.reason).toMatch(/retries exhausted after 3 attempts.*SMTP deferred/);
-      await waitFor('the refused email recorded as failed', async () => Object.values((await notificationsOf(env.eventStore, gone)).notifications).some((message) => message.status === 'failed'));
+      await waitFor('the refused email recorded as failed', async () => [...(await notificationsOf(env.eventStore, gone)).notifications.values()].some((message) => message.status === 'failed'));
 
-      expect(Object.values((await notificationsOf(env.eventStore, slow)).notifications).map((message) => [message.channel, message.status]).sort()).toEqual([['email', 'queued'], ['inApp', 'sent']]);
-      expect(Object.values((await notificationsOf(env.eventStore, fine)).notifications).every((message) => message.status === 'sent')).toBe(true);
+      expect([...(await notificationsOf(env.eventStore, slow)).notifications.values()].map((message) => [message.channel, message.status]).sort()).toEqual([['email', 'queued'], ['inApp', 'sent']]);
+      expect([...(await notificationsOf(env.eventStore, fine)).notifications.values()].every((message) => message.status === 'sent')).toBe(true);
       expect(server.messages()).toHaveLength(1);
       const failed = (await env.eventStore.readStream(notificationStreamId(gone))).find((event) => event.type === 'NotificationFailed');
       expect(String(failed?.data.reason)).toMatch(/SMTP rejected/);

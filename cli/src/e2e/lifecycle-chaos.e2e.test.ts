@@ -150,7 +150,7 @@ describe('the order lifecycle while the processors are SIGKILLed (issue 9)', () 
       const unsent = new Set<string>();
       for (const { userId } of users) {
         const { notifications } = await notificationsOf(eventStore, userId);
-        for (const [notificationId, notification] of Object.entries(notifications)) {
+        for (const [notificationId, notification] of notifications.entries()) {
           if (notification.channel === 'email' && notification.status !== 'sent') unsent.add(`${senderMessageIdOf(notificationId)}@${emailDomain}`);
         }
       }
@@ -265,7 +265,7 @@ describe('the order lifecycle while the processors are SIGKILLed (issue 9)', () 
     for (const mail of received) expect({ messageId: mail.messageId, to: mail.to }).toEqual({ messageId: mail.messageId, to: [expectedEmails.get(mail.messageId ?? '')] });
     for (const { userId } of users) {
       const { notifications } = await notificationsOf(eventStore, userId);
-      expect(Object.values(notifications).filter((notification) => notification.status !== 'sent' && notification.channel === 'email')).toEqual([]);
+      expect([...notifications.values()].filter((notification) => notification.status !== 'sent' && notification.channel === 'email')).toEqual([]);
     }
 
     // Nothing left to do: after a quiet period the store does not move, and every consumer group has read its topics to the end.

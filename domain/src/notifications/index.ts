@@ -13,7 +13,7 @@ export { isNotifiableEventType, notifiableEventTypes, notificationKinds, planNot
 export type { MessageTemplate } from './templates';
 export { formatMoney, renderTemplate } from './templates';
 export type { NotificationsState, NotificationStatus, UserNotification } from './state';
-export { notificationOf, unreadCountOf } from './state';
+export { notificationOf, notificationsStateFromJson, notificationsStateToJson, unreadCountOf } from './state';
 export { notificationLimits } from './decide';
 
 /**

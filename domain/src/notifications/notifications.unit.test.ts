@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { avroSchemaOf } from '@ecommerce/schemas';
-import { formatMoney, notifiableEventTypes, notificationsDecider, notificationStreamId, planNotifications, unreadCountOf } from '..';
+import { formatMoney, notifiableEventTypes, notificationsDecider, notificationsStateFromJson, notificationsStateToJson, notificationStreamId, planNotifications, unreadCountOf } from '..';
 import type { NotifiableEvent, NotificationCommand, NotificationEvent, NotificationRecipient } from '..';
 import { foldEvents } from '../shared';
 import { specificationFor } from '../shared/testing';
@@ -100,6 +100,15 @@ describe('the notification stream', () => {
     given(...queued()).when(read('email')).thenThrows({ code: 'conflict', field: 'notificationId' });
     expect(unreadCountOf(foldEvents(notificationsDecider, queued()))).toBe(1);
     expect(unreadCountOf(foldEvents(notificationsDecider, [...queued(), readEvent]))).toBe(0);
+  });
+
+  it('survives a snapshot: plain JSON there and back gives the same messages, any id included', () => {
+    const proto: NotificationEvent = { type: 'NotificationQueued', data: { notificationId: '__proto__', userId: 'u-1', channel: 'inApp', kind: 'order_paid', sourceEventId: 'e-0', recipient: null, subject: 'Hi', text: 'Hello', queuedAt } };
+    const state = foldEvents(notificationsDecider, [...queued(), proto]);
+    const restored = notificationsStateFromJson(JSON.parse(JSON.stringify(notificationsStateToJson(state))) as ReturnType<typeof notificationsStateToJson>);
+    expect(notificationsStateToJson(restored)).toEqual(notificationsStateToJson(state));
+    expect(restored.notifications.get('__proto__')).toMatchObject({ channel: 'inApp', status: 'queued' });
+    expect(unreadCountOf(restored)).toBe(unreadCountOf(state));
   });
 
   it('refuses malformed messages', () => {

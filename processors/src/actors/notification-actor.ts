@@ -1,6 +1,6 @@
 import { aggregateStream, asDeciderEvent, isAppError, UndecodableMessageError } from '@ecommerce/platform';
 import type { EventStore, NotificationSender, SenderChannel } from '@ecommerce/platform';
-import { isNotifiableEventType, notificationKinds, notificationOf, notificationsDecider, notificationStreamId, planNotifications, userDecider, userStreamId } from '@ecommerce/domain';
+import { isNotifiableEventType, notificationKinds, notificationOf, notificationsDecider, notificationsStateFromJson, notificationsStateToJson, notificationStreamId, planNotifications, userDecider, userStreamId } from '@ecommerce/domain';
 import type { NotifiableEvent, NotificationCommand, NotificationsState } from '@ecommerce/domain';
 import type { NotificationChannel, NotificationKind } from '@ecommerce/schemas';
 import type { ActorDefinition, ActorEvent } from '../runtime/actor';
@@ -103,6 +103,12 @@ export function createNotificationActor(options: NotificationActorOptions): Noti
     sharedStream: true,
     effectful: true,
     decider: toActorDecider(notificationsDecider),
+    snapshot: {
+      toData: notificationsStateToJson,
+      fromData: (data) => notificationsStateFromJson(data as ReturnType<typeof notificationsStateToJson>),
+      // a regular customer's stream holds every message ever sent to them
+      sizeOf: (state) => state.notifications.size,
+    },
     decode: (raw) => decodeNotificationMessage(decodeInboxMessage(raw)),
     toCommand(message, state, now) {
       const at = now.toISOString();
