@@ -130,5 +130,34 @@ export function describeAppend(store: () => EventStore): void {
       const stored = await store().readStream(streamId, { fromRevision: 1 });
       expect(stored.map((event) => event.id)).toEqual(winner.map((event) => event.id));
     });
+
+    it('many appends at once, to many streams: each settles on its own expectation, and a refused one takes none of the others down', async () => {
+      const streams = Array.from({ length: 20 }, () => newStreamId());
+      await Promise.all(streams.map((streamId) => store().append(streamId, createTestEvents(1), { expectedRevision: 'no_stream' })));
+      const stale = new Set([streams[3], streams[11]]);
+      const batches = streams.map(() => createTestEvents(2));
+      // The same stream twice in the same moment: the second expects what the first leaves.
+      const follow = createTestEvents(1);
+      const outcomes = await Promise.allSettled([
+        ...streams.map((streamId, index) => store().append(streamId, batches[index] as ReturnType<typeof createTestEvents>, { expectedRevision: stale.has(streamId) ? 5 : 0 })),
+        store().append(streams[0] as string, follow, { expectedRevision: 2 }),
+      ]);
+      outcomes.slice(0, streams.length).forEach((outcome, index) => {
+        if (stale.has(streams[index])) {
+          expect(outcome.status).toBe('rejected');
+          expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(ConcurrencyError);
+        } else {
+          expect(outcome).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 2 } });
+        }
+      });
+      expect(outcomes.at(-1)).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 3 } });
+      for (const [index, streamId] of streams.entries()) {
+        const stored = await store().readStream(streamId);
+        const expected = stale.has(streamId) ? 1 : index === 0 ? 4 : 3;
+        expect({ streamId, events: stored.length }).toEqual({ streamId, events: expected });
+      }
+      const positions = (await Promise.all(streams.map((streamId) => store().readStream(streamId)))).flat().map((event) => event.position);
+      expect(new Set(positions).size).toBe(positions.length);
+    });
   });
 }

@@ -102,25 +102,69 @@ export function createSqliteEventStore(db: Database.Database, options: SqliteEve
     });
   }
 
+  /** What one append came to inside a group's transaction: its result, or the error that rolled back its savepoint. */
+  type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
+  interface PendingAppend {
+    streamId: string;
+    events: readonly NewEvent[];
+    expected: ExpectedRevision;
+    settle: (outcome: Outcome) => void;
+  }
+
+  // Nested in the group's transaction, each append runs in its own savepoint: one that fails is
+  // rolled back alone, and the others commit.
+  const appendGroup = db.transaction((group: readonly PendingAppend[]): Outcome[] =>
+    group.map(({ streamId, events, expected }) => {
+      try {
+        return { ok: true, result: appendInTransaction(streamId, events, expected) };
+      } catch (error) {
+        return { ok: false, error };
+      }
+    }),
+  );
+
+  /**
+   * Group commit: the appends asked for while the event loop turns (an actor host's keys, the
+   * command API's requests) are written in one IMMEDIATE transaction at the next turn, rather than
+   * one each; a commit was the largest single cost of the embedded pipeline. Each still checks
+   * its own expected revision and settles on its own outcome.
+   */
+  let pending: PendingAppend[] = [];
+  const flush = () => {
+    const group = pending;
+    pending = [];
+    let outcomes: Outcome[];
+    try {
+      outcomes = group.length === 1 ? [{ ok: true, result: appendInTransaction.immediate(group[0]!.streamId, group[0]!.events, group[0]!.expected) }] : appendGroup.immediate(group);
+    } catch (error) {
+      outcomes = group.map(() => ({ ok: false, error }));
+    }
+    if (outcomes.some((outcome) => outcome.ok)) appended.emit('appended');
+    group.forEach((item, index) => item.settle(outcomes[index] as Outcome));
+  };
+
+  const settleAppend = (streamId: string, events: readonly NewEvent[], expected: ExpectedRevision, outcome: Outcome): AppendResult => {
+    if (outcome.ok) return outcome.result;
+    const { error } = outcome;
+    if (sqliteCode(error) === 'SQLITE_BUSY') {
+      // Another process held the write lock past busy_timeout: worth retrying.
+      throw new AppError('unavailable', 'the event store file is busy', { retriable: true, cause: error });
+    }
+    if (sqliteCode(error) !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
+    const explained = explainDuplicate(streamId, events, expected, error);
+    if (explained instanceof AppError) throw explained;
+    return explained;
+  };
+
   return {
     async append(streamId, events, appendOptions = {}) {
       const expected = appendOptions.expectedRevision ?? 'any';
       assertAppendInput(streamId, events, expected);
-      let result: AppendResult;
-      try {
-        result = appendInTransaction.immediate(streamId, events, expected);
-      } catch (error) {
-        if (sqliteCode(error) === 'SQLITE_BUSY') {
-          // Another process held the write lock past busy_timeout: worth retrying.
-          throw new AppError('unavailable', 'the event store file is busy', { retriable: true, cause: error });
-        }
-        if (sqliteCode(error) !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
-        const explained = explainDuplicate(streamId, events, expected, error);
-        if (explained instanceof AppError) throw explained;
-        return explained;
-      }
-      appended.emit('appended');
-      return result;
+      const outcome = await new Promise<Outcome>((settle) => {
+        if (pending.length === 0) setImmediate(flush);
+        pending.push({ streamId, events, expected, settle });
+      });
+      return settleAppend(streamId, events, expected, outcome);
     },
 
     async readStream(streamId, readOptions = {}) {
