@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { notificationsDecider, notificationStreamId, orderDecider, orderStreamId, paymentDecider, paymentStreamId, shipmentDecider, shipmentStreamId, userDecider, userStreamId } from '@ecommerce/domain';
-import type { Decider, NotificationsState, Order, OrderCommand, PaymentState, ShipmentCommand, ShipmentState } from '@ecommerce/domain';
+import type { Decider, NotificationsState, Order, OrderCommand, PaymentState, ShipmentCommand, ShipmentState, UserCommand, UserEvent } from '@ecommerce/domain';
 import { aggregateStream, asStoredEvent } from '@ecommerce/platform';
 import type { EventStore } from '@ecommerce/platform';
 
@@ -21,12 +21,23 @@ export async function decideAndAppend<Command, Event extends { type: string; dat
   return events;
 }
 
+/**
+ * A customer account, its SMS preference (if any) in the same append as the registration: the
+ * welcome message is planned from the preferences the account has when it is handled, so a
+ * second append could land before or after that.
+ */
 export async function registerUser(eventStore: EventStore, user: { userId?: string; email: string; name?: string; sms?: string }): Promise<string> {
   const userId = user.userId ?? randomUUID();
-  await decideAndAppend(eventStore, userStreamId(userId), userDecider, { type: 'RegisterUser', data: { userId, email: user.email, name: user.name ?? 'Ada', role: 'customer' } });
-  if (user.sms) {
-    await decideAndAppend(eventStore, userStreamId(userId), userDecider, { type: 'SetNotificationPreferences', data: { userId, email: true, sms: true, phoneNumber: user.sms } });
+  const commands: UserCommand[] = [{ type: 'RegisterUser', data: { userId, email: user.email, name: user.name ?? 'Ada', role: 'customer' } }];
+  if (user.sms) commands.push({ type: 'SetNotificationPreferences', data: { userId, email: true, sms: true, phoneNumber: user.sms } });
+  let state = userDecider.initialState();
+  const events: UserEvent[] = [];
+  for (const command of commands) {
+    const decided = userDecider.decide(command, state);
+    state = decided.reduce(userDecider.evolve, state);
+    events.push(...decided);
   }
+  await eventStore.append(userStreamId(userId), events.map((event) => ({ id: randomUUID(), ...asStoredEvent(event) })), { expectedRevision: 'no_stream' });
   return userId;
 }
 

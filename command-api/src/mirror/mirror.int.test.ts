@@ -6,7 +6,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { avroSchemaOfRecordName, createSampleEventPayload, eventTopic } from '@ecommerce/schemas';
 import {
   PreconditionFailedError, createAvroSerde, createEmbeddedSchemaRegistry, createKafkaLog, createKafkaLogCreator, createLogger, createMetrics, createNamespacedLog,
-  deadLetterTopic, listDeadLetters, openEmbeddedLog, openSqliteEventStore, randomId, replayDeadLetter,
+  deadLetterTopic, eventHeaders, listDeadLetters, openEmbeddedLog, openSqliteEventStore, randomId, replayDeadLetter,
 } from '@ecommerce/platform';
 import type { EventStore, Log, LogMessage, Metrics, SchemaRegistry } from '@ecommerce/platform';
 import { createMirror } from './mirror';
@@ -153,6 +153,49 @@ describe.each(targets)('mirror meeting an event it cannot encode, on $name', (ta
     await expect(replay).rejects.toThrow(/could not encode.*Nothing was replayed.*corrective event/s);
     expect((await readAll(log, catalogTopic)).filter((message) => message.key === stream)).toHaveLength(3);
   }, 120_000);
+
+  it('publishes nothing behind a batch whose transaction failed: after the restart every event is there once, in order', async () => {
+    const stream = `product-${randomId()}`;
+    let failures = 1;
+    // The first transaction fails after the batches behind it are queued (batches of 2 here).
+    const failingOnce: Log = {
+      ...log,
+      createProducer: (producerOptions) => {
+        const producer = log.createProducer(producerOptions);
+        return new Proxy(producer, {
+          get(target, property) {
+            if (property === 'transaction') {
+              return async (work: Parameters<typeof producer.transaction>[0]) => {
+                if (failures-- > 0) {
+                  await new Promise((resolve) => setTimeout(resolve, 100));
+                  throw new Error('broker connection lost');
+                }
+                return target.transaction(work);
+              };
+            }
+            const value: unknown = Reflect.get(target, property);
+            return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+          },
+        });
+      },
+    };
+    const events = Array.from({ length: 4 }, (_, index) => ({ id: randomId(), type: 'ProductPriceChanged', data: price(100 + index) }));
+    const mirror = createMirror({ eventStore, log: failingOnce, serde: serdeOf(registry), logger: silentLogger, metrics: createMetrics(), mirrorId, partitions: 2, lingerMs: 5, batchSize: 3, lagCheckIntervalMs: 50 });
+    await mirror.start();
+    let head = 0;
+    try {
+      // The first event goes alone, when the linger ends; the next three fill a batch while its transaction is under way.
+      await eventStore.append(stream, events.slice(0, 1), { expectedRevision: 'no_stream' });
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      head = (await eventStore.append(stream, events.slice(1), { expectedRevision: 0 })).position;
+      await waitFor('the mirror past every event after its restart', () => mirror.checkpoint() >= head && mirror.health().ok, 30_000);
+    } finally {
+      await mirror.stop();
+    }
+    expect(failures).toBeLessThan(0);
+    const published = (await readAll(log, catalogTopic)).filter((message) => message.key === stream);
+    expect(published.map((message) => message.headers[eventHeaders.eventId])).toEqual(events.map((event) => event.id));
+  }, 60_000);
 
   it('retries, and dead-letters nothing, while the schema registry is down', async () => {
     const stream = `product-${randomId()}`;

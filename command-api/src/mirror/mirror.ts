@@ -47,6 +47,8 @@ export function createMirror(options: MirrorOptions): Mirror {
   let flushing: Promise<void> = Promise.resolve();
   let lingerTimer: NodeJS.Timeout | undefined;
   let failure: Error | undefined;
+  /** Subscriptions started: a batch belongs to the one that delivered it. */
+  let runs = 0;
   let stopped = false;
   let restartTimer: NodeJS.Timeout | undefined;
   // Dead letters committed by this process, for health (the metric counts them too).
@@ -115,7 +117,10 @@ export function createMirror(options: MirrorOptions): Mirror {
     lingerTimer = undefined;
     const events = buffer;
     buffer = [];
-    flushing = flushing.then(() => publish(events)).catch((error: unknown) => fail(error as Error));
+    // A batch queued behind one that failed must not publish: its checkpoint would skip the failed
+    // batch for good. The restart reads the checkpoint and delivers both again.
+    const run = runs;
+    flushing = flushing.then(() => (failure || run !== runs ? undefined : publish(events))).catch((error: unknown) => fail(error as Error));
     return flushing;
   }
 
@@ -141,6 +146,7 @@ export function createMirror(options: MirrorOptions): Mirror {
   }
 
   async function run(): Promise<void> {
+    runs += 1;
     failure = undefined;
     committed = await readCheckpoint();
     logger.info({ mirrorId, checkpoint: committed }, 'mirror resuming from checkpoint');
