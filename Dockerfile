@@ -27,9 +27,29 @@ COPY projections/package.json projections/
 COPY query-api/package.json query-api/
 COPY gateway/package.json gateway/
 COPY cli/package.json cli/
+COPY web/package.json web/
 RUN npm ci --omit=dev --no-audit --no-fund \
  && npm cache clean --force \
  && node -e "require('better-sqlite3')(':memory:').close()"
+
+# ---- web: the shop's static files (vite is a dev dependency, so the deps stage skips the
+# build); scripts off, as nothing native is needed to bundle.
+FROM ${NODE_IMAGE} AS web
+WORKDIR /app
+ENV npm_config_update_notifier=false
+COPY --from=deps /app/package.json /app/package-lock.json ./
+COPY --from=deps /app/schemas/package.json schemas/
+COPY --from=deps /app/domain/package.json domain/
+COPY --from=deps /app/platform/package.json platform/
+COPY --from=deps /app/command-api/package.json command-api/
+COPY --from=deps /app/processors/package.json processors/
+COPY --from=deps /app/projections/package.json projections/
+COPY --from=deps /app/query-api/package.json query-api/
+COPY --from=deps /app/gateway/package.json gateway/
+COPY --from=deps /app/cli/package.json cli/
+COPY web/ web/
+RUN npm ci --ignore-scripts --no-audit --no-fund \
+ && node web/build.cjs
 
 # ---- runtime: no compiler, no root.
 FROM ${NODE_IMAGE} AS runtime
@@ -40,6 +60,7 @@ WORKDIR /app
 # The workspace links in node_modules/@ecommerce point at the package folders copied below.
 COPY --from=deps /app ./
 COPY . .
+COPY --from=web /app/web/dist web/dist
 RUN mkdir -p /app/data && chown node:node /app/data
 # The `node` user (uid 1000) of the base image; numeric so Kubernetes can verify runAsNonRoot.
 USER 1000:1000

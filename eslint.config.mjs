@@ -7,11 +7,11 @@ const forbid = (...names) => names.map((name) => ({ group: [`@ecommerce/${name}`
 const others = (...allowed) => ours.filter((name) => !allowed.includes(name));
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'data/**', 'dist/**', 'coverage/**', '**/*.js', '**/*.mjs', 'cli/bin/**'] },
+  { ignores: ['**/node_modules/**', 'data/**', 'dist/**', '**/dist/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs', 'cli/bin/**', 'web/src/api/openapi.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', 'web/**/*.tsx'],
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
@@ -43,4 +43,6 @@ export default tseslint.config(
   })),
   { files: ['query-api/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: forbid(...others('query-api', 'platform', 'schemas')) }] } },
   { files: ['gateway/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: forbid(...others('gateway', 'platform')) }] } },
+  // The web shop runs in the browser and knows the API only through its OpenAPI types; the type generator (a build script) may build the APIs.
+  { files: ['web/src/**/*.ts', 'web/src/**/*.tsx'], ignores: ['web/src/api/generate.ts', 'web/src/api/schema.unit.test.ts'], rules: { 'no-restricted-imports': ['error', { patterns: forbid(...ours) }] } },
 );

@@ -7,10 +7,12 @@ import { Kafka, logLevel } from 'kafkajs';
 import { SchemaRegistry as ConfluentClient } from '@kafkajs/confluent-schema-registry';
 import {
   applyFileSettings, ConfigError, createAvroSerde, createKafkaLog, createKafkaLogCreator, createNamespacedLog, createConfluentSchemaRegistry, createEmbeddedSchemaRegistry, createEsdbEventStore, createMongoReadStore,
-  openEmbeddedLog, openEmbeddedReadStore, openSqliteEventStore, withSchemaCheck,
+  openEmbeddedLog, openEmbeddedReadStore, openSqliteEventStore, withEsdbOutagesAsUnavailable, withSchemaCheck,
 } from '@ecommerce/platform';
 import type { EventStore, Log, Logger, ReadStore, SchemaRegistry, Serde, Settings } from '@ecommerce/platform';
 import { avroSchemaOfRecordName } from '@ecommerce/schemas';
+import { createDiskImageStore, createS3Client, createS3ImageStore } from '@ecommerce/platform';
+import type { ImageStore } from '@ecommerce/platform';
 
 export interface Adapters {
   eventStore: EventStore;
@@ -65,7 +67,7 @@ export async function openAdapters(settings: Settings, logger: Logger, needs: re
       } catch (error) {
         throw new ConfigError('EVENTSTORE_URL', (error as Error).message);
       }
-      eventStore = withSchemaCheck(createEsdbEventStore(client));
+      eventStore = withSchemaCheck(withEsdbOutagesAsUnavailable(createEsdbEventStore(client)));
       modes.eventStore = 'eventstoredb';
     } else {
       eventStore = withSchemaCheck(await openWithRetry(() => openSqliteEventStore(embeddedFile('events.db'))));
@@ -95,7 +97,12 @@ export async function openAdapters(settings: Settings, logger: Logger, needs: re
   let readStore = unavailable<ReadStore>('read store');
   if (needs.includes('readStore')) {
     if (settings.MONGO_URL) {
-      const client = new MongoClient(settings.MONGO_URL, { serverSelectionTimeoutMS: 10_000 });
+      // Bounded waits: with the server down a read fails in about MONGO_SERVER_SELECTION_TIMEOUT_MS (503), not after the driver's 30 s.
+      const client = new MongoClient(settings.MONGO_URL, {
+        serverSelectionTimeoutMS: settings.MONGO_SERVER_SELECTION_TIMEOUT_MS,
+        connectTimeoutMS: settings.MONGO_CONNECT_TIMEOUT_MS,
+        socketTimeoutMS: settings.MONGO_SOCKET_TIMEOUT_MS,
+      });
       await client.connect();
       readStore = createMongoReadStore(client.db(settings.MONGO_DATABASE));
       modes.readStore = 'mongodb';
@@ -132,4 +139,28 @@ export async function openAdapters(settings: Settings, logger: Logger, needs: re
       for (const close of closers.reverse()) await close().catch((error: unknown) => logger.warn({ err: error }, 'error while closing an adapter'));
     },
   };
+}
+
+/**
+ * The image store (DESIGN §3, one decision per port): S3-compatible with IMAGE_STORE=s3, else
+ * files under DATA_DIR/images. A missing bucket is created at start: one less manual step on a
+ * fresh MinIO; a production bucket is provisioned and the call finds it there.
+ */
+export async function openImageStore(settings: Settings, logger: Logger): Promise<ImageStore> {
+  if (settings.IMAGE_STORE === 's3') {
+    const bucket = settings.S3_BUCKET as string;
+    const credentials = settings.S3_ACCESS_KEY_ID && settings.S3_SECRET_ACCESS_KEY ? { accessKeyId: settings.S3_ACCESS_KEY_ID, secretAccessKey: settings.S3_SECRET_ACCESS_KEY } : undefined;
+    const store = createS3ImageStore(createS3Client({ endpoint: settings.S3_ENDPOINT, region: settings.S3_REGION, credentials }), { bucket });
+    try {
+      if (await store.ensureBucket()) logger.info({ bucket }, 'image bucket created');
+    } catch (error) {
+      await store.close();
+      throw new ConfigError('S3_ENDPOINT', `the image store at ${settings.S3_ENDPOINT ?? 'AWS S3'} (bucket ${bucket}) cannot be used: ${(error as Error).message}`);
+    }
+    logger.info({ imageStore: 's3', endpoint: settings.S3_ENDPOINT ?? 'aws', bucket, credentials: credentials ? 'S3_ACCESS_KEY_ID' : 'default chain' }, 'image store opened');
+    return store;
+  }
+  const root = join(settings.DATA_DIR, 'images');
+  logger.info({ imageStore: 'disk', root }, 'image store opened');
+  return createDiskImageStore(root);
 }

@@ -1,4 +1,6 @@
 import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { loginBody } from '@ecommerce/schemas';
 import type { Express } from 'express';
 import { createCommandApi, createMirror } from '@ecommerce/command-api';
 import type { Mirror } from '@ecommerce/command-api';
@@ -10,10 +12,14 @@ import { bearerIdentity, createGateway } from '@ecommerce/gateway';
 import { createMetrics, createSchemaRegistryServer, createServiceApp, createTokenVerifier, generateOpenApiDocument, platformTopics, publicJwks } from '@ecommerce/platform';
 import { watchSigningKeys } from './keys';
 import type { HealthCheck, Logger, Metrics, Settings } from '@ecommerce/platform';
-import { openAdapters } from './adapters';
+import { openAdapters, openImageStore } from './adapters';
 import type { Adapters } from './adapters';
 import { seedDemoCatalog } from './seed/seed';
 import { createNotificationSenders, createPaymentProvider, publicUrlOf } from './providers';
+import { openRateLimits } from './rate-limits';
+
+/** The web shop as `npm ci` builds it (`web/dist`), served by the gateway at `/`. */
+export const webShopRoot = join(__dirname, '..', '..', 'web', 'dist');
 
 export interface Running {
   adapters: Adapters;
@@ -41,7 +47,20 @@ export function listen(app: Express, port: number, host: string, logger: Logger,
   });
 }
 
-const closeServer = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
+/**
+ * Stops accepting, lets requests in flight finish, then cuts what is still open after a grace
+ * period: a stream the gateway proxies (server-sent events) or a client's idle socket would
+ * otherwise hold the close forever.
+ */
+const closeGraceMs = 5000;
+const closeServer = (server: Server) =>
+  new Promise<void>((resolve) => {
+    const cut = setTimeout(() => server.closeAllConnections(), closeGraceMs).unref();
+    server.close(() => {
+      clearTimeout(cut);
+      resolve();
+    });
+  });
 
 /** Build a running set of components sharing one set of adapters; `stop` undoes it in reverse. */
 export async function runComponents(settings: Settings, logger: Logger, parts: { mirror?: boolean; projections?: boolean; gateway?: boolean; commandApi?: boolean; queryApi?: boolean; processors?: boolean; schemaRegistry?: boolean; seedIfEmpty?: boolean; port?: number }): Promise<Running> {
@@ -52,11 +71,16 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
   if (parts.queryApi || inProcessApis || parts.projections) needs.add('readStore');
   if (parts.mirror || parts.projections || parts.processors) (['log', 'registry'] as const).forEach((port) => needs.add(port));
   if (parts.schemaRegistry) needs.add('log');
+  // the command API serves the admins' dead-letter queue, which lives in the log
+  if (parts.commandApi || inProcessApis) needs.add('log');
   const adapters = await openAdapters(settings, logger, [...needs]);
   const metrics = createMetrics();
   const running: Running = { adapters, metrics, servers: [], stop: async () => undefined };
   const stoppers: Array<() => Promise<void>> = [];
+  // Set at the start of stop: readiness answers 503 from then on, so balancers send no new work.
+  let draining = false;
   running.stop = async () => {
+    draining = true;
     for (const stop of stoppers.reverse()) await stop().catch((error: unknown) => logger.warn({ err: error }, 'error while stopping'));
     await adapters.close();
   };
@@ -66,12 +90,23 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
     const health = adapterHealth(adapters, [...needs]);
     const emptyAtStart = parts.seedIfEmpty ? (await adapters.eventStore.headPosition()) === 0 : false;
     const servesCommands = Boolean(parts.commandApi || inProcessApis);
+    const rateLimits = servesCommands || parts.gateway ? openRateLimits(settings, logger, metrics) : undefined;
+    if (rateLimits) stoppers.push(() => rateLimits.close());
+    if (rateLimits?.health) health.rateLimits = rateLimits.health;
+    const imageStore = servesCommands ? await openImageStore(settings, logger) : undefined;
+    if (imageStore) {
+      stoppers.push(() => imageStore.close());
+      health.images = () => imageStore.health();
+    }
     const signingKeys = servesCommands ? await watchSigningKeys(settings, logger) : undefined;
     if (signingKeys) stoppers.push(async () => signingKeys.stop());
     const commandApi = createCommandApi({
       eventStore: adapters.eventStore,
       metrics,
       paymentProvider: createPaymentProvider(settings),
+      log: needs.has('log') ? adapters.log : undefined,
+      rateLimits: rateLimits?.backend,
+      images: imageStore && { store: imageStore, maxBytes: settings.IMAGE_MAX_BYTES, logger },
       identity: {
         keyRing: () => {
           if (!signingKeys) throw new Error('this component does not sign tokens');
@@ -82,6 +117,7 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
         limits: {
           perIpPerMinute: { login: settings.RATE_LIMIT_LOGIN_PER_MINUTE, register: settings.RATE_LIMIT_REGISTER_PER_MINUTE, refresh: settings.RATE_LIMIT_REFRESH_PER_MINUTE },
           perAccountPerMinute: settings.RATE_LIMIT_ACCOUNT_PER_MINUTE,
+          refreshPerAccountPerMinute: settings.RATE_LIMIT_REFRESH_ACCOUNT_PER_MINUTE,
         },
       },
     });
@@ -130,7 +166,13 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
       stoppers.push(() => registryServer.stop());
       running.servers.push(await listen(registryServer.app, parts.port ?? settings.SCHEMA_REGISTRY_PORT, settings.HOST, logger, 'schema-registry'));
     }
-    const queryApi = createQueryApi({ readStore: adapters.readStore, consistencyWaitMs: settings.CONSISTENCY_WAIT_MS });
+    const queryApi = createQueryApi({
+      readStore: adapters.readStore, consistencyWaitMs: settings.CONSISTENCY_WAIT_MS, lowStockDefaultThreshold: settings.LOW_STOCK_THRESHOLD,
+      live: {
+        maxConnectionsPerUser: settings.SSE_MAX_CONNECTIONS_PER_USER, heartbeatMs: settings.SSE_HEARTBEAT_SECONDS * 1000, pollIntervalMs: settings.SSE_POLL_INTERVAL_MS,
+        adminIntervalMs: settings.SSE_ADMIN_INTERVAL_MS, lowStockThreshold: settings.LOW_STOCK_THRESHOLD, projections: allProjections.map((projection) => projection.name), logger,
+      },
+    });
     if (parts.gateway) {
       const jwks = signingKeys
         ? async () => publicJwks(signingKeys.current())
@@ -142,27 +184,36 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
       const gateway = createGateway({
         upstreams: remoteGateway && settings.COMMAND_API_URL && settings.QUERY_API_URL
           ? { kind: 'remote', commandUrl: settings.COMMAND_API_URL, queryUrl: settings.QUERY_API_URL }
-          : { kind: 'in-process', command: commandApi.router, query: queryApi.router, openapi: [commandApi.openapi, queryApi.openapi] },
+          : { kind: 'in-process', command: commandApi.router, query: queryApi.router, openapi: [commandApi.openapi, queryApi.openapi], uploads: commandApi.uploads },
         logger, metrics, bodyLimitBytes: settings.BODY_LIMIT_BYTES, health,
         identify: bearerIdentity(createTokenVerifier(jwks)),
         jwks,
         corsOrigins: settings.CORS_ORIGINS,
+        requestLimit: rateLimits?.requestLimiter,
+        draining: () => draining,
+        session: { loginBody, secureCookies: publicUrlOf(settings).startsWith('https:') },
+        webRoot: webShopRoot,
+        graphiql: process.env.NODE_ENV !== 'production',
       });
       running.servers.push(await listen(gateway, parts.port ?? settings.PORT, settings.HOST, logger, 'gateway'));
     } else {
       for (const [enabled, api, port, name] of [[parts.commandApi, commandApi, settings.COMMAND_API_PORT, 'command-api'], [parts.queryApi, queryApi, settings.QUERY_API_PORT, 'query-api']] as const) {
         if (!enabled) continue;
         const document = generateOpenApiDocument([api.openapi], { title: name, version: '0.1.0' });
-        const app = createServiceApp({ logger, metrics, bodyLimitBytes: settings.BODY_LIMIT_BYTES, health, routers: [(req, res, next) => (req.path === '/openapi.json' ? void res.json(document) : next()), api.router] });
+        // Ready needs the store its routes cannot do without; the rest only degrades (/health/ready says which).
+        const ready = [name === 'command-api' ? 'eventStore' : 'readStore'];
+        const app = createServiceApp({ logger, metrics, bodyLimitBytes: settings.BODY_LIMIT_BYTES, health, ready, draining: () => draining, before: 'uploads' in api ? [api.uploads] : [], routers: [(req, res, next) => (req.path === '/openapi.json' ? void res.json(document) : next()), api.router] });
         running.servers.push(await listen(app, port, settings.HOST, logger, name));
       }
     }
     if (running.servers.length === 0 && (parts.mirror || parts.projections || parts.processors)) {
       // Every process serves /health and /metrics (DESIGN §8), workers too.
-      const ops = createServiceApp({ logger, metrics, bodyLimitBytes: settings.BODY_LIMIT_BYTES, health, routers: [] });
+      const ops = createServiceApp({ logger, metrics, bodyLimitBytes: settings.BODY_LIMIT_BYTES, health, draining: () => draining, routers: [] });
       running.servers.push(await listen(ops, parts.port ?? settings.METRICS_PORT, settings.HOST, logger, 'health and metrics'));
     }
     for (const server of running.servers) stoppers.push(() => closeServer(server));
+    // Stoppers run in reverse: the live streams end first, or the servers' close would wait for them forever.
+    stoppers.push(async () => queryApi.close());
     return running;
   } catch (error) {
     await running.stop();

@@ -5,6 +5,7 @@ import { runComponents } from './components';
 import { registerProjectionCommands } from './commands/projections';
 import { registerSeedCommand } from './commands/seed';
 import { registerBenchCommand } from './commands/bench';
+import { registerTortureCommand } from './torture/command';
 import { registerUserCommands } from './commands/users';
 import { registerDlqCommands } from './commands/dlq';
 import { registerVerifyCommand } from './commands/verify';
@@ -28,11 +29,26 @@ function serve(parts: Parameters<typeof runComponents>[2]) {
     const { settings, logger } = boot();
     const running = await runComponents(settings, logger, parts);
     let stopping = false;
+    // Stop taking work, finish or hand back the batch, commit, close; past SHUTDOWN_TIMEOUT_MS exit 1 whatever is left.
     const shutdown = (signal: string) => {
       if (stopping) return;
       stopping = true;
-      logger.info({ signal }, 'shutting down');
-      running.stop().then(() => process.exit(0), () => process.exit(1));
+      const started = Date.now();
+      logger.info({ signal, timeoutMs: settings.SHUTDOWN_TIMEOUT_MS }, 'shutting down');
+      setTimeout(() => {
+        logger.error({ signal, timeoutMs: settings.SHUTDOWN_TIMEOUT_MS }, 'shutdown did not finish in time: exiting with what is left open');
+        process.exit(1);
+      }, settings.SHUTDOWN_TIMEOUT_MS).unref();
+      running.stop().then(
+        () => {
+          logger.info({ ms: Date.now() - started }, 'stopped cleanly');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
     };
     process.on('SIGINT', () => shutdown('SIGINT'));
     process.on('SIGTERM', () => shutdown('SIGTERM'));
@@ -57,6 +73,7 @@ registerUserCommands(program, boot);
 registerDlqCommands(program, boot);
 registerVerifyCommand(program, boot);
 registerBenchCommand(program, boot);
+registerTortureCommand(program, boot);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) {

@@ -1,3 +1,4 @@
-export { createGateway } from './gateway';
+export { createGateway, gatewayOpenApiDocument } from './gateway';
 export type { GatewayOptions, Upstreams } from './gateway';
 export { bearerIdentity } from './bearer-identity';
+export { csrfHeader, refreshCookieName, refreshCookiePath } from './session';

@@ -1,4 +1,5 @@
 export * from './errors';
+export * from './outages';
 export * from './ids';
 export * from './config/config';
 export * from './observability';
@@ -11,4 +12,5 @@ export * from './messaging';
 export * from './security';
 export * from './notifications';
 export * from './payments';
+export * from './images';
 export { applyFileSettings } from './sqlite/file-settings';

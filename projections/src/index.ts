@@ -17,6 +17,8 @@ export * from './inventory';
 export * from './payments';
 export * from './shipments';
 export * from './notifications';
+export * from './analytics';
+export * from './co-purchases';
 export { applyByStream, streamKind } from './apply-by-stream';
 export type { StreamSliceModel } from './apply-by-stream';
 
@@ -28,9 +30,12 @@ import { inventoryProjection } from './inventory';
 import { paymentsProjection } from './payments';
 import { shipmentsProjection } from './shipments';
 import { notificationsProjection } from './notifications';
+import { analyticsProjection } from './analytics';
+import { coPurchasesProjection } from './co-purchases';
 import type { Projection } from './projection';
 
 /** Every projection the platform runs, by name. */
 export const allProjections: Projection[] = [
   productsProjection, usersProjection, ordersProjection, cartsProjection, inventoryProjection, paymentsProjection, shipmentsProjection, notificationsProjection,
+  analyticsProjection, coPurchasesProjection,
 ];

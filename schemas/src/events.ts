@@ -59,6 +59,30 @@ export interface ProductDiscontinued {
   reason: string | null;
 }
 
+/** One stored rendition of a product image. */
+export interface ProductImageVariant {
+  /** `original`, `medium` or `thumbnail`; a reader ignores a name it does not know. */
+  name: string;
+  /** Image-store key: `products/<productId>/<imageId>/<name>.<ext>`. */
+  key: string;
+  contentType: string;
+  width: number;
+  height: number;
+  bytes: number;
+}
+
+/** An uploaded image of a product, stored before the event is appended. */
+export interface ProductImageAdded {
+  productId: string;
+  imageId: string;
+  variants: ProductImageVariant[];
+}
+
+export interface ProductImageRemoved {
+  productId: string;
+  imageId: string;
+}
+
 /** Appended to the reservation stream `sku-<sku>`: the SKU now belongs to that product. */
 export interface SkuClaimed {
   sku: string;
@@ -121,6 +145,13 @@ export interface StockCommitted {
   sku: string;
   orderId: string;
   quantity: number;
+}
+
+/** An admin's low-stock level for a SKU: at or below it the SKU is listed as low; null returns it to the default setting. */
+export interface LowStockThresholdSet {
+  sku: string;
+  /** Non-negative integer, or null for the default. */
+  threshold: number | null;
 }
 
 /** Units an order bought came back in a return, fit to sell again: on hand again. */
@@ -605,6 +636,8 @@ export interface EventPayloads {
   ProductDetailsUpdated: ProductDetailsUpdated;
   ProductPriceChanged: ProductPriceChanged;
   ProductDiscontinued: ProductDiscontinued;
+  ProductImageAdded: ProductImageAdded;
+  ProductImageRemoved: ProductImageRemoved;
   SkuClaimed: SkuClaimed;
   StockRestocked: StockRestocked;
   StockAdjusted: StockAdjusted;
@@ -613,6 +646,7 @@ export interface EventPayloads {
   StockReleased: StockReleased;
   StockCommitted: StockCommitted;
   StockReturned: StockReturned;
+  LowStockThresholdSet: LowStockThresholdSet;
   OrderPlaced: OrderPlaced;
   OrderLineReserved: OrderLineReserved;
   OrderLineRejected: OrderLineRejected;
@@ -678,6 +712,8 @@ export const eventContexts: { readonly [T in EventType]: EventContext } = {
   ProductDetailsUpdated: 'catalog',
   ProductPriceChanged: 'catalog',
   ProductDiscontinued: 'catalog',
+  ProductImageAdded: 'catalog',
+  ProductImageRemoved: 'catalog',
   SkuClaimed: 'catalog',
   StockRestocked: 'inventory',
   StockAdjusted: 'inventory',
@@ -686,6 +722,7 @@ export const eventContexts: { readonly [T in EventType]: EventContext } = {
   StockReleased: 'inventory',
   StockCommitted: 'inventory',
   StockReturned: 'inventory',
+  LowStockThresholdSet: 'inventory',
   OrderPlaced: 'ordering',
   OrderLineReserved: 'ordering',
   OrderLineRejected: 'ordering',

@@ -41,6 +41,15 @@ export interface StockView {
 /** Whether a product is still sold: the catalog's state and its read model say it alike. */
 export type ProductStatus = 'active' | 'discontinued';
 
+/** A product image as the catalog shows it: where each variant is served (`/images/<key>`); a missing variant falls back to the original. */
+export interface ProductImageView {
+  id: string;
+  urls: { thumbnail: string; medium: string; original: string };
+  /** The original's size in pixels. */
+  width: number;
+  height: number;
+}
+
 /** The product's own fields are `ProductCreated`'s (its id is the document's `_id`). */
 export type ProductDocument = Omit<ProductCreated, 'productId'> & {
   _id: string;
@@ -51,6 +60,8 @@ export type ProductDocument = Omit<ProductCreated, 'productId'> & {
   revision: number;
   /** Lower-case words of name, description, category and tags, for prefix search. */
   searchTerms: string[];
+  /** In upload order; absent on documents projected before images existed. */
+  images?: ProductImageView[];
   createdAt: string;
   updatedAt: string;
 };
@@ -72,7 +83,20 @@ export type StockDocument = {
   revision?: number;
 };
 
-export const userCollections = (version: number) => ({ users: `users_v${version}` });
+export const userCollections = (version: number) => ({ users: `users_v${version}`, orders: `user_orders_v${version}` });
+
+/** An order as its customer's tally counts it: what OrderPlaced said. */
+export interface UserOrderEntry {
+  total: Money;
+  placedAt: string;
+}
+
+/**
+ * The orders a user placed, `_id` the user id, for the admins' user list. Each order stream writes
+ * only its own `orders.<orderId>` entry, guarded by its revision, so redelivery counts nothing
+ * twice and concurrent orders never overwrite each other: the count is the number of entries.
+ */
+export type UserOrdersDocument = { _id: string; _revisions?: Record<string, number>; orders: Record<string, UserOrderEntry> };
 
 /** A user as admins and the user see it: profile, role and status, nothing secret (hashes and sessions never leave the event store). */
 export type UserDocument = {
@@ -280,6 +304,54 @@ export type InventoryDocument = {
   sold: number;
   /** Units that came back in returns, fit to sell again (absent on documents projected before returns existed). */
   returned?: number;
+  /** The admins' low-stock level for this SKU; absent or null: the default setting applies. */
+  lowStockThreshold?: number | null;
+  /** lowStockThreshold − available while a threshold is set (≥ 0: low), else null; indexed, so the low-stock list is a range query. */
+  lowStockShortfall?: number | null;
   revision: number;
   updatedAt: string;
 };
+
+export const analyticsCollections = (version: number) => ({ facts: `analytics_facts_v${version}`, categories: `analytics_product_categories_v${version}` });
+
+/** One order line as analytics counts it: the product and what the line was worth (quantity × unit price). */
+export interface AnalyticsOrderLine {
+  productId: string;
+  quantity: number;
+  amount: Money;
+}
+
+/**
+ * What one source stream contributes to the analytics, `_id` the stream id; that stream is its one
+ * writer. Days are UTC dates (`YYYY-MM-DD`) of the events' occurred-at; `firstDay`/`lastDay` bound
+ * every day the fact counts on, so a date range finds it with two scalar comparisons.
+ */
+export type AnalyticsFactDocument = {
+  _id: string;
+  _revisions?: Record<string, number>;
+  firstDay: string;
+  lastDay: string;
+  /** Revision of the source stream. */
+  revision: number;
+} & (
+  | { kind: 'order'; placedDay: string; total: Money; lines: AnalyticsOrderLine[]; paidDay: string | null; paidAmount: Money | null }
+  | { kind: 'payment'; capture: { day: string; amount: Money } | null; refunds: Array<{ refundId: string; day: string; amount: Money }> }
+  /** A cart: which products it holds now, and each time it went from empty to holding something (a session) and whether that became an order. */
+  | { kind: 'cart'; productIds: string[]; sessions: Array<{ startedDay: string; checkedOutDay: string | null }> }
+);
+
+/** A product's category as the catalog last said it, `_id` the product id; one writer, the product stream. */
+export type ProductCategoryDocument = { _id: string; _revisions?: Record<string, number>; category: string; revision: number };
+
+export const coPurchaseCollections = (version: number) => ({ orders: `co_purchase_orders_v${version}`, pairs: `co_purchases_v${version}` });
+
+/** The distinct products of an order, kept until it completes; `_id` the order id, one writer, the order stream. */
+export type CoPurchaseOrderDocument = { _id: string; _revisions?: Record<string, number>; productIds: string[]; completedAt: string | null; revision: number };
+
+/**
+ * Completed orders that held both `productId` and `otherProductId` (`_id` `<productId>:<otherProductId>`;
+ * each unordered pair is kept in both directions, so one product's partners are one indexed query).
+ * Each order writes only its own `orders.<orderId>` entry, guarded by its stream: the count is the
+ * number of entries.
+ */
+export type CoPurchasePairDocument = { _id: string; _revisions?: Record<string, number>; productId: string; otherProductId: string; orders: Record<string, string> };

@@ -48,6 +48,16 @@ const samples: { readonly [T in EventType]: EventPayloads[T] } = {
     productId: '5f0c6f7e-8a51-4c39-9d0e-3f7b1a2c4d5e',
     reason: 'supplier stopped production',
   },
+  ProductImageAdded: {
+    productId: PRODUCT_ID,
+    imageId: '2c4e6a8b-0d1f-4a3c-8e5b-7d9f1a3c5e7b',
+    variants: [
+      { name: 'original', key: `products/${PRODUCT_ID}/2c4e6a8b-0d1f-4a3c-8e5b-7d9f1a3c5e7b/original.jpg`, contentType: 'image/jpeg', width: 1600, height: 1200, bytes: 412_345 },
+      { name: 'medium', key: `products/${PRODUCT_ID}/2c4e6a8b-0d1f-4a3c-8e5b-7d9f1a3c5e7b/medium.webp`, contentType: 'image/webp', width: 800, height: 600, bytes: 61_230 },
+      { name: 'thumbnail', key: `products/${PRODUCT_ID}/2c4e6a8b-0d1f-4a3c-8e5b-7d9f1a3c5e7b/thumbnail.webp`, contentType: 'image/webp', width: 200, height: 150, bytes: 6_120 },
+    ],
+  },
+  ProductImageRemoved: { productId: PRODUCT_ID, imageId: '2c4e6a8b-0d1f-4a3c-8e5b-7d9f1a3c5e7b' },
   SkuClaimed: { sku: 'MUG-CER-350-BLU', productId: '5f0c6f7e-8a51-4c39-9d0e-3f7b1a2c4d5e' },
   StockRestocked: { sku: 'MUG-CER-350-BLU', quantity: 48, reference: 'PO-2024-0117' },
   StockAdjusted: { sku: 'MUG-CER-350-BLU', delta: -2, reason: 'broken in storage' },
@@ -56,6 +66,7 @@ const samples: { readonly [T in EventType]: EventPayloads[T] } = {
   StockReleased: { sku: 'MUG-CER-350-BLU', orderId: ORDER_ID, quantity: 2, reason: 'order_expired' },
   StockCommitted: { sku: 'MUG-CER-350-BLU', orderId: ORDER_ID, quantity: 2 },
   StockReturned: { sku: 'MUG-CER-350-BLU', orderId: ORDER_ID, quantity: 1 },
+  LowStockThresholdSet: { sku: 'MUG-CER-350-BLU', threshold: 12 },
   OrderPlaced: {
     orderId: ORDER_ID,
     customerId: CUSTOMER_ID,

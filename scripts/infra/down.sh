@@ -3,6 +3,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 rc=0
+"$here/minio.sh" stop || rc=1
+"$here/redis.sh" stop || rc=1
 "$here/stripe-mock.sh" stop || rc=1
 "$here/registry.sh" stop || rc=1
 "$here/ferretdb.sh" stop || rc=1

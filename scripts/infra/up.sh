@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs (cached) and starts Kafka, FerretDB, the schema registry and stripe-mock on loopback,
+# Installs (cached) and starts Kafka, FerretDB, the schema registry, stripe-mock, Redis and MinIO on loopback,
 # then prints the settings to export.
 # Usage: scripts/infra/up.sh            then: eval "$(scripts/infra/env.sh)"
 set -euo pipefail
@@ -11,10 +11,14 @@ t0="$(now_s)"
 "$INFRA_DIR/kafka.sh" install & kafka_install=$!
 "$INFRA_DIR/ferretdb.sh" install & ferret_install=$!
 "$INFRA_DIR/stripe-mock.sh" install & stripe_mock_install=$!
+"$INFRA_DIR/redis.sh" install & redis_install=$!
+"$INFRA_DIR/minio.sh" install & minio_install=$!
 failed=0
 wait "$kafka_install" || { log "kafka install failed"; failed=1; }
 wait "$ferret_install" || { log "ferretdb install failed"; failed=1; }
 wait "$stripe_mock_install" || { log "stripe-mock install failed"; failed=1; }
+wait "$redis_install" || { log "redis install failed"; failed=1; }
+wait "$minio_install" || { log "minio install failed"; failed=1; }
 ((failed == 0)) || die "install failed, nothing started"
 
 "$INFRA_DIR/kafka.sh" start >/dev/null
@@ -33,6 +37,21 @@ if ! "$INFRA_DIR/stripe-mock.sh" start >/dev/null; then
   "$INFRA_DIR/ferretdb.sh" stop || true
   "$INFRA_DIR/kafka.sh" stop || true
   die "stripe-mock did not start; the others stopped again"
+fi
+if ! "$INFRA_DIR/redis.sh" start >/dev/null; then
+  "$INFRA_DIR/stripe-mock.sh" stop || true
+  "$INFRA_DIR/registry.sh" stop || true
+  "$INFRA_DIR/ferretdb.sh" stop || true
+  "$INFRA_DIR/kafka.sh" stop || true
+  die "redis did not start; the others stopped again"
+fi
+if ! "$INFRA_DIR/minio.sh" start >/dev/null; then
+  "$INFRA_DIR/redis.sh" stop || true
+  "$INFRA_DIR/stripe-mock.sh" stop || true
+  "$INFRA_DIR/registry.sh" stop || true
+  "$INFRA_DIR/ferretdb.sh" stop || true
+  "$INFRA_DIR/kafka.sh" stop || true
+  die "minio did not start; the others stopped again"
 fi
 log "all up in $(elapsed "$t0"); stop with scripts/infra/down.sh"
 "$INFRA_DIR/env.sh"

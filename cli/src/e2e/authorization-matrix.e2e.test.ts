@@ -1,6 +1,8 @@
 import { newProduct, startTestPlatform } from './harness';
 import type { TestPlatform, TestResponse } from './harness';
 import { actionReference, lifecycleSteps, rowAddress, sandboxTwin } from './lifecycle-steps.fixture';
+import { testPicture } from './images.fixture';
+import { produceDeadLetter } from './admin-views.fixture';
 
 jest.setTimeout(90_000);
 
@@ -51,8 +53,10 @@ async function customersOrder(c: Context): Promise<string> {
 
 interface Entry {
   /** The request, built afresh for each caller (some routes consume what they act on). */
-  request(context: Context, caller: Caller): Promise<{ path: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }>;
+  request(context: Context, caller: Caller): Promise<{ path: string; body?: unknown; rawBody?: string | Uint8Array; headers?: Record<string, string> }>;
   expect: Record<Caller, number>;
+  /** A server-sent events route: its status is read, then the stream is dropped. */
+  stream?: boolean;
 }
 
 const allow = (status: number): Record<Caller, number> => ({ anonymous: status, customer: status, otherCustomer: status, admin: status });
@@ -72,9 +76,24 @@ const email = (caller: string) => `${caller}.${Date.now()}.${serial++}@matrix.te
 const table: Record<string, Entry> = {
   'GET /api/products': { request: async () => ({ path: '/api/products' }), expect: allow(200) },
   'GET /api/products/{id}': { request: async (c) => ({ path: `/api/products/${c.customersProduct.id}` }), expect: allow(200) },
+  'GET /api/products/batch': { request: async (c) => ({ path: `/api/products/batch?ids=${c.customersProduct.id}` }), expect: allow(200) },
+  // GraphQL: a field that REST keeps to signed-in callers answers 401 to anonymous ones (admin-only fields: graphql.e2e.test.ts).
+  'POST /graphql': { request: async () => ({ path: '/graphql', body: { query: '{ cart { items { quantity } } }' } }), expect: signedIn(200) },
+  'GET /graphql': { request: async () => ({ path: `/graphql?query=${encodeURIComponent('{ myOrders(first: 1) { nodes { id } } }')}` }), expect: signedIn(200) },
+  'GET /api/products/{id}/recommendations': { request: async (c) => ({ path: `/api/products/${c.customersProduct.id}/recommendations` }), expect: allow(200) },
   'POST /api/products': { request: async () => ({ path: '/api/products', body: newProduct() }), expect: signedIn(201) },
   'PATCH /api/products/{id}': { request: async (c) => ({ path: `/api/products/${c.customersProduct.id}`, body: { name: 'Renamed' } }), expect: ownerOrAdmin(202) },
   'DELETE /api/products/{id}': { request: async (c) => ({ path: `/api/products/${await c.fresh.product()}` }), expect: ownerOrAdmin(202) },
+  // Product images: written like the product (its owner or an admin), served to anyone.
+  'POST /api/products/{id}/images': { request: async (c) => ({ path: `/api/products/${c.customersProduct.id}/images`, rawBody: await testPicture(64, 48), headers: { 'content-type': 'image/png' } }), expect: ownerOrAdmin(201) },
+  'DELETE /api/products/{id}/images/{imageId}': {
+    request: async (c) => {
+      const image = await adminsImage(c);
+      return { path: `/api/products/${image.productId}/images/${image.id}` };
+    },
+    expect: ownerOrAdmin(202),
+  },
+  'GET /images/products/{productId}/{imageId}/{file}': { request: async (c) => ({ path: (await adminsImage(c)).urls.thumbnail }), expect: allow(200) },
   'POST /api/inventory/{sku}/restock': { request: async (c) => ({ path: `/api/inventory/${c.customersProduct.sku}/restock`, body: { quantity: 2 } }), expect: adminOnly(202) },
   'POST /api/inventory/{sku}/adjust': { request: async (c) => ({ path: `/api/inventory/${c.customersProduct.sku}/adjust`, body: { delta: 1, reason: 'found one' } }), expect: adminOnly(202) },
   'PUT /api/cart/items/{productId}': { request: async (c) => ({ path: `/api/cart/items/${c.customersProduct.id}`, body: { quantity: 1 } }), expect: signedIn(202) },
@@ -97,6 +116,10 @@ const table: Record<string, Entry> = {
   'POST /api/auth/login': { request: async () => ({ path: '/api/auth/login', body: { email: email('nobody'), password: 'Wrong-Password-123' } }), expect: allow(401) },
   'POST /api/auth/refresh': { request: async () => ({ path: '/api/auth/refresh', body: { refreshToken: 'a-session-id.not-a-real-secret-at-all-00000000000' } }), expect: allow(401) },
   'POST /api/auth/logout': { request: async () => ({ path: '/api/auth/logout', body: { refreshToken: 'a-session-id.not-a-real-secret-at-all-00000000000' } }), expect: allow(204) },
+  // Browser sessions (gateway): the cookie and the CSRF header are the credentials, a bearer token changes nothing.
+  'POST /api/auth/session': { request: async () => ({ path: '/api/auth/session', body: { email: email('nobody'), password: 'Wrong-Password-123' }, headers: { 'x-csrf-protection': '1' } }), expect: allow(401) },
+  'POST /api/auth/session/refresh': { request: async () => ({ path: '/api/auth/session/refresh', headers: { 'x-csrf-protection': '1' } }), expect: allow(401) },
+  'DELETE /api/auth/session': { request: async () => ({ path: '/api/auth/session', headers: { 'x-csrf-protection': '1' } }), expect: allow(204) },
   'GET /api/me': { request: async () => ({ path: '/api/me' }), expect: signedIn(200) },
   'PATCH /api/me': { request: async () => ({ path: '/api/me', body: { name: 'Renamed Person' } }), expect: signedIn(202) },
   'POST /api/me/password': { request: async (c, caller) => ({ path: '/api/me/password', body: { currentPassword: c.passwords[caller], newPassword: `${c.passwords[caller]}x` } }), expect: signedIn(202) },
@@ -129,7 +152,17 @@ const table: Record<string, Entry> = {
     expect: adminOnly(202),
   },
   'GET /api/admin/orders': { request: async () => ({ path: '/api/admin/orders' }), expect: adminOnly(200) },
+  // Live updates (issue 11): authorized as the REST reads they follow.
+  'GET /api/orders/{id}/live': { stream: true, request: async (c) => ({ path: `/api/orders/${await customersOrder(c)}/live` }), expect: { anonymous: 401, customer: 200, otherCustomer: 404, admin: 200 } },
+  'GET /api/products/{id}/live': { stream: true, request: async (c) => ({ path: `/api/products/${c.customersProduct.id}/live` }), expect: allow(200) },
+  'GET /api/admin/live': { stream: true, request: async () => ({ path: '/api/admin/live' }), expect: adminOnly(200) },
   'GET /api/admin/shipments': { request: async () => ({ path: '/api/admin/shipments' }), expect: adminOnly(200) },
+  'PUT /api/admin/inventory/{sku}/low-stock-threshold': { request: async (c) => ({ path: `/api/admin/inventory/${c.customersProduct.sku}/low-stock-threshold`, body: { threshold: 3 } }), expect: adminOnly(202) },
+  'GET /api/admin/inventory/low-stock': { request: async () => ({ path: '/api/admin/inventory/low-stock' }), expect: adminOnly(200) },
+  'GET /api/admin/dlq': { request: async () => ({ path: '/api/admin/dlq' }), expect: adminOnly(200) },
+  // a dead letter of its own for each caller: the admin's replay is the first of it
+  'POST /api/admin/dlq/{id}/replay': { request: async (c) => ({ path: `/api/admin/dlq/${(await produceDeadLetter(c.platform)).urlId}/replay` }), expect: adminOnly(202) },
+  'GET /api/admin/analytics': { request: async () => ({ path: '/api/admin/analytics?from=2024-01-01&to=2024-12-31' }), expect: adminOnly(200) },
   // Public: the signature is the credential (a valid one is accepted whoever else calls).
   'POST /api/payments/webhooks/stripe': {
     request: async () => {
@@ -149,6 +182,22 @@ const table: Record<string, Entry> = {
   'GET /api/notifications': { request: async () => ({ path: '/api/notifications' }), expect: signedIn(200) },
   'POST /api/notifications/{id}/read': { request: async (c) => ({ path: `/api/notifications/${await c.steps.inboxMessage(c.userIds.customer as string)}/read` }), expect: ownerOnly(202) },
 };
+
+/** An image an admin uploaded to a fresh product of `customer`'s. */
+async function adminsImage(c: Context): Promise<{ productId: string; id: string; urls: { thumbnail: string } }> {
+  const productId = await c.fresh.product();
+  const uploaded = await c.platform.request('POST', `/api/products/${productId}/images`, { rawBody: await testPicture(64, 48), headers: { 'content-type': 'image/png' } });
+  return { productId, ...(uploaded.body as { id: string; urls: { thumbnail: string } }) };
+}
+
+/** A stream never ends by itself: its headers tell the status, then the request is aborted. */
+async function streamStatus(c: Context, caller: Caller, path: string): Promise<{ status: number }> {
+  const token = c.tokens[caller];
+  const controller = new AbortController();
+  const response = await fetch(`${c.platform.baseUrl}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {}, signal: controller.signal });
+  controller.abort();
+  return { status: response.status };
+}
 
 /** A payment of `customer`'s waiting for the customer's action at the sandbox; its reference. */
 async function awaitingAction(c: Context): Promise<string> {
@@ -213,7 +262,9 @@ describe('authorization matrix', () => {
   it.each(cases)('%s as %s → %i', async (route, caller, status, entry) => {
     const [method] = route.split(' ') as [string];
     const { path, body, rawBody, headers } = await entry.request(context, caller);
-    const response: TestResponse = await context.platform.request(method, path, { body, rawBody, headers, ...(caller === 'anonymous' ? { anonymous: true } : { token: context.tokens[caller] }) });
+    const response: Pick<TestResponse, 'status'> = entry.stream
+      ? await streamStatus(context, caller, path)
+      : await context.platform.request(method, path, { body, rawBody, headers, ...(caller === 'anonymous' ? { anonymous: true } : { token: context.tokens[caller] }) });
     expect({ route, caller, status: response.status }).toEqual({ route, caller, status });
     if (route === 'POST /api/me/password' && response.status === 202) context.passwords[caller] = `${context.passwords[caller]}x`;
   });

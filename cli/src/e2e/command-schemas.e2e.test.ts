@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
 import {
-  adjustStockBody, cancelOrderBody, changePasswordBody, changeRoleBody, createProductBody, disableUserBody, loginBody, logoutBody, placeOrderBody, refreshBody,
+  adjustStockBody, lowStockThresholdBody, cancelOrderBody, changePasswordBody, changeRoleBody, createProductBody, disableUserBody, loginBody, logoutBody, placeOrderBody, refreshBody,
   eventTopic, recordNameOf, registerBody, restockBody, setCartItemBody, updateProductBody, updateProfileBody,
   checkoutBody, dispatchShipmentBody, notificationPreferencesBody, payOrderBody, postalAddressSchema, refundPaymentBody, returnOrderBody, sandboxActionBody, shipmentReturnedBody, updateAddressBody,
 } from '@ecommerce/schemas';
@@ -14,8 +14,10 @@ import type { EventType } from '@ecommerce/schemas';
 import { isPublishable } from '@ecommerce/platform';
 import { actionReference, lifecycleSteps, sandboxTwin } from './lifecycle-steps.fixture';
 import { arbitraryFromSchema } from './arbitrary-from-schema';
+import { produceDeadLetter } from './admin-views.fixture';
 import type { ArbitraryOverrides } from './arbitrary-from-schema';
 import { loginAs, newProduct, startTestPlatform } from './harness';
+import { testPicture } from './images.fixture';
 import type { TestPlatform, TestResponse } from './harness';
 
 interface Fixtures {
@@ -38,13 +40,19 @@ async function freshRefreshToken(fixtures: Fixtures, platform: TestPlatform): Pr
   return String(login.body.refreshToken);
 }
 
+/** A browser session of `other`: the `Cookie` header that carries its refresh token. */
+async function freshSessionCookie(fixtures: Fixtures, platform: TestPlatform): Promise<string> {
+  const login = await platform.request('POST', '/api/auth/session', { anonymous: true, body: fixtures.other, headers: { 'x-csrf-protection': '1' } });
+  return (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
+}
+
 interface CommandRoute {
   /** As the OpenAPI document names it: `post /api/products/{id}/…`. */
   operation: string;
   body?: z.ZodType;
   overrides?: (fixtures: Fixtures) => ArbitraryOverrides;
   /** The request to send for a generated body: path, caller, and the body as sent. */
-  request: (fixtures: Fixtures, body: Record<string, unknown> | undefined, platform: TestPlatform) => Promise<{ method: string; path: string; token?: string; anonymous?: boolean; body?: unknown; headers?: Record<string, string> }>;
+  request: (fixtures: Fixtures, body: Record<string, unknown> | undefined, platform: TestPlatform) => Promise<{ method: string; path: string; token?: string; anonymous?: boolean; body?: unknown; rawBody?: Uint8Array; headers?: Record<string, string> }>;
   /** What an accepted request changes that the next one must know. */
   accepted?: (fixtures: Fixtures, body: Record<string, unknown> | undefined) => void;
 }
@@ -64,8 +72,28 @@ const routes: CommandRoute[] = [
       return { method: 'DELETE', path: `/api/products/${String(created.body.id)}`, body: { reason: 'end of line' } };
     },
   },
+  {
+    // The body is the image itself (binary, no zod schema to generate from): each run sends a real picture of another size and format.
+    operation: 'post /api/products/{id}/images',
+    request: async (f) => {
+      const run = next();
+      const format = (['png', 'jpeg', 'webp'] as const)[run % 3] as 'png' | 'jpeg' | 'webp';
+      return { method: 'POST', path: `/api/products/${pick(f.productIds, run)}/images`, rawBody: await testPicture(8 + ((run * 37) % 900), 8 + ((run * 53) % 700), format), headers: { 'content-type': `image/${format}` } };
+    },
+  },
+  {
+    operation: 'delete /api/products/{id}/images/{imageId}',
+    request: async (f, _body, platform) => {
+      const productId = pick(f.productIds, next());
+      const uploaded = await platform.request('POST', `/api/products/${productId}/images`, { rawBody: await testPicture(40, 30), headers: { 'content-type': 'image/png' } });
+      return { method: 'DELETE', path: `/api/products/${productId}/images/${String(uploaded.body.id)}` };
+    },
+  },
   { operation: 'post /api/inventory/{sku}/restock', body: restockBody, request: async (f, body) => ({ method: 'POST', path: `/api/inventory/${pick(f.skus, next())}/restock`, body }) },
   { operation: 'post /api/inventory/{sku}/adjust', body: adjustStockBody, request: async (f, body) => ({ method: 'POST', path: `/api/inventory/${pick(f.skus, next())}/adjust`, body }) },
+  { operation: 'put /api/admin/inventory/{sku}/low-stock-threshold', body: lowStockThresholdBody, request: async (f, body) => ({ method: 'PUT', path: `/api/admin/inventory/${pick(f.skus, next())}/low-stock-threshold`, body }) },
+  // appends only to its own (unpublished) replay stream; a fresh real dead letter each run
+  { operation: 'post /api/admin/dlq/{id}/replay', request: async (_f, _body, platform) => ({ method: 'POST', path: `/api/admin/dlq/${(await produceDeadLetter(platform)).urlId}/replay` }) },
   // The password policy (length in code points, common passwords, the email inside) is the platform's, past zod: its refusals are not the contract's.
   { operation: 'post /api/auth/register', body: registerBody, overrides: () => ({ email: fc.emailAddress(), password: fc.string({ minLength: 12, maxLength: 64 }) }), request: async (_f, body) => ({ method: 'POST', path: '/api/auth/register', anonymous: true, body }) },
   {
@@ -76,6 +104,15 @@ const routes: CommandRoute[] = [
   },
   { operation: 'post /api/auth/refresh', body: refreshBody, request: async (f, body, platform) => ({ method: 'POST', path: '/api/auth/refresh', anonymous: true, body: { ...body, refreshToken: await freshRefreshToken(f, platform) } }) },
   { operation: 'post /api/auth/logout', body: logoutBody, request: async (f, body, platform) => ({ method: 'POST', path: '/api/auth/logout', anonymous: true, body: { ...body, refreshToken: await freshRefreshToken(f, platform) } }) },
+  // Browser sessions (gateway): the command API's login, refresh and logout behind a cookie and the CSRF header.
+  {
+    operation: 'post /api/auth/session',
+    body: loginBody,
+    overrides: (f) => ({ email: fc.constant(f.other.email), password: fc.constant(f.other.password) }),
+    request: async (_f, body) => ({ method: 'POST', path: '/api/auth/session', anonymous: true, body, headers: { 'x-csrf-protection': '1' } }),
+  },
+  { operation: 'post /api/auth/session/refresh', request: async (f, _body, platform) => ({ method: 'POST', path: '/api/auth/session/refresh', anonymous: true, headers: { 'x-csrf-protection': '1', cookie: await freshSessionCookie(f, platform) } }) },
+  { operation: 'delete /api/auth/session', request: async (f, _body, platform) => ({ method: 'DELETE', path: '/api/auth/session', anonymous: true, headers: { 'x-csrf-protection': '1', cookie: await freshSessionCookie(f, platform) } }) },
   { operation: 'patch /api/me', body: updateProfileBody, request: async (f, body) => ({ method: 'PATCH', path: '/api/me', token: f.customerToken, body }) },
   {
     operation: 'post /api/me/password',
@@ -89,6 +126,14 @@ const routes: CommandRoute[] = [
   { operation: 'post /api/admin/users/{id}/enable', request: async (f) => ({ method: 'POST', path: `/api/admin/users/${f.otherUserId}/enable` }) },
   { operation: 'post /api/admin/users/{id}/role', body: changeRoleBody, request: async (f, body) => ({ method: 'POST', path: `/api/admin/users/${f.otherUserId}/role`, body }) },
   { operation: 'put /api/cart/items/{productId}', body: setCartItemBody, request: async (f, body) => ({ method: 'PUT', path: `/api/cart/items/${pick(f.productIds, next())}`, token: f.customerToken, body }) },
+  // GraphQL's mutations go to the same command routes (here the cart's), so they meet the same contract.
+  {
+    operation: 'post /graphql', body: setCartItemBody,
+    request: async (f, body) => ({
+      method: 'POST', path: '/graphql', token: f.customerToken,
+      body: { query: 'mutation($productId: ID!, $quantity: Int!) { setCartItem(productId: $productId, quantity: $quantity) { id consistencyToken } }', variables: { productId: pick(f.productIds, next()), ...body } },
+    }),
+  },
   { operation: 'delete /api/cart/items/{productId}', request: async (f) => ({ method: 'DELETE', path: `/api/cart/items/${pick(f.productIds, next())}`, token: f.customerToken }) },
   {
     operation: 'post /api/cart/checkout',
@@ -272,7 +317,7 @@ describe('zod request schemas and Avro event schemas agree, for every command ro
       fc.asyncProperty(arbitrary, async (body) => {
         const sent = await route.request(fixtures, body, platform);
         const before = await platform.eventStore.headPosition();
-        const response = await platform.request(sent.method, sent.path, { body: sent.body, token: sent.token, anonymous: sent.anonymous, headers: sent.headers });
+        const response = await platform.request(sent.method, sent.path, { body: sent.body, rawBody: sent.rawBody, token: sent.token, anonymous: sent.anonymous, headers: sent.headers });
         outcomes.set(response.status, (outcomes.get(response.status) ?? 0) + 1);
         if (response.status >= 400 && process.env.DEBUG_AGREEMENT) console.log(route.operation, JSON.stringify(sent.body)?.slice(0, 300), response.status, JSON.stringify(response.body).slice(0, 400));
         expect(response.status).toBeLessThan(500);

@@ -15,7 +15,7 @@ export interface TestResponse {
 }
 
 /** Requests go as the admin unless `token` names another caller or `anonymous` is set. */
-export type RequestOptions = { body?: unknown; rawBody?: string; headers?: Record<string, string>; token?: string; anonymous?: boolean };
+export type RequestOptions = { body?: unknown; rawBody?: string | Uint8Array; headers?: Record<string, string>; token?: string; anonymous?: boolean };
 
 /** Every test request comes from 127.0.0.1: per-IP auth limits that fit a test run (per-account limits stay as shipped). */
 export const testRateLimits = { RATE_LIMIT_LOGIN_PER_MINUTE: '1000', RATE_LIMIT_REGISTER_PER_MINUTE: '1000', RATE_LIMIT_REFRESH_PER_MINUTE: '1000' };
@@ -52,7 +52,8 @@ export async function requestJson(baseUrl: string, method: string, path: string,
   const response = await fetch(`${baseUrl}${path}`, {
     method,
     headers: { ...(hasBody ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...options.headers },
-    body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+    // A binary body is copied into a plain ArrayBuffer-backed view, the kind fetch's types take.
+    body: typeof options.rawBody === 'string' ? options.rawBody : options.rawBody ? new Uint8Array(options.rawBody) : options.body === undefined ? undefined : JSON.stringify(options.body),
   });
   const text = await response.text();
   let body: Record<string, unknown>;

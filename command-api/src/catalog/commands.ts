@@ -7,7 +7,8 @@ import { handleCommand } from '../handle-command';
 import type { CommandContext, CommandOutcome } from '../handle-command';
 import type { CommandAnswer } from '../command-answer';
 
-const mayChangeProduct = (principal: Principal) => (state: ProductState) => {
+/** Admins, and the customer who listed the product, may change it (images included). */
+export const mayChangeProduct = (principal: Principal) => (state: ProductState) => {
   if (state.status === 'absent') return;
   if (principal.role !== 'admin' && (state as Product).listedBy !== principal.sub) {
     throw new AppError('forbidden', 'only an admin or the customer who listed this product may change it');

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import {
-  AppError, ValidationError, hashPassword, hashRefreshToken, issueAccessToken, newRefreshToken, passwordPolicyIssues, randomId,
+  AppError, ValidationError, assertWithinLimit, hashPassword, hashRefreshToken, issueAccessToken, newRefreshToken, passwordPolicyIssues, randomId,
   sessionIdOfRefreshToken, verifyAgainstDummy, verifyPassword,
 } from '@ecommerce/platform';
-import type { KeyRing, LoginThrottle, Principal } from '@ecommerce/platform';
+import type { KeyRing, LoginThrottle, Principal, RateLimiter } from '@ecommerce/platform';
 import type { Tokens } from '@ecommerce/schemas';
 import {
   credentialsDecider, credentialsStreamId, emailDecider, emailStreamId, normalizeEmail, refreshSucceeded, sessionDecider, sessionStreamId, userDecider, userStreamId,
@@ -18,6 +18,8 @@ export interface AccountsOptions {
   /** The current signing keys (the ring can rotate under a running process). */
   keyRing: () => KeyRing;
   throttle: LoginThrottle;
+  /** Refreshes per account (the session's user), whatever address or session they come from; none when absent. */
+  refreshLimiter?: RateLimiter;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
 }
@@ -97,17 +99,17 @@ export function createAccounts(context: CommandContext, options: AccountsOptions
 
     async login(input: { email: string; password: string }): Promise<Tokens> {
       const email = normalizeEmail(input.email);
-      options.throttle.assertAllowed(email);
+      await options.throttle.assertAllowed(email);
       const userId = await userIdOfEmail(email);
       const passwordHash = userId ? await passwordHashOf(userId) : null;
       // An unknown email costs one argon2 verification too, so timing does not tell which emails exist.
       const matches = passwordHash ? await verifyPassword(passwordHash, input.password) : await verifyAgainstDummy(input.password);
       const user = userId && matches ? await userState(userId) : null;
       if (!userId || !matches || !user || user.status !== 'active') {
-        options.throttle.recordFailure(email);
+        await options.throttle.recordFailure(email);
         throw invalidCredentials();
       }
-      options.throttle.recordSuccess(email);
+      await options.throttle.recordSuccess(email);
       const sessionId = randomId();
       const refresh = newRefreshToken(sessionId);
       const expiresAt = refreshExpiry();
@@ -126,7 +128,9 @@ export function createAccounts(context: CommandContext, options: AccountsOptions
       if (!sessionId) throw invalidRefresh();
       const [started] = await eventStore.readStream(sessionStreamId(sessionId), { maxCount: 1 });
       if (!started) throw invalidRefresh();
-      const user = await userState(String((started.data as { userId: string }).userId));
+      const userId = String((started.data as { userId: string }).userId);
+      if (options.refreshLimiter) await assertWithinLimit(options.refreshLimiter, `user:${userId}`, 'too many refreshes for this account; try again later');
+      const user = await userState(userId);
       if (user.status === 'absent') throw invalidRefresh();
       const next = newRefreshToken(sessionId);
       const expiresAt = refreshExpiry();

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Request } from 'express';
 import { byClientIp, createRateLimiter, describeRoute, encodeConsistencyToken, parseIfMatch, parseInput, rateLimit, requirePrincipal } from '@ecommerce/platform';
-import type { OpenAPIRegistry } from '@ecommerce/platform';
+import type { OpenAPIRegistry, RateLimitBackend } from '@ecommerce/platform';
 import {
   changePasswordBody, changeRoleBody, commandAcceptedSchema, disableUserBody, idempotencyHeaders, ifMatchHeaders, jwksSchema, loginBody, logoutBody, refreshBody, registerBody, tokensSchema, updateProfileBody, userIdParams,
 } from '@ecommerce/schemas';
@@ -19,22 +19,26 @@ const accountOf = (req: Request): string | undefined => {
 export interface IdentityRouteLimits {
   perIpPerMinute: { login: number; register: number; refresh: number };
   perAccountPerMinute: number;
+  /** Refreshes per account (whatever session or address): a stolen refresh token cannot be spun without bound. */
+  refreshPerAccountPerMinute?: number;
 }
 
 export const defaultIdentityLimits: IdentityRouteLimits = { perIpPerMinute: { login: 20, register: 10, refresh: 60 }, perAccountPerMinute: 10 };
 
 /** Accounts, sessions and users (DESIGN §7); auth routes are rate limited per IP and per account. */
-export function identityRoutes({ accounts, jwks, limits = defaultIdentityLimits }: { accounts: Accounts; jwks: () => object; limits?: IdentityRouteLimits }): Router {
+export function identityRoutes({ accounts, jwks, limits = defaultIdentityLimits, backend }: { accounts: Accounts; jwks: () => object; limits?: IdentityRouteLimits; backend?: RateLimitBackend }): Router {
   const router = Router();
   // The public keys, for gateways and anyone verifying our tokens (the gateway serves its cached copy publicly).
   router.get('/api/auth/jwks.json', (_req, res) => void res.set('Cache-Control', 'public, max-age=60').json(jwks()));
   const minute = 60_000;
+  // With a shared backend (Redis) every instance of the command API counts into the same windows.
+  const limiter = (name: string, max: number) => createRateLimiter({ name, windowMs: minute, max, backend });
   const perIp = {
-    login: rateLimit(createRateLimiter({ windowMs: minute, max: limits.perIpPerMinute.login }), (req) => `ip:${byClientIp(req) ?? 'unknown'}`),
-    register: rateLimit(createRateLimiter({ windowMs: minute, max: limits.perIpPerMinute.register }), (req) => `ip:${byClientIp(req) ?? 'unknown'}`),
-    refresh: rateLimit(createRateLimiter({ windowMs: minute, max: limits.perIpPerMinute.refresh }), (req) => `ip:${byClientIp(req) ?? 'unknown'}`),
+    login: rateLimit(limiter('login-ip', limits.perIpPerMinute.login), (req) => `ip:${byClientIp(req) ?? 'unknown'}`),
+    register: rateLimit(limiter('register-ip', limits.perIpPerMinute.register), (req) => `ip:${byClientIp(req) ?? 'unknown'}`),
+    refresh: rateLimit(limiter('refresh-ip', limits.perIpPerMinute.refresh), (req) => `ip:${byClientIp(req) ?? 'unknown'}`),
   };
-  const perAccount = rateLimit(createRateLimiter({ windowMs: minute, max: limits.perAccountPerMinute }), accountOf);
+  const perAccount = rateLimit(limiter('auth-account', limits.perAccountPerMinute), accountOf);
 
   router.post('/api/auth/register', perIp.register, perAccount, async (req, res) => {
     const body = parseInput(registerBody, req.body, 'body');

@@ -1,4 +1,4 @@
-import type { ProductCreated, ProductDiscontinued, ProductPriceChanged } from '@ecommerce/schemas';
+import type { ProductCreated, ProductDiscontinued, ProductImageAdded, ProductImageRemoved, ProductPriceChanged } from '@ecommerce/schemas';
 import type { DomainCommand } from '../shared';
 
 /** The product's fields are the event's: each is written once, in `ProductCreated`. */
@@ -14,4 +14,9 @@ export type ChangeProductPrice = DomainCommand<'ChangeProductPrice', Pick<Produc
 
 export type DiscontinueProduct = DomainCommand<'DiscontinueProduct', Pick<ProductDiscontinued, 'productId'> & Partial<Pick<ProductDiscontinued, 'reason'>>>;
 
-export type ProductCommand = CreateProduct | UpdateProductDetails | ChangeProductPrice | DiscontinueProduct;
+/** The image's objects are stored before the command: its variants name their keys. */
+export type AddProductImage = DomainCommand<'AddProductImage', ProductImageAdded>;
+
+export type RemoveProductImage = DomainCommand<'RemoveProductImage', ProductImageRemoved>;
+
+export type ProductCommand = CreateProduct | UpdateProductDetails | ChangeProductPrice | DiscontinueProduct | AddProductImage | RemoveProductImage;

@@ -1,6 +1,7 @@
 import type { ProductDetailsUpdated } from '@ecommerce/schemas';
 import { assertId, assertSku, assertText, assertValidMoney, DomainError, sameMoney } from '../shared';
 import type { ChangeProductPrice, CreateProduct, DiscontinueProduct, ProductCommand, UpdateProductDetails } from './commands';
+import { addProductImage, removeProductImage } from './images';
 import type { ProductEvent } from './events';
 import { assertCategory, assertDescription, assertName, assertTags, productLimits } from './rules';
 import type { Product, ProductState } from './state';
@@ -93,6 +94,10 @@ export const decideProduct = (command: ProductCommand, state: ProductState): Pro
       return changeProductPrice(command, state);
     case 'DiscontinueProduct':
       return discontinueProduct(command, state);
+    case 'AddProductImage':
+      return addProductImage(command, state);
+    case 'RemoveProductImage':
+      return removeProductImage(command, state);
     default: {
       const _exhaustive: never = command;
       throw DomainError.validation(`unknown command ${(_exhaustive as { type: string }).type}`);

@@ -29,6 +29,7 @@ describe('product state', () => {
       tags: ['big'],
       price: { amount: 10, currency: 'GBP' },
       listedBy: 'user-1',
+      images: [],
     });
   });
 

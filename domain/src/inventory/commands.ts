@@ -26,4 +26,7 @@ export type CommitStock = DomainCommand<'CommitStock', { sku: string; orderId: s
  */
 export type ReturnStock = DomainCommand<'ReturnStock', { sku: string; orderId: string; quantity: number }>;
 
-export type InventoryCommand = Restock | AdjustStock | ReserveStock | ReleaseStock | CommitStock | ReturnStock;
+/** An admin's low-stock level for the SKU: a non-negative whole number, or null for the default setting. */
+export type SetLowStockThreshold = DomainCommand<'SetLowStockThreshold', { sku: string; threshold: number | null }>;
+
+export type InventoryCommand = Restock | AdjustStock | ReserveStock | ReleaseStock | CommitStock | ReturnStock | SetLowStockThreshold;

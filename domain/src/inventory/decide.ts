@@ -1,10 +1,10 @@
 import { assertId, assertSku, assertText, assertTimestamp, DomainError } from '../shared';
-import type { AdjustStock, CommitStock, InventoryCommand, ReleaseStock, ReserveStock, Restock, ReturnStock } from './commands';
+import type { AdjustStock, CommitStock, InventoryCommand, ReleaseStock, ReserveStock, Restock, ReturnStock, SetLowStockThreshold } from './commands';
 import type { InventoryEvent } from './events';
 import type { InventoryState } from './state';
 import { availableOf, isUnknownSku, reservationOf, saleOf, settlementOf } from './state';
 
-export const inventoryLimits = { referenceMax: 200, reasonMax: 200, reservationQuantityMax: 2 ** 31 - 1 } as const;
+export const inventoryLimits = { referenceMax: 200, reasonMax: 200, reservationQuantityMax: 2 ** 31 - 1, lowStockThresholdMax: 2 ** 31 - 1 } as const;
 
 export const stockReleaseReasons = ['order_rejected', 'order_expired', 'order_cancelled', 'reservation_expired'] as const;
 
@@ -110,6 +110,17 @@ export const returnStock = ({ data }: ReturnStock, state: InventoryState): Inven
   return [{ type: 'StockCommitted', data: { sku, orderId, quantity: reservation.quantity } }, returned];
 };
 
+/** The same threshold again records nothing: the level is a fact only when it changes. */
+export const setLowStockThreshold = ({ data }: SetLowStockThreshold, state: InventoryState): InventoryEvent[] => {
+  assertSku(data.sku);
+  const { threshold } = data;
+  if (threshold !== null && (!Number.isSafeInteger(threshold) || threshold < 0 || threshold > inventoryLimits.lowStockThresholdMax)) {
+    throw DomainError.validation(`threshold must be a whole number from 0 to ${inventoryLimits.lowStockThresholdMax}, or null for the default`, 'threshold');
+  }
+  if (threshold === state.lowStockThreshold) return [];
+  return [{ type: 'LowStockThresholdSet', data: { sku: data.sku, threshold } }];
+};
+
 export const decideInventory = (command: InventoryCommand, state: InventoryState): InventoryEvent[] => {
   switch (command.type) {
     case 'Restock':
@@ -124,6 +135,8 @@ export const decideInventory = (command: InventoryCommand, state: InventoryState
       return commitStock(command, state);
     case 'ReturnStock':
       return returnStock(command, state);
+    case 'SetLowStockThreshold':
+      return setLowStockThreshold(command, state);
     default: {
       const _exhaustive: never = command;
       throw DomainError.validation(`unknown command ${(_exhaustive as { type: string }).type}`);

@@ -84,7 +84,7 @@ describe('AdjustStock', () => {
 
 describe('inventory state', () => {
   it('starts at zero and folds restocks and adjustments', () => {
-    expect(inventoryStateToJson(foldEvents(inventoryDecider, []))).toEqual({ received: 0, adjustedUp: 0, adjustedDown: 0, reserved: 0, sold: 0, returned: 0, reservations: {}, settledOrders: {}, sales: {} });
+    expect(inventoryStateToJson(foldEvents(inventoryDecider, []))).toEqual({ received: 0, adjustedUp: 0, adjustedDown: 0, reserved: 0, sold: 0, returned: 0, reservations: {}, settledOrders: {}, sales: {}, lowStockThreshold: null });
     const state = foldEvents(inventoryDecider, [restocked(10), adjusted(-3), adjusted(2), restocked(5)]);
     expect(state).toMatchObject({ received: 15, adjustedUp: 2, adjustedDown: 3, reserved: 0, sold: 0 });
     expect(onHandOf(state)).toBe(14);

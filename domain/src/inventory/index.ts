@@ -5,7 +5,7 @@ import type { InventoryEvent } from './events';
 import type { InventoryState } from './state';
 import { evolveInventory, initialInventoryState } from './state';
 
-export type { AdjustStock, CommitStock, InventoryCommand, ReleaseStock, ReserveStock, Restock, ReturnStock } from './commands';
+export type { AdjustStock, CommitStock, InventoryCommand, ReleaseStock, ReserveStock, Restock, ReturnStock, SetLowStockThreshold } from './commands';
 export type { InventoryEvent, InventoryEventType } from './events';
 export { inventoryStreamId } from './events';
 export type { InventoryState, SettledReservation, StockReservation, StockSale } from './state';

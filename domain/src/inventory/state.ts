@@ -46,6 +46,8 @@ export interface InventoryState {
   settledOrders: PersistentMap<string, SettledReservation>;
   /** What each order bought and returned, by order id (only orders whose reservation was committed). */
   sales: PersistentMap<string, StockSale>;
+  /** The admins' low-stock level for this SKU; null: the default setting applies. Stock decisions never read it. */
+  lowStockThreshold: number | null;
 }
 
 export const initialInventoryState = (): InventoryState => ({
@@ -58,6 +60,7 @@ export const initialInventoryState = (): InventoryState => ({
   reservations: PersistentMap(),
   settledOrders: PersistentMap(),
   sales: PersistentMap(),
+  lowStockThreshold: null,
 });
 
 /** The state as plain JSON (for snapshots). */
@@ -74,13 +77,15 @@ type InventoryStateJson = ReturnType<typeof inventoryStateToJson>;
 /**
  * The state back from `inventoryStateToJson`'s JSON. Snapshots taken before returns existed
  * have no `returned` and no `sales`: nothing came back then, and their earlier sales are unknown
- * (a return for one of those orders is refused; rebuild from events to know them).
+ * (a return for one of those orders is refused; rebuild from events to know them). Snapshots taken
+ * before thresholds existed have none: the default applies.
  */
 export const inventoryStateFromJson = (
-  json: Omit<InventoryStateJson, 'returned' | 'sales'> & Partial<Pick<InventoryStateJson, 'returned' | 'sales'>>,
+  json: Omit<InventoryStateJson, 'returned' | 'sales' | 'lowStockThreshold'> & Partial<Pick<InventoryStateJson, 'returned' | 'sales' | 'lowStockThreshold'>>,
 ): InventoryState => ({
   ...json,
   returned: json.returned ?? 0,
+  lowStockThreshold: json.lowStockThreshold ?? null,
   reservations: PersistentMap(Object.entries(json.reservations)),
   settledOrders: PersistentMap(Object.entries(json.settledOrders)),
   sales: PersistentMap(Object.entries(json.sales ?? {})),
@@ -159,6 +164,8 @@ export const evolveInventory = (state: InventoryState, event: InventoryEvent): I
         sales: sale ? state.sales.set(orderId, { ...sale, returned: sale.returned + quantity }) : state.sales,
       };
     }
+    case 'LowStockThresholdSet':
+      return { ...state, lowStockThreshold: event.data.threshold };
     default:
       return state;
   }

@@ -37,6 +37,8 @@ const brokers = z
   .optional();
 
 const positiveInt = (fallback: number) => z.coerce.number().int('must be an integer').positive('must be positive').default(fallback);
+const boundedInt = (fallback: number, min: number, max: number) =>
+  z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(min, `must be between ${min} and ${max}`).max(max, `must be between ${min} and ${max}`).default(fallback);
 
 const fourteenDaysMs = 14 * 24 * 3_600_000;
 const deliveryWindowMs = () => positiveInt(fourteenDaysMs).pipe(z.number().max(90 * 24 * 3_600_000, 'must be at most 90 days (7776000000 ms)'));
@@ -76,6 +78,8 @@ const settingsSchema = z.object({
   ACTOR_CACHE_SIZE: positiveInt(10_000),
   /** Actor snapshot every N events of a stream (0: never). */
   SNAPSHOT_EVERY: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(0, 'must be at least 0').default(100),
+  /** Available units at or below which a SKU without a threshold of its own is low stock (the admins' low-stock list). */
+  LOW_STOCK_THRESHOLD: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(0, 'must be at least 0').max(2 ** 31 - 1, 'must be at most 2147483647').default(5),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int('must be an integer').min(30, 'must be at least 30').max(3600, 'must be at most 3600').default(300),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int('must be an integer').min(1).max(365).default(30),
   /** The ES256 signing key as a private JWK (JSON); else JWT_PRIVATE_KEY_FILE; else generated once under DATA_DIR. */
@@ -98,6 +102,19 @@ const settingsSchema = z.object({
   RATE_LIMIT_REGISTER_PER_MINUTE: positiveInt(10),
   RATE_LIMIT_REFRESH_PER_MINUTE: positiveInt(60),
   RATE_LIMIT_ACCOUNT_PER_MINUTE: positiveInt(10),
+  /** Token refreshes per account per minute, whatever session or address they come from. */
+  RATE_LIMIT_REFRESH_ACCOUNT_PER_MINUTE: positiveInt(30),
+  /** Gateway requests per client IP per minute; unset: no overall limit (the auth routes keep theirs). */
+  RATE_LIMIT_REQUESTS_PER_MINUTE: z.coerce.number().int('must be an integer').positive('must be positive').optional(),
+  /** Redis for the rate limits and the login throttle (`redis://[:password@]host:port`): shared by every instance; unset: per-process memory. */
+  REDIS_URL: url(['redis:', 'rediss:']),
+  /** How long a MongoDB operation waits for a server before failing (the query API then answers 503 with Retry-After). */
+  MONGO_SERVER_SELECTION_TIMEOUT_MS: positiveInt(2000),
+  /** Connect and socket timeouts of the MongoDB driver; a dead server costs a bounded wait, not a hang. */
+  MONGO_CONNECT_TIMEOUT_MS: positiveInt(2000),
+  MONGO_SOCKET_TIMEOUT_MS: positiveInt(10_000),
+  /** After SIGTERM/SIGINT, the time to stop taking work, finish or hand back the batch and close; past it the process exits 1. */
+  SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
   /** Email notifications over SMTP (`smtp://user:pass@host:port`, `smtps://…`); unset: no email channel. */
   SMTP_URL: url(['smtp:', 'smtps:']),
   /** The From of notification emails: `shop@example.com` or `Shop <shop@example.com>`. */
@@ -112,14 +129,37 @@ const settingsSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().trim().regex(/^whsec_\S+$/, 'must be a webhook signing secret (whsec_…)').optional(),
   /** Another Stripe API server, e.g. stripe-mock at http://127.0.0.1:12111; default Stripe's own. */
   STRIPE_API_BASE: url(['http:', 'https:']),
+  /** Where product images live: `disk` (DATA_DIR/images, the embedded default) or `s3` (any S3-compatible store). */
+  IMAGE_STORE: z.enum(['disk', 's3']).default('disk'),
+  /** Largest image upload in bytes (413 beyond); at most 50 MiB. */
+  IMAGE_MAX_BYTES: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(1024, 'must be at least 1024').max(50 * 1024 * 1024, 'must be at most 52428800 (50 MiB)').default(5 * 1024 * 1024),
+  /** An S3-compatible server (`http://127.0.0.1:9000` for MinIO); unset: AWS S3 itself. Path-style addressing. */
+  S3_ENDPOINT: url(['http:', 'https:']),
+  S3_BUCKET: z.string().trim().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name: 3-63 lower-case letters, digits, dots or dashes').optional(),
+  S3_REGION: z.string().trim().regex(/^[a-z0-9-]{2,32}$/, 'must be a region name like eu-west-3').default('us-east-1'),
+  /** Unset: the AWS SDK's default credential chain (environment, shared files, instance roles). */
+  S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().trim().min(1).optional(),
   ADMIN_EMAIL: z.string().email('must be an email address').optional(),
   ADMIN_PASSWORD: z.string().min(1).optional(),
+  /** Live updates (server-sent events): open streams per user, or per client IP for anonymous callers; 429 beyond. */
+  SSE_MAX_CONNECTIONS_PER_USER: boundedInt(5, 1, 1000),
+  /** A comment line on every open stream this often, so proxies and clients see it alive. */
+  SSE_HEARTBEAT_SECONDS: boundedInt(15, 1, 300),
+  /** How often a watched document (an order, a product) is read while someone listens: one read per document, whatever the number of listeners. */
+  SSE_POLL_INTERVAL_MS: boundedInt(250, 20, 60_000),
+  /** How often the admins' stream sends its figures (orders per status, stock alerts, projection lag). */
+  SSE_ADMIN_INTERVAL_MS: boundedInt(5000, 100, 600_000),
 }).superRefine((settings, context) => {
   if (Boolean(settings.ADMIN_EMAIL) !== Boolean(settings.ADMIN_PASSWORD)) {
     context.addIssue({ code: 'custom', path: [settings.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'], message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together' });
   }
   if (settings.ACCEPTANCE_WINDOW_MS < settings.RETURN_WINDOW_MS) {
     context.addIssue({ code: 'custom', path: ['ACCEPTANCE_WINDOW_MS'], message: 'must not be shorter than RETURN_WINDOW_MS: an order cannot complete while it may still be returned' });
+  }
+  if (settings.IMAGE_STORE === 's3' && !settings.S3_BUCKET) context.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is required when IMAGE_STORE=s3' });
+  if (Boolean(settings.S3_ACCESS_KEY_ID) !== Boolean(settings.S3_SECRET_ACCESS_KEY)) {
+    context.addIssue({ code: 'custom', path: [settings.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'], message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together' });
   }
   if (settings.PAYMENT_PROVIDER === 'stripe') {
     for (const setting of ['STRIPE_API_KEY', 'STRIPE_WEBHOOK_SECRET'] as const) {
@@ -131,7 +171,7 @@ const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>;
 
 /** Settings whose values never appear in a message or a log line. */
-const secretSettings = new Set(['JWT_PRIVATE_KEY', 'ADMIN_PASSWORD', 'SMTP_URL', 'STRIPE_API_KEY', 'STRIPE_WEBHOOK_SECRET']);
+const secretSettings = new Set(['JWT_PRIVATE_KEY', 'ADMIN_PASSWORD', 'SMTP_URL', 'STRIPE_API_KEY', 'STRIPE_WEBHOOK_SECRET', 'REDIS_URL', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']);
 
 /** Parse settings from an environment; throws ConfigError for the first bad one. */
 export function loadSettings(env: Record<string, string | undefined> = process.env): Settings {

@@ -31,11 +31,20 @@ describe('settings', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', /Invalid/i],
     [{ SMTP_URL: 'http://mail.example.com' }, 'SMTP_URL', /smtp:\/\/ or smtps:\/\//],
     [{ SMTP_FROM: 'not an address' }, 'SMTP_FROM', /email address/],
+    [{ SSE_MAX_CONNECTIONS_PER_USER: '0' }, 'SSE_MAX_CONNECTIONS_PER_USER', /between 1 and 1000/],
+    [{ SSE_HEARTBEAT_SECONDS: 'often' }, 'SSE_HEARTBEAT_SECONDS', /must be a number/],
+    [{ SSE_POLL_INTERVAL_MS: '2.5' }, 'SSE_POLL_INTERVAL_MS', /integer/],
+    [{ SSE_ADMIN_INTERVAL_MS: '10' }, 'SSE_ADMIN_INTERVAL_MS', /between 100 and 600000/],
   ])('refuses %j naming the setting', (env, setting, message) => {
     const error = errorOf(env as Record<string, string>);
     expect(error.setting).toBe(setting);
     expect(error.message).toContain(setting);
     expect(error.message).toMatch(message);
+  });
+
+  it('bounds live streams: 5 per user, a heartbeat every 15 s, reads every 250 ms, admin figures every 5 s', () => {
+    expect(loadSettings({})).toMatchObject({ SSE_MAX_CONNECTIONS_PER_USER: 5, SSE_HEARTBEAT_SECONDS: 15, SSE_POLL_INTERVAL_MS: 250, SSE_ADMIN_INTERVAL_MS: 5000 });
+    expect(loadSettings({ SSE_MAX_CONNECTIONS_PER_USER: '20', SSE_HEARTBEAT_SECONDS: '1' })).toMatchObject({ SSE_MAX_CONNECTIONS_PER_USER: 20, SSE_HEARTBEAT_SECONDS: 1 });
   });
 
   it('never shows a secret setting in its error', () => {
@@ -115,6 +124,35 @@ describe('settings', () => {
       const secretError = errorOf({ STRIPE_WEBHOOK_SECRET: 'not-a-whsec-very-secret' });
       expect(secretError.setting).toBe('STRIPE_WEBHOOK_SECRET');
       expect(secretError.message).not.toContain('very-secret');
+    });
+  });
+
+  describe('image store', () => {
+    it('defaults to the local disk and 5 MiB uploads', () => {
+      expect(loadSettings({})).toMatchObject({ IMAGE_STORE: 'disk', IMAGE_MAX_BYTES: 5 * 1024 * 1024, S3_REGION: 'us-east-1' });
+    });
+
+    it('parses the S3 settings', () => {
+      const settings = loadSettings({ IMAGE_STORE: 's3', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_BUCKET: 'shop-images', S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'secret' });
+      expect(settings).toMatchObject({ IMAGE_STORE: 's3', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_BUCKET: 'shop-images' });
+    });
+
+    it.each([
+      [{ IMAGE_STORE: 'ftp' }, 'IMAGE_STORE', /disk/],
+      [{ IMAGE_STORE: 's3' }, 'S3_BUCKET', /required when IMAGE_STORE=s3/],
+      [{ S3_BUCKET: 'Shop_Images' }, 'S3_BUCKET', /bucket name/],
+      [{ S3_ENDPOINT: 'minio:9000' }, 'S3_ENDPOINT', /http/],
+      [{ IMAGE_MAX_BYTES: '1e9' }, 'IMAGE_MAX_BYTES', /at most/],
+      [{ S3_ACCESS_KEY_ID: 'id' }, 'S3_SECRET_ACCESS_KEY', /go together/],
+    ])('refuses %j naming the setting', (env, setting, message) => {
+      const error = errorOf(env as Record<string, string>);
+      expect(error.setting).toBe(setting);
+      expect(error.message).toMatch(message);
+    });
+
+    it('never shows an S3 credential in its error', () => {
+      const error = errorOf({ S3_ACCESS_KEY_ID: '   ', S3_SECRET_ACCESS_KEY: 'very-secret-key' });
+      expect(error.message).not.toContain('very-secret');
     });
   });
 });

@@ -15,6 +15,7 @@ export { createSqliteEventStore, openSqliteEventStore } from './sqlite';
 export { eventsTableSchema } from './sqlite-statements';
 export type { SqliteEventStoreOptions } from './sqlite';
 export { createEsdbEventStore } from './esdb';
+export { isEsdbOutage, withEsdbOutagesAsUnavailable } from './esdb-outages';
 export type { EsdbEventStoreOptions } from './esdb';
 export { assertEventsEncode, withSchemaCheck } from './schema-checked';
 export { aggregateStream, asDeciderEvent, asStoredEvent } from './aggregate-stream';

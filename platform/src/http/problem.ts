@@ -55,6 +55,8 @@ export function sendProblem(res: Parameters<RequestHandler>[1], problem: Problem
   res.status(problem.status).set({ 'Content-Type': 'application/problem+json', ...headers }).send(JSON.stringify({ ...problem, ...(correlationId ? { correlationId } : {}) }));
 }
 
+const defaultRetryAfterSeconds = 5;
+
 /** The one place that turns errors into answers; handlers have no try/catch. */
 export function problemDetails(logger: Logger): ErrorRequestHandler {
   return (error, req, res, next) => {
@@ -64,6 +66,8 @@ export function problemDetails(logger: Logger): ErrorRequestHandler {
     else logger.debug({ status: problem.status, detail: problem.detail }, 'request refused');
     const headers: Record<string, string> = {};
     if (isAppError(error) && typeof error.details.retryAfterSeconds === 'number') headers['Retry-After'] = String(error.details.retryAfterSeconds);
+    // A 503 always says when to come back: a client (or balancer) retries instead of giving up.
+    else if (problem.status === 503) headers['Retry-After'] = String(defaultRetryAfterSeconds);
     if (problem.status === 401) headers['WWW-Authenticate'] = 'Bearer';
     sendProblem(res, problem, headers);
   };

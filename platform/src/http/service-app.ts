@@ -4,8 +4,11 @@ import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import { correlation, jsonBody, requestMetrics } from './middleware';
 import { notFoundRoute, problemDetails } from './problem';
+import { mountHealthRoutes } from './health';
+import type { HealthCheck } from './health';
 
-export type HealthCheck = () => Promise<{ ok: boolean; detail?: string }> | { ok: boolean; detail?: string };
+export type { HealthCheck, HealthResult } from './health';
+export { runHealthChecks } from './health';
 
 export interface ServiceAppOptions {
   logger: Logger;
@@ -13,8 +16,12 @@ export interface ServiceAppOptions {
   bodyLimitBytes: number;
   /** Mounted in order after the common middleware. */
   routers: Array<Router | RequestHandler>;
-  /** Named adapter checks for `/health`. */
+  /** Named adapter checks for `/health` and `/health/ready`. */
   health: Record<string, HealthCheck>;
+  /** The checks readiness needs (default: all); see mountHealthRoutes. */
+  ready?: readonly string[];
+  /** True once the process is shutting down: readiness answers 503. */
+  draining?: () => boolean;
   /** Extra routes before the body parser (docs, proxies). */
   before?: Array<Router | RequestHandler>;
   parseBodies?: boolean;
@@ -27,20 +34,6 @@ const accessLog = (logger: Logger): RequestHandler => (req, res, next) => {
   next();
 };
 
-export async function runHealthChecks(checks: Record<string, HealthCheck>) {
-  const entries = await Promise.all(
-    Object.entries(checks).map(async ([name, check]) => {
-      try {
-        return [name, await check()] as const;
-      } catch (error) {
-        return [name, { ok: false, detail: (error as Error).message }] as const;
-      }
-    }),
-  );
-  const results = Object.fromEntries(entries);
-  return { status: entries.every(([, result]) => result.ok) ? 'ok' : 'degraded', checks: results };
-}
-
 /**
  * The common shell of every HTTP process (gateway, command-api, query-api): correlation ids,
  * access logs, metrics, `/health`, `/metrics`, bounded JSON bodies, and problem details.
@@ -51,11 +44,7 @@ export function createServiceApp(options: ServiceAppOptions): Express {
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
   app.use(correlation, requestMetrics(options.metrics), accessLog(options.logger));
-  app.get('/health/live', (_req, res) => void res.json({ status: 'ok' }));
-  app.get('/health', async (_req, res) => {
-    const report = await runHealthChecks(options.health);
-    res.status(report.status === 'ok' ? 200 : 503).json(report);
-  });
+  mountHealthRoutes(app, { checks: options.health, required: options.ready, draining: options.draining });
   app.get('/metrics', async (_req, res) => {
     res.set('Content-Type', options.metrics.registry.contentType).send(await options.metrics.registry.metrics());
   });

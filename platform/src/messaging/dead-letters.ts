@@ -88,7 +88,8 @@ export function describeDeadLetterSource(source: DeadLetterSource | null): strin
 const originalHeaders = (headers: Headers): Headers =>
   Object.fromEntries(Object.entries(headers).filter(([name]) => !name.startsWith('dlq-')));
 
-function toDeadLetter(message: LogMessage): DeadLetter {
+/** A message of the dead-letter topic as a dead letter: its annotations parsed, the original headers apart. */
+export function toDeadLetter(message: LogMessage): DeadLetter {
   const attempts = message.headers[dlqHeaders.attempts];
   return {
     id: `${message.partition}/${message.offset}`,

@@ -2,4 +2,5 @@
 export type * from './port';
 export { createEmbeddedReadStore, openEmbeddedReadStore, type EmbeddedReadStoreOptions } from './embedded';
 export { createMongoReadStore, type MongoReadStoreOptions } from './mongo';
+export { isMongoOutage, withMongoOutagesAsUnavailable } from './mongo-outages';
 export { revisionKey, revisionPath, streamOfRevisionKey } from './revisions';

@@ -9,6 +9,7 @@ import { indexNameOf } from './collection-state';
 import { assertSettable } from './guarded-update';
 import { duplicateKeyConflict, duplicateKeyConflictOf, isDuplicateKey, isIndexConflict, isNamespaceNotFound } from './mongo-errors';
 import { createGuardedWrites, tombstoneIdOf, type StoredDocument, type Tombstone } from './mongo-guarded-writes';
+import { withMongoOutagesAsUnavailable } from './mongo-outages';
 import type { Document, Filter, GuardedReplace, ReadCollection, ReadStore } from './port';
 import { withDecodedRevisions, withEncodedRevisions } from './revisions';
 
@@ -96,7 +97,8 @@ export function createMongoReadStore(db: Db, options: MongoReadStoreOptions = {}
     };
   };
 
-  return {
+  // Outages (no server, network cut) leave as StoreUnavailableError: 503 + Retry-After at the query API, retriable for projections.
+  return withMongoOutagesAsUnavailable({
     collection,
     listCollections: async () => {
       const collections = await db.listCollections({}, { nameOnly: true }).toArray();
@@ -123,5 +125,5 @@ export function createMongoReadStore(db: Db, options: MongoReadStoreOptions = {}
     close: async () => {
       await options.client?.close();
     },
-  };
+  });
 }

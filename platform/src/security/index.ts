@@ -7,4 +7,5 @@ export * from './tokens';
 export * from './token-verifier';
 export * from './refresh-tokens';
 export * from './rate-limit';
+export * from './rate-limit-redis';
 export * from './login-throttle';

@@ -1,76 +1,98 @@
 import type { Request, RequestHandler } from 'express';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError } from '../errors';
 
 /**
- * An in-memory sliding-window limiter (a sliding log): a key may make `max` hits in any
- * `windowMs`. Refused hits are not recorded, so a client that waits `retryAfterSeconds`
- * gets through. Per process: each instance of a service counts on its own.
+ * Fixed-window request limits (rate-limiter-flexible): a key may make `max` hits in a window of
+ * `windowMs` that opens at its first hit. Where the counters live is the backend's choice:
+ * process memory (the embedded default: each instance counts alone) or Redis (REDIS_URL: every
+ * gateway and command API behind a balancer draws on one budget).
  *
- * Memory is bounded: keys whose newest hit left the window are forgotten as time passes
- * (the map is kept in order of latest hit, so that costs O(1) amortised per hit); past
- * `maxKeys` live keys the least recently hit one is dropped, which forgets a count rather
- * than growing without end.
+ * A backend whose store fails falls back to its own process-memory counters (see
+ * `createFailoverBackend`): limits keep holding per instance through a Redis outage, neither
+ * lifted (fail open) nor refusing everyone (fail closed).
  */
 export interface RateLimitDecision {
   allowed: boolean;
-  /** 0 when allowed; otherwise whole seconds until the oldest counted hit leaves the window. */
+  /** 0 when allowed; otherwise whole seconds until the window reopens. */
   retryAfterSeconds: number;
 }
 
 export interface RateLimiter {
-  /** Counts a hit for `key` when it is allowed, and says whether it is. */
-  hit(key: string): RateLimitDecision;
-  /** The same as `hit` (the name the identity spec uses): checking is counting. */
-  check(key: string): RateLimitDecision;
-  reset(key: string): void;
-  /** Keys currently held; for tests and metrics. */
-  size(): number;
+  /** Counts a hit for `key` and says whether it is within the limit. */
+  hit(key: string): Promise<RateLimitDecision>;
+  reset(key: string): Promise<void>;
 }
 
 export interface RateLimiterOptions {
+  /** Names the counters in the store (`<prefix><name>:<key>`); limiters with different limits need different names. */
+  name: string;
   windowMs: number;
   max: number;
-  maxKeys?: number;
-  now?: () => number;
 }
 
-export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
-  const { windowMs, max } = options;
+/**
+ * Builds rate-limiter-flexible limiters on one store. `createLimiter` gets the store's own limiter
+ * options; the failover wrapper adds the memory twin.
+ */
+export interface RateLimitBackend {
+  readonly kind: 'memory' | 'redis';
+  create(options: { keyPrefix: string; points: number; duration: number }): RateLimiterAbstract;
+  /** Called when the store fails and the process-memory twin answered instead. */
+  onStoreFailure?(error: unknown, limiter: string): void;
+}
+
+export const memoryRateLimitBackend: RateLimitBackend = {
+  kind: 'memory',
+  create: (options) => new RateLimiterMemory(options),
+};
+
+const secondsOf = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+
+/** Store calls go to the backend's limiter; an error that is not a refusal (a store failure) goes to the memory twin. */
+export function createFailover(backend: RateLimitBackend, options: { keyPrefix: string; points: number; duration: number }) {
+  const primary = backend.create(options);
+  const local = backend.kind === 'memory' ? primary : new RateLimiterMemory(options);
+  return async <T>(call: (limiter: RateLimiterAbstract) => Promise<T>): Promise<T> => {
+    try {
+      return await call(primary);
+    } catch (error) {
+      if (error instanceof RateLimiterRes || primary === local) throw error;
+      backend.onStoreFailure?.(error, options.keyPrefix);
+      return call(local);
+    }
+  };
+}
+
+export function createRateLimiter(options: RateLimiterOptions & { backend?: RateLimitBackend }): RateLimiter {
+  const { windowMs, max, name } = options;
   if (!(windowMs > 0) || !(max >= 1)) throw new Error('a rate limiter needs windowMs > 0 and max ≥ 1');
-  const maxKeys = options.maxKeys ?? 100_000;
-  const now = options.now ?? Date.now;
-  /** Hit times per key, oldest first; the map is ordered by each key's latest hit, least recent first. */
-  const hits = new Map<string, number[]>();
-
-  /** Amortised O(1): only keys at the front can have left the window. */
-  function forgetIdle(at: number): void {
-    for (const [key, times] of hits) {
-      if ((times.at(-1) ?? Number.NEGATIVE_INFINITY) > at - windowMs) return;
-      hits.delete(key);
-    }
-  }
-
-  function hit(key: string): RateLimitDecision {
-    const at = now();
-    forgetIdle(at);
-    const times = hits.get(key) ?? [];
-    while (times.length > 0 && (times[0] as number) <= at - windowMs) times.shift();
-    if (times.length >= max) {
-      const oldest = times[0] as number;
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((oldest + windowMs - at) / 1000)) };
-    }
-    times.push(at);
-    hits.delete(key); // re-insert: keeps the map ordered by latest hit
-    if (hits.size >= maxKeys) hits.delete(hits.keys().next().value as string);
-    hits.set(key, times);
-    return { allowed: true, retryAfterSeconds: 0 };
-  }
-
-  return { hit, check: hit, reset: (key) => void hits.delete(key), size: () => hits.size };
+  const run = createFailover(options.backend ?? memoryRateLimitBackend, { keyPrefix: `limit:${name}`, points: max, duration: secondsOf(windowMs) });
+  return {
+    async hit(key) {
+      try {
+        await run((limiter) => limiter.consume(key));
+        return { allowed: true, retryAfterSeconds: 0 };
+      } catch (refusal) {
+        if (!(refusal instanceof RateLimiterRes)) throw refusal;
+        return { allowed: false, retryAfterSeconds: secondsOf(refusal.msBeforeNext) };
+      }
+    },
+    async reset(key) {
+      await run((limiter) => limiter.delete(key));
+    },
+  };
 }
 
 export const tooManyRequests = (retryAfterSeconds: number, message = 'too many requests'): AppError =>
   new AppError('too_many_requests', message, { details: { retryAfterSeconds } });
+
+/** Throws too_many_requests when `key` is over `limiter`'s limit; the way services limit inside a handler. */
+export async function assertWithinLimit(limiter: RateLimiter, key: string, message?: string): Promise<void> {
+  const decision = await limiter.hit(key);
+  if (!decision.allowed) throw tooManyRequests(decision.retryAfterSeconds, message);
+}
 
 /**
  * Express middleware: a refused hit goes to the problem middleware as 429 problem+json
@@ -80,8 +102,10 @@ export function rateLimit(limiter: RateLimiter, keyOf: (req: Request) => string 
   return (req, _res, next) => {
     const key = keyOf(req);
     if (key === undefined) return next();
-    const decision = limiter.hit(key);
-    next(decision.allowed ? undefined : tooManyRequests(decision.retryAfterSeconds));
+    limiter.hit(key).then(
+      (decision) => next(decision.allowed ? undefined : tooManyRequests(decision.retryAfterSeconds)),
+      (error: unknown) => next(error),
+    );
   };
 }
 

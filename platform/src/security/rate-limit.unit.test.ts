@@ -1,85 +1,91 @@
 import type { Request } from 'express';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { AppError } from '../errors';
-import { createRateLimiter, rateLimit } from './rate-limit';
+import { assertWithinLimit, createRateLimiter, rateLimit } from './rate-limit';
+import type { RateLimitBackend } from './rate-limit';
 
-function createTestClock(start = 1_000_000) {
-  const clock = { at: start, now: () => clock.at, advance: (ms: number) => void (clock.at += ms) };
-  return clock;
-}
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('sliding-window rate limiter', () => {
-  it('allows max hits in any window and says when the next one will pass', () => {
-    const clock = createTestClock();
-    const limiter = createRateLimiter({ windowMs: 60_000, max: 3, now: clock.now });
-    expect(limiter.hit('1.2.3.4')).toEqual({ allowed: true, retryAfterSeconds: 0 });
-    clock.advance(10_000);
-    expect(limiter.hit('1.2.3.4').allowed).toBe(true);
-    expect(limiter.check('1.2.3.4').allowed).toBe(true);
-    expect(limiter.hit('1.2.3.4')).toEqual({ allowed: false, retryAfterSeconds: 50 });
-    expect(limiter.hit('5.6.7.8').allowed).toBe(true); // keys are independent
+describe('fixed-window rate limiter (process memory)', () => {
+  it('allows max hits in a window, refuses the rest with the seconds left, and keys apart', async () => {
+    const limiter = createRateLimiter({ name: 't1', windowMs: 60_000, max: 3 });
+    const decisions = [];
+    for (let hit = 0; hit < 5; hit += 1) decisions.push(await limiter.hit('1.2.3.4'));
+    expect(decisions.map((decision) => decision.allowed)).toEqual([true, true, true, false, false]);
+    expect(decisions[0]).toEqual({ allowed: true, retryAfterSeconds: 0 });
+    expect(decisions[3]?.retryAfterSeconds).toBeGreaterThanOrEqual(59);
+    expect(decisions[3]?.retryAfterSeconds).toBeLessThanOrEqual(60);
+    expect((await limiter.hit('5.6.7.8')).allowed).toBe(true);
   });
 
-  it('slides: the oldest hit leaving the window frees exactly one slot', () => {
-    const clock = createTestClock();
-    const limiter = createRateLimiter({ windowMs: 60_000, max: 2, now: clock.now });
-    limiter.hit('k');
-    clock.advance(30_000);
-    limiter.hit('k');
-    clock.advance(29_999);
-    expect(limiter.hit('k')).toEqual({ allowed: false, retryAfterSeconds: 1 });
-    clock.advance(1);
-    expect(limiter.hit('k').allowed).toBe(true);
-    expect(limiter.hit('k')).toEqual({ allowed: false, retryAfterSeconds: 30 });
+  it('opens again when the window has passed', async () => {
+    const limiter = createRateLimiter({ name: 't2', windowMs: 1000, max: 1 });
+    expect((await limiter.hit('k')).allowed).toBe(true);
+    expect(await limiter.hit('k')).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    await sleep(1050);
+    expect((await limiter.hit('k')).allowed).toBe(true);
   });
 
-  it('does not count refused hits, so waiting the advertised time is enough', () => {
-    const clock = createTestClock();
-    const limiter = createRateLimiter({ windowMs: 10_000, max: 1, now: clock.now });
-    limiter.hit('k');
-    for (let attempt = 0; attempt < 20; attempt += 1) expect(limiter.hit('k').allowed).toBe(false);
-    clock.advance(10_000);
-    expect(limiter.hit('k').allowed).toBe(true);
+  it('resets a key', async () => {
+    const limiter = createRateLimiter({ name: 't3', windowMs: 60_000, max: 1 });
+    await limiter.hit('k');
+    await limiter.reset('k');
+    expect((await limiter.hit('k')).allowed).toBe(true);
   });
 
-  it('forgets idle keys and never holds more than maxKeys', () => {
-    const clock = createTestClock();
-    const limiter = createRateLimiter({ windowMs: 1_000, max: 1, maxKeys: 100, now: clock.now });
-    for (let index = 0; index < 50; index += 1) limiter.hit(`idle-${index}`);
-    clock.advance(1_000);
-    limiter.hit('fresh');
-    expect(limiter.size()).toBe(1);
-    for (let index = 0; index < 500; index += 1) limiter.hit(`flood-${index}`);
-    expect(limiter.size()).toBe(100);
-    expect(limiter.hit('flood-499').allowed).toBe(false); // the most recent keys are the ones kept
+  it('refuses windows it cannot count', () => {
+    expect(() => createRateLimiter({ name: 't4', windowMs: 0, max: 1 })).toThrow('windowMs > 0');
+    expect(() => createRateLimiter({ name: 't4', windowMs: 1000, max: 0 })).toThrow('max ≥ 1');
   });
 
-  it('resets a key', () => {
-    const limiter = createRateLimiter({ windowMs: 1_000, max: 1, now: createTestClock().now });
-    limiter.hit('k');
-    limiter.reset('k');
-    expect(limiter.hit('k').allowed).toBe(true);
+  it('assertWithinLimit throws too_many_requests with retryAfterSeconds', async () => {
+    const limiter = createRateLimiter({ name: 't5', windowMs: 30_000, max: 1 });
+    await assertWithinLimit(limiter, 'user:1');
+    await expect(assertWithinLimit(limiter, 'user:1', 'slow down')).rejects.toMatchObject({ code: 'too_many_requests', message: 'slow down', details: { retryAfterSeconds: 30 } });
+  });
+});
+
+describe('a backend whose store fails', () => {
+  /** A store that throws on every call, as a Redis limiter does when Redis is down. */
+  const createBrokenBackend = (failures: string[]): RateLimitBackend => ({
+    kind: 'redis',
+    create: (options) => {
+      const limiter = new RateLimiterMemory(options);
+      const broken = () => Promise.reject(new Error('connect ECONNREFUSED'));
+      return Object.assign(limiter, { consume: broken, get: broken, delete: broken, block: broken });
+    },
+    onStoreFailure: (_error, name) => void failures.push(name),
+  });
+
+  it('falls back to process memory: the limit still holds, and each fallback is reported', async () => {
+    const failures: string[] = [];
+    const limiter = createRateLimiter({ name: 'login-ip', windowMs: 60_000, max: 2, backend: createBrokenBackend(failures) });
+    const allowed = [];
+    for (let hit = 0; hit < 4; hit += 1) allowed.push((await limiter.hit('ip:1')).allowed);
+    expect(allowed).toEqual([true, true, false, false]);
+    expect(failures).toEqual(['limit:login-ip', 'limit:login-ip', 'limit:login-ip', 'limit:login-ip']);
   });
 });
 
 describe('rateLimit middleware', () => {
-  const run = (handler: ReturnType<typeof rateLimit>, req: Partial<Request>) => {
+  const run = async (handler: ReturnType<typeof rateLimit>, req: Partial<Request>) => {
     const next = jest.fn();
     void handler(req as Request, {} as never, next);
+    await sleep(5);
     return next.mock.calls[0]?.[0] as unknown;
   };
 
-  it('passes allowed requests on and refuses the rest with too_many_requests and retryAfterSeconds', () => {
-    const clock = createTestClock();
-    const handler = rateLimit(createRateLimiter({ windowMs: 60_000, max: 1, now: clock.now }), (req) => req.ip);
-    expect(run(handler, { ip: '10.0.0.1' })).toBeUndefined();
-    const refusal = run(handler, { ip: '10.0.0.1' });
+  it('passes allowed requests on and refuses the rest with too_many_requests and retryAfterSeconds', async () => {
+    const handler = rateLimit(createRateLimiter({ name: 'm1', windowMs: 60_000, max: 1 }), (req) => req.ip);
+    expect(await run(handler, { ip: '10.0.0.1' })).toBeUndefined();
+    const refusal = await run(handler, { ip: '10.0.0.1' });
     expect(refusal).toBeInstanceOf(AppError);
     expect(refusal).toMatchObject({ code: 'too_many_requests', details: { retryAfterSeconds: 60 } });
   });
 
-  it('leaves requests it cannot key alone', () => {
-    const handler = rateLimit(createRateLimiter({ windowMs: 60_000, max: 1 }), () => undefined);
-    expect(run(handler, {})).toBeUndefined();
-    expect(run(handler, {})).toBeUndefined();
+  it('leaves requests it cannot key alone', async () => {
+    const handler = rateLimit(createRateLimiter({ name: 'm2', windowMs: 60_000, max: 1 }), () => undefined);
+    expect(await run(handler, {})).toBeUndefined();
+    expect(await run(handler, {})).toBeUndefined();
   });
 });

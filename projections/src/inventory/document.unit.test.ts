@@ -48,3 +48,24 @@ describe('evolveInventoryFields with returns', () => {
     expect(evolveInventoryFields(before, createTestEvent('StockReturned', { orderId: 'a', quantity: 1 }, 8))).toMatchObject({ returned: 1, onHand: 4, available: 4 });
   });
 });
+
+describe('evolveInventoryFields with low-stock thresholds', () => {
+  const restocked = createTestEvent('StockRestocked', { quantity: 10, reference: null }, 0);
+
+  it('adds no threshold fields until one is set', () => {
+    expect(fold(restocked)).not.toHaveProperty('lowStockThreshold');
+  });
+
+  it('keeps the threshold and its shortfall (threshold − available) as stock moves', () => {
+    const set = fold(restocked, createTestEvent('LowStockThresholdSet', { threshold: 4 }, 1));
+    expect(set).toMatchObject({ available: 10, lowStockThreshold: 4, lowStockShortfall: -6, revision: 1 });
+    const reserved = evolveInventoryFields(set, createTestEvent('StockReserved', { orderId: 'a', quantity: 7, expiresAt: 'x' }, 2));
+    expect(reserved).toMatchObject({ onHand: 10, available: 3, lowStockThreshold: 4, lowStockShortfall: 1 });
+  });
+
+  it('clears the threshold back to the default with null, and changes no stock figure', () => {
+    const set = fold(restocked, createTestEvent('LowStockThresholdSet', { threshold: 4 }, 1));
+    const cleared = evolveInventoryFields(set, createTestEvent('LowStockThresholdSet', { threshold: null }, 2));
+    expect(cleared).toEqual({ ...set, lowStockThreshold: null, lowStockShortfall: null, revision: 2, updatedAt: '2024-05-01T10:00:02.000Z' });
+  });
+});

@@ -13,8 +13,11 @@ export const inventoryProjection: Projection = {
   topics: [eventTopics.inventory],
   collections: inventoryCollections,
 
-  async setup() {
-    // read by _id only
+  async setup(store, version) {
+    const inventory = store.collection(inventoryCollections(version).inventory);
+    // the admins' low-stock list: SKUs with a threshold by shortfall, the others by available stock
+    await inventory.createIndex({ keys: { lowStockShortfall: -1, _id: 1 }, name: 'low_stock_shortfall' });
+    await inventory.createIndex({ keys: { lowStockThreshold: 1, available: 1, _id: 1 }, name: 'low_stock_default' });
   },
 
   async apply(store, version, events) {

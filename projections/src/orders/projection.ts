@@ -24,6 +24,8 @@ export const ordersProjection: Projection = {
     // the admins' list: all orders, or by status, newest first, optionally within a placedAt range
     await orders.createIndex({ keys: { placedAt: -1, _id: -1 }, name: 'placed_at' });
     await orders.createIndex({ keys: { status: 1, placedAt: -1, _id: -1 }, name: 'status_placed_at' });
+    // the admins' list by total: equality on the currency, then the sort, then the amount range
+    await orders.createIndex({ keys: { 'total.currency': 1, placedAt: -1, _id: -1, 'total.amount': 1 }, name: 'currency_placed_at_amount' });
   },
 
   async apply(store, version, events) {

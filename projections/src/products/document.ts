@@ -1,6 +1,6 @@
 import type { DomainEvent } from '@ecommerce/domain';
 import { asDeciderEvent } from '@ecommerce/platform';
-import type { ProductCreated, ProductDocument, StockDocument, StockView } from '@ecommerce/schemas';
+import type { ProductCreated, ProductDocument, ProductImageAdded, ProductImageView, StockDocument, StockView } from '@ecommerce/schemas';
 import type { ProjectedEvent } from '../apply-by-document';
 import { evolveInventoryFields } from '../inventory/document';
 
@@ -15,6 +15,16 @@ export function searchTermsOf(product: Pick<ProductCreated, 'name' | 'descriptio
 
 export type ProductFields = Omit<ProductDocument, '_id' | '_revisions' | 'stock'>;
 
+/** Where the platform serves an image-store key (the command API's `GET /images/*`, routed by the gateway). */
+export const imageUrlOf = (key: string): string => `/images/${key}`;
+
+export function productImageViewOf(added: ProductImageAdded): ProductImageView {
+  const byName = new Map(added.variants.map((variant) => [variant.name, variant]));
+  const original = byName.get('original') ?? added.variants[0];
+  const urlOf = (name: string) => imageUrlOf((byName.get(name) ?? original)?.key ?? '');
+  return { id: added.imageId, urls: { thumbnail: urlOf('thumbnail'), medium: urlOf('medium'), original: urlOf('original') }, width: original?.width ?? 0, height: original?.height ?? 0 };
+}
+
 /** Product fields after a catalog event (pure): the read-model twin of the domain's evolve. */
 export function evolveProductFields(current: ProductFields | null, event: ProjectedEvent): ProductFields | null {
   const typed = asDeciderEvent<DomainEvent>(event);
@@ -23,7 +33,7 @@ export function evolveProductFields(current: ProductFields | null, event: Projec
       const { data } = typed;
       return {
         sku: data.sku, name: data.name, description: data.description, category: data.category, tags: data.tags, price: data.price,
-        status: 'active', listedBy: data.listedBy, revision: event.revision, searchTerms: searchTermsOf(data), createdAt: event.occurredAt, updatedAt: event.occurredAt,
+        status: 'active', listedBy: data.listedBy, revision: event.revision, searchTerms: searchTermsOf(data), images: [], createdAt: event.occurredAt, updatedAt: event.occurredAt,
       };
     }
     case 'ProductDetailsUpdated': {
@@ -36,6 +46,13 @@ export function evolveProductFields(current: ProductFields | null, event: Projec
       return current && { ...current, price: typed.data.price, revision: event.revision, updatedAt: event.occurredAt };
     case 'ProductDiscontinued':
       return current && { ...current, status: 'discontinued', revision: event.revision, updatedAt: event.occurredAt };
+    case 'ProductImageAdded': {
+      if (!current) return null;
+      const image = productImageViewOf(typed.data);
+      return { ...current, images: [...(current.images ?? []).filter((known) => known.id !== image.id), image], revision: event.revision, updatedAt: event.occurredAt };
+    }
+    case 'ProductImageRemoved':
+      return current && { ...current, images: (current.images ?? []).filter((image) => image.id !== typed.data.imageId), revision: event.revision, updatedAt: event.occurredAt };
     default:
       return current;
   }

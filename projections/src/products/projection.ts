@@ -6,7 +6,7 @@ import type { Projection } from '../projection';
 import { evolveProductFields, foldStockCounts, stockViewOf } from './document';
 import type { ProductDocument, ProductFields, StockDocument } from './document';
 
-const productEvents = new Set(['ProductCreated', 'ProductDetailsUpdated', 'ProductPriceChanged', 'ProductDiscontinued']);
+const productEvents = new Set(['ProductCreated', 'ProductDetailsUpdated', 'ProductPriceChanged', 'ProductDiscontinued', 'ProductImageAdded', 'ProductImageRemoved']);
 const stockEvents = new Set(['StockRestocked', 'StockAdjusted', 'StockReserved', 'StockReleased', 'StockCommitted', 'StockReturned']);
 
 const collectionsOf = productCollections;

@@ -4,8 +4,12 @@ import type { Projection } from '../projection';
 import { evolveUserFields, userEventTypes } from './document';
 import type { UserDocument } from './document';
 import { applyByDocument, withoutStoreFields } from '../apply-by-document';
+import { applyByStream, streamKind } from '../apply-by-stream';
+import { userOrdersStream } from './orders';
+import type { UserOrdersDocument } from './orders';
 
 const userEvents = new Set<string>(userEventTypes);
+const orderKinds = [streamKind(userOrdersStream)];
 
 const collectionsOf = userCollections;
 
@@ -13,10 +17,12 @@ const collectionsOf = userCollections;
  * Users for `/api/me` and the admin list. One writer per document (the user stream), so each
  * write is guarded by that stream's revision: a redelivered or older event changes nothing.
  * Only mirrored events arrive here; hashes, sessions and email reservations stay in the event store.
+ * Beside them, each user's placed orders (`orders`), so the admins' list counts a page of users'
+ * orders with one read instead of one count per user.
  */
 export const usersProjection: Projection = {
   name: 'users',
-  topics: [eventTopics.identity],
+  topics: [eventTopics.identity, eventTopics.ordering],
   collections: collectionsOf,
 
   async setup(store, version) {
@@ -28,5 +34,6 @@ export const usersProjection: Projection = {
   async apply(store, version, events) {
     const users = store.collection<UserDocument>(collectionsOf(version).users);
     await applyByDocument(users, { handles: userEvents, idOf: (event) => (event.data as { userId: string }).userId, fieldsOf: withoutStoreFields, evolve: evolveUserFields }, events);
+    await applyByStream(store.collection<UserOrdersDocument>(collectionsOf(version).orders), orderKinds, events);
   },
 };

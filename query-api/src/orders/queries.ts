@@ -18,8 +18,9 @@ const dayMs = 24 * 60 * 60 * 1000;
 const endOf = (to: QueryInstant): string => new Date(to.at.getTime() + (to.wholeDay ? dayMs : 1)).toISOString();
 
 /**
- * Any customer's orders for admins, newest first, by status, customer and a `placedAt` range (both
- * ends inclusive). `placedAt` is stored as ISO 8601 UTC with milliseconds, so strings compare as instants.
+ * Any customer's orders for admins, newest first, by status, customer, a `placedAt` range (both
+ * ends inclusive) and a total range in one currency. `placedAt` is stored as ISO 8601 UTC with
+ * milliseconds, so strings compare as instants; totals are integer minor units.
  */
 export function findAdminOrderPage(orders: ReadCollection<OrderDocument>, query: ListAdminOrdersQuery): Promise<NewestFirstPage<OrderDocument>> {
   // documents a payment or shipment event created before their OrderPlaced are not orders yet
@@ -27,5 +28,8 @@ export function findAdminOrderPage(orders: ReadCollection<OrderDocument>, query:
   if (query.customerId) clauses.push({ customerId: query.customerId });
   if (query.from) clauses.push({ placedAt: { $gte: query.from.at.toISOString() } });
   if (query.to) clauses.push({ placedAt: { $lt: endOf(query.to) } });
+  if (query.currency) clauses.push({ 'total.currency': query.currency });
+  if (query.minTotal !== undefined) clauses.push({ 'total.amount': { $gte: query.minTotal } });
+  if (query.maxTotal !== undefined) clauses.push({ 'total.amount': { $lte: query.maxTotal } });
   return findNewestFirst(orders, 'placedAt', clauses, query);
 }

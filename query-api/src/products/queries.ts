@@ -69,6 +69,6 @@ export async function findProductPage(products: ReadCollection<ProductDocument>,
 export function toProductView(doc: ProductDocument): ProductView {
   return {
     id: doc._id, sku: doc.sku, name: doc.name, description: doc.description, category: doc.category, tags: doc.tags, price: doc.price,
-    status: doc.status, listedBy: doc.listedBy, stock: doc.stock, revision: doc.revision, createdAt: doc.createdAt, updatedAt: doc.updatedAt,
+    status: doc.status, listedBy: doc.listedBy, stock: doc.stock, images: doc.images ?? [], revision: doc.revision, createdAt: doc.createdAt, updatedAt: doc.updatedAt,
   };
 }

@@ -1,11 +1,12 @@
 import { Router } from 'express';
 import { NotFoundError, consistencyHeader, decodeConsistencyToken, describeRoute, etagOf, parseInput, requirePrincipal, requireRole } from '@ecommerce/platform';
 import type { OpenAPIRegistry, ReadStore } from '@ecommerce/platform';
-import { consistencyHeaders, listUsersQuery, meViewSchema, userCollections, userPageSchema } from '@ecommerce/schemas';
+import { adminUserPageSchema, consistencyHeaders, listUsersQuery, meViewSchema, userCollections } from '@ecommerce/schemas';
 import type { UserDocument } from '@ecommerce/schemas';
 import { activeCollection } from '../active-version';
 import { waitForPosition, waitForRevision } from '../consistency';
 import { findUserPage, toMeView, toUserView } from './queries';
+import { findUserOrderSummaries, summarizeUserOrders } from '../admin';
 
 export interface UserQueryDeps {
   readStore: ReadStore;
@@ -39,7 +40,9 @@ export function userQueryRoutes({ readStore, consistencyWaitMs }: UserQueryDeps)
     let consistent = true;
     if (tokenHeader !== undefined) consistent = await waitForPosition(readStore, 'users', version, decodeConsistencyToken(tokenHeader).position, consistencyWaitMs);
     const page = await findUserPage(users, query);
-    res.set('X-Read-Consistency', consistent ? 'consistent' : 'stale').json({ items: page.items.map(toUserView), nextCursor: page.nextCursor });
+    const orders = await findUserOrderSummaries(readStore, version, page.items.map((doc) => doc._id));
+    const items = page.items.map((doc) => ({ ...toUserView(doc), orders: orders.get(doc._id) ?? summarizeUserOrders(null) }));
+    res.set('X-Read-Consistency', consistent ? 'consistent' : 'stale').json({ items, nextCursor: page.nextCursor });
   });
 
   return router;
@@ -57,9 +60,9 @@ export function describeUserQueries(registry: OpenAPIRegistry): void {
   });
   describeRoute(registry, {
     method: 'get', path: '/api/admin/users', tags: ['users'], query: listUsersQuery, headers: consistencyHeaders,
-    summary: 'Admins: list users by email or name prefix (`q`), role and status, newest first or by email, cursor pagination',
+    summary: 'Admins: list users by email or name prefix (`q`), role and status, newest first or by email, cursor pagination; each with the orders they placed (count, totals per currency)',
     responses: {
-      200: { description: 'one page; `nextCursor` fetches the next', schema: userPageSchema },
+      200: { description: 'one page; `nextCursor` fetches the next', schema: adminUserPageSchema },
       401: { description: 'not authenticated' },
       403: { description: 'not an admin' },
     },

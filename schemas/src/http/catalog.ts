@@ -66,6 +66,8 @@ export const productViewSchema = z.object({
   status: z.enum(['active', 'discontinued']),
   listedBy: z.string().nullable(),
   stock: z.object({ available: z.number().int(), inStock: z.boolean() }),
+  /** Upload order; each URL is served by `GET /images/…` (public, immutable). */
+  images: z.array(z.object({ id: z.string(), urls: z.object({ thumbnail: z.string(), medium: z.string(), original: z.string() }), width: z.number().int(), height: z.number().int() })),
   revision: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cursorSchema, idSchema, moneyViewSchema, queryInteger } from './common';
+import { currencyCodes, maxMoneyAmount } from '../money';
 
 /**
  * What the read side answers about the order lifecycle (payments, shipments, notifications), and
@@ -50,15 +51,31 @@ export const orderStatusValues = [
   'placed', 'confirmed', 'paid', 'shipped', 'delivered', 'completed', 'return_requested', 'returned', 'refunded', 'rejected', 'expired', 'cancelled',
 ] as const;
 
-/** Admins' order list: newest first; `from` and `to` bound `placedAt`, both inclusive (a date is its whole UTC day). */
-export const listAdminOrdersQuery = z.strictObject({
-  status: z.enum(orderStatusValues).optional(),
-  customerId: idSchema.optional(),
-  from: queryInstant.optional(),
-  to: queryInstant.optional(),
-  limit: queryInteger(1, 100).default(20),
-  cursor: cursorSchema.optional(),
-});
+/**
+ * Admins' order list: newest first; `from` and `to` bound `placedAt`, both inclusive (a date is its whole UTC day);
+ * `minTotal` and `maxTotal` bound the total in minor units, both inclusive, of orders in `currency` (amounts of
+ * different currencies do not compare, so a bound needs the currency).
+ */
+export const listAdminOrdersQuery = z
+  .strictObject({
+    status: z.enum(orderStatusValues).optional(),
+    customerId: idSchema.optional(),
+    from: queryInstant.optional(),
+    to: queryInstant.optional(),
+    currency: z.enum(currencyCodes, { error: 'must be an ISO 4217 currency code like EUR' }).optional(),
+    minTotal: queryInteger(0, maxMoneyAmount).optional(),
+    maxTotal: queryInteger(0, maxMoneyAmount).optional(),
+    limit: queryInteger(1, 100).default(20),
+    cursor: cursorSchema.optional(),
+  })
+  .superRefine((query, context) => {
+    for (const bound of ['minTotal', 'maxTotal'] as const) {
+      if (query[bound] !== undefined && query.currency === undefined) context.addIssue({ code: 'custom', path: ['currency'], message: `is required with ${bound}` });
+    }
+    if (query.minTotal !== undefined && query.maxTotal !== undefined && query.minTotal > query.maxTotal) {
+      context.addIssue({ code: 'custom', path: ['maxTotal'], message: 'must not be below minTotal' });
+    }
+  });
 
 /** How an order's payment stands: the payment that paid it, else its latest attempt. */
 export const orderPaymentViewSchema = z.object({

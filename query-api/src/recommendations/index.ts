@@ -1,0 +1,5 @@
+/** Recommendations query: `GET /api/products/:id/recommendations` (anyone). */
+export { describeRecommendationQueries, recommendationsQueryRoutes } from './routes';
+export type { RecommendationsQueryDeps } from './routes';
+export { recommendationsQuery, recommendationsViewSchema } from './schemas';
+export type { RecommendationsView } from './schemas';
