@@ -34,9 +34,14 @@ if (!procAvailable()) console.warn('skipped: /proc readings need Linux');
 
 onLinux('reading real processes', () => {
   const children: ChildProcess[] = [];
-  const run = (script: string) => {
-    const child = spawn(process.execPath, ['-e', script], { stdio: 'ignore' });
+  /** The child's pid, once it has printed `ready` (on a loaded machine, filling 200 MB takes a while). */
+  const run = async (script: string): Promise<number> => {
+    const child = spawn(process.execPath, ['-e', `${script.replace('READY', "process.stdout.write('ready\\n')")}`], { stdio: ['ignore', 'pipe', 'ignore'] });
     children.push(child);
+    await new Promise<void>((resolve, reject) => {
+      child.stdout?.on('data', (chunk: Buffer) => (chunk.toString().includes('ready') ? resolve() : undefined));
+      child.once('exit', (code) => reject(new Error(`the child exited (${code}) before it was ready`)));
+    });
     return child.pid as number;
   };
   afterEach(() => children.splice(0).forEach((child) => child.kill('SIGKILL')));
@@ -46,9 +51,8 @@ onLinux('reading real processes', () => {
   });
 
   it('tells a busy process holding 200 MB from an idle one', async () => {
-    const busy = run('const held = Buffer.alloc(200 * 1024 * 1024, 1); const until = Date.now() + 5000; while (Date.now() < until) held[0] += 1;');
-    const idle = run('setTimeout(() => undefined, 5000)');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const busy = await run('const held = Buffer.alloc(200 * 1024 * 1024, 1); READY; const until = Date.now() + 5000; while (Date.now() < until) held[0] += 1;');
+    const idle = await run('READY; setTimeout(() => undefined, 5000)');
     const watch = watchProcesses({ busy, idle });
     watch.start();
     await new Promise((resolve) => setTimeout(resolve, 1200));

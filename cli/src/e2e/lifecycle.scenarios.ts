@@ -102,7 +102,8 @@ export function lifecycleJourneys(platform: () => PlatformUnderTest) {
       const shipmentId = String((requested.shipment as Body).shipmentId);
       await eventually(platform(), '/api/admin/shipments?status=return_requested&limit=100', undefined, (page) => (page.items as Body[]).some((item) => item.id === shipmentId), 'the shipment expecting the return');
       accepted(await platform().request('POST', `/api/admin/shipments/${shipmentId}/returned`, { body: { lines: [{ sku: sentBack.sku, restocked: 2, damaged: 0 }] } }));
-      const refunded = await orderStatus(token, orderId, 'refunded');
+      // The order's status comes from its stream, its refund from the payment's: two partitions, each in its own time.
+      const refunded = await eventually(platform(), `/api/orders/${orderId}`, token, (order) => order.status === 'refunded' && (order.refund as Body | null)?.status !== 'pending', `order ${orderId} refunded, with its refund settled`);
       expect(refunded.refund).toMatchObject({ status: 'partially_refunded', succeeded: { amount: 3_000, currency: 'EUR' } });
       expect(await eventually(platform(), `/api/payments/${paymentId}`, token, (payment) => (payment.refunded as Body).amount === 3_000, 'the refund on the payment')).toMatchObject({ refundable: { amount: 4_000 } });
       await inventoryOf(sentBack.sku, (inventory) => inventory.returned === 2 && inventory.onHand === 5 && inventory.reserved === 0, 'the returned units back in stock');
