@@ -32,13 +32,19 @@ export function startTestMirror(eventStore: EventStore, log: Log, serde: Serde):
   const producer = log.createProducer();
   let buffer: RecordedEvent[] = [];
   let flushing = Promise.resolve();
+  // A failed send (the processors create the topics as they start, possibly after the first
+  // events) keeps its events at the head of the buffer for the next tick: one failure used to end
+  // the chain, and the mirror with it.
   const flush = () => {
-    const events = buffer;
-    buffer = [];
     flushing = flushing.then(async () => {
+      const events = buffer;
+      buffer = [];
       if (events.length === 0) return;
-      const records = await Promise.all(events.map((event) => eventToRecord(event, serde)));
-      await producer.send(records);
+      try {
+        await producer.send(await Promise.all(events.map((event) => eventToRecord(event, serde))));
+      } catch {
+        buffer = [...events, ...buffer];
+      }
     });
   };
   const timer = setInterval(flush, 5);

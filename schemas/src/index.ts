@@ -3,6 +3,7 @@ export * from './money';
 export * from './countries';
 export * from './http';
 export * from './read-models';
+export * from './search';
 export * from './avro';
 export * from './compatibility';
 export * from './samples';

@@ -60,6 +60,11 @@ export type ProductDocument = Omit<ProductCreated, 'productId'> & {
   revision: number;
   /** Lower-case words of name, description, category and tags, for prefix search. */
   searchTerms: string[];
+  /**
+   * Each search word and its one-deletion forms (`oneEditKeysOf`), for typo-tolerant search;
+   * absent on documents projected before it existed, which the search then finds by prefix only.
+   */
+  searchKeys?: string[];
   /** In upload order; absent on documents projected before images existed. */
   images?: ProductImageView[];
   createdAt: string;

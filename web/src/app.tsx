@@ -20,6 +20,9 @@ import { AdminProductsPage, AdminStockPage } from './admin/products';
 import { AdminOrdersPage, AdminShipmentsPage } from './admin/orders';
 import { AdminUsersPage } from './admin/users';
 import { AdminOpsPage } from './admin/ops';
+import { AdminDeadLettersPage } from './admin/dlq';
+import { AdminLowStockPage } from './admin/low-stock';
+import { AdminAnalyticsPage } from './admin/analytics';
 
 type Page = { render: (params: Record<string, string>, location: Location) => JSX.Element; signedIn?: boolean; admin?: boolean; title: string };
 
@@ -40,6 +43,9 @@ const routes: Array<[string, Page]> = [
   ['/admin/orders', { title: 'Orders', admin: true, render: () => <AdminOrdersPage /> }],
   ['/admin/shipments', { title: 'Shipments', admin: true, render: () => <AdminShipmentsPage /> }],
   ['/admin/users', { title: 'Users', admin: true, render: () => <AdminUsersPage /> }],
+  ['/admin/low-stock', { title: 'Low stock', admin: true, render: () => <AdminLowStockPage /> }],
+  ['/admin/analytics', { title: 'Analytics', admin: true, render: () => <AdminAnalyticsPage /> }],
+  ['/admin/dlq', { title: 'Dead letters', admin: true, render: () => <AdminDeadLettersPage /> }],
 ];
 
 function Header() {
@@ -74,7 +80,7 @@ function Header() {
       </div>
       {admin && user?.role === 'admin' && (
         <nav class="admin-nav" aria-label="Admin">
-          {[['/admin', 'Operations'], ['/admin/products', 'Products'], ['/admin/stock', 'Stock'], ['/admin/orders', 'Orders'], ['/admin/shipments', 'Shipments'], ['/admin/users', 'Users']].map(([href, label]) => (
+          {[['/admin', 'Operations'], ['/admin/analytics', 'Analytics'], ['/admin/products', 'Products'], ['/admin/stock', 'Stock'], ['/admin/low-stock', 'Low stock'], ['/admin/orders', 'Orders'], ['/admin/shipments', 'Shipments'], ['/admin/users', 'Users'], ['/admin/dlq', 'Dead letters']].map(([href, label]) => (
             <Link key={href} href={href as string} aria-current={location.path === href ? 'page' : undefined}>{label}</Link>
           ))}
         </nav>

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { webShopRoot } from '../components';
+import { produceDeadLetter } from './admin-views.fixture';
 import { newProduct, startTestPlatform, testAdmin } from './harness';
 import type { TestPlatform } from './harness';
 import { rowAddress } from './lifecycle-steps.fixture';
@@ -163,7 +164,8 @@ describeWithBrowser('the web shop in a real browser', () => {
     await screenshot(admin, '10-admin-product-photo');
     await page.goto(`${platform.baseUrl}/products/${await page.evaluate(() => document.querySelector<HTMLAnchorElement>('.order-lines a')?.pathname.split('/').pop() ?? '')}`);
     await page.locator('.gallery img').waitFor();
-    expect(await page.locator('.gallery img').evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
+    // the element comes before its bytes: wait for it to load (a broken image never gets a width, and this times out)
+    await page.waitForFunction(() => { const image = document.querySelector<HTMLImageElement>('.gallery img'); return image !== null && image.complete && image.naturalWidth > 0; }, undefined, { timeout: 15_000 });
     await screenshot(page, '10-product-with-photo');
 
     await admin.goto(`${platform.baseUrl}/admin`);
@@ -173,6 +175,51 @@ describeWithBrowser('the web shop in a real browser', () => {
     await admin.goto(`${platform.baseUrl}/admin/orders`);
     await admin.getByRole('link', { name: `#${orderId.slice(0, 8)}` }).waitFor();
     await screenshot(admin, '11-admin-orders-list');
+
+    // analytics: today's paid order is in the figures (the read model may trail the payment by a moment)
+    for (let tries = 0; ; tries += 1) {
+      await admin.goto(`${platform.baseUrl}/admin/analytics`);
+      await admin.getByRole('heading', { name: 'Analytics' }).waitFor();
+      const paid = admin.locator('.figures div', { hasText: 'Orders paid' }).locator('dd');
+      await paid.waitFor();
+      if ((await paid.textContent()) === '1' || tries === 20) break;
+      await admin.waitForTimeout(250);
+    }
+    expect(await admin.locator('.figures div', { hasText: 'Orders paid' }).locator('dd').textContent()).toBe('1');
+    await admin.getByText('Revenue per day (EUR)').waitFor();
+    await screenshot(admin, '15-admin-analytics');
+
+    // low stock: a SKU with 2 left shows under the default threshold; its own threshold of 10 makes it 8 short
+    const scarce = newProduct({ name: `Copper Kettle ${unique}`, category: 'kitchen', initialStock: 2 });
+    const scarceCreated = await platform.request('POST', '/api/products', { body: scarce });
+    await platform.request('GET', `/api/products/${String(scarceCreated.body.id)}`, { headers: { 'x-consistency-token': scarceCreated.headers.get('x-consistency-token') as string } });
+    await admin.goto(`${platform.baseUrl}/admin/low-stock`);
+    const scarceRow = admin.getByRole('row', { name: new RegExp(scarce.sku) });
+    await scarceRow.waitFor({ timeout: 30_000 });
+    await scarceRow.getByLabel(`Low-stock threshold for ${scarce.sku}`).fill('10');
+    await scarceRow.getByRole('button', { name: 'Set' }).click();
+    await admin.getByText(`${scarce.sku} is low at 10 or fewer`).waitFor();
+    await admin.getByRole('row', { name: new RegExp(`${scarce.sku}.*\\b8\\b`) }).waitFor();
+    await screenshot(admin, '16-admin-low-stock');
+
+    // dead letters: a real one, replayed once; the second replay shows the API's explanation
+    const { urlId } = await produceDeadLetter(platform);
+    await admin.goto(`${platform.baseUrl}/admin/dlq`);
+    await admin.getByRole('heading', { name: 'Dead letters' }).waitFor();
+    const replayButton = admin.getByRole('button', { name: `Replay dead letter ${urlId}` });
+    await replayButton.click();
+    await admin.getByText(/^Replayed to /).waitFor();
+    await replayButton.click();
+    await admin.getByRole('alert').filter({ hasText: 'already replayed' }).waitFor();
+    await screenshot(admin, '17-admin-dead-letters');
+
+    await admin.setViewportSize({ width: 390, height: 844 });
+    await admin.goto(`${platform.baseUrl}/admin/analytics`);
+    await admin.getByText('Orders placed per day').waitFor();
+    await screenshot(admin, '18-admin-analytics-phone');
+    await admin.goto(`${platform.baseUrl}/admin/dlq`);
+    await admin.getByRole('button', { name: `Replay dead letter ${urlId}` }).waitFor();
+    await screenshot(admin, '19-admin-dead-letters-phone');
 
     await page.goto(`${platform.baseUrl}/notifications`);
     await page.getByRole('heading', { name: /Notifications/ }).waitFor();

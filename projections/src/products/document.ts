@@ -1,5 +1,6 @@
 import type { DomainEvent } from '@ecommerce/domain';
 import { asDeciderEvent } from '@ecommerce/platform';
+import { oneEditKeysOf, searchWordsOf } from '@ecommerce/schemas';
 import type { ProductCreated, ProductDocument, ProductImageAdded, ProductImageView, StockDocument, StockView } from '@ecommerce/schemas';
 import type { ProjectedEvent } from '../apply-by-document';
 import { evolveInventoryFields } from '../inventory/document';
@@ -8,9 +9,14 @@ export type { ProductDocument, StockDocument, StockView } from '@ecommerce/schem
 
 export const stockViewOf = (stock: Pick<StockDocument, 'available'> | null): StockView => ({ available: stock?.available ?? 0, inStock: (stock?.available ?? 0) > 0 });
 
-export function searchTermsOf(product: Pick<ProductCreated, 'name' | 'description' | 'category' | 'tags'>): string[] {
-  const text = [product.name, product.description, product.category, ...product.tags].join(' ').toLowerCase();
-  return [...new Set(text.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0))];
+type Searchable = Pick<ProductCreated, 'name' | 'description' | 'category' | 'tags'>;
+
+export const searchTermsOf = (product: Searchable): string[] => [...new Set(searchWordsOf([product.name, product.description, product.category, ...product.tags].join(' ')))];
+
+/** The search fields of a product: its words (prefix search) and their one-edit keys (typo-tolerant search). */
+export function searchFieldsOf(product: Searchable): { searchTerms: string[]; searchKeys: string[] } {
+  const searchTerms = searchTermsOf(product);
+  return { searchTerms, searchKeys: [...new Set(searchTerms.flatMap(oneEditKeysOf))] };
 }
 
 export type ProductFields = Omit<ProductDocument, '_id' | '_revisions' | 'stock'>;
@@ -33,14 +39,14 @@ export function evolveProductFields(current: ProductFields | null, event: Projec
       const { data } = typed;
       return {
         sku: data.sku, name: data.name, description: data.description, category: data.category, tags: data.tags, price: data.price,
-        status: 'active', listedBy: data.listedBy, revision: event.revision, searchTerms: searchTermsOf(data), images: [], createdAt: event.occurredAt, updatedAt: event.occurredAt,
+        status: 'active', listedBy: data.listedBy, revision: event.revision, ...searchFieldsOf(data), images: [], createdAt: event.occurredAt, updatedAt: event.occurredAt,
       };
     }
     case 'ProductDetailsUpdated': {
       if (!current) return null;
       const { data } = typed;
       const next = { ...current, name: data.name ?? current.name, description: data.description ?? current.description, category: data.category ?? current.category, tags: data.tags ?? current.tags };
-      return { ...next, searchTerms: searchTermsOf(next), revision: event.revision, updatedAt: event.occurredAt };
+      return { ...next, ...searchFieldsOf(next), revision: event.revision, updatedAt: event.occurredAt };
     }
     case 'ProductPriceChanged':
       return current && { ...current, price: typed.data.price, revision: event.revision, updatedAt: event.occurredAt };

@@ -35,6 +35,7 @@ export const productsProjection: Projection = {
     await productCollection.createIndex({ keys: { sku: 1 }, unique: true, name: 'sku_unique' });
     await productCollection.createIndex({ keys: { category: 1, 'price.amount': 1 }, name: 'category_price' });
     await productCollection.createIndex({ keys: { searchTerms: 1 }, name: 'search_terms' });
+    await productCollection.createIndex({ keys: { searchKeys: 1 }, name: 'search_keys' });
     await store.collection(stock).createIndex({ keys: { sku: 1 }, name: 'sku' });
   },
 

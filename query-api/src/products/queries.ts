@@ -1,10 +1,16 @@
 import { ValidationError } from '@ecommerce/platform';
 import type { Filter, ReadCollection, Sort } from '@ecommerce/platform';
-import type { ListProductsQuery, ProductDocument, ProductView } from '@ecommerce/schemas';
+import { oneEditKeysOf, searchWordsOf } from '@ecommerce/schemas';
+import type { ListProductsQuery, ProductDocument, ProductFacets, ProductView } from '@ecommerce/schemas';
+import { facetsOf, rankByRelevance } from '../search';
 
-type SortKey = ListProductsQuery['sort'];
+type SortKey = NonNullable<ListProductsQuery['sort']>;
 
-const sorts: Record<SortKey, { field: string; direction: 1 | -1 }> = {
+/** The most products a search ranks and counts in memory; past it the answer says `truncated`. */
+export const maxRankedMatches = 1000;
+const maxSearchWords = 8;
+
+const sorts: Record<Exclude<SortKey, 'relevance'>, { field: string; direction: 1 | -1 }> = {
   name: { field: 'name', direction: 1 },
   '-name': { field: 'name', direction: -1 },
   price: { field: 'price.amount', direction: 1 },
@@ -34,7 +40,16 @@ function decodeCursor(text: string, sort: SortKey): Cursor {
   throw new ValidationError('cursor is malformed or belongs to another sort order', [{ field: 'query.cursor', message: 'malformed cursor' }]);
 }
 
-/** The filter of a catalog search: active products, words as prefixes, category, price range, availability. */
+export const searchedWordsOf = (query: Pick<ListProductsQuery, 'q'>): string[] => [...new Set(searchWordsOf(query.q ?? ''))].slice(0, maxSearchWords);
+
+/**
+ * One searched word matches a product with a word it begins (prefix search, on every document) or
+ * a word one edit away (shared one-edit key; documents projected before `searchKeys` existed have
+ * none, so until a rebuild they are found by prefix only).
+ */
+const wordClause = (word: string): Filter => ({ $or: [{ searchTerms: { $regex: `^${escapeRegex(word)}` } }, { searchKeys: { $in: oneEditKeysOf(word) } }] });
+
+/** The filter of a catalog search: active products, every word (prefix or one typo), category, price range, availability. */
 export function productFilter(query: ListProductsQuery): Filter {
   if (query.minPrice !== undefined && query.maxPrice !== undefined && query.minPrice > query.maxPrice) {
     throw new ValidationError('minPrice must not exceed maxPrice', [{ field: 'query.minPrice', message: 'must not exceed maxPrice' }]);
@@ -44,17 +59,71 @@ export function productFilter(query: ListProductsQuery): Filter {
   if (query.minPrice !== undefined) clauses.push({ 'price.amount': { $gte: query.minPrice } });
   if (query.maxPrice !== undefined) clauses.push({ 'price.amount': { $lte: query.maxPrice } });
   if (query.inStock !== undefined) clauses.push(query.inStock ? { 'stock.available': { $gt: 0 } } : { 'stock.available': { $lte: 0 } });
-  const words = (query.q ?? '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 8);
-  for (const word of words) clauses.push({ searchTerms: { $regex: `^${escapeRegex(word)}` } });
+  for (const word of searchedWordsOf(query)) clauses.push(wordClause(word));
   return { $and: clauses };
 }
 
+export interface ProductPage {
+  items: ProductDocument[];
+  nextCursor: string | null;
+  facets: ProductFacets | null;
+}
+
+/**
+ * One page of the catalog. With `q`, the matches (at most `maxRankedMatches`) are read once, ranked
+ * here (the stores share no full-text feature: the MongoDB-wire server has no text index), counted
+ * for the facets and paged in memory; without it, one keyset page in the store's order.
+ */
+export async function findProductPage(products: ReadCollection<ProductDocument>, query: ListProductsQuery): Promise<ProductPage> {
+  const words = searchedWordsOf(query);
+  const sort = query.sort ?? (words.length > 0 ? 'relevance' : 'name');
+  if (sort === 'relevance') {
+    if (words.length === 0) throw new ValidationError('sort=relevance needs words in q', [{ field: 'query.sort', message: 'relevance needs q' }]);
+  } else if (words.length === 0) {
+    return { ...(await findSortedPage(products, query, sort)), facets: null };
+  }
+  const found = await products.find(productFilter(query), { sort: { _id: 1 }, limit: maxRankedMatches + 1 });
+  const ranked = rankByRelevance(found.slice(0, maxRankedMatches), words);
+  const facets = facetsOf(ranked.map(({ product }) => product), found.length > maxRankedMatches);
+  return { ...memoryPage(ranked, sort, query), facets };
+}
+
+const compareKeys = (left: unknown, right: unknown): number => {
+  if (typeof left === 'number' && typeof right === 'number') return left - right;
+  const [a, b] = [String(left), String(right)];
+  return a < b ? -1 : a > b ? 1 : 0;
+};
+
+type Ranked = { product: ProductDocument; score: number };
+
+/** The in-memory twin of the store's sort: relevance is (score desc, id asc), a field sort (field, id) both in its direction. */
+function rankedOrder(sortKey: SortKey): { direction: number; idDirection: number; keyOf: (entry: Ranked) => unknown } {
+  if (sortKey === 'relevance') return { direction: -1, idDirection: 1, keyOf: (entry) => entry.score };
+  const { field, direction } = sorts[sortKey];
+  return { direction, idDirection: direction, keyOf: (entry) => valueAt(entry.product, field) };
+}
+
+/** Keyset paging over the ranked matches: the cursor carries the last key and id, so no item is skipped or repeated while the matches stay the same. */
+function memoryPage(ranked: readonly Ranked[], sortKey: SortKey, query: ListProductsQuery): Omit<ProductPage, 'facets'> {
+  const order = rankedOrder(sortKey);
+  const compare = (key: unknown, id: string, other: unknown, otherId: string) => compareKeys(key, other) * order.direction || compareKeys(id, otherId) * order.idDirection;
+  let rest = [...ranked].sort((left, right) => compare(order.keyOf(left), left.product._id, order.keyOf(right), right.product._id));
+  if (query.cursor) {
+    const cursor = decodeCursor(query.cursor, sortKey);
+    rest = rest.filter((entry) => compare(order.keyOf(entry), entry.product._id, cursor.value, cursor.id) > 0);
+  }
+  const page = rest.slice(0, query.limit);
+  const last = page.at(-1);
+  const nextCursor = rest.length > query.limit && last ? encodeCursor({ sort: sortKey, value: order.keyOf(last), id: last.product._id }) : null;
+  return { items: page.map(({ product }) => product), nextCursor };
+}
+
 /** One page by keyset pagination on (sort field, _id): stable under concurrent writes, no offsets. */
-export async function findProductPage(products: ReadCollection<ProductDocument>, query: ListProductsQuery): Promise<{ items: ProductDocument[]; nextCursor: string | null }> {
-  const { field, direction } = sorts[query.sort];
+async function findSortedPage(products: ReadCollection<ProductDocument>, query: ListProductsQuery, sortKey: Exclude<SortKey, 'relevance'>): Promise<Omit<ProductPage, 'facets'>> {
+  const { field, direction } = sorts[sortKey];
   const filter = productFilter(query);
   if (query.cursor) {
-    const cursor = decodeCursor(query.cursor, query.sort);
+    const cursor = decodeCursor(query.cursor, sortKey);
     const beyond = direction === 1 ? '$gt' : '$lt';
     (filter.$and as Filter[]).push({ $or: [{ [field]: { [beyond]: cursor.value } }, { [field]: cursor.value, _id: { [beyond]: cursor.id } }] });
   }
@@ -62,7 +131,7 @@ export async function findProductPage(products: ReadCollection<ProductDocument>,
   const found = await products.find(filter, { sort, limit: query.limit + 1 });
   const items = found.slice(0, query.limit);
   const last = items.at(-1);
-  const nextCursor = found.length > query.limit && last ? encodeCursor({ sort: query.sort, value: valueAt(last, field), id: last._id }) : null;
+  const nextCursor = found.length > query.limit && last ? encodeCursor({ sort: sortKey, value: valueAt(last, field), id: last._id }) : null;
   return { items, nextCursor };
 }
 

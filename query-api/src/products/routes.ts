@@ -40,7 +40,7 @@ export function productQueryRoutes({ readStore, consistencyWaitMs }: ProductQuer
     let consistent = true;
     if (tokenHeader !== undefined) consistent = await waitForPosition(readStore, 'products', version, decodeConsistencyToken(tokenHeader).position, consistencyWaitMs);
     const page = await findProductPage(products, query);
-    res.set('X-Read-Consistency', consistent ? 'consistent' : 'stale').json({ items: page.items.map(toProductView), nextCursor: page.nextCursor });
+    res.set('X-Read-Consistency', consistent ? 'consistent' : 'stale').json({ items: page.items.map(toProductView), nextCursor: page.nextCursor, facets: page.facets });
   });
 
   // Before `/:id`, which would refuse `batch` as a malformed id.
@@ -68,8 +68,8 @@ export function productQueryRoutes({ readStore, consistencyWaitMs }: ProductQuer
 export function describeProductQueries(registry: OpenAPIRegistry): void {
   describeRoute(registry, {
     method: 'get', path: '/api/products', tags: ['catalog'], public: true, query: listProductsQuery, headers: consistencyHeaders,
-    summary: 'Search the catalog: words (`q`, prefix match), category, price range in minor units, availability, sort, cursor pagination',
-    responses: { 200: { description: 'one page; `nextCursor` fetches the next', schema: productPageSchema } },
+    summary: 'Search the catalog: words (`q`: every word must match a word of name, description, category or tags, as its prefix or within one typo for words of 4+ letters), category, price range in minor units, availability, sort (with `q` default `relevance`: exact > prefix > one typo, name > category > tags > description, ties by id), cursor pagination',
+    responses: { 200: { description: 'one page; `nextCursor` fetches the next; with `q`, `facets` counts all matches (at most 1000 ranked and counted) by category, price band in minor units ([0, 2000), [2000, 5000), [5000, 10000), [10000, 20000), [20000, ∞)) and availability', schema: productPageSchema } },
   });
   describeRoute(registry, {
     method: 'get', path: '/api/products/batch', tags: ['catalog'], public: true, query: productBatchQuery,

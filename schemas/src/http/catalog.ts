@@ -41,7 +41,8 @@ export const adjustStockBody = z.strictObject({
 export const skuParams = z.strictObject({ sku: skuSchema });
 export const productIdParams = z.strictObject({ id: idSchema });
 
-export const productSorts = ['name', '-name', 'price', '-price', 'newest'] as const;
+/** `relevance` (best match first, ties by id) needs `q`, and is the order when `q` is given without `sort`. */
+export const productSorts = ['relevance', 'name', '-name', 'price', '-price', 'newest'] as const;
 
 export const listProductsQuery = z.strictObject({
   q: optionalTrimmedText(200).optional(),
@@ -50,7 +51,8 @@ export const listProductsQuery = z.strictObject({
   minPrice: queryInteger(0, maxMoneyAmount).optional(),
   maxPrice: queryInteger(0, maxMoneyAmount).optional(),
   inStock: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
-  sort: z.enum(productSorts).default('name'),
+  /** Default: `relevance` with `q`, `name` without. */
+  sort: z.enum(productSorts).optional(),
   limit: queryInteger(1, 100).default(20),
   cursor: cursorSchema.optional(),
 });
@@ -73,7 +75,22 @@ export const productViewSchema = z.object({
   updatedAt: z.string(),
 });
 
-export const productPageSchema = z.object({ items: z.array(productViewSchema), nextCursor: z.string().nullable() });
+export const productFacetsSchema = z.object({
+  /** Products matching `q` and the filters; when `truncated`, more matched and only the first 1000 by id were ranked and counted. */
+  matched: z.number().int(),
+  truncated: z.boolean(),
+  categories: z.array(z.object({ category: z.string(), count: z.number().int() })),
+  /** Minor units, `[min, max)`; `max` null for the open top band. Bands: 0, 2000, 5000, 10000, 20000. */
+  priceBands: z.array(z.object({ min: z.number().int(), max: z.number().int().nullable(), count: z.number().int() })),
+  inStock: z.object({ inStock: z.number().int(), outOfStock: z.number().int() }),
+});
+
+export const productPageSchema = z.object({
+  items: z.array(productViewSchema),
+  nextCursor: z.string().nullable(),
+  /** Counts over everything the search matched (not only this page); null without `q`. */
+  facets: productFacetsSchema.nullable(),
+});
 
 export const createProductAccepted = commandAcceptedSchema;
 
@@ -81,3 +98,4 @@ export type CreateProductBody = z.infer<typeof createProductBody>;
 export type UpdateProductBody = z.infer<typeof updateProductBody>;
 export type ListProductsQuery = z.infer<typeof listProductsQuery>;
 export type ProductView = z.infer<typeof productViewSchema>;
+export type ProductFacets = z.infer<typeof productFacetsSchema>;

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../context';
 import { BarChart } from '../components/bar-chart';
-import { ErrorBox } from '../components/ui';
+import { ErrorBox, Link } from '../components/ui';
 import { subscribe } from '../lib/live';
 import { parsePrometheus, sumBy, total } from '../lib/metrics';
 import { useQuery } from '../lib/use-query';
 
 interface AdminFigures {
   ordersByStatus: Record<string, number>;
-  stockAlerts: { threshold: number; count: number; items: Array<{ sku: string; available: number }> };
+  stockAlerts: { defaultThreshold: number; count: number; items: Array<{ sku: string; available: number }> };
   projections: Array<{ projection: string; lagMessages: number }>;
 }
 
@@ -45,7 +45,7 @@ export function AdminOpsPage() {
         <div><dt>Dead letters</dt><dd>{total(samples, 'dlq_messages_total') + total(samples, 'mirror_events_dead_lettered_total')}</dd></div>
         <div><dt>Events appended</dt><dd>{total(samples, 'events_appended_total')}</dd></div>
         <div><dt>Mirror published</dt><dd>{total(samples, 'mirror_events_published_total')}</dd></div>
-        {figures && <div><dt>Low-stock SKUs (≤ {figures.stockAlerts.threshold})</dt><dd>{figures.stockAlerts.count}</dd></div>}
+        {figures && <div><dt><Link href="/admin/low-stock">Low-stock SKUs</Link></dt><dd>{figures.stockAlerts.count}</dd></div>}
       </dl>
       <div class="charts">
         {figures && <BarChart title="Orders per status" data={Object.entries(figures.ordersByStatus).map(([key, value]) => ({ key, value })).filter((row) => row.value > 0).sort((a, b) => b.value - a.value)} />}

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../context';
 import { ErrorBox, Link, Price, Spinner, StatusBadge, formatDate } from '../components/ui';
+import { Pager, useCursorPages } from '../components/pager';
 import { command, must, useQuery } from '../lib/use-query';
 
 const orderStatuses = ['placed', 'confirmed', 'paid', 'shipped', 'delivered', 'completed', 'return_requested', 'returned', 'refunded', 'rejected', 'expired', 'cancelled'] as const;
@@ -10,9 +11,9 @@ export function AdminOrdersPage() {
   const { api, toast } = useApp();
   const [status, setStatus] = useState<(typeof orderStatuses)[number] | ''>('');
   const [from, setFrom] = useState('');
-  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
+  const pages = useCursorPages();
+  const { cursor } = pages;
   const [token, setToken] = useState<string | undefined>();
-  const cursor = cursors.at(-1);
   const page = useQuery(() => must(api.client.GET('/api/admin/orders', { params: { query: { status: status || undefined, from: from || undefined, limit: 20, cursor }, header: token ? { 'x-consistency-token': token } : {} } })), [status, from, cursor, token]);
   const [error, setError] = useState<unknown>();
   const refund = async (paymentId: string) => {
@@ -29,8 +30,8 @@ export function AdminOrdersPage() {
     <section>
       <h1>Orders</h1>
       <div class="filters-inline">
-        <label>Status <select value={status} onChange={(event) => { setStatus(event.currentTarget.value as typeof status); setCursors([undefined]); }}><option value="">Any</option>{orderStatuses.map((value) => <option key={value} value={value}>{value.replace(/_/g, ' ')}</option>)}</select></label>
-        <label>Placed since <input type="date" value={from} onInput={(event) => { setFrom(event.currentTarget.value); setCursors([undefined]); }} /></label>
+        <label>Status <select value={status} onChange={(event) => { setStatus(event.currentTarget.value as typeof status); pages.restart(); }}><option value="">Any</option>{orderStatuses.map((value) => <option key={value} value={value}>{value.replace(/_/g, ' ')}</option>)}</select></label>
+        <label>Placed since <input type="date" value={from} onInput={(event) => { setFrom(event.currentTarget.value); pages.restart(); }} /></label>
       </div>
       <ErrorBox error={page.error ?? error} />
       {page.loading && !page.data && <Spinner />}
@@ -51,10 +52,7 @@ export function AdminOrdersPage() {
           ))}
         </tbody>
       </table>
-      <nav class="pager" aria-label="Pages">
-        {cursors.length > 1 && <button class="secondary" onClick={() => setCursors(cursors.slice(0, -1))}>← Newer</button>}
-        {page.data?.nextCursor && <button class="secondary" onClick={() => setCursors([...cursors, page.data?.nextCursor ?? undefined])}>Older →</button>}
-      </nav>
+      <Pager pages={pages} nextCursor={page.data?.nextCursor} />
     </section>
   );
 }

@@ -9617,7 +9617,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search the catalog: words (`q`, prefix match), category, price range in minor units, availability, sort, cursor pagination */
+        /** Search the catalog: words (`q`: every word must match a word of name, description, category or tags, as its prefix or within one typo for words of 4+ letters), category, price range in minor units, availability, sort (with `q` default `relevance`: exact > prefix > one typo, name > category > tags > description, ties by id), cursor pagination */
         get: {
             parameters: {
                 query?: {
@@ -9628,7 +9628,7 @@ export interface paths {
                     maxPrice?: number;
                     minPrice?: number;
                     q?: string;
-                    sort?: "name" | "-name" | "price" | "-price" | "newest";
+                    sort?: "relevance" | "name" | "-name" | "price" | "-price" | "newest";
                 };
                 header?: {
                     "x-consistency-token"?: string;
@@ -9638,13 +9638,30 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description one page; `nextCursor` fetches the next */
+                /** @description one page; `nextCursor` fetches the next; with `q`, `facets` counts all matches (at most 1000 ranked and counted) by category, price band in minor units ([0, 2000), [2000, 5000), [5000, 10000), [10000, 20000), [20000, ∞)) and availability */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            facets: {
+                                categories: {
+                                    category: string;
+                                    count: number;
+                                }[];
+                                inStock: {
+                                    inStock: number;
+                                    outOfStock: number;
+                                };
+                                matched: number;
+                                priceBands: {
+                                    count: number;
+                                    max: number | null;
+                                    min: number;
+                                }[];
+                                truncated: boolean;
+                            } | null;
                             items: {
                                 category: string;
                                 createdAt: string;

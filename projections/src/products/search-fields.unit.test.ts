@@ -1,0 +1,25 @@
+import { evolveProductFields, searchFieldsOf } from './document';
+
+const product = { name: 'Summit Hiking Pack', description: 'Pack for hikes', category: 'sports', tags: ['trail'] };
+
+describe('search fields of the products read model', () => {
+  it('keeps each word once for prefix search and adds one-deletion keys to words of 4+ letters', () => {
+    const { searchTerms, searchKeys } = searchFieldsOf(product);
+    expect(searchTerms).toEqual(['summit', 'hiking', 'pack', 'for', 'hikes', 'sports', 'trail']);
+    expect(searchKeys).toEqual(expect.arrayContaining(['hiking', 'hikng', 'iking', 'pack', 'pck', 'for', 'trai']));
+    expect(searchKeys).not.toContain('fr');
+    expect(new Set(searchKeys).size).toBe(searchKeys.length);
+  });
+
+  it('rebuilds the search fields when the details change', () => {
+    const created = evolveProductFields(null, {
+      type: 'ProductCreated', revision: 0, occurredAt: '2024-05-01T10:00:00.000Z',
+      data: { productId: 'p', sku: 'SKU-1', ...product, price: { amount: 500, currency: 'EUR' }, listedBy: null },
+    });
+    expect(created?.searchKeys).toContain('hikng');
+    const renamed = evolveProductFields(created, { type: 'ProductDetailsUpdated', revision: 1, occurredAt: '2024-05-01T10:00:00.000Z', data: { productId: 'p', name: 'Lantern', description: '', tags: [] } });
+    expect(renamed?.searchTerms).toEqual(['lantern', 'sports']);
+    expect(renamed?.searchKeys).toEqual(expect.arrayContaining(['lantern', 'lanern', 'sports', 'sprts']));
+    expect(renamed?.searchKeys).not.toContain('hiking');
+  });
+});

@@ -1,0 +1,3 @@
+export { facetsOf } from './facets';
+export { rankByRelevance, relevanceOf, wordMatchScore, withinOneEdit } from './relevance';
+export type { Rankable } from './relevance';

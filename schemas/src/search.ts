@@ -1,0 +1,25 @@
+/** How the catalog search reads text: one definition for the products projection (which indexes) and the query API (which reads `q`). */
+
+/**
+ * The words of a text as the catalog search sees them: lower case, split on anything but letters
+ * and digits. The projection indexes documents and the query API reads `q` with this one function.
+ */
+export const searchWordsOf = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0);
+
+/** Shorter words get no typo tolerance: one edit of a three-letter word is too often another word. */
+export const minTypoWordLength = 4;
+
+/**
+ * A word and, when long enough, each form of it with one character deleted (SymSpell's deletion
+ * neighbourhood): two words within one edit (insert, delete, replace, swap of neighbours) share a key.
+ */
+export function oneEditKeysOf(word: string): string[] {
+  const chars = [...word];
+  if (chars.length < minTypoWordLength) return [word];
+  return [...new Set([word, ...chars.map((_, index) => [...chars.slice(0, index), ...chars.slice(index + 1)].join(''))])];
+}
+
+/** Fixed price bands of the search facets, in minor units: `[min, max)`, the last without a maximum. */
+export const priceBands: ReadonlyArray<{ min: number; max: number | null }> = [
+  { min: 0, max: 2000 }, { min: 2000, max: 5000 }, { min: 5000, max: 10000 }, { min: 10000, max: 20000 }, { min: 20000, max: null },
+];
