@@ -90,18 +90,13 @@ export type StockDocument = {
 
 export const userCollections = (version: number) => ({ users: `users_v${version}`, orders: `user_orders_v${version}` });
 
-/** An order as its customer's tally counts it: what OrderPlaced said. */
-export interface UserOrderEntry {
-  total: Money;
-  placedAt: string;
-}
-
 /**
- * The orders a user placed, `_id` the user id, for the admins' user list. Each order stream writes
- * only its own `orders.<orderId>` entry, guarded by its revision, so redelivery counts nothing
- * twice and concurrent orders never overwrite each other: the count is the number of entries.
+ * An order as its customer's tally counts it, `_id` the order id: what OrderPlaced said. One
+ * document per order, its stream the one writer: a customer's tally grows by a document, so an
+ * order costs the same for a customer with thousands (one document per customer, rewritten whole
+ * on each order, made the orders bench quadratic), and no two streams ever write one document.
  */
-export type UserOrdersDocument = { _id: string; _revisions?: Record<string, number>; orders: Record<string, UserOrderEntry> };
+export type UserOrderDocument = { _id: string; _revisions?: Record<string, number>; customerId: string; total: Money; placedAt: string; revision: number };
 
 /** A user as admins and the user see it: profile, role and status, nothing secret (hashes and sessions never leave the event store). */
 export type UserDocument = {

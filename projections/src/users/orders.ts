@@ -1,27 +1,19 @@
-import type { UserOrderEntry, UserOrdersDocument } from '@ecommerce/schemas';
-import type { StreamSliceModel } from '../apply-by-stream';
+import type { UserOrderDocument } from '@ecommerce/schemas';
+import type { SingleStreamModel } from '../apply-by-document';
+import { withoutStoreFields } from '../apply-by-document';
 
-export type { UserOrderEntry, UserOrdersDocument } from '@ecommerce/schemas';
+export type { UserOrderDocument } from '@ecommerce/schemas';
 
-type PlacedOrder = UserOrderEntry & { orderId: string };
+type UserOrderFields = Omit<UserOrderDocument, '_id' | '_revisions'>;
 
-const orderIdOfStream = (stream: string) => stream.slice('order-'.length);
-
-/**
- * Each order stream owns its entry `orders.<orderId>` of its customer's tally (order ids are UUIDs:
- * safe as a path). Only OrderPlaced matters: it alone names the customer, and what it says never changes.
- */
-export const userOrdersStream: StreamSliceModel<UserOrdersDocument, PlacedOrder> = {
+/** Each order placed, for its customer's tally. Only OrderPlaced matters: it alone names the customer, and what it says never changes. */
+export const userOrdersModel: SingleStreamModel<UserOrderDocument, UserOrderFields> = {
   handles: new Set(['OrderPlaced']),
-  idOf: (event) => (event.data as { customerId: string }).customerId,
-  sliceOf: (doc, stream) => {
-    const entry = doc.orders?.[orderIdOfStream(stream)];
-    return entry ? { orderId: orderIdOfStream(stream), ...entry } : null;
-  },
+  idOf: (event) => (event.data as { orderId: string }).orderId,
+  fieldsOf: (doc) => withoutStoreFields(doc) as UserOrderFields,
   evolve: (current, event) => {
     if (current) return current;
-    const { orderId, total, placedAt } = event.data as { orderId: string; total: UserOrderEntry['total']; placedAt: string };
-    return { orderId, total: { amount: total.amount, currency: total.currency }, placedAt };
+    const { customerId, total, placedAt } = event.data as Pick<UserOrderDocument, 'customerId' | 'total' | 'placedAt'>;
+    return { customerId, total: { amount: total.amount, currency: total.currency }, placedAt, revision: event.revision };
   },
-  fieldsOf: ({ orderId, total, placedAt }) => ({ [`orders.${orderId}`]: { total, placedAt } }),
 };

@@ -2,11 +2,11 @@ import { testReadStores } from '@ecommerce/platform/src/read-store/test-stores.f
 import type { TestReadStore } from '@ecommerce/platform/src/read-store/test-stores.fixture';
 import type { ReadStore } from '@ecommerce/platform';
 import { userCollections } from '@ecommerce/schemas';
-import type { UserOrdersDocument } from '@ecommerce/schemas';
+import type { UserOrderDocument } from '@ecommerce/schemas';
 import { findUserOrderSummaries } from './user-orders';
 
 const userId = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const entry = (amount: number, currency: string) => ({ total: { amount, currency }, placedAt: '2024-05-01T10:00:00.000Z' });
+const order = (id: string, customerId: string, amount: number, currency: string): UserOrderDocument => ({ _id: id, customerId, total: { amount, currency }, placedAt: '2024-05-01T10:00:00.000Z', revision: 0 });
 
 /** Counts the read calls made through the store, whatever collection they go to. */
 function countingReads(store: ReadStore): { store: ReadStore; reads: () => number } {
@@ -15,7 +15,7 @@ function countingReads(store: ReadStore): { store: ReadStore; reads: () => numbe
     reads: () => reads,
     store: {
       ...store,
-      collection: <T extends UserOrdersDocument>(name: string) => {
+      collection: <T extends UserOrderDocument>(name: string) => {
         const collection = store.collection<T>(name);
         return {
           ...collection,
@@ -33,9 +33,8 @@ describe.each(testReadStores)('the users\' order summaries on the %s read store'
 
   beforeEach(async () => {
     opened = await open();
-    const tallies = opened.store.collection<UserOrdersDocument>(userCollections(1).orders);
-    await tallies.upsert({ _id: userId(1), orders: { a: entry(1000, 'EUR'), b: entry(250, 'EUR'), c: entry(999, 'USD') } });
-    await tallies.upsert({ _id: userId(2), orders: { d: entry(5, 'GBP') } });
+    const orders = opened.store.collection<UserOrderDocument>(userCollections(1).orders);
+    for (const doc of [order('a', userId(1), 1000, 'EUR'), order('b', userId(1), 250, 'EUR'), order('c', userId(1), 999, 'USD'), order('d', userId(2), 5, 'GBP')]) await orders.upsert(doc);
   });
 
   afterEach(() => opened.cleanup());

@@ -41,7 +41,7 @@ export function userQueryRoutes({ readStore, consistencyWaitMs }: UserQueryDeps)
     if (tokenHeader !== undefined) consistent = await waitForPosition(readStore, 'users', version, decodeConsistencyToken(tokenHeader).position, consistencyWaitMs);
     const page = await findUserPage(users, query);
     const orders = await findUserOrderSummaries(readStore, version, page.items.map((doc) => doc._id));
-    const items = page.items.map((doc) => ({ ...toUserView(doc), orders: orders.get(doc._id) ?? summarizeUserOrders(null) }));
+    const items = page.items.map((doc) => ({ ...toUserView(doc), orders: orders.get(doc._id) ?? summarizeUserOrders() }));
     res.set('X-Read-Consistency', consistent ? 'consistent' : 'stale').json({ items, nextCursor: page.nextCursor });
   });
 
