@@ -3,6 +3,7 @@ import { openSqliteEventStore } from '@ecommerce/platform';
 import type { Logger } from '@ecommerce/platform';
 import { fillEventStore } from './catalog-history';
 import { benchEventStore } from './event-store-bench';
+import { benchGraphql } from './graphql-bench';
 import { benchHttp } from './http-bench';
 import { benchLifecycleAsProcesses } from './lifecycle-phase';
 import { benchOrdersAsProcesses } from './orders-processes-bench';
@@ -11,6 +12,8 @@ import { benchMirror } from './mirror-bench';
 import { elapsedSince } from './rate';
 import { benchRebuild } from './rebuild-bench';
 import { formatTable, machineInfo, writeReport } from './report';
+import { benchSearch } from './search-bench';
+import { benchSse } from './sse-bench';
 import type { BenchReport, SectionOutcome, SectionResult } from './report';
 import { withTempDir } from './temp-dir';
 
@@ -28,7 +31,7 @@ export interface BenchOptions {
   logger: Logger;
 }
 
-export const benchSections = ['store', 'mirror', 'rebuild', 'http', 'orders', 'orders-kafka', 'lifecycle', 'lifecycle-kafka'] as const;
+export const benchSections = ['store', 'mirror', 'rebuild', 'http', 'orders', 'orders-kafka', 'lifecycle', 'lifecycle-kafka', 'graphql', 'sse', 'search'] as const;
 
 /** bench/reports at the repository root (git-ignored). */
 const reportFolder = path.resolve(__dirname, '..', '..', '..', 'bench', 'reports');
@@ -102,6 +105,9 @@ export async function runBench(options: BenchOptions): Promise<void> {
   const lifecycleRate = options.lifecycleRate ? { ratePerSecond: options.lifecycleRate } : {};
   if (wanted('lifecycle')) sections.push(await runSection('lifecycle (embedded)', logger, () => benchLifecycleAsProcesses({ mode: 'embedded', ...sizes.lifecycle.embedded, ...lifecycleRate, logger })));
   if (wanted('lifecycle-kafka')) sections.push(await runKafkaSection('lifecycle (kafka)', logger, () => benchLifecycleAsProcesses({ mode: 'kafka', ...sizes.lifecycle.kafka, ...lifecycleRate, logger })));
+  if (wanted('graphql')) sections.push(await runSection('graphql', logger, () => benchGraphql({ ...(quick ? { ratePerSecond: 20, seconds: 3 } : { ratePerSecond: 50, seconds: 10 }), logger })));
+  if (wanted('sse')) sections.push(await runSection('sse', logger, () => benchSse({ ...(quick ? { streams: 200, rounds: 2 } : { streams: 1000, rounds: 3 }), logger })));
+  if (wanted('search')) sections.push(await runSection('search', logger, () => benchSearch({ ...(quick ? { products: 10_000, iterations: 20 } : { products: 100_000, iterations: 50 }), logger })));
 
   const report: BenchReport = { startedAt, commandLine: commandLine(), options: { events, quick }, machine: machineInfo(), sections };
   const file = writeReport(reportFolder, report);

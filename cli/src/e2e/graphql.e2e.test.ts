@@ -142,6 +142,49 @@ describe('GraphQL through the gateway (embedded platform)', () => {
     expect(badToken.status).toBe(401);
   });
 
+  it('answers the sales analytics to admins only, with the figures of an order placed and paid', async () => {
+    const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    // around today, so that a run across midnight UTC still counts the order
+    const now = Date.now();
+    const range = { from: dayOf(now - 86_400_000), to: dayOf(now + 86_400_000) };
+    const products = await newProducts(platform, 2);
+    const customer = await newCustomer(platform, 'dave');
+    const placed = await platform.request('POST', '/api/orders', { token: customer.token, body: { lines: [{ productId: products.ids[0], quantity: 2 }, { productId: products.ids[1], quantity: 1 }], shippingAddress: rowAddress() } });
+    expect(placed.status).toBe(202);
+    const orderId = String(placed.body.orderId);
+    const orderQuery = `query($id: ID!) { order(id: $id) { id status } }`;
+    await eventually('the order confirmed', () => graphql<{ order: { status: string } }>(platform, orderQuery, { token: customer.token, variables: { id: orderId } }), (answer) => answer.data?.order.status === 'confirmed');
+    const paid = await graphql(platform, `mutation { payOrder(orderId: "${orderId}", paymentMethod: "pm_card_visa") { paymentId } }`, { token: customer.token });
+    expect(paid.errors).toBeUndefined();
+    await eventually('the order paid', () => graphql<{ order: { status: string } }>(platform, orderQuery, { token: customer.token, variables: { id: orderId } }), (answer) => answer.data?.order.status === 'paid');
+
+    const analytics = `query($from: String!, $to: String!) { analytics(from: $from, to: $to) {
+      from to days { date ordersPlaced } totals { ordersPlaced ordersPaid revenue { amount currency } categories { category ordersPlaced ordersPaid unitsSold revenue { amount currency } } }
+      conversion { ordersPlaced ordersPaid orderToPaid } averageOrderValue { amount currency } } }`;
+    type Category = { category: string; ordersPlaced: number; ordersPaid: number; unitsSold: number; revenue: Array<{ amount: number; currency: string }> };
+    type View = { analytics: { from: string; to: string; days: Array<{ date: string; ordersPlaced: number }>; totals: { ordersPlaced: number; ordersPaid: number; revenue: Array<{ amount: number }>; categories: Category[] }; conversion: { ordersPlaced: number; ordersPaid: number; orderToPaid: number | null }; averageOrderValue: unknown[] } };
+
+    const refused = await graphql<View>(platform, analytics, { token: customer.token, variables: range });
+    expect(refused.status).toBe(200);
+    expect(refused.data).toEqual({ analytics: null });
+    expect(refused.errors?.map((error) => [error.path, error.extensions?.code, error.extensions?.status])).toEqual([[['analytics'], 'FORBIDDEN', 403]]);
+
+    // the products' category is fresh: its figures are this order's alone (2 × 10.00 + 11.00), whatever other tests ordered
+    const mine = (view: View | null | undefined) => view?.analytics.totals.categories.find((entry) => entry.category === products.category);
+    const answer = await eventually('the analytics to count the paid order', () => graphql<View>(platform, analytics, { variables: range }), (reply) => mine(reply.data)?.ordersPaid === 1);
+    expect(answer.errors).toBeUndefined();
+    expect(mine(answer.data)).toEqual({ category: products.category, ordersPlaced: 1, ordersPaid: 1, unitsSold: 3, revenue: [{ amount: 3100, currency: 'EUR' }] });
+    const view = answer.data?.analytics as View['analytics'];
+    expect({ from: view.from, to: view.to, days: view.days.map((day) => day.date) }).toEqual({ ...range, days: [range.from, dayOf(now), range.to] });
+    expect(view.conversion).toMatchObject({ ordersPlaced: view.totals.ordersPlaced, ordersPaid: view.totals.ordersPaid });
+    expect(view.totals.ordersPaid).toBeGreaterThanOrEqual(1);
+    expect(view.averageOrderValue).toHaveLength(1);
+
+    // bad input is the API's 400, naming the field
+    const bad = await graphql(platform, analytics, { variables: { from: range.to, to: range.from } });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', status: 400, errors: [{ field: 'query.to', message: 'must not be before from' }] });
+  });
+
   it('reads a page of orders with their products in one read of the products, not one per line (no N+1)', async () => {
     const products = await newProducts(platform, 3);
     const customer = await newCustomer(platform, 'carol');

@@ -90,6 +90,16 @@ describe('the GraphQL server', () => {
     expect(calls).toEqual([{ api: 'command', method: 'POST', path: `/api/orders/${orderId}/pay`, body: { paymentMethod: 'pm_card_visa' }, idempotencyKey: 'pay-1' }]);
   });
 
+  it('reads the admins\' analytics from their query route, with from and to, money beyond 32 bits included', async () => {
+    const euros = (amount: number) => ({ amount, currency: 'EUR' });
+    const figures = { ordersPlaced: 2, ordersPaid: 1, cartsCreated: 1, cartsCheckedOut: 1, revenue: [euros(5_000_000_000)], refunds: [{ currency: 'EUR', count: 1, amount: 500 }], categories: [{ category: 'kitchen', ordersPlaced: 2, ordersPaid: 1, unitsSold: 3, revenue: [euros(5_000_000_000)] }] };
+    const view = { from: '2026-12-01', to: '2026-12-01', days: [{ date: '2026-12-01', ...figures }], totals: figures, conversion: { cartsCreated: 1, cartsCheckedOut: 1, ordersPlaced: 2, ordersPaid: 1, cartToOrder: 1, orderToPaid: 0.5 }, averageOrderValue: [euros(5_000_000_000)] };
+    const { body, calls } = await execute({ 'GET /api/admin/analytics': () => view },
+      '{ analytics(from: "2026-12-01", to: "2026-12-01") { from to days { date ordersPlaced ordersPaid cartsCreated cartsCheckedOut revenue { amount currency } refunds { currency count amount } categories { category ordersPlaced ordersPaid unitsSold revenue { amount currency } } } totals { ordersPlaced ordersPaid cartsCreated cartsCheckedOut revenue { amount currency } refunds { currency count amount } categories { category ordersPlaced ordersPaid unitsSold revenue { amount currency } } } conversion { cartsCreated cartsCheckedOut ordersPlaced ordersPaid cartToOrder orderToPaid } averageOrderValue { amount currency } } }');
+    expect(body).toEqual({ data: { analytics: view } });
+    expect(calls).toEqual([expect.objectContaining({ api: 'query', method: 'GET', path: '/api/admin/analytics', query: { from: '2026-12-01', to: '2026-12-01' } })]);
+  });
+
   it('never builds a path out of "." or ".." from an argument', async () => {
     const { body, calls } = await execute({}, 'mutation { cancelOrder(orderId: "..") { id } }');
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', status: 400 });

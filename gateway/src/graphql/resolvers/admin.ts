@@ -17,6 +17,8 @@ export const adminResolvers = {
     users: list('/api/admin/users', (args) => ({ q: text(args.search), role: text(args.role), status: text(args.status), sort: text(args.sort) })),
     orders: list('/api/admin/orders', (args) => ({ status: text(args.status), customerId: text(args.customerId), from: text(args.from), to: text(args.to) })),
     shipments: list('/api/admin/shipments', (args) => ({ status: text(args.status) })),
+    analytics: (_parent: unknown, args: { from: string; to: string; consistencyToken?: string | null }, { upstream }: GraphqlContext) =>
+      upstream.call('query', { method: 'GET', path: '/api/admin/analytics', query: { from: args.from, to: args.to }, consistencyToken: args.consistencyToken }),
     stock: (_parent: unknown, args: { sku: string; consistencyToken?: string | null }, { upstream }: GraphqlContext) =>
       upstream.call('query', { method: 'GET', path: `/api/inventory/${segment('sku', args.sku)}`, consistencyToken: args.consistencyToken }),
   },

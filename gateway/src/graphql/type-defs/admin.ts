@@ -64,7 +64,73 @@ export const adminTypeDefs = /* GraphQL */ `
     revision: Int!
   }
 
+  type RefundFigures {
+    currency: String!
+    count: Int!
+    "Minor units."
+    amount: SafeInt!
+  }
+
+  type CategoryFigures {
+    category: String!
+    "Orders placed with at least one line of the category."
+    ordersPlaced: Int!
+    "Orders paid with at least one line of the category."
+    ordersPaid: Int!
+    "Units of the category on orders paid."
+    unitsSold: Int!
+    "The category's lines of the orders paid (quantity × unit price), one amount per currency."
+    revenue: [Money!]!
+  }
+
+  type DayFigures {
+    "A UTC day, YYYY-MM-DD."
+    date: String!
+    ordersPlaced: Int!
+    ordersPaid: Int!
+    cartsCreated: Int!
+    cartsCheckedOut: Int!
+    "Payments captured, one amount per currency (currencies are never added together)."
+    revenue: [Money!]!
+    refunds: [RefundFigures!]!
+    categories: [CategoryFigures!]!
+  }
+
+  type AnalyticsTotals {
+    ordersPlaced: Int!
+    ordersPaid: Int!
+    cartsCreated: Int!
+    cartsCheckedOut: Int!
+    revenue: [Money!]!
+    refunds: [RefundFigures!]!
+    categories: [CategoryFigures!]!
+  }
+
+  type Conversion {
+    cartsCreated: Int!
+    cartsCheckedOut: Int!
+    ordersPlaced: Int!
+    ordersPaid: Int!
+    "Carts checked out ÷ carts created; null without carts."
+    cartToOrder: Float
+    "Orders paid ÷ orders placed; null without orders."
+    orderToPaid: Float
+  }
+
+  type Analytics {
+    from: String!
+    to: String!
+    "Every UTC day of the range, in order, empty ones included."
+    days: [DayFigures!]!
+    totals: AnalyticsTotals!
+    conversion: Conversion!
+    "Per currency: the amounts of the orders paid ÷ their number, rounded half up to a minor unit."
+    averageOrderValue: [Money!]!
+  }
+
   extend type Query {
+    "Admins: sales figures from from to to (dates YYYY-MM-DD, both included, at most 366 days)."
+    analytics(from: String!, to: String!, consistencyToken: String): Analytics
     "Admins: users by email or name prefix, role and status."
     users(first: Int = 20, after: String, search: String, role: String, status: String, sort: UserSort = NEWEST, consistencyToken: String): UserConnection
     "Admins: every customer's orders, newest first; from and to bound placedAt (ISO dates or date-times, inclusive)."
