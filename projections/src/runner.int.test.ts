@@ -2,34 +2,18 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
-import {
-  AppError, UndecodableMessageError, createKafkaLog, createKafkaLogCreator, createLogger, createNamespacedLog, deadLetterTopic, eventHeaders, listDeadLetters,
-  openEmbeddedLog, openEmbeddedReadStore,
-} from '@ecommerce/platform';
+import { AppError, UndecodableMessageError, createLogger, deadLetterTopic, eventHeaders, listDeadLetters, openEmbeddedReadStore } from '@ecommerce/platform';
 import type { Document, Log, ProducerRecord, ReadCollection, ReadStore, Serde } from '@ecommerce/platform';
 import { applyByDocument } from './apply-by-document';
 import type { Projection } from './projection';
 import { createProjectionRunner } from './runner';
+import { testLogTargets } from '@ecommerce/platform/src/log/test-log-targets.fixture';
 
 /** Issue 14: an event a projection cannot apply is dead-lettered after bounded retries; a read-store outage dead-letters nothing. */
 const topic = 'ecommerce.counting.events';
 const silentLogger = createLogger({ level: 'silent' });
 
-interface Target {
-  name: string;
-  openLog(dir: string): Log;
-}
-const targets: Target[] = [{ name: 'the embedded log', openLog: (dir) => openEmbeddedLog(path.join(dir, 'log.db'), { pollIntervalMs: 20 }) }];
-const brokers = process.env.KAFKA_BROKERS;
-if (brokers) {
-  targets.push({
-    name: 'Kafka',
-    openLog: () => createNamespacedLog(createKafkaLog(new Kafka({ clientId: 'projection-runner-test', brokers: brokers.split(','), logLevel: logLevel.WARN, logCreator: createKafkaLogCreator() }), { sessionTimeoutMs: 6000, heartbeatIntervalMs: 500, rebalanceTimeoutMs: 10_000, maxWaitTimeMs: 50 }), `proj${randomUUID().slice(0, 8)}.`),
-  });
-} else {
-  process.stdout.write('projection runner tests on Kafka skipped: set KAFKA_BROKERS to run them\n');
-}
+const targets = testLogTargets('projection runner tests', { sessionTimeoutMs: 6000, heartbeatIntervalMs: 500, rebalanceTimeoutMs: 10_000, maxWaitTimeMs: 50 });
 
 // A test-only JSON serde: the runner only needs decode.
 const jsonSerde: Serde = {

@@ -2,28 +2,13 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
-import {
-  createKafkaLog, createKafkaLogCreator, createNamespacedLog, deadLetterRecord, deadLetterTopic, eventDeadLetterRecord, openEmbeddedLog, openSqliteEventStore,
-} from '@ecommerce/platform';
+import { deadLetterRecord, deadLetterTopic, eventDeadLetterRecord, openSqliteEventStore } from '@ecommerce/platform';
 import type { EventStore, Log, Principal } from '@ecommerce/platform';
 import { createDeadLetterReplays } from './dead-letter-replays';
+import { testLogTargets } from '@ecommerce/platform/src/log/test-log-targets.fixture';
 
 /** Replaying a dead letter at most once (issue 11), on the embedded log and, with KAFKA_BROKERS, on a real broker. */
-interface Target {
-  name: string;
-  openLog(dir: string): Log;
-}
-const targets: Target[] = [{ name: 'the embedded log', openLog: (dir) => openEmbeddedLog(path.join(dir, 'log.db'), { pollIntervalMs: 20 }) }];
-const brokers = process.env.KAFKA_BROKERS;
-if (brokers) {
-  targets.push({
-    name: 'Kafka',
-    openLog: () => createNamespacedLog(createKafkaLog(new Kafka({ clientId: 'dlq-replay-test', brokers: brokers.split(','), logLevel: logLevel.WARN, logCreator: createKafkaLogCreator() })), `replay${randomUUID().slice(0, 8)}.`),
-  });
-} else {
-  process.stdout.write('dead-letter replay tests on Kafka skipped: set KAFKA_BROKERS to run them\n');
-}
+const targets = testLogTargets('dead-letter replay tests');
 
 const admin: Principal = { sub: '00000000-0000-4000-8000-00000000a001', role: 'admin' } as Principal;
 const sourceTopic = 'ecommerce.catalog.events';

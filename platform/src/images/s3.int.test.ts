@@ -13,9 +13,8 @@ const clientOf = () =>
   });
 
 if (!endpoint) {
-  describe('S3 image store', () => {
-    it.skip('skipped: S3_ENDPOINT is not set (scripts/infra/up.sh starts MinIO; eval "$(scripts/infra/env.sh)" exports it)', () => undefined);
-  });
+  process.stdout.write('S3 image store contract skipped: set S3_ENDPOINT to run it (scripts/infra/up.sh starts MinIO; eval "$(scripts/infra/env.sh)" exports it)\n');
+  it.todo('S3 image store contract needs S3_ENDPOINT');
 } else {
   const bucket = `contract-${Date.now().toString(36)}`;
   imageStoreContract(`S3 at ${endpoint}`, async () => {

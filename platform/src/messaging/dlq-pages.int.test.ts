@@ -1,30 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
-import { createKafkaLog, createKafkaLogCreator, createNamespacedLog, openEmbeddedLog } from '../log';
 import type { Log, LogMessage } from '../log';
 import { deadLetterRecord } from './dead-letters';
 import { readDeadLetter, readDeadLetterPage } from './dlq-pages';
 import { deadLetterTopic } from './topics';
 import type { DeadLetterPosition } from './dlq-pages';
+import { testLogTargets } from '../log/test-log-targets.fixture';
 
 /** The admins' DLQ pages (issue 11), on the embedded log and, with KAFKA_BROKERS, on a real broker. */
-interface Target {
-  name: string;
-  openLog(dir: string): Log;
-}
-const targets: Target[] = [{ name: 'the embedded log', openLog: (dir) => openEmbeddedLog(path.join(dir, 'log.db'), { pollIntervalMs: 20 }) }];
-const brokers = process.env.KAFKA_BROKERS;
-if (brokers) {
-  targets.push({
-    name: 'Kafka',
-    openLog: () => createNamespacedLog(createKafkaLog(new Kafka({ clientId: 'dlq-pages-test', brokers: brokers.split(','), logLevel: logLevel.WARN, logCreator: createKafkaLogCreator() })), `dlq${randomUUID().slice(0, 8)}.`),
-  });
-} else {
-  process.stdout.write('dead-letter page tests on Kafka skipped: set KAFKA_BROKERS to run them\n');
-}
+const targets = testLogTargets('dead-letter page tests');
 
 const original = (offset: number): LogMessage => ({
   topic: 'ecommerce.catalog.events', partition: 2, offset, key: `product-${offset}`, value: Buffer.from([0, 0, 0, 0, offset]), headers: { 'event-type': 'ProductCreated' }, timestamp: Date.now(),
