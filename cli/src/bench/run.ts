@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openSqliteEventStore } from '@ecommerce/platform';
 import type { Logger } from '@ecommerce/platform';
@@ -7,13 +8,17 @@ import { benchGraphql } from './graphql-bench';
 import { benchHttp } from './http-bench';
 import { benchLifecycleAsProcesses } from './lifecycle-phase';
 import { benchOrdersAsProcesses } from './orders-processes-bench';
+import { benchOrdersSweep } from './orders-sweep';
 import { missingServerSettings } from './orders-topology';
 import { benchMirror } from './mirror-bench';
 import { elapsedSince } from './rate';
-import { benchRebuild } from './rebuild-bench';
+import { benchMirrorOnKafka } from './mirror-kafka-bench';
+import { benchRebuild, benchRebuildOnServer } from './rebuild-bench';
 import { formatTable, machineInfo, writeReport } from './report';
 import { benchSearch } from './search-bench';
 import { benchSse } from './sse-bench';
+import { sweepSvg } from './sweep-plot';
+import type { SweepSeries } from './sweep-plot';
 import type { BenchReport, SectionOutcome, SectionResult } from './report';
 import { withTempDir } from './temp-dir';
 
@@ -28,10 +33,15 @@ export interface BenchOptions {
   ordersRate?: number;
   /** Lifecycles started per second in the lifecycle sections, instead of the defaults. */
   lifecycleRate?: number;
+  /** Offered orders/s of the sweep sections, instead of the defaults. */
+  sweepRates?: readonly number[];
   logger: Logger;
 }
 
-export const benchSections = ['store', 'mirror', 'rebuild', 'http', 'orders', 'orders-kafka', 'lifecycle', 'lifecycle-kafka', 'graphql', 'sse', 'search'] as const;
+export const benchSections = ['store', 'mirror', 'mirror-kafka', 'rebuild', 'rebuild-server', 'http', 'orders', 'orders-kafka', 'lifecycle', 'lifecycle-kafka', 'graphql', 'sse', 'search', 'orders-sweep', 'orders-kafka-sweep'] as const;
+
+/** Offered rates of the sweep sections when `--sweep-rates` is not given. */
+const defaultSweepRates = { embedded: [100, 200, 400, 800, 1600], kafka: [25, 50, 100, 200, 400] };
 
 /** bench/reports at the repository root (git-ignored). */
 const reportFolder = path.resolve(__dirname, '..', '..', '..', 'bench', 'reports');
@@ -82,14 +92,16 @@ export async function runBench(options: BenchOptions): Promise<void> {
   const sections: SectionOutcome[] = [];
   if (wanted('store')) sections.push(await runSection('event store appends', logger, () => benchEventStore({ appends: sizes.appends, logger })));
 
-  if (wanted('mirror') || wanted('rebuild')) await withTempDir('catalog', async (dir) => {
+  if (wanted('mirror') || wanted('mirror-kafka') || wanted('rebuild') || wanted('rebuild-server')) await withTempDir('catalog', async (dir) => {
     const eventStore = openSqliteEventStore(path.join(dir, 'events.db'));
     try {
       logger.info({ events }, 'setup: appending catalog and inventory events');
       const history = await fillEventStore(eventStore, events);
       logger.info({ ...history }, 'setup: event store filled');
       if (wanted('mirror')) sections.push(await runSection('mirror', logger, () => benchMirror({ dir, eventStore, history, logger })));
+      if (wanted('mirror-kafka')) sections.push(await runKafkaSection('mirror (kafka)', logger, () => benchMirrorOnKafka({ eventStore, history, logger })));
       if (wanted('rebuild')) sections.push(await runSection('projection rebuild', logger, () => benchRebuild({ dir, eventStore, history, logger })));
+      if (wanted('rebuild-server')) sections.push(await runKafkaSection('projection rebuild (server)', logger, () => benchRebuildOnServer({ eventStore, history, logger })));
     } catch (error) {
       logger.error({ err: error }, 'bench setup failed');
       process.exitCode = 1;
@@ -109,9 +121,18 @@ export async function runBench(options: BenchOptions): Promise<void> {
   if (wanted('sse')) sections.push(await runSection('sse', logger, () => benchSse({ ...(quick ? { streams: 200, rounds: 2 } : { streams: 1000, rounds: 3 }), logger })));
   if (wanted('search')) sections.push(await runSection('search', logger, () => benchSearch({ ...(quick ? { products: 10_000, iterations: 20 } : { products: 100_000, iterations: 50 }), logger })));
 
+  if (wanted('orders-sweep')) sections.push(await runSection('orders sweep (embedded)', logger, () => benchOrdersSweep({ mode: 'embedded', rates: options.sweepRates ?? defaultSweepRates.embedded, seconds: quick ? 2 : 5, logger })));
+  if (wanted('orders-kafka-sweep')) sections.push(await runKafkaSection('orders sweep (kafka)', logger, () => benchOrdersSweep({ mode: 'kafka', rates: options.sweepRates ?? defaultSweepRates.kafka, seconds: quick ? 2 : 5, logger })));
+
   const report: BenchReport = { startedAt, commandLine: commandLine(), options: { events, quick }, machine: machineInfo(), sections };
   const file = writeReport(reportFolder, report);
   const { machine } = report;
   process.stdout.write(`\n${machine.cpuModel} ×${machine.cpuCount}, ${machine.totalMemoryGiB} GiB, node ${machine.node}, ${machine.platform}\n`);
   process.stdout.write(`${formatTable(sections)}\n\nreport: ${path.relative(process.cwd(), file)}\n`);
+  const sweeps = sections.flatMap((section) => (section.details?.sweep as SweepSeries[] | undefined) ?? []);
+  if (sweeps.length > 0) {
+    const plot = file.replace(/\.json$/, '-sweep.svg');
+    writeFileSync(plot, sweepSvg(`Orders: offered vs confirmed, ${machine.cpuCount} × ${machine.cpuModel}, ${startedAt.slice(0, 10)}`, sweeps));
+    process.stdout.write(`rate sweep plot: ${path.relative(process.cwd(), plot)}\n`);
+  }
 }

@@ -45,6 +45,8 @@ export function createMirror(options: MirrorOptions): Mirror {
   let committed = 0;
   let buffer: RecordedEvent[] = [];
   let flushing: Promise<void> = Promise.resolve();
+  const maxBatchesInFlight = 2;
+  let inFlight: Array<Promise<void>> = [];
   let lingerTimer: NodeJS.Timeout | undefined;
   let failure: Error | undefined;
   /** Subscriptions started: a batch belongs to the one that delivered it. */
@@ -94,12 +96,21 @@ export function createMirror(options: MirrorOptions): Mirror {
     }
   }
 
-  async function publish(events: RecordedEvent[]): Promise<void> {
-    if (events.length === 0 || !producer) return;
-    const last = events.at(-1) as RecordedEvent;
+  interface PreparedBatch {
+    records: ProducerRecord[];
+    deadLetterReasons: string[];
+    last: RecordedEvent;
+  }
+
+  async function prepare(events: RecordedEvent[]): Promise<PreparedBatch> {
     const records: ProducerRecord[] = [];
     const deadLetterReasons: string[] = [];
     for (const event of events) if (isPublishable(event)) records.push(await recordOf(event, deadLetterReasons));
+    return { records, deadLetterReasons, last: events.at(-1) as RecordedEvent };
+  }
+
+  async function commit({ records, deadLetterReasons, last }: PreparedBatch): Promise<void> {
+    if (!producer) return;
     const checkpoint: ProducerRecord = { topic: mirrorCheckpointTopic, key: mirrorId, value: Buffer.from(JSON.stringify({ position: last.position, publishedAt: new Date().toISOString() })), partition: 0 };
     await producer.transaction(async (tx) => tx.send([...records, checkpoint]));
     committed = last.position;
@@ -112,15 +123,23 @@ export function createMirror(options: MirrorOptions): Mirror {
     }
   }
 
+  /**
+   * Cuts the buffer into a batch. Its records are encoded at once, while the transaction before
+   * it is still in flight (a commit mostly waits on the broker); the transactions themselves stay
+   * one at a time, in order.
+   */
   function flush(): Promise<void> {
     if (lingerTimer) clearTimeout(lingerTimer);
     lingerTimer = undefined;
     const events = buffer;
     buffer = [];
+    if (events.length === 0) return flushing;
+    const prepared = prepare(events);
+    prepared.catch(() => undefined); // a batch skipped below is never awaited: its failure is the chain's
     // A batch queued behind one that failed must not publish: its checkpoint would skip the failed
     // batch for good. The restart reads the checkpoint and delivers both again.
     const run = runs;
-    flushing = flushing.then(() => (failure || run !== runs ? undefined : publish(events))).catch((error: unknown) => fail(error as Error));
+    flushing = flushing.then(async () => (failure || run !== runs ? undefined : commit(await prepared))).catch((error: unknown) => fail(error as Error));
     return flushing;
   }
 
@@ -142,6 +161,7 @@ export function createMirror(options: MirrorOptions): Mirror {
     const current = subscription;
     subscription = undefined;
     buffer = [];
+    inFlight = [];
     await current?.stop();
   }
 
@@ -155,8 +175,13 @@ export function createMirror(options: MirrorOptions): Mirror {
       onEvent: async (event) => {
         if (failure) return;
         buffer.push(event);
-        if (buffer.length >= batchSize) await flush();
-        else lingerTimer ??= setTimeout(() => void flush(), lingerMs);
+        if (buffer.length < batchSize) {
+          lingerTimer ??= setTimeout(() => void flush(), lingerMs);
+          return;
+        }
+        // Backpressure: at most `maxBatchesInFlight` batches encoding or committing at once.
+        inFlight.push(flush());
+        if (inFlight.length >= maxBatchesInFlight) await inFlight.shift();
       },
       onCaughtUp: () => logger.info({ mirrorId }, 'mirror caught up; following live appends'),
       onError: (error) => fail(error),
