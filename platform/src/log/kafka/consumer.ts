@@ -100,7 +100,9 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
   const eachBatch = async (payload: EachBatchPayload) => {
     const { batch } = payload;
     const tp = { topic: batch.topic, partition: batch.partition };
-    const isRunning = () => running && payload.isRunning() && !payload.isStale();
+    // Set when a heartbeat during a long chunk learns the group is rebalancing: the handler should stop early.
+    let rebalancing = false;
+    const isRunning = () => running && !rebalancing && payload.isRunning() && !payload.isStale();
     const highWatermark = Number(batch.highWatermark);
     for (let start = 0; start < batch.messages.length; start += maxBatchSize) {
       if (!isRunning()) return;
@@ -112,6 +114,10 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
       // back after the rebalance timeout, evicted, while the partitions' new owner handles the same
       // messages. Throws while the group rebalances (kafkajs retries a failed heartbeat at once).
       await payload.heartbeat();
+      // A chunk may take longer than the session timeout (a stalled read store, a slow provider):
+      // heartbeats go on meanwhile, so the member keeps its partitions instead of being evicted
+      // and having its chunk handled again by another.
+      const keepAlive = setInterval(() => void payload.heartbeat().catch(() => void (rebalancing = true)), settings.heartbeatIntervalMs);
       try {
         await options.eachBatch(
           { ...tp, messages: chunk.map((message) => toLogMessage(tp.topic, tp.partition, message)), highWatermark },
@@ -127,6 +133,8 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
         // At-least-once: nothing resolved past the last handled chunk, so kafkajs fetches it again after the pause.
         pauseAfterFailure(tp);
         return;
+      } finally {
+        clearInterval(keepAlive);
       }
       const failure = failures.get(keyOf(tp));
       if (failure) failure.attempts = 0;

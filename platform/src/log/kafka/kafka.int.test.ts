@@ -51,6 +51,42 @@ describeWithKafka('kafka log adapter', () => {
       for (const message of seen) expect(message.partition).toBe(partitionFor(message.key ?? '', 5));
     }, 60_000);
 
+    it('keeps its partitions while a handler runs longer than the session timeout: nothing revoked, nothing delivered twice', async () => {
+      const topic = uniqueName('topic');
+      await log.ensureTopics([{ topic, partitions: 1 }]);
+      const producer = log.createProducer();
+      await producer.send(range(3).map((index) => ({ topic, key: 'k', value: text(`m${index}`) })));
+      await producer.close();
+      const deliveries = new Map<string, number>();
+      const revoked: number[] = [];
+      let stalled = false;
+      const consumer = log.createConsumer({
+        groupId: uniqueName('group'),
+        topics: [topic],
+        maxBatchSize: 1,
+        onPartitionsRevoked: (partitions) => void revoked.push(...partitions.map((tp) => tp.partition)),
+        eachBatch: async (batch) => {
+          for (const message of batch.messages) deliveries.set(message.value?.toString() ?? '', (deliveries.get(message.value?.toString() ?? '') ?? 0) + 1);
+          if (stalled) return;
+          stalled = true;
+          // a read store that hangs half as long again as the session lasts
+          await new Promise((resolve) => setTimeout(resolve, fastTimings.sessionTimeoutMs * 1.5));
+        },
+      });
+      await consumer.start();
+      let revokedWhileRunning: number[] | undefined;
+      try {
+        await waitFor('every message', () => deliveries.size === 3, 30_000);
+        // an evicted member would find out at its next commit, rejoin and get m0 again
+        await new Promise((resolve) => setTimeout(resolve, 3000));
+        revokedWhileRunning = [...revoked];
+      } finally {
+        await consumer.stop();
+      }
+      expect(Object.fromEntries(deliveries)).toEqual({ m0: 1, m1: 1, m2: 1 });
+      expect(revokedWhileRunning).toEqual([]);
+    }, 60_000);
+
     it('skips commit markers and aborted records when reading, and ends at the high watermark', async () => {
       const topic = uniqueName('topic');
       await log.ensureTopics([{ topic, partitions: 1 }]);
