@@ -104,8 +104,9 @@ export function createGateway(options: GatewayOptions) {
   if (upstreams.kind === 'remote') {
     const toQuery = createProxyMiddleware({ target: upstreams.queryUrl, changeOrigin: false, xfwd: true });
     const toCommand = createProxyMiddleware({ target: upstreams.commandUrl, changeOrigin: false, xfwd: true });
-    // Reads go to the query API, except the sandbox provider's customer-action page and the dead-letter queue (it lives in the log), which the command API serves.
-    const isRead = (req: Request) => (req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith('/api/payments/sandbox/') && !req.path.startsWith('/api/admin/dlq');
+    // Reads go to the query API, except the sandbox provider's customer-action page, the payment provider's checkout flow and the dead-letter queue (it lives in the log), which the command API serves.
+    const isRead = (req: Request) =>
+      (req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith('/api/payments/sandbox/') && req.path !== '/api/checkout/payment' && !req.path.startsWith('/api/admin/dlq');
     before.push((req, res, next) => (req.path.startsWith('/api/') ? (isRead(req) ? toQuery : toCommand)(req, res, next) : next()));
     // Product images are served by the command API, which holds the image store.
     before.push((req, res, next) => (req.path.startsWith('/images/') ? toCommand(req, res, next) : next()));

@@ -14,6 +14,7 @@ import { describeRecommendationQueries, recommendationsQueryRoutes } from './rec
 import { defaultLiveSettings, describeLiveQueries, liveRoutes } from './live';
 import type { LiveSettings } from './live';
 import { describeLowStockQueries, lowStockRoutes } from './admin';
+import { categoryQueryRoutes, describeCategoryQueries } from './categories';
 
 export interface QueryApiDeps {
   readStore: ReadStore;
@@ -42,6 +43,7 @@ export function createQueryApi(deps: QueryApiDeps): { router: Router; openapi: O
   router.use(notificationQueryRoutes({ readStore: deps.readStore, consistencyWaitMs }));
   router.use(analyticsQueryRoutes({ readStore: deps.readStore, consistencyWaitMs }));
   router.use(recommendationsQueryRoutes({ readStore: deps.readStore }));
+  router.use(categoryQueryRoutes({ readStore: deps.readStore }));
   const live = liveRoutes({ readStore: deps.readStore, consistencyWaitMs, settings: { ...defaultLiveSettings, ...deps.live } });
   router.use(live.router);
   const openapi = new OpenAPIRegistry();
@@ -56,6 +58,7 @@ export function createQueryApi(deps: QueryApiDeps): { router: Router; openapi: O
   describeNotificationQueries(openapi);
   describeAnalyticsQueries(openapi);
   describeRecommendationQueries(openapi);
+  describeCategoryQueries(openapi);
   describeLiveQueries(openapi);
   return { router, openapi, close: live.close };
 }

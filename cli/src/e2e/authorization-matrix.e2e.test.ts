@@ -77,6 +77,7 @@ const table: Record<string, Entry> = {
   'GET /api/products': { request: async () => ({ path: '/api/products' }), expect: allow(200) },
   'GET /api/products/{id}': { request: async (c) => ({ path: `/api/products/${c.customersProduct.id}` }), expect: allow(200) },
   'GET /api/products/batch': { request: async (c) => ({ path: `/api/products/batch?ids=${c.customersProduct.id}` }), expect: allow(200) },
+  'GET /api/categories': { request: async () => ({ path: '/api/categories' }), expect: allow(200) },
   // GraphQL: a field that REST keeps to signed-in callers answers 401 to anonymous ones (admin-only fields: graphql.e2e.test.ts).
   'POST /graphql': { request: async () => ({ path: '/graphql', body: { query: '{ cart { items { quantity } } }' } }), expect: signedIn(200) },
   'GET /graphql': { request: async () => ({ path: `/graphql?query=${encodeURIComponent('{ myOrders(first: 1) { nodes { id } } }')}` }), expect: signedIn(200) },
@@ -172,6 +173,8 @@ const table: Record<string, Entry> = {
     },
     expect: allow(200),
   },
+  // Public: which pay step the shop shows (the sandbox here: its card form).
+  'GET /api/checkout/payment': { request: async () => ({ path: '/api/checkout/payment' }), expect: allow(200) },
   // Public: the signed reference is the credential.
   'GET /api/payments/sandbox/actions/{reference}': { request: async (c) => ({ path: `/api/payments/sandbox/actions/${await awaitingAction(c)}` }), expect: allow(200) },
   'POST /api/payments/sandbox/actions/{reference}': { request: async (c) => ({ path: `/api/payments/sandbox/actions/${await awaitingAction(c)}`, body: { outcome: 'failed' } }), expect: allow(200) },

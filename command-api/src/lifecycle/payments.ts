@@ -1,6 +1,6 @@
-import { AppError, NotFoundError, aggregateStream, randomId } from '@ecommerce/platform';
+import { AppError, NotFoundError, ValidationError, aggregateStream, randomId } from '@ecommerce/platform';
 import type { PaymentProvider, Principal, ProviderEvent, SandboxPaymentProvider, WebhookHeaders } from '@ecommerce/platform';
-import { DomainError, assertOrderPayable, orderDecider, orderStreamId, paymentDecider, paymentStreamId, refundableOf } from '@ecommerce/domain';
+import { DomainError, assertOrderPayable, hostedCheckoutReference, orderDecider, orderStreamId, paymentDecider, paymentStreamId, refundableOf } from '@ecommerce/domain';
 import type { Money } from '@ecommerce/schemas';
 import type { PaymentCommand, PaymentEvent, PaymentState } from '@ecommerce/domain';
 import type { CommandAnswer } from '../command-answer';
@@ -11,7 +11,17 @@ import { ownOrderOnly, requireAdmin } from './authorization';
 
 export interface PaymentAnswer extends CommandAnswer {
   orderId: string;
+  /** A hosted checkout's page, where the customer pays; null when the provider had not answered within the wait (the order's payment shows it later). */
+  redirectUrl?: string | null;
 }
+
+export interface PaymentCommandsOptions {
+  /** How long the pay route waits for a hosted checkout's URL. Default 10 s. */
+  checkoutWaitMs?: number;
+}
+
+/** How the shop takes payments with this provider: its own card form, or the provider's hosted page. */
+export const checkoutFlowOf = (provider: PaymentProvider): 'card_form' | 'hosted' => (provider.openCheckout ? 'hosted' : 'card_form');
 
 export interface RefundAnswer extends CommandAnswer {
   refundId: string;
@@ -69,8 +79,30 @@ function commandOf(event: ProviderEvent): PaymentCommand | null {
  * admin refunds. The provider itself is called by the payment actor, never here: a request only
  * records what was asked, and the reports only what the provider says happened.
  */
-export function createPaymentCommands(context: CommandContext, provider: PaymentProvider) {
+export function createPaymentCommands(context: CommandContext, provider: PaymentProvider, options: PaymentCommandsOptions = {}) {
   const now = () => context.clock().toISOString();
+  const checkoutWaitMs = options.checkoutWaitMs ?? 10_000;
+
+  /**
+   * Why the pay route waits instead of calling Stripe itself: provider calls happen in the payment
+   * actor only (one place that retries, dead-letters and keeps idempotency keys), so the route
+   * appends PaymentRequested and reads the payment's stream until the actor records the session's
+   * URL (PaymentActionRequired) or a decline. Past the bound it answers null: the order's payment
+   * view carries the URL when it arrives, and the shop's order page links to it.
+   */
+  async function awaitCheckoutUrl(paymentId: string, afterRevision: number): Promise<string | null> {
+    const deadline = Date.now() + checkoutWaitMs;
+    for (let interval = 50; ; interval = Math.min(interval * 2, 400)) {
+      const events = await context.eventStore.readStream(paymentStreamId(paymentId), { fromRevision: afterRevision + 1 });
+      for (const event of events) {
+        if (event.type === 'PaymentActionRequired') return String((event.data as { redirectUrl: string }).redirectUrl);
+        if (event.type === 'PaymentDeclined' || event.type === 'PaymentCaptured') return null;
+      }
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) return null;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(interval, remaining)));
+    }
+  }
 
   /** Records a verified report on its payment's stream; the payment's state makes redeliveries and stale reports change nothing. */
   async function record(event: ProviderEvent): Promise<WebhookAnswer> {
@@ -97,13 +129,18 @@ export function createPaymentCommands(context: CommandContext, provider: Payment
   }
 
   return {
+    checkoutFlow: (): { provider: string; checkout: 'card_form' | 'hosted' } => ({ provider: provider.name, checkout: checkoutFlowOf(provider) }),
 
     /**
      * A new payment of the caller's own confirmed order, before its deadline, for its total. One
      * attempt per payment id: a retry after a decline is another payment. Nothing is asked of the
-     * provider here; the payment actor does that on PaymentRequested.
+     * provider here; the payment actor does that on PaymentRequested. Without a payment method the
+     * customer pays on the provider's hosted checkout, whose URL the answer carries.
      */
-    async pay(principal: Principal, orderId: string, paymentMethod: string): Promise<PaymentAnswer> {
+    async pay(principal: Principal, orderId: string, paymentMethod: string | undefined): Promise<PaymentAnswer> {
+      if (paymentMethod === undefined && checkoutFlowOf(provider) !== 'hosted') {
+        throw new ValidationError(`the ${provider.name} payment provider takes a card`, [{ field: 'paymentMethod', message: 'is required: this shop has no hosted checkout' }]);
+      }
       const { state } = await aggregateStream(context.eventStore, orderStreamId(orderId), orderDecider);
       ownOrderOnly(principal, orderId)(state);
       const order = assertOrderPayable(state, now());
@@ -115,11 +152,12 @@ export function createPaymentCommands(context: CommandContext, provider: Payment
         decider: paymentDecider,
         commands: [{
           type: 'RequestPayment',
-          data: { paymentId, orderId, customerId: principal.sub, amount: { ...order.total }, provider: provider.name, methodReference: paymentMethod, requestedAt: now() },
+          data: { paymentId, orderId, customerId: principal.sub, amount: { ...order.total }, provider: provider.name, methodReference: paymentMethod ?? hostedCheckoutReference, requestedAt: now() },
         }],
         actor: principal.sub,
       });
-      return { ...(await answerOf(context, paymentId, paymentStreamId(paymentId), outcome)), orderId };
+      const answer = { ...(await answerOf(context, paymentId, paymentStreamId(paymentId), outcome)), orderId };
+      return paymentMethod === undefined ? { ...answer, redirectUrl: await awaitCheckoutUrl(paymentId, outcome.revision) } : answer;
     },
 
     /** A webhook delivery: its signature is checked on the raw body (400, nothing recorded, when it does not verify). */

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { ValidationError, describeRoute, parseInput, rawBodyOf, requirePrincipal } from '@ecommerce/platform';
 import type { OpenAPIRegistry, WebhookHeaders } from '@ecommerce/platform';
 import {
-  idempotencyHeaders, orderIdParams, payOrderBody, paymentAcceptedSchema, refundPaymentParams, refundAcceptedSchema, refundPaymentBody, sandboxActionBody,
+  idempotencyHeaders, orderIdParams, payOrderBody, paymentAcceptedSchema, paymentCheckoutSchema, refundPaymentParams, refundAcceptedSchema, refundPaymentBody, sandboxActionBody,
   sandboxActionParams, sandboxActionQuery, stripeWebhookBody, stripeWebhookHeaders, webhookAnswerSchema,
 } from '@ecommerce/schemas';
 import type { PaymentCommands } from '../lifecycle/payments';
@@ -18,7 +18,13 @@ export function paymentRoutes({ payments }: { payments: PaymentCommands }): Rout
     const { id } = parseInput(orderIdParams, req.params, 'params');
     const { paymentMethod } = parseInput(payOrderBody, req.body, 'body');
     const result = await payments.pay(principal, id, paymentMethod);
-    respond(res, 202, result, { paymentId: result.id, orderId: result.orderId }, `/api/payments/${result.id}`);
+    const redirect = result.redirectUrl === undefined ? {} : { redirectUrl: result.redirectUrl };
+    respond(res, 202, result, { paymentId: result.id, orderId: result.orderId, ...redirect }, `/api/payments/${result.id}`);
+  });
+
+  // Public, and served here (the gateway sends this one read to the command API): only the command side knows its provider.
+  router.get('/api/checkout/payment', (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=60').json(payments.checkoutFlow());
   });
 
   // Public: the signature over the raw body is the caller's credential.
@@ -60,12 +66,18 @@ export function describePaymentRoutes(registry: OpenAPIRegistry): void {
   const headers = idempotencyHeaders;
   describeRoute(registry, {
     method: 'post', path: '/api/orders/{id}/pay', tags: ['orders'], params: orderIdParams, body: payOrderBody, headers,
-    summary: "Pay one of the caller's own confirmed orders, before its payment deadline, for its total; the provider is asked asynchronously (`Location` is the payment)",
+    summary: "Pay one of the caller's own confirmed orders, before its payment deadline, for its total; the provider is asked asynchronously (`Location` is the payment). Without `paymentMethod` (hosted checkout, see `GET /api/checkout/payment`) the answer waits for the provider's page and carries it as `redirectUrl`",
     responses: {
       202: { description: 'payment requested', schema: paymentAcceptedSchema },
       404: { description: 'no such order of the caller' },
+      400: { description: 'invalid input; `errors` names each field (`paymentMethod` when it is left out and the provider has no hosted checkout)' },
       409: { description: `the order cannot be paid in its state (not confirmed, past its deadline, no shipping address, nothing to pay), ${inProgress}` },
     },
+  });
+  describeRoute(registry, {
+    method: 'get', path: '/api/checkout/payment', tags: ['payments'], public: true,
+    summary: "How the shop takes payments: its card form (`card_form`: pay with a payment-method token) or the provider's hosted page (`hosted`: pay without one, then follow `redirectUrl`)",
+    responses: { 200: { description: 'the provider and its checkout flow', schema: paymentCheckoutSchema } },
   });
   describeRoute(registry, {
     method: 'post', path: '/api/payments/webhooks/stripe', tags: ['payments'], public: true, body: stripeWebhookBody, headers: stripeWebhookHeaders,

@@ -10,7 +10,7 @@ export type { PaymentEvent, PaymentEventType } from './events';
 export { paymentStreamId } from './events';
 export type { Payment, PaymentRefund, PaymentState, PaymentStatus, RefundStatus } from './state';
 export { committedRefundsOf, paymentStatuses, refundableOf, refundedOf, refundOf, satisfiesRefundInvariant } from './state';
-export { paymentLimits, providerPattern } from './rules';
+export { hostedCheckoutReference, paymentLimits, providerPattern } from './rules';
 
 /**
  * One payment per stream `payment-<paymentId>`: the payment actor's decider. The charge moves

@@ -11,6 +11,12 @@ export const paymentLimits = {
   redirectUrlMax: 2048,
 } as const;
 
+/**
+ * The method reference of a payment made on the provider's hosted page (Stripe Checkout) rather
+ * than with a card token; tokens are `pm_…`, so the two never meet.
+ */
+export const hostedCheckoutReference = 'hosted_checkout';
+
 /** A provider adapter's name: `sandbox`, `stripe`. */
 export const providerPattern = /^[a-z][a-z0-9_-]{1,31}$/;
 

@@ -108,6 +108,18 @@ export function paymentProviderContract(name: string, factory: () => PaymentProv
       await expect(provider.createPayment(createTestPaymentInput(overrides))).rejects.toBeInstanceOf(ValidationError);
     });
 
+    const itHosted = provider.openCheckout ? it : it.skip;
+    itHosted('opens a hosted checkout: a session reference and the https page the customer goes to; bad money is refused before any call', async () => {
+      const payment = createTestPaymentInput();
+      const checkout = {
+        paymentId: payment.paymentId, orderId: payment.orderId, amount: payment.amount, currency: payment.currency, customerReference: payment.customerReference,
+        successUrl: `http://127.0.0.1:8080/orders/${payment.orderId}?checkout=success`, cancelUrl: `http://127.0.0.1:8080/orders/${payment.orderId}?checkout=cancelled`,
+      };
+      const session = await provider.openCheckout?.(checkout);
+      expect(session).toEqual({ providerReference: expect.any(String), url: expect.stringMatching(/^https:\/\//) });
+      await expect(provider.openCheckout?.({ ...checkout, amount: 0 })).rejects.toBeInstanceOf(ValidationError);
+    });
+
     describe('webhooks', () => {
       const notice = (): PaymentSucceededNotice => ({ eventId: `evt_${randomUUID().replace(/-/g, '')}`, paymentId: `pay-${randomUUID()}`, providerReference: 'pi_contract', amount: 4200, currency: 'EUR' });
 

@@ -1,7 +1,9 @@
 /** The payment provider port (port.ts) and its adapters: the embedded sandbox and Stripe. */
 export type {
   CardPaymentMethod,
+  CheckoutSession,
   CreatePaymentInput,
+  OpenCheckoutInput,
   PaymentEvent,
   PaymentOutcome,
   PaymentProvider,
@@ -18,6 +20,7 @@ export type { SandboxPaymentProvider, SandboxPaymentProviderOptions } from './sa
 export { sandboxTestCards } from './sandbox-cards';
 export type { SignedWebhook } from './sandbox-signing';
 export { createStripePaymentProvider } from './stripe';
+export { checkoutIdempotencyKey } from './stripe-checkout';
 export type { StripePaymentProviderOptions } from './stripe';
 export { createStripeClient } from './stripe-client';
 export type { StripeClientOptions } from './stripe-client';

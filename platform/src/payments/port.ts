@@ -31,6 +31,28 @@ export interface CreatePaymentInput {
   returnUrl: string;
 }
 
+/** A payment the customer makes on the provider's own page (Stripe Checkout): the shop never sees the card. */
+export interface OpenCheckoutInput {
+  /** Our payment id: the idempotency key is derived from it; a repeat returns the first session. */
+  paymentId: string;
+  orderId: string;
+  /** Integer minor units, > 0. */
+  amount: number;
+  /** ISO 4217, upper case. */
+  currency: string;
+  customerReference: string;
+  /** The shop's page the provider sends the customer back to after paying, and after giving up. */
+  successUrl: string;
+  cancelUrl: string;
+}
+
+/** Where the customer pays: `url`, valid until the provider expires the session (its webhook then says so). */
+export interface CheckoutSession {
+  /** The provider's id of the session (`cs_…`), not yet of a payment. */
+  providerReference: string;
+  url: string;
+}
+
 export type PaymentOutcome =
   /** Captured. */
   | { status: 'succeeded'; providerReference: string; amount: number; currency: string }
@@ -103,6 +125,12 @@ export type WebhookHeaders = Record<string, string | string[] | undefined>;
 export interface PaymentProvider {
   readonly name: 'sandbox' | 'stripe';
   createPayment(input: CreatePaymentInput): Promise<PaymentOutcome>;
+  /**
+   * Present when the provider hosts its own payment page: the shop then sends customers there
+   * instead of showing a card form. The outcome arrives as a webhook (payment_succeeded with the
+   * captured payment's reference, or payment_failed when the session expires).
+   */
+  openCheckout?(input: OpenCheckoutInput): Promise<CheckoutSession>;
   refund(input: RefundInput): Promise<RefundOutcome>;
   /**
    * Verifies the signature of a webhook delivery on its raw body and normalizes it.

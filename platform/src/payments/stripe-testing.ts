@@ -55,3 +55,19 @@ export const signedPaymentSucceeded = (notice: PaymentSucceededNotice, secret: s
     secret,
     timestampSeconds,
   );
+
+/** A Checkout Session as its `checkout.session.*` events carry it, for a payment of ours (`paymentId` in its metadata). */
+export const stripeCheckoutSession = (paymentId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
+  id: `cs_test_${paymentId.replace(/[^A-Za-z0-9]/g, '').slice(0, 24)}`,
+  object: 'checkout.session',
+  mode: 'payment',
+  status: 'complete',
+  payment_status: 'paid',
+  amount_total: 4200,
+  currency: 'eur',
+  client_reference_id: 'order-1',
+  payment_intent: `pi_${paymentId.replace(/[^A-Za-z0-9]/g, '').slice(0, 24)}`,
+  metadata: { orderId: 'order-1', paymentId },
+  url: null,
+  ...overrides,
+});

@@ -2,14 +2,17 @@
  * The Stripe adapter on the official `stripe` package: one PaymentIntent per payment of ours,
  * created and confirmed in one call with our payment id as its Idempotency-Key and in its
  * metadata; refunds with our refund id as theirs; webhooks verified by
- * `stripe.webhooks.constructEvent` on the raw body. Stripe errors become ours here: a card
- * decline is an outcome, an outage a retriable PaymentProviderUnavailableError, a reused key a
- * PaymentIdempotencyError; anything else is rethrown as it is.
+ * `stripe.webhooks.constructEvent` on the raw body. The shop's customers pay on Stripe Checkout
+ * (`openCheckout`, stripe-checkout.ts); the card-token path stays for API clients. Stripe errors
+ * become ours here: a card decline is an outcome, an outage a retriable
+ * PaymentProviderUnavailableError, a reused key a PaymentIdempotencyError; anything else is
+ * rethrown as it is.
  */
 import type Stripe from 'stripe';
 import { AppError, ValidationError } from '../errors';
 import type { PaymentOutcome, PaymentProvider, RefundOutcome } from './port';
 import { PaymentIdempotencyError, PaymentProviderUnavailableError, WebhookSignatureError, assertMoney, headerValue } from './port';
+import { checkoutIdempotencyKey, openStripeCheckout } from './stripe-checkout';
 import { normalizeStripeEvent } from './stripe-events';
 
 export interface StripePaymentProviderOptions {
@@ -126,6 +129,14 @@ export function createStripePaymentProvider(stripe: Stripe, options: StripePayme
           };
         }
         throw translateError(error, input.paymentId) ?? error;
+      }
+    },
+
+    async openCheckout(input) {
+      try {
+        return await openStripeCheckout(stripe, input);
+      } catch (error) {
+        throw translateError(error, checkoutIdempotencyKey(input.paymentId)) ?? error;
       }
     },
 

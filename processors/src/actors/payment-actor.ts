@@ -1,6 +1,6 @@
 import { UndecodableMessageError } from '@ecommerce/platform';
 import type { PaymentOutcome, PaymentProvider, RefundOutcome } from '@ecommerce/platform';
-import { paymentDecider, paymentStreamId, refundOf } from '@ecommerce/domain';
+import { hostedCheckoutReference, paymentDecider, paymentStreamId, refundOf } from '@ecommerce/domain';
 import type { Payment, PaymentCommand, PaymentState } from '@ecommerce/domain';
 import type { OrderRefundReason } from '@ecommerce/schemas';
 import type { ActorDefinition, ActorEvent } from '../runtime/actor';
@@ -16,6 +16,8 @@ export interface PaymentActorOptions {
   provider: PaymentProvider;
   /** Where the provider sends the customer back after a redirect (3-D Secure), per order. */
   returnUrlOf: (orderId: string) => string;
+  /** The shop's page of the order, where a hosted checkout returns the customer. Default: `/orders/<id>` beside `returnUrlOf`. */
+  orderPageUrlOf?: (orderId: string) => string;
 }
 
 const refundReasons: readonly OrderRefundReason[] = ['order_cancelled', 'items_returned', 'late_payment', 'duplicate_payment', 'amount_mismatch'];
@@ -63,6 +65,28 @@ function refundOutcomeCommand(paymentId: string, refundId: string, outcome: Refu
 }
 
 /**
+ * A hosted checkout is opened like any other provider call, here and only while the payment is
+ * still requested; its URL is recorded as the action the customer must take (PaymentActionRequired,
+ * which the pay route waits for and answers). A provider without a hosted page declines it.
+ */
+async function openCheckout(provider: PaymentProvider, payment: Payment, orderPageUrl: string, at: string): Promise<PaymentCommand> {
+  const { paymentId } = payment;
+  if (!provider.openCheckout) {
+    return { type: 'RecordPaymentOutcome', data: { paymentId, at, outcome: 'declined', code: 'checkout_unavailable', message: `the ${provider.name} provider has no hosted checkout` } };
+  }
+  const session = await provider.openCheckout({
+    paymentId,
+    orderId: payment.orderId,
+    amount: payment.amount.amount,
+    currency: payment.amount.currency,
+    customerReference: payment.customerId,
+    successUrl: `${orderPageUrl}?checkout=success`,
+    cancelUrl: `${orderPageUrl}?checkout=cancelled`,
+  });
+  return { type: 'RecordPaymentOutcome', data: { paymentId, at, outcome: 'requires_action', redirectUrl: session.url, providerPaymentId: session.providerReference } };
+}
+
+/**
  * One payment per stream `payment-<paymentId>`. The provider is called inside `toCommand`, and
  * only while the stream shows the call is still needed (a requested payment, a pending refund):
  * a redelivery after the outcome was recorded calls nothing, and one after a crash between the
@@ -72,6 +96,7 @@ function refundOutcomeCommand(paymentId: string, refundId: string, outcome: Refu
  */
 export function createPaymentActor(options: PaymentActorOptions): PaymentActor {
   const { provider } = options;
+  const orderPageUrlOf = options.orderPageUrlOf ?? ((orderId: string) => new URL(`/orders/${encodeURIComponent(orderId)}`, options.returnUrlOf(orderId)).toString());
   return {
     type: paymentActorType,
     keyOf: (message) => message.paymentId,
@@ -90,6 +115,7 @@ export function createPaymentActor(options: PaymentActorOptions): PaymentActor {
         }
         case 'ExecutePayment': {
           if (state.status !== 'requested') return null;
+          if (state.methodReference === hostedCheckoutReference) return openCheckout(provider, state, orderPageUrlOf(state.orderId), at);
           const outcome = await provider.createPayment({
             paymentId: state.paymentId,
             orderId: state.orderId,

@@ -49,13 +49,14 @@ export const searchedWordsOf = (query: Pick<ListProductsQuery, 'q'>): string[] =
  */
 const wordClause = (word: string): Filter => ({ $or: [{ searchTerms: { $regex: `^${escapeRegex(word)}` } }, { searchKeys: { $in: oneEditKeysOf(word) } }] });
 
-/** The filter of a catalog search: active products, every word (prefix or one typo), category, price range, availability. */
+/** The filter of a catalog search: active products, every word (prefix or one typo), category, currency, price range, availability. */
 export function productFilter(query: ListProductsQuery): Filter {
   if (query.minPrice !== undefined && query.maxPrice !== undefined && query.minPrice > query.maxPrice) {
     throw new ValidationError('minPrice must not exceed maxPrice', [{ field: 'query.minPrice', message: 'must not exceed maxPrice' }]);
   }
   const clauses: Filter[] = [{ status: 'active' }];
   if (query.category) clauses.push({ category: query.category });
+  if (query.currency) clauses.push({ 'price.currency': query.currency });
   if (query.minPrice !== undefined) clauses.push({ 'price.amount': { $gte: query.minPrice } });
   if (query.maxPrice !== undefined) clauses.push({ 'price.amount': { $lte: query.maxPrice } });
   if (query.inStock !== undefined) clauses.push(query.inStock ? { 'stock.available': { $gt: 0 } } : { 'stock.available': { $lte: 0 } });

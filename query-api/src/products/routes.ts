@@ -68,7 +68,7 @@ export function productQueryRoutes({ readStore, consistencyWaitMs }: ProductQuer
 export function describeProductQueries(registry: OpenAPIRegistry): void {
   describeRoute(registry, {
     method: 'get', path: '/api/products', tags: ['catalog'], public: true, query: listProductsQuery, headers: consistencyHeaders,
-    summary: 'Search the catalog: words (`q`: every word must match a word of name, description, category or tags, as its prefix or within one typo for words of 4+ letters), category, price range in minor units, availability, sort (with `q` default `relevance`: exact > prefix > one typo, name > category > tags > description, ties by id), cursor pagination',
+    summary: 'Search the catalog: words (`q`: every word must match a word of name, description, category or tags, as its prefix or within one typo for words of 4+ letters), category, price range in minor units (of `currency` when given: a range means one amount only within one currency, and `GET /api/categories` lists the catalog\'s currencies), availability, sort (with `q` default `relevance`: exact > prefix > one typo, name > category > tags > description, ties by id), cursor pagination',
     responses: { 200: { description: 'one page; `nextCursor` fetches the next; with `q`, `facets` counts all matches (at most 1000 ranked and counted) by category, price band in minor units ([0, 2000), [2000, 5000), [5000, 10000), [10000, 20000), [20000, ∞)) and availability', schema: productPageSchema } },
   });
   describeRoute(registry, {

@@ -47,9 +47,11 @@ export const productSorts = ['relevance', 'name', '-name', 'price', '-price', 'n
 export const listProductsQuery = z.strictObject({
   q: optionalTrimmedText(200).optional(),
   category: optionalTrimmedText(60).toLowerCase().optional(),
-  /** Minor units; a range whose minimum passes its maximum holds no product. */
+  /** Minor units (of `currency` when given, else of each product's own); a range whose minimum passes its maximum holds no product. */
   minPrice: queryInteger(0, maxMoneyAmount).optional(),
   maxPrice: queryInteger(0, maxMoneyAmount).optional(),
+  /** Only products priced in this currency: what makes a price range mean one amount in a catalog of several currencies. */
+  currency: moneySchema.shape.currency.optional(),
   inStock: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
   /** Default: `relevance` with `q`, `name` without. */
   sort: z.enum(productSorts).optional(),

@@ -46,12 +46,26 @@ export const oneShippingChoice = (body: { shippingAddress?: unknown; shippingAdd
 /** `POST /api/cart/checkout`: the body may be left out, but an order placed without an address cannot be paid. */
 export const checkoutBody = z.strictObject(shippingChoice).superRefine(oneShippingChoice);
 
-/** A provider payment-method token (Stripe's `pm_…` ids, which the sandbox understands too); raw card numbers never enter the API. */
+/**
+ * A provider payment-method token (Stripe's `pm_…` ids, which the sandbox understands too); raw card
+ * numbers never enter the API. Left out, the customer pays on the provider's hosted checkout
+ * (when `GET /api/checkout/payment` says `hosted`).
+ */
 export const payOrderBody = z.strictObject({
-  paymentMethod: z.string({ error: 'must be a string' }).regex(/^pm_[A-Za-z0-9_]{1,197}$/, 'must be a payment-method token like pm_card_visa'),
+  paymentMethod: z.string({ error: 'must be a string' }).regex(/^pm_[A-Za-z0-9_]{1,197}$/, 'must be a payment-method token like pm_card_visa').optional(),
 });
 
-export const paymentAcceptedSchema = commandAcceptedSchema.extend({ paymentId: z.string(), orderId: z.string() });
+export const paymentAcceptedSchema = commandAcceptedSchema.extend({
+  paymentId: z.string(),
+  orderId: z.string(),
+  redirectUrl: z.string().nullable().optional().describe("hosted checkout only: the provider's page where the customer pays (send the browser there); null when it was not ready within the wait (the order's payment carries it later)"),
+});
+
+/** How the shop takes payments: its own card form (the sandbox), or the provider's hosted page (Stripe Checkout). */
+export const paymentCheckoutSchema = z.object({
+  provider: z.string(),
+  checkout: z.enum(['card_form', 'hosted']).describe('`card_form`: pay with a payment-method token; `hosted`: pay without one and send the customer to the answer\'s `redirectUrl`'),
+});
 
 export const returnLineInput = z.strictObject({
   productId: idSchema,

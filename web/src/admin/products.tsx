@@ -4,7 +4,7 @@ import { ErrorBox, Field, Link, Price, ProductImage, Spinner, StatusBadge } from
 import { command, must, useQuery } from '../lib/use-query';
 import { formatMoney, minorDigitsOf, parseMajorAmount } from '../lib/money';
 import { fieldError } from '../lib/problem';
-import { categories } from '../pages/catalog';
+import { useDepartments } from '../pages/catalog';
 
 interface Draft {
   sku: string;
@@ -27,6 +27,7 @@ export function AdminProductsPage() {
   const cursor = cursors.at(-1);
   const page = useQuery(() => must(api.client.GET('/api/products', { params: { query: { q: q || undefined, sort: 'newest', limit: 20, cursor }, header: token ? { 'x-consistency-token': token } : {} } })), [q, cursor, token]);
   const [editing, setEditing] = useState<{ id?: string; revision?: number; draft: Draft } | null>(null);
+  const departments = useDepartments();
   const [error, setError] = useState<unknown>();
 
   const save = async (event: Event) => {
@@ -85,7 +86,7 @@ export function AdminProductsPage() {
             {input('price', `Price (${editing.draft.currency})`, { required: true, inputMode: 'decimal' })}
             {!editing.id && input('initialStock', 'Initial stock', { type: 'number', min: 1 })}
           </div>
-          <datalist id="categories">{categories.map((name) => <option key={name} value={name} />)}</datalist>
+          <datalist id="categories">{departments.data?.items.map(({ category }) => <option key={category} value={category} />)}</datalist>
           <Field label="Description" error={fieldError(error, 'description')}>
             {(field) => <textarea {...field} rows={3} value={editing.draft.description} onInput={(event) => setEditing({ ...editing, draft: { ...editing.draft, description: event.currentTarget.value } })} />}
           </Field>

@@ -6,14 +6,23 @@ import { parseMajorAmount } from '../lib/money';
 import { navigate, withQuery } from '../router';
 import type { Location } from '../router';
 
-/** The demo catalog's departments; a category typed in the URL works too. */
-export const categories = ['books', 'clothing', 'electronics', 'garden', 'home', 'kitchen', 'sports', 'toys'];
 const sorts = [['name', 'Name A–Z'], ['-name', 'Name Z–A'], ['price', 'Price: low to high'], ['-price', 'Price: high to low'], ['newest', 'Newest']] as const;
 type Sort = (typeof sorts)[number][0];
 
 const pageSize = 24;
 /** Stands for "no cursor" in the trail of visited pages. */
 const firstPage = '0';
+
+const titleOf = (category: string) => `${category[0]?.toUpperCase() ?? ''}${category.slice(1)}`;
+
+/** The catalog's departments (categories of active products, with counts) and the currencies it is priced in, from the API. */
+export function useDepartments() {
+  const { api } = useApp();
+  return useQuery(() => must(api.client.GET('/api/categories')), []);
+}
+
+/** "€" for EUR where the locale has a sign for it, else the code. */
+export const currencySignOf = (currency: string): string => new Intl.NumberFormat(undefined, { style: 'currency', currency }).formatToParts(0).find((part) => part.type === 'currency')?.value ?? currency;
 
 export function CatalogPage({ location }: { location: Location }) {
   const { api } = useApp();
@@ -28,15 +37,28 @@ export function CatalogPage({ location }: { location: Location }) {
   // The cursors of the pages before this one, so "Previous" works without the API going backwards.
   const trail = (query.get('trail') ?? '').split(',').filter(Boolean);
 
-  const toMinor = (text: string) => (text === '' ? undefined : parseMajorAmount(text, 'EUR'));
+  const departments = useDepartments();
+  const currencies = departments.data?.currencies.map((entry) => entry.currency) ?? [];
+  // A price range means an amount in one currency: the one the URL names, else the catalog's (the first, shown, when it has several).
+  const named = query.get('currency')?.toUpperCase();
+  const currency = named && /^[A-Z]{3}$/.test(named) ? named : currencies[0];
+  const choices = currency && !currencies.includes(currency) ? [...currencies, currency] : currencies;
+  const priced = minPrice !== '' || maxPrice !== '';
+  const rangeCurrency = priced ? currency : undefined;
+  const toMinor = (text: string) => (text === '' || !rangeCurrency ? undefined : parseMajorAmount(text, rangeCurrency));
   const page = useQuery(
-    () => must(api.client.GET('/api/products', { params: { query: { q: q || undefined, category: category || undefined, sort, limit: pageSize, cursor, inStock: inStock ? 'true' : undefined, minPrice: toMinor(minPrice), maxPrice: toMinor(maxPrice) } } })),
-    [q, category, sort, cursor, inStock, minPrice, maxPrice],
+    // Until the catalog's currency is known, a price range cannot be read: no request rather than a wrong one.
+    () => (priced && !rangeCurrency ? Promise.resolve(null) : must(api.client.GET('/api/products', { params: { query: {
+      q: q || undefined, category: category || undefined, sort, limit: pageSize, cursor, inStock: inStock ? 'true' : undefined,
+      ...(rangeCurrency ? { minPrice: toMinor(minPrice), maxPrice: toMinor(maxPrice), currency: rangeCurrency as 'EUR' } : {}),
+    } } }))),
+    [q, category, sort, cursor, inStock, minPrice, maxPrice, rangeCurrency],
   );
 
-  const base = { q, category, sort: sort === 'name' ? undefined : sort, inStock: inStock ? 'true' : undefined, minPrice, maxPrice };
+  const base = { q, category, sort: sort === 'name' ? undefined : sort, inStock: inStock ? 'true' : undefined, minPrice, maxPrice, currency: rangeCurrency };
   const go = (changes: Record<string, string | undefined>) => navigate(withQuery('/', { ...base, ...changes }));
-  const [draft, setDraft] = useState({ minPrice, maxPrice });
+  const [draft, setDraft] = useState<{ minPrice: string; maxPrice: string; currency?: string }>({ minPrice, maxPrice });
+  const draftCurrency = draft.currency ?? currency;
 
   return (
     <div class="catalog">
@@ -44,23 +66,33 @@ export function CatalogPage({ location }: { location: Location }) {
         <h2>Departments</h2>
         <ul class="category-list">
           <li><Link href={withQuery('/', { ...base, category: undefined })} class={category === '' ? 'active' : ''} aria-current={category === '' ? 'page' : undefined}>All products</Link></li>
-          {categories.map((name) => (
-            <li key={name}><Link href={withQuery('/', { ...base, category: name })} class={category === name ? 'active' : ''} aria-current={category === name ? 'page' : undefined}>{name[0]?.toUpperCase()}{name.slice(1)}</Link></li>
+          {departments.data?.items.map(({ category: name, count }) => (
+            <li key={name}><Link href={withQuery('/', { ...base, category: name })} class={category === name ? 'active' : ''} aria-current={category === name ? 'page' : undefined}>{titleOf(name)} <span class="muted small">({count})</span></Link></li>
           ))}
         </ul>
-        <form class="price-filter" onSubmit={(event) => { event.preventDefault(); go({ minPrice: draft.minPrice || undefined, maxPrice: draft.maxPrice || undefined }); }}>
-          <h2>Price (€)</h2>
-          <div class="row">
-            <label>Min <input inputMode="decimal" size={6} value={draft.minPrice} onInput={(event) => setDraft({ ...draft, minPrice: event.currentTarget.value })} /></label>
-            <label>Max <input inputMode="decimal" size={6} value={draft.maxPrice} onInput={(event) => setDraft({ ...draft, maxPrice: event.currentTarget.value })} /></label>
-          </div>
-          <button type="submit" class="secondary">Apply</button>
-        </form>
+        {departments.error !== undefined && <p class="muted small" role="status">Departments could not be loaded.</p>}
+        {currency && (
+          <form class="price-filter" aria-labelledby="price-filter-title" onSubmit={(event) => { event.preventDefault(); const bounded = Boolean(draft.minPrice || draft.maxPrice); go({ minPrice: draft.minPrice || undefined, maxPrice: draft.maxPrice || undefined, currency: bounded ? draftCurrency : undefined }); }}>
+            <h2 id="price-filter-title">Price{choices.length > 1 ? '' : ` (${currencySignOf(currency)})`}</h2>
+            {choices.length > 1 && (
+              <label>Currency{' '}
+                <select value={draftCurrency} onChange={(event) => setDraft({ ...draft, currency: event.currentTarget.value })}>
+                  {choices.map((code) => <option key={code} value={code}>{code}</option>)}
+                </select>
+              </label>
+            )}
+            <div class="row">
+              <label>Min <input inputMode="decimal" size={6} value={draft.minPrice} onInput={(event) => setDraft({ ...draft, minPrice: event.currentTarget.value })} /></label>
+              <label>Max <input inputMode="decimal" size={6} value={draft.maxPrice} onInput={(event) => setDraft({ ...draft, maxPrice: event.currentTarget.value })} /></label>
+            </div>
+            <button type="submit" class="secondary">Apply</button>
+          </form>
+        )}
         <label class="checkbox"><input type="checkbox" checked={inStock} onChange={(event) => go({ inStock: event.currentTarget.checked ? 'true' : undefined })} /> In stock only</label>
       </aside>
       <section class="results" aria-labelledby="results-title">
         <div class="results-head">
-          <h1 id="results-title">{q ? `Results for “${q}”` : category ? `${category[0]?.toUpperCase()}${category.slice(1)}` : 'All products'}</h1>
+          <h1 id="results-title">{q ? `Results for “${q}”` : category ? titleOf(category) : 'All products'}</h1>
           <label class="sort">Sort by{' '}
             <select value={sort} onChange={(event) => go({ sort: event.currentTarget.value === 'name' ? undefined : event.currentTarget.value })}>
               {sorts.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
@@ -68,7 +100,7 @@ export function CatalogPage({ location }: { location: Location }) {
           </label>
         </div>
         <ErrorBox error={page.error} />
-        {page.loading && !page.data && <Spinner />}
+        {!page.data && (page.loading || page.data === null) && <Spinner />}
         {page.data && page.data.items.length === 0 && <p class="empty">No products match. Try fewer words or another department.</p>}
         <ul class="product-grid" aria-busy={page.loading}>
           {page.data?.items.map((product) => (

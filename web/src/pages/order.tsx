@@ -70,7 +70,7 @@ export function OrderPage({ id }: { id: string }) {
       {view.status === 'placed' && <p class="alert info" role="status">We are reserving your items…</p>}
       {view.status === 'confirmed' && view.paymentDeadline && <p class="alert info">Your items are reserved until {formatDate(view.paymentDeadline)}. Pay to complete the order.</p>}
       {view.status === 'confirmed' && view.payment.status === 'declined' && <p class="alert error" role="alert">The payment was declined{view.payment.attempts.at(-1)?.declineCode ? ` (${view.payment.attempts.at(-1)?.declineCode})` : ''}. Try another card.</p>}
-      {view.status === 'confirmed' && needsAction && <SandboxAction paymentId={view.payment.paymentId} />}
+      {view.status === 'confirmed' && needsAction && <PaymentAction paymentId={view.payment.paymentId} />}
       {view.status === 'confirmed' && !needsAction && view.payment.status !== 'requested' && view.payment.status !== 'authorized' && <PayForm orderId={view.id} total={view.total} onPaid={(token) => setToken(token)} />}
       {view.status === 'confirmed' && view.payment.status === 'requested' && <p class="alert info" role="status">Payment in progress…</p>}
 
@@ -102,10 +102,23 @@ export function OrderPage({ id }: { id: string }) {
   );
 }
 
-function SandboxAction({ paymentId }: { paymentId: string | null }) {
+/** Where the hosted checkout sent the customer back: `?checkout=success` or `cancelled` on the order page. */
+const checkoutReturn = (): string | null => (typeof window === 'undefined' ? null : new URLSearchParams(window.location.search).get('checkout'));
+
+/**
+ * The payment waits for the customer at the provider: the sandbox's 3-D Secure page, or the
+ * hosted checkout (Stripe). Back from a paid checkout, the webhook settles it in a moment and the
+ * live order view moves on by itself.
+ */
+function PaymentAction({ paymentId }: { paymentId: string | null }) {
   const { api } = useApp();
   const payment = useQuery(() => (paymentId ? must(api.client.GET('/api/payments/{id}', { params: { path: { id: paymentId } } })) : Promise.resolve(undefined)), [paymentId]);
   const url = payment.data?.redirectUrl;
+  if (url && !url.includes('/api/payments/sandbox/')) {
+    if (checkoutReturn() === 'success') return <p class="alert info" role="status">Thank you: we are confirming your payment with the payment provider…</p>;
+    const left = checkoutReturn() === 'cancelled' ? 'You left the payment page before paying. ' : 'Your payment is not finished yet. ';
+    return <p class="alert info">{left}<a href={url}>Continue to secure payment</a></p>;
+  }
   return <p class="alert info">Your bank asks you to confirm this payment. {url ? <a href={url}>Confirm with your bank</a> : 'Loading…'}</p>;
 }
 

@@ -1,15 +1,61 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../context';
 import { ErrorBox, Field, Price } from '../components/ui';
-import { command } from '../lib/use-query';
+import { command, must, useQuery } from '../lib/use-query';
 import { groupCardNumber, paymentMethodOf, testCards } from '../lib/test-cards';
 import type { Money } from '../lib/money';
+
+type PayProps = { orderId: string; total: Money; onPaid: (token: string | undefined) => void };
+
+/**
+ * The pay step. Which one the shop shows comes from the API (`GET /api/checkout/payment`), not
+ * from the build: the sandbox's card form, or, with Stripe configured, a button that sends the
+ * customer to Stripe's hosted checkout (the card never enters our pages).
+ */
+export function PayForm(props: PayProps) {
+  const { api } = useApp();
+  const flow = useQuery(() => must(api.client.GET('/api/checkout/payment')), []);
+  if (flow.loading && !flow.data) return <p class="muted" role="status">Preparing payment…</p>;
+  return flow.data?.checkout === 'hosted' ? <HostedCheckout {...props} /> : <CardForm {...props} />;
+}
+
+/** Stripe Checkout: the pay answer carries its page; the browser goes there and comes back to the order page. */
+function HostedCheckout({ orderId, total, onPaid }: PayProps) {
+  const { api } = useApp();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+
+  const pay = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const answer = await command(api.client.POST('/api/orders/{id}/pay', { params: { path: { id: orderId } }, body: {} }));
+      if (answer.redirectUrl) return window.location.assign(answer.redirectUrl);
+      // Not ready within the wait: the order page links to the checkout once the payment shows it.
+      onPaid(answer.token);
+      setBusy(false);
+    } catch (failure) {
+      setError(failure);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="card pay-form" onSubmit={pay} aria-labelledby="pay-title">
+      <h2 id="pay-title">Pay <Price money={total} /></h2>
+      <p>You pay on Stripe's secure checkout page, then come back here.</p>
+      <ErrorBox error={error} />
+      <button type="submit" disabled={busy}>{busy ? 'Opening the checkout…' : 'Continue to secure payment'}</button>
+    </form>
+  );
+}
 
 /**
  * The sandbox card form: the number is turned into a payment-method token here, in the page;
  * only the token goes to the API (as a provider's card element would do it).
  */
-export function PayForm({ orderId, total, onPaid }: { orderId: string; total: Money; onPaid: (token: string | undefined) => void }) {
+function CardForm({ orderId, total, onPaid }: PayProps) {
   const { api } = useApp();
   const [card, setCard] = useState({ number: '', expiry: '', cvc: '', name: '' });
   const [error, setError] = useState<unknown>();
