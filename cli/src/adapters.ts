@@ -48,7 +48,11 @@ async function openWithRetry<T>(open: () => T, attempts = 8): Promise<T> {
  * setting is present, the embedded one (a SQLite file under DATA_DIR) otherwise. Only the
  * ports a component needs are opened.
  */
-export async function openAdapters(settings: Settings, logger: Logger, needs: readonly Port[] = ['eventStore', 'log', 'readStore', 'registry']): Promise<Adapters> {
+export async function openAdapters(
+  settings: Settings, logger: Logger, needs: readonly Port[] = ['eventStore', 'log', 'readStore', 'registry'],
+  /** A thread of its own polls the embedded log for the other threads' produces (in-process wake-ups reach only its own). */
+  tuning: { logPollIntervalMs?: number } = {},
+): Promise<Adapters> {
   const closers: Array<() => Promise<void>> = [];
   const modes = {} as Adapters['modes'];
   const embeddedFile = (name: string) => {
@@ -88,7 +92,7 @@ export async function openAdapters(settings: Settings, logger: Logger, needs: re
       log = createNamespacedLog(createKafkaLog(kafka), settings.LOG_NAMESPACE);
       modes.log = 'kafka';
     } else {
-      log = createNamespacedLog(await openWithRetry(() => openEmbeddedLog(embeddedFile('log.db'))), settings.LOG_NAMESPACE);
+      log = createNamespacedLog(await openWithRetry(() => openEmbeddedLog(embeddedFile('log.db'), { pollIntervalMs: tuning.logPollIntervalMs })), settings.LOG_NAMESPACE);
       modes.log = 'embedded';
     }
     closers.push(() => log.close());

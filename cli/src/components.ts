@@ -13,6 +13,7 @@ import { createMetrics, createSchemaRegistryServer, createServiceApp, createToke
 import { watchSigningKeys } from './keys';
 import type { HealthCheck, Logger, Metrics, Settings } from '@ecommerce/platform';
 import { openAdapters, openImageStore } from './adapters';
+import { createProjectionsThread } from './projections-thread';
 import type { Adapters } from './adapters';
 import { seedDemoCatalog } from './seed/seed';
 import { createNotificationSenders, createPaymentProvider, publicUrlOf } from './providers';
@@ -73,7 +74,10 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
   if (parts.schemaRegistry) needs.add('log');
   // the command API serves the admins' dead-letter queue, which lives in the log
   if (parts.commandApi || inProcessApis) needs.add('log');
-  const adapters = await openAdapters(settings, logger, [...needs]);
+  // Beside the APIs and processors of an embedded start the projections would share their event loop: they get a thread, and the other core.
+  const projectionsThread = Boolean(parts.projections && !settings.KAFKA_BROKERS && !settings.MONGO_URL && (parts.gateway || parts.processors || parts.mirror));
+  // That thread owns the embedded read store (held in memory by its writer); this one asks it.
+  const adapters = await openAdapters(settings, logger, [...needs].filter((port) => !(projectionsThread && port === 'readStore')));
   const metrics = createMetrics();
   const running: Running = { adapters, metrics, servers: [], stop: async () => undefined };
   const stoppers: Array<() => Promise<void>> = [];
@@ -87,6 +91,11 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
 
   try {
     if (needs.has('log')) await adapters.log.ensureTopics(platformTopics(settings.PARTITIONS));
+    // The thread's start (loading the sources again, catching up) overlaps the rest of this one; awaited with the projections below.
+    const thread = projectionsThread ? createProjectionsThread({ settings, logger, metrics }) : undefined;
+    const threadStarted = thread?.start();
+    threadStarted?.catch(() => undefined);
+    if (thread) stoppers.push(() => thread.stop());
     const health = adapterHealth(adapters, [...needs]);
     const emptyAtStart = parts.seedIfEmpty ? (await adapters.eventStore.headPosition()) === 0 : false;
     const servesCommands = Boolean(parts.commandApi || inProcessApis);
@@ -154,7 +163,12 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
       health.processors = () => processors.health();
       stoppers.push(() => processors.stop());
     }
-    if (parts.projections) {
+    if (thread) {
+      health.projections = () => thread.health();
+      adapters.readStore = thread.readStore;
+      await threadStarted;
+      running.projections = thread;
+    } else if (parts.projections) {
       const host = createProjectionsHost({ projections: allProjections, log: adapters.log, serde: adapters.serde, readStore: adapters.readStore, logger, metrics });
       await host.start();
       running.projections = host;

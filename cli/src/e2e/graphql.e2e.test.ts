@@ -96,7 +96,7 @@ describe('GraphQL through the gateway (embedded platform)', () => {
     expect(repeated.data?.checkout.orderId).toBe(orderId);
 
     const orderQuery = `query($id: ID!) { order(id: $id) { ${orderFields} } }`;
-    await eventually('the order confirmed', () => graphql<{ order: OrderNode }>(platform, orderQuery, { token: alice.token, variables: { id: orderId } }), (answer) => answer.data?.order.status === 'confirmed');
+    await eventually('the order confirmed', () => graphql<{ order: OrderNode }>(platform, orderQuery, { token: alice.token, variables: { id: orderId } }), (answer) => answer.data?.order?.status === 'confirmed');
     const paid = await graphql<{ payOrder: { paymentId: string; orderId: string; consistencyToken: string } }>(platform, `mutation { payOrder(orderId: "${orderId}", paymentMethod: "pm_card_visa") { paymentId orderId consistencyToken } }`, { token: alice.token });
     expect(paid.errors).toBeUndefined();
     expect(paid.data?.payOrder).toEqual({ paymentId: expect.any(String), orderId, consistencyToken: expect.stringMatching(/^[0-9]+\.[0-9]+\.payment-/) });
@@ -153,7 +153,7 @@ describe('GraphQL through the gateway (embedded platform)', () => {
     expect(placed.status).toBe(202);
     const orderId = String(placed.body.orderId);
     const orderQuery = `query($id: ID!) { order(id: $id) { id status } }`;
-    await eventually('the order confirmed', () => graphql<{ order: { status: string } }>(platform, orderQuery, { token: customer.token, variables: { id: orderId } }), (answer) => answer.data?.order.status === 'confirmed');
+    await eventually('the order confirmed', () => graphql<{ order: { status: string } }>(platform, orderQuery, { token: customer.token, variables: { id: orderId } }), (answer) => answer.data?.order?.status === 'confirmed');
     const paid = await graphql(platform, `mutation { payOrder(orderId: "${orderId}", paymentMethod: "pm_card_visa") { paymentId } }`, { token: customer.token });
     expect(paid.errors).toBeUndefined();
     await eventually('the order paid', () => graphql<{ order: { status: string } }>(platform, orderQuery, { token: customer.token, variables: { id: orderId } }), (answer) => answer.data?.order.status === 'paid');

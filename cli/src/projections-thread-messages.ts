@@ -1,0 +1,30 @@
+import type { Settings } from '@ecommerce/platform';
+import type { ProjectionsHost } from '@ecommerce/projections';
+import type { ReadAnswer } from './thread-read-store';
+
+/** What the projections thread starts from (structured-cloned into it). */
+export interface ProjectionsThreadData {
+  settings: Settings;
+  logLevel: string;
+  /** How often the thread posts its status and metrics. */
+  relayEveryMs: number;
+  /** The thread's consumers see the main thread's produces by polling the log file: this often. */
+  logPollIntervalMs: number;
+}
+
+export interface RelayedSample {
+  name: string;
+  labels: Record<string, string | number | undefined>;
+  value: number;
+}
+
+/** Thread → main thread. */
+export type ThreadMessage =
+  | { kind: 'started' }
+  | { kind: 'progress'; status: ReturnType<ProjectionsHost['status']>; samples: RelayedSample[] }
+  | { kind: 'stopped' }
+  | { kind: 'failed'; message: string }
+  | ReadAnswer;
+
+/** The projections' metrics, served by the main thread's /metrics. */
+export const relayedMetricNames: ReadonlySet<string> = new Set(['projection_events_applied_total', 'projection_lag_messages', 'dlq_messages_total']);

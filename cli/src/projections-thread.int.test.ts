@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createLogger, createMetrics, loadSettings, openEmbeddedLog, platformTopics } from '@ecommerce/platform';
+import { allProjections } from '@ecommerce/projections';
+import { createProjectionsThread } from './projections-thread';
+
+const logger = createLogger({ level: 'silent' });
+
+describe('projections on a worker thread', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'projections-thread-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('runs every projection, answers read-store calls for this thread, relays its metrics, and refuses calls once stopped', async () => {
+    const settings = loadSettings({ DATA_DIR: dir, LOG_LEVEL: 'warn' });
+    const log = openEmbeddedLog(path.join(dir, 'log.db'));
+    await log.ensureTopics(platformTopics(settings.PARTITIONS));
+    await log.close();
+    const metrics = createMetrics();
+    const thread = createProjectionsThread({ settings, logger, metrics, relayEveryMs: 50 });
+    await thread.start();
+    try {
+      expect(thread.health().ok).toBe(true);
+      expect(thread.status().map((entry) => entry.projection).sort()).toEqual(allProjections.map((projection) => projection.name).sort());
+      // written by the thread's store, read through the port
+      await thread.readStore.setCheckpoint('written-from-main', { at: 7 });
+      expect(await thread.readStore.getCheckpoint('written-from-main')).toEqual({ at: 7 });
+      expect(await thread.readStore.listCollections()).toEqual(expect.any(Array));
+      expect(await thread.readStore.health()).toMatchObject({ ok: true });
+    } finally {
+      await thread.stop();
+    }
+    expect(await thread.readStore.getCheckpoint('written-from-main').catch((error: unknown) => error)).toMatchObject({ code: 'unavailable' });
+    // the lag gauges the thread set are served by this thread's registry
+    expect(await metrics.registry.getSingleMetricAsString('projection_lag_messages')).toMatch(/projection_lag_messages\{projection="products"/);
+  });
+
+  it('rejects its start with the reason when the thread cannot open its files', async () => {
+    const file = path.join(dir, 'not-a-folder');
+    fs.writeFileSync(file, '');
+    const thread = createProjectionsThread({ settings: loadSettings({ DATA_DIR: file, LOG_LEVEL: 'warn' }), logger, metrics: createMetrics() });
+    await expect(thread.start()).rejects.toThrow(/the projections thread did not start/);
+    expect(thread.health().ok).toBe(false);
+    await thread.stop();
+  });
+});
