@@ -8,5 +8,7 @@ rc=0
 "$here/stripe-mock.sh" stop || rc=1
 "$here/registry.sh" stop || rc=1
 "$here/ferretdb.sh" stop || rc=1
+# FerretDB's storage when FERRETDB_BACKEND=postgresql; "not running" otherwise
+"$here/postgres.sh" stop || rc=1
 "$here/kafka.sh" stop || rc=1
 exit "$rc"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# FerretDB 1.x (MongoDB wire protocol on SQLite) on loopback for the read-store tests.
+# FerretDB 1.x (MongoDB wire protocol on SQLite, or on PostgreSQL) on loopback for the read-store tests.
 # Usage: scripts/infra/ferretdb.sh {install|start|stop|status}
 # Env: FERRETDB_PORT (27017), FERRETDB_VERSION, ECOMMERCE_INFRA_CACHE, ECOMMERCE_INFRA_DATA,
-#      FERRETDB_START_TIMEOUT (60 s).
+#      FERRETDB_START_TIMEOUT (60 s), FERRETDB_BACKEND (sqlite, or postgresql: started with
+#      scripts/infra/postgres.sh, POSTGRES_PORT; stopping FerretDB leaves PostgreSQL running).
 set -euo pipefail
 INFRA_NAME=ferretdb
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -10,6 +11,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 # v1.24.0 is the last 1.x on the Go module proxy; 2.x needs PostgreSQL+DocumentDB instead of SQLite.
 FERRETDB_VERSION="${FERRETDB_VERSION:-v1.24.0}"
 FERRETDB_PORT="${FERRETDB_PORT:-27017}"
+FERRETDB_BACKEND="${FERRETDB_BACKEND:-sqlite}"
 START_TIMEOUT="${FERRETDB_START_TIMEOUT:-60}"
 
 BIN_DIR="$INFRA_CACHE/ferretdb-$FERRETDB_VERSION/bin"
@@ -74,14 +76,18 @@ start() {
   if port_open "$FERRETDB_PORT"; then
     die "port $FERRETDB_PORT is taken by another process; set FERRETDB_PORT"
   fi
-  local t0; t0="$(now_s)"
+  local t0 storage; t0="$(now_s)"
+  case "$FERRETDB_BACKEND" in
+    sqlite) storage=(--handler=sqlite --sqlite-url="file:$RUN_DIR/sqlite/") ;;
+    postgresql) storage=(--handler=pg --postgresql-url="$("$INFRA_DIR/postgres.sh" start)") ;;
+    *) die "FERRETDB_BACKEND must be sqlite or postgresql, not $FERRETDB_BACKEND" ;;
+  esac
   rotate_log
   # setsid: its own session, so the caller's job control cannot kill it by accident.
   # --debug-addr=- : no debug HTTP listener, one port less to collide on.
   setsid "$BIN" \
     --listen-addr="127.0.0.1:$FERRETDB_PORT" \
-    --handler=sqlite \
-    --sqlite-url="file:$RUN_DIR/sqlite/" \
+    "${storage[@]}" \
     --state-dir="$RUN_DIR/state" \
     --telemetry=disable \
     --debug-addr=- \

@@ -95,10 +95,17 @@ export async function runChecks(options: { eventStore: EventStore; log: Log; rea
   await attempt('projections equal a fresh rebuild', async () => {
     const comparisons = await compareWithRebuilds(options.eventStore, options.readStore, options.logger);
     const differing = comparisons.filter((comparison) => !isSameCollection(comparison.diff));
-    details.projections = comparisons.map(({ projection, collection, live, rebuilt, diff, example }) => ({
-      projection, collection, live, rebuilt, onlyLive: diff.onlyLive.slice(0, 5), onlyRebuilt: diff.onlyRebuilt.slice(0, 5), different: diff.different.slice(0, 5), ...(example ? { example } : {}),
+    details.projections = comparisons.map(({ projection, collection, live, rebuilt, diff, examples }) => ({
+      projection, collection, live, rebuilt, onlyLive: diff.onlyLive.slice(0, 5), onlyRebuilt: diff.onlyRebuilt.slice(0, 5), different: diff.different.slice(0, 5), ...(examples ? { examples } : {}),
     }));
-    const describe = differing.slice(0, 4).map(({ projection, collection, diff }) => `${projection}/${collection}: ${diff.onlyLive.length} only live, ${diff.onlyRebuilt.length} only rebuilt, ${diff.different.length} different`);
+    const firstExample = ({ examples }: (typeof comparisons)[number]) => {
+      const example = examples?.[0];
+      return example ? ` (${example.id}: ${example.fields.join(', ')} differ; revisions live ${JSON.stringify(example.liveRevisions)}, rebuilt ${JSON.stringify(example.rebuiltRevisions)})` : '';
+    };
+    const describe = differing.slice(0, 4).map((comparison) => {
+      const { projection, collection, diff } = comparison;
+      return `${projection}/${collection}: ${diff.onlyLive.length} only live, ${diff.onlyRebuilt.length} only rebuilt, ${diff.different.length} different${firstExample(comparison)}`;
+    });
     const documents = comparisons.reduce((sum, comparison) => sum + comparison.live, 0);
     return { name: 'projections equal a fresh rebuild', passed: differing.length === 0, detail: differing.length === 0 ? `${comparisons.length} collections, ${documents} documents identical` : describe.join('; ') };
   });

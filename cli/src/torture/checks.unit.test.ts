@@ -9,7 +9,7 @@ import { checkMirror, mirrorCheckPassed } from './mirror-check';
 import type { PublishedMessage, StoredEventRef } from './mirror-check';
 import { checkOrders } from './order-checks';
 import type { FoldedStore } from './order-checks';
-import { diffDocuments, isSameCollection } from './projection-check';
+import { diffDocuments, differentFields, isSameCollection } from './projection-check';
 
 const expiresAt = '2030-01-01T00:00:00.000Z';
 const line = (sku: string, quantity: number) => ({ productId: `p-${sku}`, sku, name: sku, quantity, unitPrice: { amount: 500, currency: 'EUR' } });
@@ -176,6 +176,13 @@ describe('the projection comparison', () => {
     expect(diff).toEqual({ onlyLive: ['c'], onlyRebuilt: ['d'], different: ['b'] });
     expect(isSameCollection(diff)).toBe(false);
     expect(isSameCollection(diffDocuments(live.slice(0, 1), rebuilt.slice(0, 1)))).toBe(true);
+  });
+
+  it('names the fields of a document that differ', () => {
+    const live = { _id: 'S1', available: 3, reserved: 2, name: 'x', _revisions: { 'inventory-S1': 13 } };
+    const rebuilt = { _id: 'S1', available: 1, reserved: 2, name: 'x', lowStock: true, _revisions: { 'inventory-S1': 37 } };
+    expect(differentFields(live, rebuilt)).toEqual(['available', 'lowStock']);
+    expect(differentFields(live, { ...live, _revisions: {} })).toEqual([]);
   });
 });
 

@@ -27,14 +27,40 @@ export function diffDocuments(live: readonly Document[], rebuilt: readonly Docum
   return { onlyLive, onlyRebuilt: rebuilt.filter((doc) => !liveIds.has(doc._id)).map((doc) => doc._id), different };
 }
 
+/** What differs in one document: the fields, and the revisions each version saw per stream (the rebuild's are the streams' last). */
+export interface DocumentDiff {
+  id: string;
+  fields: string[];
+  liveRevisions: unknown;
+  rebuiltRevisions: unknown;
+  live: unknown;
+  rebuilt: unknown;
+}
+
+/** The top-level fields whose values differ, store fields aside. */
+export function differentFields(live: Document, rebuilt: Document): string[] {
+  const left = withoutStoreFields(live) as Record<string, unknown>;
+  const right = withoutStoreFields(rebuilt) as Record<string, unknown>;
+  return [...new Set([...Object.keys(left), ...Object.keys(right)])].filter((field) => !isDeepStrictEqual(left[field], right[field])).sort();
+}
+
+const documentDiff = (live: Document, rebuilt: Document): DocumentDiff => ({
+  id: live._id,
+  fields: differentFields(live, rebuilt),
+  liveRevisions: live._revisions,
+  rebuiltRevisions: rebuilt._revisions,
+  live: withoutStoreFields(live),
+  rebuilt: withoutStoreFields(rebuilt),
+});
+
 export interface ProjectionComparison {
   projection: string;
   collection: string;
   live: number;
   rebuilt: number;
   diff: CollectionDiff;
-  /** For a different document: the live and the rebuilt one, for the report. */
-  example?: { live: unknown; rebuilt: unknown };
+  /** For the first few different documents: what differs, for the report. */
+  examples?: DocumentDiff[];
 }
 
 /**
@@ -54,12 +80,8 @@ export async function compareWithRebuilds(eventStore: EventStore, readStore: Rea
       const liveDocs = live.get(role) ?? [];
       const rebuiltDocs = await readStore.collection(name).find({});
       const diff = diffDocuments(liveDocs, rebuiltDocs);
-      const firstDifferent = diff.different[0];
-      const example = firstDifferent === undefined ? undefined : {
-        live: withoutStoreFields(liveDocs.find((doc) => doc._id === firstDifferent) as Document),
-        rebuilt: withoutStoreFields(rebuiltDocs.find((doc) => doc._id === firstDifferent) as Document),
-      };
-      comparisons.push({ projection: projection.name, collection: role, live: liveDocs.length, rebuilt: rebuiltDocs.length, diff, ...(example ? { example } : {}) });
+      const examples = diff.different.slice(0, 3).map((id) => documentDiff(liveDocs.find((doc) => doc._id === id) as Document, rebuiltDocs.find((doc) => doc._id === id) as Document));
+      comparisons.push({ projection: projection.name, collection: role, live: liveDocs.length, rebuilt: rebuiltDocs.length, diff, ...(examples.length > 0 ? { examples } : {}) });
     }
   }
   return comparisons;

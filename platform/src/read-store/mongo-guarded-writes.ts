@@ -3,12 +3,15 @@
  * indexes). Deleted documents leave a tombstone in a separate collection, so unique indexes of
  * the live collection never see them. Each write reads the current revisions, decides, then
  * writes with a compare-and-set filter on those revisions; if another writer changed the
- * document in between, it reads again and retries.
+ * document in between, it reads again and retries. On a server whose filtered updates are not
+ * atomic (FerretDB), a write of a live document first claims the state it read (see
+ * mongo-write-claims.ts), so that of two writers that read one state only one writes.
  */
 import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection, type Filter as MongoFilter } from 'mongodb';
 import { AppError } from '../errors';
 import { withFieldsSet } from './guarded-update';
 import { duplicateKeyConflictOf, isDuplicateKey } from './mongo-errors';
+import type { HeldClaim, WriteClaims } from './mongo-write-claims';
 import type { Document, GuardOutcome, GuardedReplace, GuardedUpdate } from './port';
 import { isNewer, revisionKey, revisionPath, withRevision, type Revisions } from './revisions';
 
@@ -27,6 +30,20 @@ interface Observed {
 }
 
 const maxAttempts = 5;
+/** How long a write waits for other writers' claims on its document: past a dead writer's lease. */
+const claimWaitMs = 25_000;
+
+/** 'changed': another writer wrote first, read again; 'busy': another writer holds the state, wait. */
+type Step = GuardOutcome | 'changed' | 'busy';
+
+const pause = (attempt: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.min(250, 10 * 2 ** attempt) * (0.5 + Math.random() / 2)));
+
+/** Claims (or none, where updates are atomic) for each write; resolved once per store. */
+export type ClaimsSource = () => Promise<WriteClaims | null>;
+
+const abandonQuietly = (claims: WriteClaims, held: readonly HeldClaim[]): Promise<void> =>
+  // a claim that could not be given back lapses after its lease
+  held.length === 0 ? Promise.resolve() : claims.abandon(held).catch(() => undefined);
 
 export const tombstoneIdOf = (collection: string, id: string): string => JSON.stringify([collection, id]);
 
@@ -39,11 +56,33 @@ const unchangedSince = (id: string, observed: Observed, streams: string[]): Mong
   return filter as MongoFilter<StoredDocument>;
 };
 
-export function createGuardedWrites(name: string, main: Collection<StoredDocument>, tombstones: Collection<Tombstone>) {
+export function createGuardedWrites(name: string, main: Collection<StoredDocument>, tombstones: Collection<Tombstone>, claimsOf: ClaimsSource = () => Promise.resolve(null)) {
+  /** Runs one write step until it settles; 'changed' a few times at most, 'busy' for as long as a claim may be held. */
+  const settle = async (id: string, what: string, step: () => Promise<Step>): Promise<GuardOutcome> => {
+    const deadline = Date.now() + claimWaitMs;
+    let changes = 0;
+    for (let attemptNumber = 0; ; attemptNumber += 1) {
+      const outcome = await step();
+      if (outcome !== 'changed' && outcome !== 'busy') return outcome;
+      if (outcome === 'changed') changes += 1;
+      if (changes >= maxAttempts || Date.now() > deadline) {
+        throw new AppError('conflict', `document ${id} of ${name} kept changing during a ${what}`, { retriable: true });
+      }
+      if (outcome === 'busy') await pause(attemptNumber);
+    }
+  };
+
+  /** By `_id` one by one on FerretDB, which looks up only a lone `_id` by index (`$in` scans the collection). */
+  const findByIds = async <T extends { _id: string }>(collection: Collection<T>, ids: string[], projection?: Record<string, 1>): Promise<T[]> => {
+    if (ids.length > 1 && !(await claimsOf())) return (await collection.find({ _id: { $in: ids } } as MongoFilter<T>, projection ? { projection } : {}).toArray()) as T[];
+    const found = await Promise.all(ids.map((id) => collection.findOne({ _id: id } as MongoFilter<T>, projection ? { projection } : {})));
+    return found.filter((doc) => doc !== null) as T[];
+  };
+
   const observe = async (ids: string[]): Promise<Map<string, Observed>> => {
     const [live, dead] = await Promise.all([
-      main.find({ _id: { $in: ids } }, { projection: { _revisions: 1 } }).toArray(),
-      tombstones.find({ _id: { $in: ids.map((id) => tombstoneIdOf(name, id)) } }).toArray(),
+      findByIds(main, ids, { _revisions: 1 }),
+      findByIds(tombstones, ids.map((id) => tombstoneIdOf(name, id))),
     ]);
     const liveById = new Map(live.map((doc) => [doc._id, doc]));
     const deadById = new Map(dead.map((tombstone) => [tombstone.id, tombstone]));
@@ -56,14 +95,36 @@ export function createGuardedWrites(name: string, main: Collection<StoredDocumen
     );
   };
 
+  /**
+   * The claims under which to write: not late, and, for a state taken over from another writer
+   * (which may have written after all), still the document's. The others are given back.
+   */
+  const writable = async (claims: WriteClaims, held: readonly HeldClaim[], observed: ReadonlyMap<string, Observed>): Promise<HeldClaim[]> => {
+    const takenOver = held.filter((claim) => claim.takenOver);
+    const now = takenOver.length > 0 ? await observe(takenOver.map((claim) => claim.id)) : new Map<string, Observed>();
+    const unchanged = (claim: HeldClaim) => !claim.takenOver || (revisionsEqual(now.get(claim.id)?.revisions, observed.get(claim.id)?.revisions) && now.get(claim.id)?.live === observed.get(claim.id)?.live);
+    const ok = held.filter((claim) => unchanged(claim) && !claims.isLate(claim));
+    await abandonQuietly(claims, held.filter((claim) => !ok.includes(claim)));
+    return ok;
+  };
+
   const exists = async (id: string): Promise<boolean> => (await main.findOne({ _id: id }, { projection: { _id: 1 } })) !== null;
 
   const tombstoneOf = (id: string, revisions: Revisions): Tombstone => ({ _id: tombstoneIdOf(name, id), collection: name, id, _revisions: revisions });
 
-  /** One attempt at a write already judged newer: 'changed' when someone else wrote first. */
-  const attempt = async (write: GuardedReplace, observed: Observed): Promise<'applied' | 'changed'> => {
+  /** One attempt at a write already judged newer, holding the observed state's claim when there are claims. */
+  const attempt = async (write: GuardedReplace, observed: Observed, readAt: number): Promise<Step> => {
+    const claims = observed.live ? await claimsOf() : null;
+    if (!claims) return attemptUnclaimed(write, observed);
+    const held = await claims.claim(name, new Map([[write.id, observed.revisions]]), readAt);
+    if (held.length === 0) return 'busy';
+    if ((await writable(claims, held, new Map([[write.id, observed]]))).length === 0) return 'changed';
+    return attemptUnclaimed(write, observed, { _id: write.id });
+  };
+
+  /** `unchanged`: the compare-and-set filter, or under a claim (nobody else writes) the `_id` alone. */
+  const attemptUnclaimed = async (write: GuardedReplace, observed: Observed, unchanged = unchangedSince(write.id, observed, [write.guard.stream])): Promise<'applied' | 'changed'> => {
     const revisions = withRevision(observed.revisions, write.guard);
-    const unchanged = unchangedSince(write.id, observed, [write.guard.stream]);
     if (write.doc === null) {
       // Tombstone first: a crash before the delete leaves a live document that a redelivery deletes.
       const tombstone = tombstoneOf(write.id, revisions);
@@ -87,14 +148,13 @@ export function createGuardedWrites(name: string, main: Collection<StoredDocumen
     return 'applied';
   };
 
-  const replaceIfNewer = async (write: GuardedReplace): Promise<GuardOutcome> => {
-    for (let attemptNumber = 0; attemptNumber < maxAttempts; attemptNumber += 1) {
+  const replaceIfNewer = (write: GuardedReplace): Promise<GuardOutcome> =>
+    settle(write.id, 'guarded write', async () => {
+      const readAt = Date.now();
       const observed = (await observe([write.id])).get(write.id) as Observed;
       if (!isNewer(observed.revisions, write.guard)) return 'stale';
-      if ((await attempt(write, observed)) === 'applied') return 'applied';
-    }
-    throw new AppError('conflict', `document ${write.id} of ${name} kept changing during a guarded write`, { retriable: true });
-  };
+      return attempt(write, observed, readAt);
+    });
 
   /**
    * Decides every write against revisions read in one round trip (several writes to one id
@@ -104,6 +164,7 @@ export function createGuardedWrites(name: string, main: Collection<StoredDocumen
   const replaceManyIfNewer = async (writes: readonly GuardedReplace[]): Promise<GuardOutcome[]> => {
     if (writes.length === 0) return [];
     const ids = [...new Set(writes.map((write) => write.id))];
+    const readAt = Date.now();
     const observed = await observe(ids);
     const outcomes: GuardOutcome[] = [];
     const finals = new Map<string, { revisions: Revisions; doc: GuardedReplace['doc']; streams: string[] }>();
@@ -119,6 +180,22 @@ export function createGuardedWrites(name: string, main: Collection<StoredDocumen
     }
     if (finals.size === 0) return outcomes;
 
+    // Live documents are written only under a claim on the state read; the others are redone one by one.
+    const claims = await claimsOf();
+    const live = new Map([...finals.keys()].filter((id) => (observed.get(id) as Observed).live).map((id) => [id, (observed.get(id) as Observed).revisions]));
+    const held = claims && live.size > 0 ? await writable(claims, await claims.claim(name, live, readAt), observed) : [];
+    const unclaimed = new Set(claims ? [...live.keys()].filter((id) => !held.some((claim) => claim.id === id)) : []);
+    for (const id of unclaimed) finals.delete(id);
+    const redo = await writeFinals(finals, observed, claims !== null);
+    for (const id of unclaimed) redo.add(id);
+    for (const id of redo) {
+      for (const [index, write] of writes.entries()) if (write.id === id) outcomes[index] = await replaceIfNewer(write);
+    }
+    return outcomes;
+  };
+
+  /** Writes each id's final state in one bulk write; returns the ids to redo one by one. */
+  const writeFinals = async (finals: Map<string, { revisions: Revisions; doc: GuardedReplace['doc']; streams: string[] }>, observed: Map<string, Observed>, claimed: boolean): Promise<Set<string>> => {
     const deletions = [...finals].filter(([, final]) => final.doc === null);
     if (deletions.length > 0) {
       await tombstones.bulkWrite(
@@ -130,7 +207,7 @@ export function createGuardedWrites(name: string, main: Collection<StoredDocumen
     const operationIds: string[] = [];
     for (const [id, final] of finals) {
       const seen = observed.get(id) as Observed;
-      const unchanged = unchangedSince(id, seen, final.streams);
+      const unchanged = claimed ? { _id: id } : unchangedSince(id, seen, final.streams);
       const doc = final.doc === null ? null : ({ ...final.doc, _id: id, _revisions: final.revisions } as StoredDocument);
       if (doc && seen.live) operations.push({ replaceOne: { filter: unchanged, replacement: doc } });
       else if (doc) operations.push({ insertOne: { document: doc } });
@@ -142,11 +219,7 @@ export function createGuardedWrites(name: string, main: Collection<StoredDocumen
     const redo = await writeBulk(operations, operationIds, expected);
     const resurrected = [...finals].filter(([id, final]) => final.doc !== null && !redo.has(id) && (observed.get(id) as Observed).tombstone);
     if (resurrected.length > 0) await tombstones.deleteMany({ _id: { $in: resurrected.map(([id]) => tombstoneIdOf(name, id)) } });
-
-    for (const id of redo) {
-      for (const [index, write] of writes.entries()) if (write.id === id) outcomes[index] = await replaceIfNewer(write);
-    }
-    return outcomes;
+    return redo;
   };
 
   /** Runs the bulk write; returns the ids whose operation did not take effect. */
@@ -177,21 +250,32 @@ export function createGuardedWrites(name: string, main: Collection<StoredDocumen
   };
 
   /**
-   * One guarded `$set` round trip when the document exists; a missing one is created (if
-   * asked) only after its tombstone, if any, shows the write is newer.
+   * One guarded `$set` round trip when the document exists (on FerretDB: read, claim, `$set`);
+   * a missing one is created (if asked) only after its tombstone, if any, shows the
+   * write is newer.
    */
   const updateIfNewer = async (write: GuardedUpdate): Promise<GuardOutcome> => {
     const path = revisionPath(write.guard.stream);
-    const guardPasses = { _id: write.id, $or: [{ [path]: { $lt: write.guard.revision } }, { [path]: { $exists: false } }] };
     const set = { $set: { ...write.set, [path]: write.guard.revision } };
-    for (let attemptNumber = 0; attemptNumber < maxAttempts; attemptNumber += 1) {
-      const { matchedCount } = await main.updateOne(guardPasses as MongoFilter<StoredDocument>, set).catch(async (error: unknown) => {
+    const update = async (filter: Record<string, unknown>): Promise<boolean> => {
+      const { matchedCount } = await main.updateOne(filter as MongoFilter<StoredDocument>, set).catch(async (error: unknown) => {
         throw isDuplicateKey(error) ? await duplicateKeyConflictOf(main as never, name, error, { _id: write.id, ...write.set }) : error;
       });
-      if (matchedCount > 0) return 'applied';
+      return matchedCount > 0;
+    };
+    const claims = await claimsOf();
+    return settle(write.id, 'guarded update', async () => {
+      if (!claims && (await update({ _id: write.id, $or: [{ [path]: { $lt: write.guard.revision } }, { [path]: { $exists: false } }] }))) return 'applied';
+      const readAt = Date.now();
       const observed = (await observe([write.id])).get(write.id) as Observed;
       if (!isNewer(observed.revisions, write.guard)) return 'stale';
-      if (observed.live) continue; // changed between the update and the read
+      if (observed.live) {
+        if (!claims) return 'changed'; // changed between the update and the read
+        const held = await claims.claim(name, new Map([[write.id, observed.revisions]]), readAt);
+        if (held.length === 0) return 'busy';
+        if ((await writable(claims, held, new Map([[write.id, observed]]))).length === 0) return 'changed';
+        return (await update({ _id: write.id })) ? 'applied' : 'changed';
+      }
       if (!write.upsert) return 'stale';
       const created = withFieldsSet(write.id, undefined, write.set);
       try {
@@ -200,12 +284,11 @@ export function createGuardedWrites(name: string, main: Collection<StoredDocumen
         if (!isDuplicateKey(error)) throw error;
         // Created by someone else meanwhile (try again), or refused by a unique index.
         if (!(await exists(write.id))) throw await duplicateKeyConflictOf(main as never, name, error, { ...created });
-        continue;
+        return 'changed';
       }
       if (observed.tombstone) await tombstones.deleteOne({ _id: tombstoneIdOf(name, write.id) });
       return 'applied';
-    }
-    throw new AppError('conflict', `document ${write.id} of ${name} kept changing during a guarded update`, { retriable: true });
+    });
   };
 
   return { replaceIfNewer, replaceManyIfNewer, updateIfNewer };

@@ -1,15 +1,16 @@
 /**
  * The MongoDB read store, for MongoDB and MongoDB-wire servers such as FerretDB: it keeps to
- * plain CRUD, bulk writes and the $or/$lt/$exists/$in/$ne/$gt operators. Tombstones and
- * checkpoints live in their own collections, hidden from `listCollections`.
+ * plain CRUD, bulk writes and the $or/$lt/$exists/$in/$ne/$gt operators. Tombstones,
+ * checkpoints and write claims live in their own collections, hidden from `listCollections`.
  */
 import type { Db, Filter as MongoFilter, MongoClient, Sort as MongoSort } from 'mongodb';
 import { AppError } from '../errors';
 import { indexNameOf } from './collection-state';
 import { assertSettable } from './guarded-update';
 import { duplicateKeyConflict, duplicateKeyConflictOf, isDuplicateKey, isIndexConflict, isNamespaceNotFound } from './mongo-errors';
-import { createGuardedWrites, tombstoneIdOf, type StoredDocument, type Tombstone } from './mongo-guarded-writes';
+import { createGuardedWrites, tombstoneIdOf, type ClaimsSource, type StoredDocument, type Tombstone } from './mongo-guarded-writes';
 import { withMongoOutagesAsUnavailable } from './mongo-outages';
+import { createWriteClaims, needsWriteClaims, type WriteClaim, type WriteClaims } from './mongo-write-claims';
 import type { Document, Filter, GuardedReplace, ReadCollection, ReadStore } from './port';
 import { withDecodedRevisions, withEncodedRevisions } from './revisions';
 
@@ -18,6 +19,12 @@ export interface MongoReadStoreOptions {
   client?: MongoClient;
   checkpointsCollection?: string;
   tombstonesCollection?: string;
+  claimsCollection?: string;
+  /**
+   * Claim a document's state before writing it (see mongo-write-claims.ts). By default only on
+   * FerretDB, asked once through `buildInfo`: MongoDB's own updates are atomic per document.
+   */
+  writeClaims?: boolean;
 }
 
 interface Checkpoint {
@@ -31,11 +38,23 @@ export function createMongoReadStore(db: Db, options: MongoReadStoreOptions = {}
   const tombstonesName = options.tombstonesCollection ?? '_tombstones';
   const checkpoints = db.collection<Checkpoint>(checkpointsName);
   const tombstones = db.collection<Tombstone>(tombstonesName);
+  const claimsName = options.claimsCollection ?? '_claims';
+  const reserved = new Set([checkpointsName, tombstonesName, claimsName]);
+  const writeClaims = createWriteClaims(db.collection<WriteClaim>(claimsName));
+  let claimsDecided: Promise<WriteClaims | null> | undefined;
+  const claimsOf: ClaimsSource = () => {
+    claimsDecided ??= (options.writeClaims === undefined ? needsWriteClaims(db) : Promise.resolve(options.writeClaims)).then((needed) => (needed ? writeClaims : null));
+    // asked again after a failure (the server was down)
+    return claimsDecided.catch((error: unknown) => {
+      claimsDecided = undefined;
+      throw error;
+    });
+  };
 
   const collection = <T extends Document>(name: string): ReadCollection<T> => {
-    if (name === checkpointsName || name === tombstonesName) throw new AppError('validation', `collection name ${name} is reserved`);
+    if (reserved.has(name)) throw new AppError('validation', `collection name ${name} is reserved`);
     const main = db.collection<StoredDocument>(name);
-    const guarded = createGuardedWrites(name, main, tombstones);
+    const guarded = createGuardedWrites(name, main, tombstones, claimsOf);
     const toCaller = (doc: StoredDocument): T => withDecodedRevisions(doc) as T;
     const query = (filter: Filter) => filter as MongoFilter<StoredDocument>;
 
@@ -104,7 +123,7 @@ export function createMongoReadStore(db: Db, options: MongoReadStoreOptions = {}
       const collections = await db.listCollections({}, { nameOnly: true }).toArray();
       return collections
         .map((info) => info.name)
-        .filter((name) => name !== checkpointsName && name !== tombstonesName && !name.startsWith('system.'))
+        .filter((name) => !reserved.has(name) && !name.startsWith('system.'))
         .sort();
     },
     getCheckpoint: async <T>(name: string) => {
