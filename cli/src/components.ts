@@ -74,8 +74,8 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
   if (parts.schemaRegistry) needs.add('log');
   // the command API serves the admins' dead-letter queue, which lives in the log
   if (parts.commandApi || inProcessApis) needs.add('log');
-  // Beside the APIs and processors of an embedded start the projections would share their event loop: they get a thread, and the other core.
-  const projectionsThread = Boolean(parts.projections && !settings.KAFKA_BROKERS && !settings.MONGO_URL && (parts.gateway || parts.processors || parts.mirror));
+  // Beside the APIs and processors of an embedded start the projections share their event loop; PROJECTIONS_THREAD gives them a thread, and the other core.
+  const projectionsThread = Boolean(settings.PROJECTIONS_THREAD && parts.projections && !settings.KAFKA_BROKERS && !settings.MONGO_URL && (parts.gateway || parts.processors || parts.mirror));
   // That thread owns the embedded read store (held in memory by its writer); this one asks it.
   const adapters = await openAdapters(settings, logger, [...needs].filter((port) => !(projectionsThread && port === 'readStore')));
   const metrics = createMetrics();

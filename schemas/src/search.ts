@@ -10,12 +10,18 @@ export const searchWordsOf = (text: string): string[] => text.toLowerCase().spli
 export const minTypoWordLength = 4;
 
 /**
- * A word and, when long enough, each form of it with one character deleted (SymSpell's deletion
+ * Longer words get none either: a word of n characters has n deletion keys of n - 1 characters, so a
+ * 5,000-character "word" (a description is allowed that long) would put 25 MB of keys in one document.
+ */
+export const maxTypoWordLength = 32;
+
+/**
+ * A word and, when its length allows, each form of it with one character deleted (SymSpell's deletion
  * neighbourhood): two words within one edit (insert, delete, replace, swap of neighbours) share a key.
  */
 export function oneEditKeysOf(word: string): string[] {
   const chars = [...word];
-  if (chars.length < minTypoWordLength) return [word];
+  if (chars.length < minTypoWordLength || chars.length > maxTypoWordLength) return [word];
   return [...new Set([word, ...chars.map((_, index) => [...chars.slice(0, index), ...chars.slice(index + 1)].join(''))])];
 }
 

@@ -11,6 +11,18 @@ describe('search fields of the products read model', () => {
     expect(new Set(searchKeys).size).toBe(searchKeys.length);
   });
 
+  it('stays small for the largest description allowed: words past 32 letters get no deletion keys', () => {
+    const oneLongWord = 'x'.repeat(4999);
+    const manyWords = Array.from({ length: 1000 }, (_, index) => `w${index.toString(36).padStart(3, 'q')}`).join(' ').slice(0, 5000);
+    for (const description of [oneLongWord, manyWords]) {
+      const fields = searchFieldsOf({ ...product, description });
+      // 25 MB of keys for the long word before the bound; now the word itself
+      expect(JSON.stringify(fields).length).toBeLessThan(64 * 1024);
+    }
+    expect(searchFieldsOf({ ...product, description: `${'y'.repeat(33)} ${'z'.repeat(32)}` }).searchKeys).toEqual(expect.arrayContaining(['y'.repeat(33), 'z'.repeat(31)]));
+    expect(searchFieldsOf({ ...product, description: 'y'.repeat(33) }).searchKeys).not.toContain('y'.repeat(32));
+  });
+
   it('rebuilds the search fields when the details change', () => {
     const created = evolveProductFields(null, {
       type: 'ProductCreated', revision: 0, occurredAt: '2024-05-01T10:00:00.000Z',
