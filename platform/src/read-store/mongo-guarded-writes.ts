@@ -235,17 +235,21 @@ export function createGuardedWrites(name: string, main: Collection<StoredDocumen
       result = await main.bulkWrite(operations, { ordered: false });
     } catch (error) {
       if (!(error instanceof MongoBulkWriteError)) throw error;
-      for (const writeError of [error.writeErrors].flat()) {
+      const writeErrors = [error.writeErrors].flat();
+      // The driver's own failures (the server gone, a connection closed mid-write) come as a bulk
+      // error without write errors: which operations took effect is unknown, so the write failed.
+      if (writeErrors.length === 0) throw error;
+      for (const writeError of writeErrors) {
         if (!isDuplicateKey(writeError)) throw error;
         failed.add(operationIds[writeError.index] as string);
       }
       result = error.result;
     }
     if (result.insertedCount + result.matchedCount + result.deletedCount === operations.length - failed.size) return failed;
-    // Some compare-and-set filter matched nothing: the stored revisions tell which.
-    const casIds = operationIds.filter((id, index) => !failed.has(id) && !('insertOne' in (operations[index] as object)));
-    const now = await observe(casIds);
-    for (const id of casIds) if (!revisionsEqual(now.get(id)?.revisions, expected.get(id))) failed.add(id);
+    // Some operation did not take effect (a compare-and-set filter that matched nothing, say): the stored revisions tell which.
+    const doneIds = operationIds.filter((id) => !failed.has(id));
+    const now = await observe(doneIds);
+    for (const id of doneIds) if (!revisionsEqual(now.get(id)?.revisions, expected.get(id))) failed.add(id);
     return failed;
   };
 
