@@ -25,6 +25,8 @@ export interface AccountsOptions {
 }
 
 const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+/** A registration takes well under a second; an email claim this old without its user was left by a crash. */
+const abandonedClaimMs = 60_000;
 const invalidCredentials = () => new AppError('unauthorized', 'invalid email or password');
 const invalidRefresh = () => new AppError('unauthorized', 'invalid or expired refresh token');
 
@@ -37,9 +39,13 @@ const invalidRefresh = () => new AppError('unauthorized', 'invalid or expired re
 export function createAccounts(context: CommandContext, options: AccountsOptions) {
   const { eventStore } = context;
 
-  async function userIdOfEmail(email: string): Promise<string | null> {
+  async function emailClaimOf(email: string): Promise<{ userId: string; claimedAt: Date } | null> {
     const [claim] = await eventStore.readStream(emailStreamId(email, sha256Hex), { maxCount: 1 });
-    return claim ? String((claim.data as { userId: string }).userId) : null;
+    return claim ? { userId: String((claim.data as { userId: string }).userId), claimedAt: claim.recordedAt } : null;
+  }
+
+  async function userIdOfEmail(email: string): Promise<string | null> {
+    return (await emailClaimOf(email))?.userId ?? null;
   }
 
   async function userState(userId: string): Promise<UserState> {
@@ -68,9 +74,12 @@ export function createAccounts(context: CommandContext, options: AccountsOptions
     const email = normalizeEmail(input.email);
     assertPolicy(input.password, email, 'password');
     // A registration interrupted after claiming the email (crash) left a claim without a user:
-    // finishing it under the claimed id frees the address instead of blocking it for ever.
-    const claimedBy = await userIdOfEmail(email);
-    const userId = claimedBy && (await userState(claimedBy)).status === 'absent' ? claimedBy : randomId();
+    // finishing it under the claimed id frees the address instead of blocking it for ever. Only
+    // once the claim is old: a claim without a user yet is also a registration still under way,
+    // and finishing that one would set this request's password on the other's account.
+    const claim = await emailClaimOf(email);
+    const abandoned = claim !== null && context.clock().getTime() - claim.claimedAt.getTime() > abandonedClaimMs && (await userState(claim.userId)).status === 'absent';
+    const userId = abandoned ? claim.userId : randomId();
     const passwordHash = await hashPassword(input.password);
     await handleCommand(context, { streamId: emailStreamId(email, sha256Hex), decider: emailDecider, commands: [{ type: 'ClaimEmail', data: { email, userId } }], actor: userId });
     await handleCommand(context, { streamId: credentialsStreamId(userId), decider: credentialsDecider, commands: [{ type: 'SetPassword', data: { userId, passwordHash } }], actor: userId });
