@@ -8,6 +8,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { refreshCookieName } from '@ecommerce/gateway';
+import { browserCall, cookieValue, csrf } from './browser-session.fixture';
 import { webShopRoot } from '../components';
 import { startDistributedPlatform } from './distributed';
 import type { PlatformUnderTest } from './harness';
@@ -20,15 +21,8 @@ const describeIfServers = servers.length === 0 && built ? describe : describe.sk
 if (servers.length > 0) process.stdout.write(`distributed web session e2e skipped: set ${servers.join(', ')} to run it\n`);
 else if (!built) process.stdout.write(`distributed web session e2e skipped: the shop is not built (${webShopRoot}; npm run build -w web)\n`);
 
-const csrf = { 'x-csrf-protection': '1' };
 const customer = { email: `web.distributed.${Date.now()}@shop.test`, password: 'Quiet-Harbour-Lantern-52', name: 'Distributed Session' };
-const cookieValue = (setCookie: string | null) => new RegExp(`^${refreshCookieName}=([^;]*)`).exec(setCookie ?? '')?.[1] ?? '';
 
-interface Answer {
-  status: number;
-  body: Record<string, unknown>;
-  setCookie: string | null;
-}
 
 describeIfServers('web shop and browser session through the gateway process (distributed)', () => {
   let platform: PlatformUnderTest;
@@ -36,15 +30,7 @@ describeIfServers('web shop and browser session through the gateway process (dis
   let registeredToken = '';
   const readMe = (accessToken: unknown) => platform.request('GET', '/api/me', { token: String(accessToken), headers: { 'x-consistency-token': registeredToken } });
 
-  const call = async (method: string, path: string, options: { headers?: Record<string, string>; body?: unknown; cookie?: string } = {}): Promise<Answer> => {
-    const response = await fetch(`${platform.baseUrl}${path}`, {
-      method,
-      headers: { ...(options.body === undefined ? {} : { 'content-type': 'application/json' }), ...(options.cookie ? { cookie: `${refreshCookieName}=${options.cookie}` } : {}), ...options.headers },
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, setCookie: response.headers.get('set-cookie') };
-  };
+  const call = browserCall(() => platform.baseUrl);
   const login = () => call('POST', '/api/auth/session', { headers: csrf, body: { email: customer.email, password: customer.password } });
 
   beforeAll(async () => {

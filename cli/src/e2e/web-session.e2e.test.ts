@@ -2,35 +2,20 @@
  * Browser sessions through the gateway: the refresh token lives only in an httpOnly cookie,
  * CSRF is refused, rotation and reuse detection work through the cookie, logout clears it.
  */
-import { refreshCookieName } from '@ecommerce/gateway';
+import { browserCall, cookieValue, csrf } from './browser-session.fixture';
 import { startTestPlatform } from './harness';
 import type { TestPlatform } from './harness';
 
 jest.setTimeout(60_000);
 
-const csrf = { 'x-csrf-protection': '1' };
 const customer = { email: `web.session.${Date.now()}@shop.test`, password: 'Quiet-Harbour-Lantern-51', name: 'Web Session' };
 
-interface Answer {
-  status: number;
-  body: Record<string, unknown>;
-  setCookie: string | null;
-}
 
-const cookieValue = (setCookie: string | null) => /^ecommerce_refresh=([^;]*)/.exec(setCookie ?? '')?.[1] ?? '';
 
 describe('browser sessions (refresh token in an httpOnly cookie)', () => {
   let platform: TestPlatform;
 
-  const call = async (method: string, path: string, options: { headers?: Record<string, string>; body?: unknown; cookie?: string } = {}): Promise<Answer> => {
-    const response = await fetch(`${platform.baseUrl}${path}`, {
-      method,
-      headers: { ...(options.body === undefined ? {} : { 'content-type': 'application/json' }), ...(options.cookie ? { cookie: `${refreshCookieName}=${options.cookie}` } : {}), ...options.headers },
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, setCookie: response.headers.get('set-cookie') };
-  };
+  const call = browserCall(() => platform.baseUrl);
   const login = () => call('POST', '/api/auth/session', { headers: csrf, body: { email: customer.email, password: customer.password } });
 
   beforeAll(async () => {
