@@ -11,6 +11,7 @@ import { refreshCookieName } from '@ecommerce/gateway';
 import { browserCall, cookieValue, csrf } from './browser-session.fixture';
 import { webShopRoot } from '../components';
 import { startDistributedPlatform } from './distributed';
+import { waitUntil } from './processes';
 import type { PlatformUnderTest } from './harness';
 
 jest.setTimeout(180_000);
@@ -38,6 +39,10 @@ describeIfServers('web shop and browser session through the gateway process (dis
     const registered = await platform.request('POST', '/api/auth/register', { anonymous: true, body: customer });
     expect(registered.status).toBe(201);
     registeredToken = String(registered.body.consistencyToken);
+    // The query API waits a bounded time for a consistency token; on a loaded machine the projections process can take longer.
+    // The profile being projected is this suite's precondition, not what it tests.
+    const first = await login();
+    await waitUntil(async () => (await readMe(first.body.accessToken)).status === 200, "the registration in the query-api process's profile read model", 60_000, 250);
   });
   afterAll(() => platform?.close());
 
