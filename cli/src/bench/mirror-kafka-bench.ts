@@ -3,12 +3,13 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { SchemaRegistry as ConfluentClient } from '@kafkajs/confluent-schema-registry';
+import { Producer as PlatformaticProducer, stringSerializer } from '@platformatic/kafka';
 import { Kafka, logLevel } from 'kafkajs';
 import { createMirror } from '@ecommerce/command-api';
 import {
-  createAvroSerde, createConfluentSchemaRegistry, createKafkaLog, createKafkaLogCreator, createNamespacedLog, eventToRecord, isPublishable, platformTopics,
+  createAvroSerde, createConfluentSchemaRegistry, createKafkaLog, createKafkaLogCreator, createNamespacedLog, eventToRecord, isPublishable, partitionFor, platformTopics,
 } from '@ecommerce/platform';
-import type { EventStore, Logger } from '@ecommerce/platform';
+import type { EventStore, Log, Logger, ProducerRecord } from '@ecommerce/platform';
 import { avroSchemaOfRecordName } from '@ecommerce/schemas';
 import type { CatalogHistory } from './catalog-history';
 import { elapsedSince, perSecond } from './rate';
@@ -18,22 +19,85 @@ import { waitFor } from './wait-for';
 const run = promisify(execFile);
 const section = 'mirror (kafka)';
 const partitions = 8;
+/** Events per mirror transaction, also of the producer-only runs (the mirror's default). */
+const mirrorBatchSize = 2000;
 const kafkaScript = path.resolve(__dirname, '..', '..', '..', 'scripts', 'infra', 'kafka.sh');
 
-/** What the mirror puts on the wire per event: key, value and headers, averaged over the whole history. */
-async function recordBytes(eventStore: EventStore, serde: ReturnType<typeof createAvroSerde>): Promise<{ records: number; meanBytes: number; meanValueBytes: number }> {
-  let records = 0;
+/** The records the mirror puts on the wire, and their mean size (key, value and headers) over the whole history. */
+async function mirrorRecords(eventStore: EventStore, serde: ReturnType<typeof createAvroSerde>): Promise<{ all: ProducerRecord[]; sizes: { records: number; meanBytes: number; meanValueBytes: number } }> {
+  const all: ProducerRecord[] = [];
   let bytes = 0;
   let valueBytes = 0;
   for (const event of await eventStore.readAll()) {
     if (!isPublishable(event)) continue;
     const record = await eventToRecord(event, serde);
     const headerBytes = Object.entries(record.headers ?? {}).reduce((sum, [name, value]) => sum + name.length + Buffer.byteLength(String(value)), 0);
-    records += 1;
+    all.push(record);
     valueBytes += record.value?.length ?? 0;
     bytes += Buffer.byteLength(record.key ?? '') + (record.value?.length ?? 0) + headerBytes;
   }
-  return { records, meanBytes: Math.round(bytes / Math.max(1, records)), meanValueBytes: Math.round(valueBytes / Math.max(1, records)) };
+  const records = all.length;
+  return { all, sizes: { records, meanBytes: Math.round(bytes / Math.max(1, records)), meanValueBytes: Math.round(valueBytes / Math.max(1, records)) } };
+}
+
+interface ProducerOnlyRun {
+  recordsPerSecond: number;
+  /** CPU of this process per record (user + system), µs. */
+  cpuMicrosPerRecord: number;
+}
+
+/** Times `produce` over the records in transactions of `perTransaction`, one after the other, as the mirror commits them. */
+async function timeTransactions(records: readonly ProducerRecord[], perTransaction: number, produce: (batch: readonly ProducerRecord[]) => Promise<void>): Promise<ProducerOnlyRun> {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  for (let start = 0; start < records.length; start += perTransaction) await produce(records.slice(start, start + perTransaction));
+  const used = process.cpuUsage(cpu);
+  return { recordsPerSecond: perSecond(records.length, elapsedSince(started)), cpuMicrosPerRecord: Math.round(((used.user + used.system) / Math.max(1, records.length)) * 10) / 10 };
+}
+
+/** The mirror's Kafka adapter (kafkajs) alone: the same records, already encoded, in transactions of the mirror's size. */
+async function kafkajsProducerOnly(log: Log, records: readonly ProducerRecord[], perTransaction: number): Promise<ProducerOnlyRun> {
+  const producer = log.createProducer({ transactionalId: `bench-kafkajs-${randomUUID()}` });
+  try {
+    await producer.claim();
+    return await timeTransactions(records, perTransaction, (batch) => producer.transaction((tx) => tx.send(batch)));
+  } finally {
+    await producer.close();
+  }
+}
+
+/**
+ * The same with `@platformatic/kafka` (idempotent, acks=all, transactional), partitions chosen
+ * by our murmur2 as the adapter does: a producer-only comparison, not an adapter (which would
+ * have to pass the whole log contract, fencing included).
+ */
+async function platformaticProducerOnly(brokers: string, namespace: string, records: readonly ProducerRecord[], perTransaction: number, partitions: number): Promise<ProducerOnlyRun> {
+  const producer = new PlatformaticProducer<string, Buffer, string, string>({
+    clientId: 'bench-platformatic', bootstrapBrokers: brokers.split(','), idempotent: true, acks: -1, transactionalId: `bench-platformatic-${randomUUID()}`, autocreateTopics: false,
+    // Its default, a fixed 1 s, met each CONCURRENT_TRANSACTIONS (a transaction begun while the
+    // last one's markers are written): 500-record transactions ran at 2–4k records/s. Backed off
+    // from 25 ms as the adapter's kafkajs producer is.
+    retries: 10, retryDelay: (_client, _operation, attempt) => Math.min(1000, 25 * 2 ** (attempt - 1)),
+    serializers: { key: stringSerializer, headerKey: stringSerializer, headerValue: stringSerializer },
+  });
+  try {
+    const toMessage = (record: ProducerRecord) => ({
+      topic: `${namespace}${record.topic}`, key: record.key ?? undefined, value: record.value ?? undefined, headers: record.headers ?? {},
+      partition: record.partition ?? (record.key === null ? 0 : partitionFor(record.key, partitions)),
+    });
+    return await timeTransactions(records, perTransaction, async (batch) => {
+      const transaction = await producer.beginTransaction();
+      try {
+        await transaction.send({ messages: batch.map(toMessage) });
+        await transaction.commit();
+      } catch (error) {
+        await transaction.abort().catch(() => undefined);
+        throw error;
+      }
+    });
+  } finally {
+    await producer.close();
+  }
 }
 
 interface ProducerPerformanceRun {
@@ -76,8 +140,8 @@ export async function benchMirrorOnKafka(options: { eventStore: EventStore; hist
   const perfTopic = `${namespace}producer-performance`;
   try {
     await log.ensureTopics(platformTopics(partitions));
-    const sizes = await recordBytes(eventStore, serde);
-    const mirror = createMirror({ eventStore, log, serde, logger: logger.child({ component: 'mirror' }), partitions });
+    const { all: records, sizes } = await mirrorRecords(eventStore, serde);
+    const mirror = createMirror({ eventStore, log, serde, logger: logger.child({ component: 'mirror' }), partitions, batchSize: mirrorBatchSize });
     logger.info({ events: history.events, head: history.head, namespace }, 'mirror (kafka): publishing the whole event store');
     const started = performance.now();
     await mirror.start();
@@ -99,13 +163,26 @@ export async function benchMirrorOnKafka(options: { eventStore: EventStore; hist
       plain: await producerPerformance({ brokers, topic: perfTopic, records: sizes.records, recordSize: sizes.meanBytes, transactional: false }),
       transactional: await producerPerformance({ brokers, topic: perfTopic, records: sizes.records, recordSize: sizes.meanBytes, transactional: true }),
     };
+    const producerOnly = {
+      kafkajs: await kafkajsProducerOnly(log, records, mirrorBatchSize),
+      platformatic: await platformaticProducerOnly(brokers, namespace, records, mirrorBatchSize, partitions),
+    };
     const ratio = (against: ProducerPerformanceRun) => Math.round((1000 * perSecond(sizes.records, mirrorMs)) / against.recordsPerSecond) / 10;
+    const ofPerformance = (rate: number) => Math.round((1000 * rate) / runs.transactional.recordsPerSecond) / 10;
     const figures: Figure[] = [
       { section, metric: 'events published', value: mirrorRate, unit: 'events/s', note: `${history.events} events (${sizes.records} records, mean ${sizes.meanBytes} B), start → checkpoint at head` },
       { section, metric: 'ProducerPerformance, idempotent', value: runs.plain.recordsPerSecond, unit: 'records/s', note: `${sizes.records} × ${sizes.meanBytes} B, acks=all, ${partitions} partitions; mirror = ${ratio(runs.plain)} % of it` },
       { section, metric: 'ProducerPerformance, transactional', value: runs.transactional.recordsPerSecond, unit: 'records/s', note: `same, a transaction every 50 ms; mirror = ${ratio(runs.transactional)} % of it` },
+      {
+        section, metric: 'producer only, kafkajs (the adapter)', value: producerOnly.kafkajs.recordsPerSecond, unit: 'records/s',
+        note: `the mirror's records, encoded beforehand, ${mirrorBatchSize} a transaction; ${producerOnly.kafkajs.cpuMicrosPerRecord} µs CPU/record; ${ofPerformance(producerOnly.kafkajs.recordsPerSecond)} % of transactional ProducerPerformance`,
+      },
+      {
+        section, metric: 'producer only, @platformatic/kafka', value: producerOnly.platformatic.recordsPerSecond, unit: 'records/s',
+        note: `same records and transactions; ${producerOnly.platformatic.cpuMicrosPerRecord} µs CPU/record; ${ofPerformance(producerOnly.platformatic.recordsPerSecond)} % of transactional ProducerPerformance`,
+      },
     ];
-    return { figures, details: { mirrorMs, ...sizes, producerPerformance: runs, namespace, partitions } };
+    return { figures, details: { mirrorMs, mirrorBatchSize, ...sizes, producerPerformance: runs, producerOnly, namespace, partitions } };
   } finally {
     const topics = (await admin.listTopics().catch(() => [] as string[])).filter((topic) => topic.startsWith(namespace));
     if (topics.length > 0) await admin.deleteTopics({ topics }).catch((error: unknown) => logger.warn({ err: error }, 'mirror (kafka): deleting the bench topics failed'));

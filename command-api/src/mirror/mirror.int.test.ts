@@ -197,6 +197,23 @@ describe.each(targets)('mirror meeting an event it cannot encode, on $name', (ta
     expect(published.map((message) => message.headers[eventHeaders.eventId])).toEqual(events.map((event) => event.id));
   }, 60_000);
 
+  it('publishes a transaction larger than a broker takes in one record batch in full, once and in order', async () => {
+    // One stream (one partition), 60 events of 20 kB: 1.2 MB in one transaction, above Kafka's default 1 MiB `message.max.bytes`.
+    const stream = `product-${randomId()}`;
+    const description = 'd'.repeat(20_000);
+    const events = Array.from({ length: 60 }, (_, index) => ({ id: randomId(), type: 'ProductCreated', data: { ...createSampleEventPayload('ProductCreated'), name: `mug ${index}`, description } }));
+    const head = (await eventStore.append(stream, events, { expectedRevision: 'no_stream' })).position;
+    const mirror = await startMirror(createMetrics());
+    try {
+      await waitFor('the mirror past the large batch', () => mirror.checkpoint() >= head || !mirror.health().ok, 60_000);
+      expect(mirror.health()).toMatchObject({ ok: true });
+    } finally {
+      await mirror.stop();
+    }
+    const published = (await readAll(log, catalogTopic)).filter((message) => message.key === stream);
+    expect(published.map((message) => message.headers[eventHeaders.eventId])).toEqual(events.map((event) => event.id));
+  }, 90_000);
+
   it('retries, and dead-letters nothing, while the schema registry is down', async () => {
     const stream = `product-${randomId()}`;
     const head = (await eventStore.append(stream, [{ id: randomId(), type: 'ProductPriceChanged', data: price(100) }], { expectedRevision: 'no_stream' })).position;

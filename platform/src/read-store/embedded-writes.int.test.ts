@@ -79,6 +79,36 @@ describe('embedded read store writes', () => {
     expect(await reopened((again) => again.collection<Product>('fresh').findOne({ _id: 'x' }))).toEqual({ _id: 'x', name: 'first', _revisions: { x: 1 } });
   });
 
+  it('moves the documents of a file written with the earlier WITHOUT ROWID table, once, and keeps serving them', async () => {
+    const earlier = new Database(file);
+    earlier.exec(`
+      CREATE TABLE read_store_collections (name TEXT PRIMARY KEY) WITHOUT ROWID;
+      CREATE TABLE read_store_documents (collection TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (collection, id)) WITHOUT ROWID;
+      INSERT INTO read_store_collections VALUES ('products');
+      INSERT INTO read_store_documents VALUES ('products', 'p1', '{"_id":"p1","name":"Shoe","_revisions":{"product-p1":2}}');
+    `);
+    earlier.close();
+    const tableSql = () => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return (db.prepare("SELECT group_concat(sql, ';') AS sql FROM sqlite_master WHERE name LIKE 'read_store_documents%'").get() as { sql: string }).sql;
+      } finally {
+        db.close();
+      }
+    };
+
+    const store = openEmbeddedReadStore(file);
+    const products = store.collection<Product>('products');
+    expect(await products.find({})).toEqual([{ _id: 'p1', name: 'Shoe', _revisions: { 'product-p1': 2 } }]);
+    expect(await products.replaceIfNewer({ id: 'p1', doc: { _id: 'p1', name: 'old' }, guard: { stream: 'product-p1', revision: 2 } })).toBe('stale');
+    await products.updateIfNewer({ id: 'p1', set: { name: 'Boot' }, guard: { stream: 'product-p1', revision: 3 } });
+    await store.close();
+
+    expect(tableSql()).not.toMatch(/WITHOUT ROWID/i);
+    expect(tableSql()).not.toMatch(/;/);
+    expect(await reopened((again) => again.collection<Product>('products').find({}))).toEqual([{ _id: 'p1', name: 'Boot', _revisions: { 'product-p1': 3 } }]);
+  });
+
   it('finds by _id alone with skip and limit as a query would', async () => {
     const store = openEmbeddedReadStore(file);
     const products = store.collection<Product>('products');

@@ -1,12 +1,22 @@
 /**
  * The embedded read store: every collection lives in memory (loaded lazily, queried with
- * mingo for MongoDB semantics) and is written through to SQLite in transactions, so a
- * restart finds documents, revisions, tombstones, indexes and checkpoints as they were.
+ * mingo for MongoDB semantics) and is written through to SQLite, so a restart finds
+ * documents, revisions, tombstones, indexes and checkpoints as they were.
  * One process owns the file: a second process writing it would not be seen by this cache.
+ *
+ * Writes are group-committed (`embedded-group-commit.ts`): a write changes memory at once, and
+ * the file writes of all calls of one event-loop turn commit in one transaction at the end of
+ * the turn; each call's promise settles only after that commit. So a read in the same turn sees
+ * memory, which may be ahead of the file by at most one turn of writes not yet committed (and
+ * that a failed commit takes back); a caller that awaited its write knows it is in the file.
+ * Checkpoints are queued with the writes; anything that reads or changes the file outside a
+ * batch (a checkpoint read, the collection list, an index, a drop, loading a collection,
+ * `close`) commits the queue first, so the file sees every change in call order.
  */
 import Database from 'better-sqlite3';
 import { Query } from 'mingo';
 import { CollectionState, indexNameOf, type Entry } from './collection-state';
+import { createGroupCommit } from './embedded-group-commit';
 import { createEmbeddedTables, type EmbeddedTables } from './embedded-tables';
 import { assertSettable, withFieldsSet } from './guarded-update';
 import type { Document, Filter, FindOptions, GuardOutcome, GuardedReplace, GuardedUpdate, IndexSpec, ReadCollection, ReadStore } from './port';
@@ -18,7 +28,7 @@ export interface EmbeddedReadStoreOptions {
   closeDatabase?: boolean;
 }
 
-/** Changes one entry in memory and in the file; `body` is the live document's JSON when the caller has it. */
+/** Changes one entry in memory now and in the file at the turn's commit; `body` is the live document's JSON when the caller has it. */
 type Mutate = (state: CollectionState, id: string, next: Entry, body?: string) => void;
 
 /** Copies a document as it would survive the SQLite round trip, so memory and file agree. */
@@ -48,32 +58,43 @@ export function createEmbeddedReadStore(db: Database.Database, options: Embedded
   const tables = createEmbeddedTables(db);
   const states = new Map<string, CollectionState>();
 
+  const commits = createGroupCommit(db);
+
   const stateOf = (name: string): CollectionState => {
     const cached = states.get(name);
     if (cached) return cached;
+    // A collection dropped in this turn still has its rows in the file until the queue commits.
+    commits.flush();
     const state = loadState(tables, name);
     states.set(name, state);
     return state;
   };
 
-  // One transaction function for every write: better-sqlite3 builds a wrapper per `db.transaction` call.
-  const inTransaction = db.transaction((work: () => unknown) => work());
-
-  /** Runs writes in one SQLite transaction; on failure the in-memory state is rolled back too. */
-  const transact = <R>(work: (mutate: Mutate) => R): R => {
+  /**
+   * Applies one call's writes to memory now and queues its file writes for the turn's commit.
+   * A call that throws (a unique index) takes its own memory changes back and queues nothing;
+   * a commit that fails takes back every call of its batch. A call that changed nothing still
+   * waits for what is queued: its answer came from memory the file may not hold yet.
+   */
+  const transact = <R>(work: (mutate: Mutate) => R): Promise<R> => {
     const undo: Array<() => void> = [];
+    const fileWrites: Array<() => void> = [];
     const mutate: Mutate = (state, id, next, body) => {
       const previous = state.entry(id);
       state.set(id, next);
       undo.push(() => state.set(id, previous, false));
-      tables.writeEntry(state.name, id, next, previous, body);
+      fileWrites.push(() => tables.writeEntry(state.name, id, next, previous, body));
     };
+    let result: R;
     try {
-      return inTransaction(() => work(mutate)) as R;
+      result = work(mutate);
     } catch (error) {
       for (const step of undo.reverse()) step();
       throw error;
     }
+    if (fileWrites.length === 0) return commits.settled().then(() => result);
+    const writeFile = fileWrites.length === 1 ? (fileWrites[0] as () => void) : () => fileWrites.forEach((write) => write());
+    return commits.enqueue({ writeFile, undo }).then(() => result);
   };
 
   const collection = <T extends Document>(name: string): ReadCollection<T> => {
@@ -148,21 +169,26 @@ export function createEmbeddedReadStore(db: Database.Database, options: Embedded
       },
       upsert: async (doc) => {
         const { copy, body } = snapshot(withEncodedRevisions(doc as Document));
-        transact((mutate) => mutate(stateOf(name), copy._id, { live: copy }, body));
+        await transact((mutate) => mutate(stateOf(name), copy._id, { live: copy }, body));
       },
       deleteOne: async (id) => {
         const state = stateOf(name);
         const existed = state.docs.has(id);
-        if (state.entry(id)) transact((mutate) => mutate(state, id, undefined));
+        await transact((mutate) => {
+          if (state.entry(id)) mutate(state, id, undefined);
+        });
         return existed;
       },
+      // Rare (a projection's setup, a rebuild): written at once, after what is queued.
       createIndex: async (spec: IndexSpec) => {
+        commits.flush();
         const state = stateOf(name);
         const named = { ...spec, name: indexNameOf(spec) };
         state.addIndex(named);
         tables.writeIndex(name, named);
       },
       drop: async () => {
+        commits.flush();
         db.transaction(() => tables.drop(name))();
         states.delete(name);
       },
@@ -171,9 +197,19 @@ export function createEmbeddedReadStore(db: Database.Database, options: Embedded
 
   return {
     collection,
-    listCollections: async () => tables.collections(),
-    getCheckpoint: async <T>(name: string) => tables.getCheckpoint(name) as T | null,
-    setCheckpoint: async (name, value) => tables.setCheckpoint(name, value),
+    listCollections: async () => {
+      commits.flush();
+      return tables.collections();
+    },
+    getCheckpoint: async <T>(name: string) => {
+      commits.flush();
+      return tables.getCheckpoint(name) as T | null;
+    },
+    setCheckpoint: async (name, value) => {
+      // Serialised now: the caller may change its object before the turn's commit.
+      const json = JSON.stringify(value ?? null);
+      await commits.enqueue({ writeFile: () => tables.setCheckpoint(name, json), undo: [] });
+    },
     health: async () => {
       try {
         db.prepare('SELECT 1').get();
@@ -183,6 +219,7 @@ export function createEmbeddedReadStore(db: Database.Database, options: Embedded
       }
     },
     close: async () => {
+      if (db.open) commits.flush();
       states.clear();
       if (options.closeDatabase && db.open) db.close();
     },

@@ -64,6 +64,24 @@ describe('Avro serde', () => {
     expect(decoded).toStrictEqual({ recordName: recordNameOf(eventType), schemaId, data: sample });
   });
 
+  it('encodes a body larger than its working buffer, and each message keeps its own bytes', async () => {
+    const serde = createAvroSerde(registry, currentSchemas);
+    const topic = eventTopic('ProductCreated');
+    const recordName = recordNameOf('ProductCreated');
+    const large = { ...createSampleEventPayload('ProductCreated'), description: 'x'.repeat(300_000) } as unknown as Record<string, unknown>;
+    const small = createSampleEventPayload('ProductCreated') as unknown as Record<string, unknown>;
+    const first = await serde.encode(topic, recordName, small);
+    const firstCopy = Buffer.from(first);
+    const big = await serde.encode(topic, recordName, large);
+    const after = await serde.encode(topic, recordName, { ...small, name: 'Another mug' });
+
+    expect(big.subarray(5).equals(avroSchemaOf('ProductCreated').type.toBuffer(large))).toBe(true);
+    expect(after.subarray(5).equals(avroSchemaOf('ProductCreated').type.toBuffer({ ...small, name: 'Another mug' }))).toBe(true);
+    expect(first.equals(firstCopy)).toBe(true);
+    expect((await serde.decode(big)).data).toStrictEqual(large);
+    expect((await serde.decode(first)).data).toStrictEqual(small);
+  });
+
   it('registers once per subject and fetches each writer schema once', async () => {
     const { registry: counted, calls } = countingRegistry(registry);
     const serde = createAvroSerde(counted, currentSchemas);

@@ -11,7 +11,7 @@ import type { FieldIssue } from '../errors';
 import { avroValidationIssues } from './avro-validation';
 import { UndecodableMessageError } from './port';
 import type { DecodedMessage, SchemaRegistry, Serde } from './port';
-import { decodeWireFormat, encodeWireFormat } from './wire';
+import { WIRE_HEADER_LENGTH, decodeWireFormat, writeWireHeader } from './wire';
 
 export interface AvroSerdeOptions {
   /** The current schema text of a record full name; undefined for record names this process doesn't know. */
@@ -50,6 +50,26 @@ const toPlain = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.map(toPlain);
   if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return value;
   return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, toPlain(field)]));
+};
+
+/** Where bodies are written before being copied out at their exact size; grown when a body outgrows it. */
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
+/**
+ * The body written once, after room for the wire header, into a buffer of its exact size.
+ * (avsc's `toBuffer` writes into its own buffer, then into a zero-filled one; the header then
+ * needed a third and a concatenation: a mirror encodes every event.)
+ */
+const encodeAfterHeader = (type: Type, data: unknown): Buffer => {
+  let end = type.encode(data, scratch, WIRE_HEADER_LENGTH);
+  if (end < 0) {
+    // avsc answers the missing byte count as a negative number.
+    scratch = Buffer.allocUnsafe(2 ** Math.ceil(Math.log2(scratch.length - end)));
+    end = type.encode(data, scratch, WIRE_HEADER_LENGTH);
+  }
+  const message = Buffer.allocUnsafe(end);
+  scratch.copy(message, 0, 0, end);
+  return message;
 };
 
 /** Caches a promise per key, forgetting it on failure so the next call retries. */
@@ -127,15 +147,15 @@ export const createAvroSerde = (registry: SchemaRegistry, options: AvroSerdeOpti
         throw new UnencodableDataError(recordName, issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ') || 'invalid', issues);
       }
       // Validated first: an event that can never be encoded fails the same way while the registry is down.
-      let body: Buffer;
+      let message: Buffer;
       try {
-        body = current.type.toBuffer(data);
+        message = encodeAfterHeader(current.type, data);
       } catch (error) {
         throw new UnencodableDataError(recordName, messageOf(error));
       }
       const subject = `${topic}-${recordName}`;
       const schemaId = await schemaIds(subject, () => registry.register(subject, current.text));
-      return encodeWireFormat(schemaId, body);
+      return writeWireHeader(message, schemaId);
     },
 
     async decode(buffer): Promise<DecodedMessage> {

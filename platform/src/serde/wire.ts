@@ -14,14 +14,30 @@ export interface WireMessage {
   body: Buffer;
 }
 
-export const encodeWireFormat = (schemaId: number, body: Buffer): Buffer => {
+const assertSchemaId = (schemaId: number): void => {
   if (!Number.isInteger(schemaId) || schemaId < 0 || schemaId > MAX_SCHEMA_ID) {
     throw new RangeError(`schema id must be an integer from 0 to ${MAX_SCHEMA_ID}, got ${schemaId}`);
   }
+};
+
+export const encodeWireFormat = (schemaId: number, body: Buffer): Buffer => {
+  assertSchemaId(schemaId);
   const header = Buffer.alloc(WIRE_HEADER_LENGTH);
   header.writeUInt8(MAGIC_BYTE, 0);
   header.writeInt32BE(schemaId, 1);
   return Buffer.concat([header, body]);
+};
+
+/**
+ * Fills the header of a message whose body was written after `WIRE_HEADER_LENGTH` reserved bytes:
+ * the encoder writes the whole message once, with no second buffer to concatenate.
+ */
+export const writeWireHeader = (message: Buffer, schemaId: number): Buffer => {
+  assertSchemaId(schemaId);
+  if (message.length < WIRE_HEADER_LENGTH) throw new RangeError(`a message needs ${WIRE_HEADER_LENGTH} bytes for its header, got ${message.length}`);
+  message.writeUInt8(MAGIC_BYTE, 0);
+  message.writeInt32BE(schemaId, 1);
+  return message;
 };
 
 /** Splits a message into schema id and body; anything else than the wire format is an UndecodableMessageError. */

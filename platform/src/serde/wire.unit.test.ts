@@ -1,5 +1,5 @@
 import { UndecodableMessageError } from './port';
-import { decodeWireFormat, encodeWireFormat } from './wire';
+import { WIRE_HEADER_LENGTH, decodeWireFormat, encodeWireFormat, writeWireHeader } from './wire';
 
 describe('Confluent wire format', () => {
   it('writes magic byte 0, the id big-endian, then the body', () => {
@@ -14,6 +14,18 @@ describe('Confluent wire format', () => {
       expect(decoded.schemaId).toBe(schemaId);
       expect(decoded.body.equals(body)).toBe(true);
     }
+  });
+
+  it('fills the header of a message whose body follows reserved bytes, as encodeWireFormat writes it', () => {
+    const body = Buffer.from([0xaa, 0xbb, 0xcc]);
+    const message = Buffer.alloc(WIRE_HEADER_LENGTH + body.length, 0xff);
+    body.copy(message, WIRE_HEADER_LENGTH);
+    expect(writeWireHeader(message, 0x01020304).equals(encodeWireFormat(0x01020304, body))).toBe(true);
+  });
+
+  it('refuses a header it cannot write', () => {
+    expect(() => writeWireHeader(Buffer.alloc(4), 1)).toThrow(RangeError);
+    expect(() => writeWireHeader(Buffer.alloc(5), -1)).toThrow(RangeError);
   });
 
   it('accepts an empty body (a record without fields)', () => {

@@ -110,4 +110,27 @@ describe('productsProjection', () => {
       _revisions: { [`product-${productIdOf('A')}`]: 2, 'inventory-A': 1 },
     });
   });
+
+  it("folds a product's events of one batch into what they give one by one, its stock link guarded by the creation", async () => {
+    const stream = `product-${productIdOf('A')}`;
+    const history = [
+      created('A'),
+      createTestEvent(stream, 1, 'ProductDetailsUpdated', { productId: productIdOf('A'), name: 'Better thing' }),
+      createTestEvent(stream, 2, 'ProductPriceChanged', { productId: productIdOf('A'), price: { amount: 700, currency: 'EUR' } }),
+      restocked('A', 0, 4),
+    ];
+    await productsProjection.apply(store, 1, history);
+    const folded = await everything();
+
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'products-projection-'));
+    store = openEmbeddedReadStore(path.join(dir, 'read.db'));
+    await productsProjection.setup(store, 1);
+    for (const event of history) await productsProjection.apply(store, 1, [event]);
+
+    expect(await everything()).toEqual(folded);
+    expect(folded.products[0]).toMatchObject({ name: 'Better thing', price: { amount: 700 }, revision: 2, stock: { available: 4 }, _revisions: { [stream]: 2, 'inventory-A': 0 } });
+    expect(folded.stock[0]?._revisions).toEqual({ [stream]: 0, 'inventory-A': 0 });
+  });
 });

@@ -44,34 +44,49 @@ export const productsProjection: Projection = {
     const products = store.collection<ProductDocument>(names.products);
     const stock = store.collection<StockDocument>(names.stock);
 
-    // One SKU's events come from its one stream, in revision order.
+    // One product's (and one SKU's) events come from its one stream, in revision order: each
+    // stream's folded into one write, the streams side by side. One event at a time, a rebuild
+    // waited for about six writes per catalog event (a dozen round trips on a MongoDB-wire server).
+    const catalogEventsByProduct = new Map<string, RecordedEvent[]>();
     const stockEventsBySku = new Map<string, RecordedEvent[]>();
+    const add = (groups: Map<string, RecordedEvent[]>, key: string, event: RecordedEvent) => {
+      const pending = groups.get(key);
+      if (pending) pending.push(event);
+      else groups.set(key, [event]);
+    };
     for (const event of events) {
-      if (productEvents.has(event.type)) {
-        await applyCatalogEvent(products, stock, event);
-      } else if (stockEvents.has(event.type)) {
-        const sku = (event.data as { sku: string }).sku;
-        const pending = stockEventsBySku.get(sku);
-        if (pending) pending.push(event);
-        else stockEventsBySku.set(sku, [event]);
-      }
+      if (productEvents.has(event.type)) add(catalogEventsByProduct, event.streamId, event);
+      else if (stockEvents.has(event.type)) add(stockEventsBySku, (event.data as { sku: string }).sku, event);
     }
+    await Promise.all([...catalogEventsByProduct.values()].map((productStream) => applyCatalogEvents(products, stock, productStream)));
     await Promise.all([...stockEventsBySku].map(([sku, skuEvents]) => applyStockEvents(products, stock, sku, skuEvents)));
   },
 };
 
-async function applyCatalogEvent(products: Products, stock: Stock, event: RecordedEvent): Promise<void> {
-  const id = (event.data as { productId: string }).productId;
+/**
+ * One product's catalog events of a batch, folded: the product written once, and when the batch
+ * creates it, its SKU's stock document told which product it belongs to, then its counts read.
+ * Whichever of this and a stock batch comes second copies the counts across (both touch that
+ * one document). The link is guarded by the creating event, as when events come one by one.
+ */
+async function applyCatalogEvents(products: Products, stock: Stock, events: readonly RecordedEvent[]): Promise<void> {
+  const id = (events[0]?.data as { productId: string }).productId;
   const current = await products.findOne({ _id: id });
-  if (current && current.revision >= event.revision) return;
-  const fields = evolveProductFields(current && productFieldsOf(current), { type: event.type, data: event.data, revision: event.revision, occurredAt: occurredAtOf(event) });
-  if (!fields) return;
-  const isNew = !current;
-  await products.updateIfNewer({ id, set: { ...fields, ...(isNew ? { stock: stockViewOf(null) } : {}) }, guard: { stream: event.streamId, revision: event.revision }, upsert: true });
-  if (!isNew) return;
-  // Tell the SKU's stock document which product it belongs to, then read its counts: whichever
-  // of this and a stock batch comes second copies the counts across (both touch this one document).
-  await stock.updateIfNewer({ id: fields.sku, set: { sku: fields.sku, productId: id }, guard: { stream: event.streamId, revision: event.revision }, upsert: true });
+  let fields: ProductFields | null = current && productFieldsOf(current);
+  let created: RecordedEvent | undefined;
+  let last: RecordedEvent | undefined;
+  for (const event of events) {
+    if (fields && fields.revision >= event.revision) continue;
+    const next = evolveProductFields(fields, { type: event.type, data: event.data, revision: event.revision, occurredAt: occurredAtOf(event) });
+    if (!next) continue;
+    if (!fields) created = event;
+    fields = next;
+    last = event;
+  }
+  if (!fields || !last) return;
+  await products.updateIfNewer({ id, set: { ...fields, ...(created ? { stock: stockViewOf(null) } : {}) }, guard: { stream: last.streamId, revision: last.revision }, upsert: true });
+  if (!created) return;
+  await stock.updateIfNewer({ id: fields.sku, set: { sku: fields.sku, productId: id }, guard: { stream: created.streamId, revision: created.revision }, upsert: true });
   const stockDoc = await stock.findOne({ _id: fields.sku });
   if (stockDoc && stockDoc.revision !== undefined) await products.updateIfNewer({ id, set: { stock: stockViewOf(stockDoc) }, guard: { stream: inventoryStreamId(fields.sku), revision: stockDoc.revision } });
 }

@@ -28,7 +28,8 @@ export function toKafkaMessage(record: ProducerRecord): Message {
   return {
     key: record.key,
     value: record.value,
-    headers: { ...(record.headers ?? {}) },
+    // Not copied: kafkajs only reads them, and a mirror sends every event's.
+    headers: record.headers ?? {},
     ...(record.partition === undefined ? {} : { partition: record.partition }),
   };
 }

@@ -3,6 +3,7 @@ import type { Kafka, Message, Producer as KafkaProducer, RecordMetadata as Kafka
 import { AppError } from '../../errors';
 import { backoffMs, isConcurrentTransactionsError, isFencingError, sleep } from './errors';
 import { groupByTopic, toKafkaMessage, toOffsetTopics } from './messages';
+import { murmur2, toPositive } from '../murmur2';
 import { FencedError } from '../port';
 import type { Producer, ProducerRecord, RecordMetadata, Transaction } from '../port';
 
@@ -11,22 +12,40 @@ export interface KafkaProducerSettings {
 }
 
 /**
- * kafkajs's DefaultPartitioner (murmur2, as Java's), remembering its choice per message: a
- * retried send asks again, and round-robin for null keys must not move a message, and
- * `send` reports each record's partition from it.
+ * kafkajs's DefaultPartitioner, remembering its choice per message: a retried send asks again,
+ * and round-robin for null keys must not move a message, and `send` reports each record's
+ * partition from it. Keyed messages are hashed with our murmur2 (the same function, as the log
+ * contract checks): kafkajs's own computes it on 64-bit Long objects, which was a tenth of the
+ * mirror's CPU; a stream's key repeats, so its hash is kept too.
  */
 function createRecordingPartitioner(chosen: WeakMap<Message, number>) {
   return () => {
     const partitioner = Partitioners.DefaultPartitioner();
+    const hashes = new Map<string, number>();
     return (args: Parameters<typeof partitioner>[0]) => {
-      const known = chosen.get(args.message);
+      const { message, partitionMetadata } = args;
+      const known = chosen.get(message);
       if (known !== undefined) return known;
-      const partition = partitioner(args);
-      chosen.set(args.message, partition);
+      let partition: number;
+      if (message.partition === undefined && typeof message.key === 'string') {
+        let hash = hashes.get(message.key);
+        if (hash === undefined) {
+          if (hashes.size >= maxCachedKeys) hashes.clear();
+          hash = toPositive(murmur2(message.key));
+          hashes.set(message.key, hash);
+        }
+        partition = hash % partitionMetadata.length;
+      } else {
+        partition = partitioner(args);
+      }
+      chosen.set(message, partition);
       return partition;
     };
   };
 }
+
+/** Keys whose hash is kept; dropped all at once past it (a mirror's batches revisit recent streams). */
+const maxCachedKeys = 100_000;
 
 /** Per record, in input order: its partition, and its offset from the base offset of its partition's batch. */
 function toRecordMetadata(messages: Array<{ topic: string; message: Message }>, chosen: WeakMap<Message, number>, response: KafkaRecordMetadata[]): RecordMetadata[] {
