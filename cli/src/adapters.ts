@@ -50,7 +50,7 @@ async function openWithRetry<T>(open: () => T, attempts = 8): Promise<T> {
  */
 export async function openAdapters(
   settings: Settings, logger: Logger, needs: readonly Port[] = ['eventStore', 'log', 'readStore', 'registry'],
-  /** A thread of its own polls the embedded log for the other threads' produces (in-process wake-ups reach only its own). */
+  /** The embedded log's fallback poll (for other processes' produces); any thread's produces in this process wake its consumers at once. */
   tuning: { logPollIntervalMs?: number } = {},
 ): Promise<Adapters> {
   const closers: Array<() => Promise<void>> = [];

@@ -1,6 +1,6 @@
 import type { Settings } from '@ecommerce/platform';
 import type { ProjectionsHost } from '@ecommerce/projections';
-import type { ReadAnswer } from './thread-read-store';
+import type { CheckpointPush, ReadAnswer } from './thread-read-store';
 
 /** What the projections thread starts from (structured-cloned into it). */
 export interface ProjectionsThreadData {
@@ -8,8 +8,8 @@ export interface ProjectionsThreadData {
   logLevel: string;
   /** How often the thread posts its status and metrics. */
   relayEveryMs: number;
-  /** The thread's consumers see the main thread's produces by polling the log file: this often. */
-  logPollIntervalMs: number;
+  /** The main thread's produces wake the thread's consumers; this poll is for other processes' (the log's default when unset). */
+  logPollIntervalMs?: number;
 }
 
 export interface RelayedSample {
@@ -24,7 +24,8 @@ export type ThreadMessage =
   | { kind: 'progress'; status: ReturnType<ProjectionsHost['status']>; samples: RelayedSample[] }
   | { kind: 'stopped' }
   | { kind: 'failed'; message: string }
-  | ReadAnswer;
+  | ReadAnswer
+  | CheckpointPush;
 
 /** The projections' metrics, served by the main thread's /metrics. */
 export const relayedMetricNames: ReadonlySet<string> = new Set(['projection_events_applied_total', 'projection_lag_messages', 'dlq_messages_total']);

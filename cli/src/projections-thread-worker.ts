@@ -4,7 +4,7 @@ import { allProjections, createProjectionsHost } from '@ecommerce/projections';
 import { openAdapters } from './adapters';
 import { relayedMetricNames } from './projections-thread-messages';
 import type { ProjectionsThreadData, RelayedSample, ThreadMessage } from './projections-thread-messages';
-import { answerReadCall } from './thread-read-store';
+import { answerReadCall, pushingCheckpoints } from './thread-read-store';
 import type { ReadCall } from './thread-read-store';
 
 /**
@@ -22,7 +22,9 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: logLevel, name: 'ecommerce' }).child({ component: 'projections-thread' });
   const metrics = createMetrics();
   const adapters = await openAdapters(settings, logger, ['log', 'readStore', 'registry'], { logPollIntervalMs });
-  const host = createProjectionsHost({ projections: allProjections, log: adapters.log, serde: adapters.serde, readStore: adapters.readStore, logger, metrics });
+  // The projections' progress goes to the main thread as it is written: its consistency waits read it there.
+  const readStore = pushingCheckpoints(adapters.readStore, post);
+  const host = createProjectionsHost({ projections: allProjections, log: adapters.log, serde: adapters.serde, readStore, logger, metrics });
 
   // Only the projections' own metrics: the registry's default ones (memory, open files) are the process's, served by the main thread.
   const relay = async () => {
@@ -35,7 +37,7 @@ async function main(): Promise<void> {
   };
   let timer: NodeJS.Timeout | undefined = undefined;
   port.on('message', (message: ReadCall | 'stop') => {
-    if (message !== 'stop') return void answerReadCall(adapters.readStore, message).then(post);
+    if (message !== 'stop') return void answerReadCall(readStore, message).then(post);
     clearInterval(timer);
     void (async () => {
       await host.stop();

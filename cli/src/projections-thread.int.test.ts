@@ -1,8 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createLogger, createMetrics, loadSettings, openEmbeddedLog, platformTopics } from '@ecommerce/platform';
+import { createLogger, createMetrics, eventToRecord, loadSettings, openEmbeddedLog, platformTopics } from '@ecommerce/platform';
 import { allProjections } from '@ecommerce/projections';
+import { createLifecycleEvents } from '@ecommerce/projections/src/lifecycle.fixture';
+import { checkpointKey } from '@ecommerce/schemas';
+import type { ProjectionCheckpoint } from '@ecommerce/schemas';
+import { openAdapters } from './adapters';
 import { createProjectionsThread } from './projections-thread';
 
 const logger = createLogger({ level: 'silent' });
@@ -36,6 +40,29 @@ describe('projections on a worker thread', () => {
     expect(await thread.readStore.getCheckpoint('written-from-main').catch((error: unknown) => error)).toMatchObject({ code: 'unavailable' });
     // the lag gauges the thread set are served by this thread's registry
     expect(await metrics.registry.getSingleMetricAsString('projection_lag_messages')).toMatch(/projection_lag_messages\{projection="products"/);
+  });
+
+  it("applies what this thread produces, woken by the log's signal: its poll is far longer than the test", async () => {
+    const settings = loadSettings({ DATA_DIR: dir, LOG_LEVEL: 'warn' });
+    const adapters = await openAdapters(settings, logger, ['log', 'registry']);
+    const thread = createProjectionsThread({ settings, logger, metrics: createMetrics(), logPollIntervalMs: 10 * 60_000 });
+    try {
+      await adapters.log.ensureTopics(platformTopics(settings.PARTITIONS));
+      await thread.start();
+      const events = createLifecycleEvents();
+      const records = await Promise.all(events.map((event) => eventToRecord(event, adapters.serde)));
+      await adapters.log.createProducer().send(records);
+      const lastOrderEvent = Math.max(...events.filter((event) => event.streamId.startsWith('order-')).map((event) => event.position));
+      const ordersProgress = async () => Object.values((await thread.readStore.getCheckpoint<ProjectionCheckpoint>(checkpointKey('orders', 1)))?.partitions ?? {});
+      for (let waited = 0; !(await ordersProgress()).some((entry) => entry.position >= lastOrderEvent); waited += 20) {
+        if (waited > 20_000) throw new Error(`the orders projection did not reach position ${lastOrderEvent}: ${JSON.stringify(await ordersProgress())}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(thread.health().ok).toBe(true);
+    } finally {
+      await thread.stop();
+      await adapters.close();
+    }
   });
 
   it('rejects its start with the reason when the thread cannot open its files', async () => {

@@ -18,9 +18,8 @@ export interface ProjectionsThreadOptions {
   metrics: Metrics;
   relayEveryMs?: number;
   /**
-   * In-process wake-ups of the embedded log do not cross threads: the thread's consumers poll for
-   * the main thread's produces. Default 10 ms, measured at about 4 % of a core when idle, and it
-   * keeps a read model's delay (a registration, then /api/me) within a login's time.
+   * The embedded log's wake-ups cross threads: the main thread's produces wake the thread's
+   * consumers at once. This poll only finds other processes' produces; the log's default when unset.
    */
   logPollIntervalMs?: number;
   stopTimeoutMs?: number;
@@ -71,7 +70,7 @@ export function createProjectionsThread(options: ProjectionsThreadOptions): Proj
       const data: ProjectionsThreadData = {
         // the main thread's logger's level: a caller that silenced it silences the thread too
         settings: options.settings, logLevel: logger.level,
-        relayEveryMs: options.relayEveryMs ?? 250, logPollIntervalMs: options.logPollIntervalMs ?? 10,
+        relayEveryMs: options.relayEveryMs ?? 250, logPollIntervalMs: options.logPollIntervalMs,
       };
       // The sources are TypeScript: the thread registers tsx itself, as bin/ecommerce does for the process.
       const bootstrap = `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(join(__dirname, 'projections-thread-worker.ts'))});`;
@@ -88,6 +87,7 @@ export function createProjectionsThread(options: ProjectionsThreadOptions): Proj
         };
         thread.on('message', (message: ThreadMessage) => {
           if (message.kind === 'read-answer') readStore.settle(message);
+          else if (message.kind === 'checkpoint') readStore.learn(message);
           else if (message.kind === 'started') {
             started = true;
             resolve();

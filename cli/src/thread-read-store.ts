@@ -29,6 +29,16 @@ export interface ReadAnswer {
   error?: { message: string; code?: ErrorCode; retriable?: boolean };
 }
 
+/**
+ * The owning thread tells the others each checkpoint it wrote, in order with its answers: a
+ * consistency wait on another thread reads the projections' progress there, without asking.
+ */
+export interface CheckpointPush {
+  kind: 'checkpoint';
+  name: string;
+  value: unknown;
+}
+
 export interface MessageChannelEnd {
   postMessage(message: unknown): void;
 }
@@ -56,17 +66,39 @@ export async function answerReadCall(store: ReadStore, call: ReadCall): Promise<
   }
 }
 
-/** The other threads' side: a ReadStore whose every call is answered by the owning thread. */
-export function createThreadReadStore(port: MessageChannelEnd): ReadStore & { settle(answer: ReadAnswer): void; failAll(reason: string): void } {
-  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+/** The owning thread's store, posting a `CheckpointPush` after each checkpoint it wrote, whoever asked for the write. */
+export function pushingCheckpoints(store: ReadStore, push: (message: CheckpointPush) => void): ReadStore {
+  return {
+    collection: (name) => store.collection(name),
+    listCollections: () => store.listCollections(),
+    getCheckpoint: (name) => store.getCheckpoint(name),
+    async setCheckpoint(name, value) {
+      await store.setCheckpoint(name, value);
+      push({ kind: 'checkpoint', name, value });
+    },
+    health: () => store.health(),
+    close: () => store.close(),
+  };
+}
+
+/**
+ * The other threads' side: a ReadStore whose every call is answered by the owning thread, but
+ * for checkpoints it has already heard of. Every write is pushed, in the order of the writes,
+ * so the last push of a name is the owner's latest. An answer may have been read before a write
+ * whose push overtook it: it fills in a name only until the first push of that name.
+ */
+export function createThreadReadStore(port: MessageChannelEnd): ReadStore & { settle(answer: ReadAnswer): void; learn(push: CheckpointPush): void; failAll(reason: string): void } {
+  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; checkpoint?: string }>();
+  const checkpoints = new Map<string, unknown>();
+  const pushed = new Set<string>();
   let nextId = 0;
   let gone: string | undefined;
 
-  const call = (method: ReadCall['method'], args: unknown[], collection?: string): Promise<unknown> => {
+  const call = (method: ReadCall['method'], args: unknown[], collection?: string, checkpoint?: string): Promise<unknown> => {
     if (gone) return Promise.reject(new AppError('unavailable', `read store unavailable: ${gone}`, { retriable: true }));
     const id = (nextId += 1);
     return new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject });
+      pending.set(id, { resolve, reject, checkpoint });
       port.postMessage({ kind: 'read', id, collection, method, args } satisfies ReadCall);
     });
   };
@@ -79,7 +111,11 @@ export function createThreadReadStore(port: MessageChannelEnd): ReadStore & { se
   return {
     collection: collection as ReadStore['collection'],
     listCollections: () => call('listCollections', []) as Promise<string[]>,
-    getCheckpoint: <T>(name: string) => call('getCheckpoint', [name]) as Promise<T | null>,
+    getCheckpoint: <T>(name: string) => {
+      if (gone || !checkpoints.has(name)) return call('getCheckpoint', [name], undefined, name) as Promise<T | null>;
+      // a copy, as an answer over the port would be
+      return Promise.resolve(structuredClone(checkpoints.get(name)) as T | null);
+    },
     setCheckpoint: async (name, value) => void (await call('setCheckpoint', [name, value])),
     health: () => (gone ? Promise.resolve({ ok: false, detail: gone }) : (call('health', []) as Promise<{ ok: boolean; detail?: string }>)),
     // The owning thread closes the store; this side only stops asking.
@@ -88,12 +124,21 @@ export function createThreadReadStore(port: MessageChannelEnd): ReadStore & { se
       const waiting = pending.get(answer.id);
       if (!waiting) return;
       pending.delete(answer.id);
-      if (!answer.error) return waiting.resolve(answer.value);
+      if (!answer.error) {
+        if (waiting.checkpoint !== undefined && !pushed.has(waiting.checkpoint)) checkpoints.set(waiting.checkpoint, answer.value);
+        return waiting.resolve(answer.value);
+      }
       const { message, code, retriable } = answer.error;
       waiting.reject(code ? new AppError(code, message, { retriable }) : new Error(message));
     },
+    learn(push) {
+      checkpoints.set(push.name, push.value);
+      pushed.add(push.name);
+    },
     failAll(reason) {
       gone = reason;
+      checkpoints.clear();
+      pushed.clear();
       for (const waiting of pending.values()) waiting.reject(new AppError('unavailable', `read store unavailable: ${reason}`, { retriable: true }));
       pending.clear();
     },

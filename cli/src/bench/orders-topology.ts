@@ -33,6 +33,8 @@ export function serverSettingsFor(mode: OrdersTopologyMode): Record<string, stri
 const componentEnv = (dir: string) => ({
   DATA_DIR: dir, HOST: '127.0.0.1', DEMO_CATALOG: 'false', LOG_LEVEL: 'warn', ADMIN_EMAIL: benchAdmin.email, ADMIN_PASSWORD: benchAdmin.password,
   ACCESS_TOKEN_TTL_SECONDS: '3600', ...unlimitedAuth,
+  // `PROJECTIONS_THREAD=true npm run bench -- --only orders` measures the embedded start with its projections thread
+  ...(process.env.PROJECTIONS_THREAD ? { PROJECTIONS_THREAD: process.env.PROJECTIONS_THREAD } : {}),
 });
 
 async function startEmbedded(dir: string): Promise<OrdersTopology> {

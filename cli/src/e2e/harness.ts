@@ -66,11 +66,14 @@ export async function requestJson(baseUrl: string, method: string, path: string,
 }
 
 /** The whole platform in this process, as `ecommerce start` runs it, on a free port and a temp data directory. */
+/** `PROJECTIONS_THREAD=true npm test` runs the embedded suites with the projections on their worker thread. */
+const threadSetting = process.env.PROJECTIONS_THREAD ? { PROJECTIONS_THREAD: process.env.PROJECTIONS_THREAD } : {};
+
 export async function startTestPlatform(options: { dataDir?: string; env?: Record<string, string>; logger?: Logger; embeddedOnly?: boolean } = {}): Promise<TestPlatform> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ecommerce-e2e-'));
   // With MONGO_URL set (CI starts a MongoDB-wire server), the read models live there, one database per data directory.
   const mongo = process.env.MONGO_URL && !options.embeddedOnly ? { MONGO_URL: process.env.MONGO_URL, MONGO_DATABASE: `e2e_${dataDir.split('-').at(-1)?.replace(/[^A-Za-z0-9]/g, '') ?? 'x'}` } : {};
-  const settings = loadSettings({ ...mongo, ...testRateLimits, ADMIN_EMAIL: testAdmin.email, ADMIN_PASSWORD: testAdmin.password, DATA_DIR: dataDir, DEMO_CATALOG: 'false', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', CONSISTENCY_WAIT_MS: '5000', PARTITIONS: '4', ...options.env });
+  const settings = loadSettings({ ...mongo, ...testRateLimits, ADMIN_EMAIL: testAdmin.email, ADMIN_PASSWORD: testAdmin.password, DATA_DIR: dataDir, DEMO_CATALOG: 'false', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', CONSISTENCY_WAIT_MS: '5000', PARTITIONS: '4', ...threadSetting, ...options.env });
   const logger = options.logger ?? createLogger({ level: settings.LOG_LEVEL });
   const running = await runComponents(settings, logger, { gateway: true, mirror: true, projections: true, processors: true, seedIfEmpty: true, port: 0 });
   const port = (running.servers[0]?.address() as AddressInfo).port;

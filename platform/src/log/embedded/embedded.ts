@@ -4,11 +4,12 @@ import { createEmbeddedConsumer } from './consumer';
 import { createEmbeddedProducer } from './producer';
 import { applyLogSchema } from './schema';
 import { createLogStore } from './store';
+import { holdSignals } from './signals';
 import type { Consumer, Log, Producer } from '../port';
 import { applyFileSettings } from '../../sqlite/file-settings';
 
 export interface EmbeddedLogOptions {
-  /** How often consumers look for messages written by other processes (in-process produces wake them at once). */
+  /** How often consumers look for messages written by other processes (produces in this process, on any thread, wake them at once). */
   pollIntervalMs?: number;
   /** A member that has not heartbeated for this long loses its partitions to the others. */
   sessionTimeoutMs?: number;
@@ -35,6 +36,8 @@ export function openEmbeddedLog(filePath: string, options: EmbeddedLogOptions = 
 function buildLog(db: SqliteDatabase, options: EmbeddedLogOptions, release: () => void): Log {
   applyLogSchema(db);
   const store = createLogStore(db);
+  // Produces and group changes of the other threads wake this log's consumers (and this one's wake theirs).
+  const releaseSignals = holdSignals(db);
   const sessionTimeoutMs = options.sessionTimeoutMs ?? 10_000;
   const timings = {
     pollIntervalMs: options.pollIntervalMs ?? 100,
@@ -85,6 +88,7 @@ function buildLog(db: SqliteDatabase, options: EmbeddedLogOptions, release: () =
       closed = true;
       await Promise.all([...consumers].map((consumer) => consumer.stop()));
       await Promise.all([...producers].map((producer) => producer.close()));
+      releaseSignals();
       release();
     },
   };
