@@ -51,16 +51,16 @@ onLinux('reading real processes', () => {
   });
 
   it('tells a busy process holding 200 MB from an idle one', async () => {
-    const busy = await run('const held = Buffer.alloc(200 * 1024 * 1024, 1); READY; const until = Date.now() + 5000; while (Date.now() < until) held[0] += 1;');
+    const busy = await run('const held = Buffer.alloc(200 * 1024 * 1024, 1); READY; const until = Date.now() + 8000; while (Date.now() < until) held[0] += 1;');
     const idle = await run('READY; setTimeout(() => undefined, 5000)');
     const watch = watchProcesses({ busy, idle });
     watch.start();
-    await new Promise((resolve) => setTimeout(resolve, 1200));
+    await new Promise((resolve) => setTimeout(resolve, 2000));
     const { processes: usage, machineCpuPercentOfCore } = watch.mark();
     expect(machineCpuPercentOfCore).toBeGreaterThanOrEqual((usage.busy?.cpuPercentOfCore ?? 0) - 10);
     // The machine has 2 cores and the rest of the suite runs beside this test: the busy loop gets a
-    // share of a core, not all of it; what must hold is that it is told apart from the idle one.
-    expect(usage.busy?.cpuPercentOfCore).toBeGreaterThan(Math.max(20, 5 * (usage.idle?.cpuPercentOfCore ?? 0)));
+    // share of a core, not all of it (17 % once in CI); what must hold is that it is told apart from the idle one.
+    expect(usage.busy?.cpuPercentOfCore).toBeGreaterThan(Math.max(5, 5 * (usage.idle?.cpuPercentOfCore ?? 0)));
     expect(usage.busy?.peakRssBytes).toBeGreaterThan(190 * 1024 * 1024);
     expect(usage.idle?.cpuPercentOfCore).toBeLessThan(20);
     expect(usage.idle?.peakRssBytes).toBeLessThan(150 * 1024 * 1024);
