@@ -2,6 +2,7 @@ import { rebuildProjection, productsProjection } from '@ecommerce/projections';
 import { createLogger } from '@ecommerce/platform';
 import { newProduct } from './harness';
 import type { PlatformUnderTest } from './harness';
+import { distributedStartHookMs } from './distributed';
 
 /**
  * The catalog scenarios, run against every topology: the whole platform in one process, and
@@ -13,7 +14,7 @@ describe(`catalog end to end through the gateway (${name})`, () => {
 
   beforeAll(async () => {
     platform = await start();
-  });
+  }, distributedStartHookMs);
 
   afterAll(async () => {
     await platform?.close();

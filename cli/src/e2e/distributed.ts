@@ -14,6 +14,15 @@ export const serverSettings = (): Record<string, string> =>
   Object.fromEntries((['KAFKA_BROKERS', 'MONGO_URL', 'SCHEMA_REGISTRY_URL', 'EVENTSTORE_URL'] as const).flatMap((name) => (process.env[name] ? [[name, process.env[name] as string]] : [])));
 
 /**
+ * How long the processes of one distributed platform may take to be ready, all of them together.
+ * A hang guard, not an expectation (they are ready in 5-15 s on a quiet machine): in CI they start
+ * beside the heaviest suites of the other jest worker on two cores and once took two minutes. A
+ * suite's start-up hook is bounded by `distributedStartHookMs`.
+ */
+export const distributedStartBudgetMs = 240_000;
+export const distributedStartHookMs = distributedStartBudgetMs + 60_000;
+
+/**
  * The distributed topology: command-api, query-api, mirror, projections and gateway (and, when
  * asked, the processors), each its own OS process, sharing the real servers of the environment
  * (and, where there is no EventStoreDB, one SQLite event store file). The read store must be
@@ -59,10 +68,18 @@ export async function startDistributedPlatform(options: { processors?: boolean; 
   };
   try {
     const up = async (url: string) => (await fetch(url).then((response) => response.ok, () => false));
-    await waitUntil(async () => (await up(`${baseUrl}/health`)) && (await up(`${env.COMMAND_API_URL}/health`)) && (await up(`${env.QUERY_API_URL}/health`)), 'the HTTP components', 90_000, 250);
-    await waitUntil(() => components[0]?.output().includes('mirror caught up') ?? false, 'the mirror', 90_000);
-    await waitUntil(() => /projection (resuming|starting)/.test(components[1]?.output() ?? ''), 'the projections', 90_000);
-    if (options.processors) await waitUntil(() => components[5]?.output().includes('processors running') ?? false, 'the processors', 90_000);
+    const deadline = Date.now() + distributedStartBudgetMs;
+    const left = () => Math.max(0, deadline - Date.now());
+    // A component that exited will never be ready: say which, at once, rather than wait out the budget.
+    const alive = () => {
+      const dead = components.find((component) => component.child.exitCode !== null || component.child.signalCode !== null);
+      if (dead) throw new Error(`${dead.child.spawnargs.at(-1)} exited (${dead.child.exitCode ?? dead.child.signalCode}) while the platform started`);
+      return true;
+    };
+    await waitUntil(async () => alive() && (await up(`${baseUrl}/health`)) && (await up(`${env.COMMAND_API_URL}/health`)) && (await up(`${env.QUERY_API_URL}/health`)), 'the HTTP components', left(), 250);
+    await waitUntil(() => alive() && (components[0]?.output().includes('mirror caught up') ?? false), 'the mirror', left());
+    await waitUntil(() => alive() && /projection (resuming|starting)/.test(components[1]?.output() ?? ''), 'the projections', left());
+    if (options.processors) await waitUntil(() => alive() && (components[5]?.output().includes('processors running') ?? false), 'the processors', left());
   } catch (error) {
     for (const component of components) process.stdout.write(`--- ${component.child.spawnargs.slice(-1).join(' ')}\n${component.output().slice(-2000)}\n`);
     await close();

@@ -1,4 +1,4 @@
-import { startDistributedPlatform } from './distributed';
+import { distributedStartHookMs, startDistributedPlatform } from './distributed';
 import type { PlatformUnderTest } from './harness';
 import { graphql, newCustomer, newProducts } from './graphql.fixture';
 
@@ -16,7 +16,7 @@ describeIfServers('GraphQL through the gateway process (distributed)', () => {
 
   beforeAll(async () => {
     platform = await startDistributedPlatform();
-  });
+  }, distributedStartHookMs);
 
   afterAll(async () => {
     await platform?.close();

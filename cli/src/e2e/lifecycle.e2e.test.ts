@@ -1,6 +1,6 @@
 import { startTestPlatform } from './harness';
 import type { PlatformUnderTest } from './harness';
-import { startDistributedPlatform } from './distributed';
+import { distributedStartHookMs, startDistributedPlatform } from './distributed';
 import { expiryJourney, lifecycleJourneys } from './lifecycle.scenarios';
 
 jest.setTimeout(120_000);
@@ -13,7 +13,7 @@ function describeJourneys(name: string, start: () => Promise<PlatformUnderTest>)
     let platform: PlatformUnderTest;
     beforeAll(async () => {
       platform = await start();
-    }, 180_000);
+    }, distributedStartHookMs);
     afterAll(() => platform?.close());
 
     for (const [journey, run] of Object.entries(lifecycleJourneys(() => platform))) it(journey, run);

@@ -4,7 +4,7 @@
  * compression, no idle timeout), and end the upstream stream when the client leaves.
  */
 import { newProduct, requestJson } from './harness';
-import { startDistributedPlatform } from './distributed';
+import { distributedStartHookMs, startDistributedPlatform } from './distributed';
 import { rowAddress } from './lifecycle-steps.fixture';
 import { newCustomer, openLive, openRawStream, orderSteps, sleep } from './live.fixture';
 import type { LiveClient, LivePlatform } from './live.fixture';
@@ -18,7 +18,7 @@ if (process.env.MONGO_URL) {
 
     beforeAll(async () => {
       platform = await startDistributedPlatform({ env: { SSE_MAX_CONNECTIONS_PER_USER: '1', SSE_HEARTBEAT_SECONDS: '1', SSE_POLL_INTERVAL_MS: '100' } });
-    }, 180_000);
+    }, distributedStartHookMs);
 
     afterAll(async () => {
       for (const client of clients) client.close();

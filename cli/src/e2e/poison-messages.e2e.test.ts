@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Type } from 'avsc';
 import { encodeWireFormat, eventHeaders, eventTopics, listDeadLetters, replayDeadLetter } from '@ecommerce/platform';
 import type { DeadLetter, ProducerRecord } from '@ecommerce/platform';
-import { startDistributedPlatform } from './distributed';
+import { distributedStartHookMs, startDistributedPlatform } from './distributed';
 import { newProduct, registerCustomer, startTestPlatform } from './harness';
 import { rowAddress } from './lifecycle-steps.fixture';
 import type { PlatformUnderTest } from './harness';
@@ -46,7 +46,7 @@ function describePoisonScenarios(name: string, start: () => Promise<PlatformUnde
     let platform: PlatformUnderTest;
     beforeAll(async () => {
       platform = await start();
-    });
+    }, distributedStartHookMs);
     afterAll(async () => {
       await platform?.close();
     });

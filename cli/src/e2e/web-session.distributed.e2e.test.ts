@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { refreshCookieName } from '@ecommerce/gateway';
 import { browserCall, cookieValue, csrf } from './browser-session.fixture';
 import { webShopRoot } from '../components';
-import { startDistributedPlatform } from './distributed';
+import { distributedStartHookMs, startDistributedPlatform } from './distributed';
 import { waitUntil } from './processes';
 import type { PlatformUnderTest } from './harness';
 
@@ -43,7 +43,7 @@ describeIfServers('web shop and browser session through the gateway process (dis
     // The profile being projected is this suite's precondition, not what it tests.
     const first = await login();
     await waitUntil(async () => (await readMe(first.body.accessToken)).status === 200, "the registration in the query-api process's profile read model", 60_000, 250);
-  });
+  }, distributedStartHookMs + 60_000);
   afterAll(() => platform?.close());
 
   describe('the static site', () => {
