@@ -3,7 +3,8 @@
 # Usage: scripts/infra/ferretdb.sh {install|start|stop|status}
 # Env: FERRETDB_PORT (27017), FERRETDB_VERSION, ECOMMERCE_INFRA_CACHE, ECOMMERCE_INFRA_DATA,
 #      FERRETDB_START_TIMEOUT (60 s), FERRETDB_BACKEND (sqlite, or postgresql: started with
-#      scripts/infra/postgres.sh, POSTGRES_PORT; stopping FerretDB leaves PostgreSQL running).
+#      scripts/infra/postgres.sh, POSTGRES_PORT; stopping FerretDB leaves PostgreSQL running),
+#      FERRETDB_DEBUG_ADDR (off; e.g. 127.0.0.1:28088 serves /debug/metrics, its requests per command).
 set -euo pipefail
 INFRA_NAME=ferretdb
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -84,13 +85,13 @@ start() {
   esac
   rotate_log
   # setsid: its own session, so the caller's job control cannot kill it by accident.
-  # --debug-addr=- : no debug HTTP listener, one port less to collide on.
+  # --debug-addr=- by default: no debug HTTP listener, one port less to collide on.
   setsid "$BIN" \
     --listen-addr="127.0.0.1:$FERRETDB_PORT" \
     "${storage[@]}" \
     --state-dir="$RUN_DIR/state" \
     --telemetry=disable \
-    --debug-addr=- \
+    --debug-addr="${FERRETDB_DEBUG_ADDR:--}" \
     --log-level=warn \
     </dev/null >>"$LOGFILE" 2>&1 &
   await_started "$!" "FerretDB" 10 "MONGO_URL=mongodb://127.0.0.1:$FERRETDB_PORT" "$t0"

@@ -124,6 +124,43 @@ export function guardedWritesContract({ freshCollection }: ContractContext): voi
     });
   });
 
+  describe('guarded partial update of many', () => {
+    it('reports outcomes in input order: stale, created only when asked, per stream, one id in sequence, tombstones kept', async () => {
+      const products = freshCollection<Product>();
+      await products.updateIfNewer({ id: 'live', set: { name: 'Shoe' }, guard: { stream: 'product-live', revision: 2 }, upsert: true });
+      await products.replaceIfNewer({ id: 'gone', doc: null, guard: { stream: 'product-gone', revision: 5 } });
+      const outcomes = await products.updateManyIfNewer([
+        { id: 'live', set: { 'stock.available': 4 }, guard: { stream: 'inventory-live', revision: 1 } },
+        { id: 'live', set: { name: 'old name' }, guard: { stream: 'product-live', revision: 2 } },
+        { id: 'new', set: { name: 'Boot' }, guard: { stream: 'product-new', revision: 0 }, upsert: true },
+        { id: 'absent', set: { 'stock.available': 1 }, guard: { stream: 'inventory-absent', revision: 0 } },
+        { id: 'gone', set: { name: 'redelivered' }, guard: { stream: 'product-gone', revision: 4 }, upsert: true },
+        { id: 'live', set: { name: 'Red shoe' }, guard: { stream: 'product-live', revision: 3 } },
+        { id: 'again', set: { name: 'A1' }, guard: { stream: 'product-again', revision: 1 }, upsert: true },
+      ]);
+      expect(outcomes).toEqual(['applied', 'stale', 'applied', 'stale', 'stale', 'applied', 'applied']);
+      const stored = await products.find({}, { sort: { _id: 1 } });
+      expect(stored).toEqual([
+        { _id: 'again', name: 'A1', _revisions: { 'product-again': 1 } },
+        { _id: 'live', name: 'Red shoe', stock: { available: 4 }, _revisions: { 'product-live': 3, 'inventory-live': 1 } },
+        { _id: 'new', name: 'Boot', _revisions: { 'product-new': 0 } },
+      ]);
+      // Redelivered: nothing changes.
+      expect(await products.updateManyIfNewer([
+        { id: 'new', set: { name: 'Boot again' }, guard: { stream: 'product-new', revision: 0 }, upsert: true },
+        { id: 'again', set: { name: 'A1 again' }, guard: { stream: 'product-again', revision: 1 }, upsert: true },
+      ])).toEqual(['stale', 'stale']);
+      expect(await products.updateManyIfNewer([{ id: 'gone', set: { name: 'back' }, guard: { stream: 'product-gone', revision: 6 }, upsert: true }])).toEqual(['applied']);
+      expect(await products.findOne({ _id: 'gone' })).toEqual({ _id: 'gone', name: 'back', _revisions: { 'product-gone': 6 } });
+      expect(await products.updateManyIfNewer([])).toEqual([]);
+    });
+
+    it('refuses to set the fields the store manages', async () => {
+      const products = freshCollection<Product>();
+      await expect(products.updateManyIfNewer([{ id: 'p1', set: { _revisions: {} }, guard: { stream: 's', revision: 1 }, upsert: true }])).rejects.toMatchObject({ code: 'validation' });
+    });
+  });
+
   describe('unguarded writes', () => {
     it('upserts and deletes one document', async () => {
       const products = freshCollection<Product>();

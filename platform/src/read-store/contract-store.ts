@@ -24,7 +24,25 @@ export function storeContract({ store, uniqueName, freshCollection }: ContractCo
       await expect(accounts.updateIfNewer({ id: 'c', set: { email: 'a@example.com' }, guard: { stream: 'user-c', revision: 1 }, upsert: true })).rejects.toMatchObject({
         code: 'conflict',
       });
-      expect(await accounts.find({}, { sort: { _id: 1 } })).toEqual([{ ...account('a', 'a@example.com'), profile: { tags: ['x'] } }]);
+      await expect(
+        accounts.updateManyIfNewer([
+          { id: 'c', set: { email: 'a@example.com' }, guard: { stream: 'user-c', revision: 1 }, upsert: true },
+          { id: 'd', set: { email: 'd@example.com' }, guard: { stream: 'user-d', revision: 1 }, upsert: true },
+        ]),
+      ).rejects.toMatchObject({ code: 'conflict' });
+      expect(await accounts.find({ _id: { $in: ['a', 'c'] } }, { sort: { _id: 1 } })).toEqual([{ ...account('a', 'a@example.com'), profile: { tags: ['x'] } }]);
+      // A live document's write refused by the index, in a batch (claimed first on FerretDB): the same conflict, at once.
+      await accounts.updateIfNewer({ id: 'e', set: { email: 'e@example.com' }, guard: { stream: 'user-e', revision: 1 }, upsert: true });
+      const refused = { id: 'e', set: { email: 'a@example.com' }, guard: { stream: 'user-e', revision: 2 } };
+      await expect(accounts.updateManyIfNewer([refused, { id: 'f', set: { email: 'f@example.com' }, guard: { stream: 'user-f', revision: 1 }, upsert: true }])).rejects.toMatchObject({
+        code: 'conflict',
+        message: expect.stringContaining('email_unique'),
+      });
+      await expect(accounts.replaceManyIfNewer([{ id: 'e', doc: account('e', 'a@example.com'), guard: { stream: 'user-e', revision: 2 } }])).rejects.toMatchObject({
+        code: 'conflict',
+        message: expect.stringContaining('email_unique'),
+      });
+      expect(await accounts.findOne({ _id: 'e' })).toMatchObject({ email: 'e@example.com' });
       expect(await accounts.replaceIfNewer({ id: 'c', doc: account('c', 'c@example.com'), guard: { stream: 'user-c', revision: 1 } })).toBe('applied');
     });
 

@@ -167,6 +167,10 @@ export function createEmbeddedReadStore(db: Database.Database, options: Embedded
         assertSettable(write);
         return transact((mutate) => applyGuardedUpdate(mutate, write));
       },
+      updateManyIfNewer: async (writes) => {
+        for (const write of writes) assertSettable(write);
+        return transact((mutate) => writes.map((write) => applyGuardedUpdate(mutate, write)));
+      },
       upsert: async (doc) => {
         const { copy, body } = snapshot(withEncodedRevisions(doc as Document));
         await transact((mutate) => mutate(stateOf(name), copy._id, { live: copy }, body));

@@ -9,7 +9,13 @@ const indexConflictCodes = new Set([85, 86]); // IndexOptionsConflict, IndexKeyS
 const codeOf = (error: unknown): unknown =>
   typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
 
-export const isDuplicateKey = (error: unknown): boolean => codeOf(error) === duplicateKeyCode;
+/**
+ * FerretDB reports an update or replace that breaks a unique index as an internal error (code 1)
+ * carrying its backend's message, not as a duplicate key (its inserts do say 11000).
+ */
+const backendUniqueViolation = /UNIQUE constraint failed|duplicate key value violates unique constraint/;
+
+export const isDuplicateKey = (error: unknown): boolean => codeOf(error) === duplicateKeyCode || (codeOf(error) === 1 && backendUniqueViolation.test(messageOf(error)));
 
 export const isNamespaceNotFound = (error: unknown): boolean => codeOf(error) === namespaceNotFoundCode;
 

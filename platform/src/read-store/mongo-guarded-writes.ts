@@ -45,6 +45,14 @@ const abandonQuietly = (claims: WriteClaims, held: readonly HeldClaim[]): Promis
   // a claim that could not be given back lapses after its lease
   held.length === 0 ? Promise.resolve() : claims.abandon(held).catch(() => undefined);
 
+/** Gives back the claims held on these ids, whose write surely did not take effect. */
+type GiveBack = (ids: readonly string[]) => Promise<void>;
+
+const givingBack =
+  (claims: WriteClaims | null, held: readonly HeldClaim[]): GiveBack =>
+  (ids) =>
+    claims ? abandonQuietly(claims, held.filter((claim) => ids.includes(claim.id))) : Promise.resolve();
+
 export const tombstoneIdOf = (collection: string, id: string): string => JSON.stringify([collection, id]);
 
 /** Matches the live document only while its revisions are still the ones observed. */
@@ -79,12 +87,15 @@ export function createGuardedWrites(name: string, main: Collection<StoredDocumen
     return found.filter((doc) => doc !== null) as T[];
   };
 
+  /**
+   * The documents' revisions, and the tombstones of those not live (a live document's revisions
+   * are its own; a tombstone left beside it by a crash is overwritten by the next deletion).
+   */
   const observe = async (ids: string[]): Promise<Map<string, Observed>> => {
-    const [live, dead] = await Promise.all([
-      findByIds(main, ids, { _revisions: 1 }),
-      findByIds(tombstones, ids.map((id) => tombstoneIdOf(name, id))),
-    ]);
+    const live = await findByIds(main, ids, { _revisions: 1 });
     const liveById = new Map(live.map((doc) => [doc._id, doc]));
+    const missing = ids.filter((id) => !liveById.has(id));
+    const dead = missing.length > 0 ? await findByIds(tombstones, missing.map((id) => tombstoneIdOf(name, id))) : [];
     const deadById = new Map(dead.map((tombstone) => [tombstone.id, tombstone]));
     return new Map(
       ids.map((id) => {
@@ -186,7 +197,7 @@ export function createGuardedWrites(name: string, main: Collection<StoredDocumen
     const held = claims && live.size > 0 ? await writable(claims, await claims.claim(name, live, readAt), observed) : [];
     const unclaimed = new Set(claims ? [...live.keys()].filter((id) => !held.some((claim) => claim.id === id)) : []);
     for (const id of unclaimed) finals.delete(id);
-    const redo = await writeFinals(finals, observed, claims !== null);
+    const redo = await writeFinals(finals, observed, claims !== null, givingBack(claims, held));
     for (const id of unclaimed) redo.add(id);
     for (const id of redo) {
       for (const [index, write] of writes.entries()) if (write.id === id) outcomes[index] = await replaceIfNewer(write);
@@ -195,7 +206,7 @@ export function createGuardedWrites(name: string, main: Collection<StoredDocumen
   };
 
   /** Writes each id's final state in one bulk write; returns the ids to redo one by one. */
-  const writeFinals = async (finals: Map<string, { revisions: Revisions; doc: GuardedReplace['doc']; streams: string[] }>, observed: Map<string, Observed>, claimed: boolean): Promise<Set<string>> => {
+  const writeFinals = async (finals: Map<string, { revisions: Revisions; doc: GuardedReplace['doc']; streams: string[] }>, observed: Map<string, Observed>, claimed: boolean, giveBack: GiveBack): Promise<Set<string>> => {
     const deletions = [...finals].filter(([, final]) => final.doc === null);
     if (deletions.length > 0) {
       await tombstones.bulkWrite(
@@ -216,17 +227,22 @@ export function createGuardedWrites(name: string, main: Collection<StoredDocumen
       operationIds.push(id);
     }
     const expected = new Map([...finals].map(([id, final]) => [id, final.revisions]));
-    const redo = await writeBulk(operations, operationIds, expected);
+    const redo = await writeBulk(operations, operationIds, expected, giveBack);
     const resurrected = [...finals].filter(([id, final]) => final.doc !== null && !redo.has(id) && (observed.get(id) as Observed).tombstone);
     if (resurrected.length > 0) await tombstones.deleteMany({ _id: { $in: resurrected.map(([id]) => tombstoneIdOf(name, id)) } });
     return redo;
   };
 
-  /** Runs the bulk write; returns the ids whose operation did not take effect. */
+  /**
+   * Runs the bulk write; returns the ids whose operation did not take effect, to redo one by one.
+   * The claims of those whose write surely did not take effect (refused by the server, or the
+   * document still older than the write) are given back first: the redo claims that state again.
+   */
   const writeBulk = async (
     operations: AnyBulkWriteOperation<StoredDocument>[],
     operationIds: string[],
     expected: Map<string, Revisions>,
+    giveBack: GiveBack,
   ): Promise<Set<string>> => {
     if (operations.length === 0) return new Set();
     let result: { insertedCount: number; matchedCount: number; deletedCount: number };
@@ -238,18 +254,29 @@ export function createGuardedWrites(name: string, main: Collection<StoredDocumen
       const writeErrors = [error.writeErrors].flat();
       // The driver's own failures (the server gone, a connection closed mid-write) come as a bulk
       // error without write errors: which operations took effect is unknown, so the write failed.
-      if (writeErrors.length === 0) throw error;
+      // FerretDB refuses an update that breaks a unique index that way too, but says why: the
+      // stored revisions then tell which operations took effect.
+      if (writeErrors.length === 0 && !isDuplicateKey(error)) throw error;
       for (const writeError of writeErrors) {
         if (!isDuplicateKey(writeError)) throw error;
         failed.add(operationIds[writeError.index] as string);
       }
-      result = error.result;
+      result = writeErrors.length > 0 ? error.result : { insertedCount: 0, matchedCount: 0, deletedCount: 0 };
     }
-    if (result.insertedCount + result.matchedCount + result.deletedCount === operations.length - failed.size) return failed;
+    if (result.insertedCount + result.matchedCount + result.deletedCount === operations.length - failed.size) {
+      await giveBack([...failed]);
+      return failed;
+    }
     // Some operation did not take effect (a compare-and-set filter that matched nothing, say): the stored revisions tell which.
     const doneIds = operationIds.filter((id) => !failed.has(id));
     const now = await observe(doneIds);
-    for (const id of doneIds) if (!revisionsEqual(now.get(id)?.revisions, expected.get(id))) failed.add(id);
+    const notWritten = new Set(failed);
+    for (const id of doneIds) {
+      if (revisionsEqual(now.get(id)?.revisions, expected.get(id))) continue;
+      failed.add(id);
+      if (!reaches(now.get(id)?.revisions, expected.get(id))) notWritten.add(id);
+    }
+    await giveBack([...notWritten]);
     return failed;
   };
 
@@ -295,8 +322,80 @@ export function createGuardedWrites(name: string, main: Collection<StoredDocumen
     });
   };
 
-  return { replaceIfNewer, replaceManyIfNewer, updateIfNewer };
+  /**
+   * Many guarded `$set`s: the revisions read for all ids at once, each write decided, the live
+   * documents' states claimed (on FerretDB) in one insert, and every write sent in one unordered
+   * bulk write. An id written more than once, or whose operation did not take effect (another
+   * writer came first, a unique index refused it), goes through `updateIfNewer` one by one.
+   */
+  const updateManyIfNewer = async (writes: readonly GuardedUpdate[]): Promise<GuardOutcome[]> => {
+    const outcomes: GuardOutcome[] = new Array<GuardOutcome>(writes.length);
+    const indexesById = new Map<string, number[]>();
+    for (const [index, write] of writes.entries()) indexesById.set(write.id, [...(indexesById.get(write.id) ?? []), index]);
+    const oneByOne = async (indexes: readonly number[]) => {
+      for (const index of indexes) outcomes[index] = await updateIfNewer(writes[index] as GuardedUpdate);
+    };
+    const several = [...indexesById.values()].filter((indexes) => indexes.length > 1);
+    const single = [...indexesById.values()].filter((indexes) => indexes.length === 1).map(([index]) => index as number);
+    await Promise.all([...several.map(oneByOne), single.length > 0 ? updateOnce(writes, single, outcomes, oneByOne) : undefined]);
+    return outcomes;
+  };
+
+  /** The bulk path of `updateManyIfNewer`, for ids written once; fills in `outcomes`. */
+  const updateOnce = async (writes: readonly GuardedUpdate[], indexes: readonly number[], outcomes: GuardOutcome[], oneByOne: (indexes: readonly number[]) => Promise<void>): Promise<void> => {
+    const readAt = Date.now();
+    const observed = await observe(indexes.map((index) => (writes[index] as GuardedUpdate).id));
+    const due: number[] = [];
+    for (const index of indexes) {
+      const write = writes[index] as GuardedUpdate;
+      const seen = observed.get(write.id) as Observed;
+      if (!isNewer(seen.revisions, write.guard) || (!seen.live && !write.upsert)) outcomes[index] = 'stale';
+      else due.push(index);
+    }
+    const claims = await claimsOf();
+    const live = due.map((index) => (writes[index] as GuardedUpdate).id).filter((id) => (observed.get(id) as Observed).live);
+    const held = claims && live.length > 0 ? await writable(claims, await claims.claim(name, new Map(live.map((id) => [id, (observed.get(id) as Observed).revisions])), readAt), observed) : [];
+    const heldIds = new Set(held.map((claim) => claim.id));
+    const operations: AnyBulkWriteOperation<StoredDocument>[] = [];
+    const operationIds: string[] = [];
+    const expected = new Map<string, Revisions>();
+    const redo: number[] = [];
+    const indexOf = new Map<string, number>();
+    for (const index of due) {
+      const write = writes[index] as GuardedUpdate;
+      const seen = observed.get(write.id) as Observed;
+      const revisions = withRevision(seen.revisions, write.guard);
+      if (seen.live && claims && !heldIds.has(write.id)) {
+        redo.push(index);
+        continue;
+      }
+      if (seen.live) {
+        const filter = claims ? { _id: write.id } : unchangedSince(write.id, seen, [write.guard.stream]);
+        operations.push({ updateOne: { filter, update: { $set: { ...write.set, [revisionPath(write.guard.stream)]: write.guard.revision } } } });
+      } else {
+        operations.push({ insertOne: { document: { ...withFieldsSet(write.id, undefined, write.set), _id: write.id, _revisions: revisions } as StoredDocument } });
+      }
+      operationIds.push(write.id);
+      expected.set(write.id, revisions);
+      indexOf.set(write.id, index);
+    }
+    const failed = await writeBulk(operations, operationIds, expected, givingBack(claims, held));
+    const resurrected = operationIds.filter((id) => !failed.has(id) && (observed.get(id) as Observed).tombstone);
+    if (resurrected.length > 0) await tombstones.deleteMany({ _id: { $in: resurrected.map((id) => tombstoneIdOf(name, id)) } });
+    for (const id of operationIds) {
+      const index = indexOf.get(id) as number;
+      if (failed.has(id)) redo.push(index);
+      else outcomes[index] = 'applied';
+    }
+    await Promise.all(redo.map((index) => oneByOne([index])));
+  };
+
+  return { replaceIfNewer, replaceManyIfNewer, updateIfNewer, updateManyIfNewer };
 }
+
+/** Every stream of `wanted` at or past its revision there: a write of those revisions took effect, or a newer one since. */
+const reaches = (stored: Revisions | undefined, wanted: Revisions | undefined): boolean =>
+  Object.entries(wanted ?? {}).every(([key, revision]) => (stored?.[key] ?? -1) >= revision);
 
 const revisionsEqual = (left: Revisions | undefined, right: Revisions | undefined): boolean =>
   JSON.stringify(Object.entries(left ?? {}).sort()) === JSON.stringify(Object.entries(right ?? {}).sort());

@@ -61,6 +61,18 @@ describeWithMongo('mongo read store: concurrent writers of one document', () => 
     }
   });
 
+  it('keeps the newest of two racing batches of partial updates, and a third stream\'s fields, every round', async () => {
+    const [older, newer] = stores.map((store) => store.collection<Counter>('counters'));
+    const ids = ['a', 'b', 'c'];
+    for (let round = 1; round <= rounds; round += 1) {
+      const batch = (revision: number) => ids.map((id) => ({ id, set: { value: revision }, guard: { stream: `counter-${id}`, revision }, upsert: true }));
+      const other = ids.map((id) => ({ id, set: { other: round }, guard: { stream: `other-${id}`, revision: round }, upsert: true }));
+      await Promise.all([older?.updateManyIfNewer(batch(2 * round - 1)), newer?.updateManyIfNewer(batch(2 * round)), older?.updateManyIfNewer(other)]);
+      const docs = await newer?.find({}, { sort: { _id: 1 } });
+      expect(docs?.map((doc) => [doc.value, doc.other])).toEqual(ids.map(() => [2 * round, round]));
+    }
+  });
+
   it('claims each state it writes over once, and keeps the claims out of the listing', async () => {
     const counters = stores[0].collection<Counter>('counters');
     await counters.updateIfNewer({ id: 'c1', set: { value: 1 }, guard: { stream, revision: 1 }, upsert: true });

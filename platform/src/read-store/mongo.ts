@@ -78,6 +78,10 @@ export function createMongoReadStore(db: Db, options: MongoReadStoreOptions = {}
         assertSettable(write);
         return guarded.updateIfNewer(write);
       },
+      updateManyIfNewer: async (writes) => {
+        for (const write of writes) assertSettable(write);
+        return guarded.updateManyIfNewer(writes);
+      },
       upsert: async (doc) => {
         try {
           await main.replaceOne({ _id: doc._id }, withEncodedRevisions(doc as StoredDocument), { upsert: true });

@@ -65,6 +65,11 @@ export interface ReadCollection<T extends Document = Document> {
    * (a product and its SKU's stock) write disjoint fields of one document concurrently.
    */
   updateIfNewer(write: GuardedUpdate): Promise<GuardOutcome>;
+  /**
+   * The same for many documents at once (one round trip per step on a MongoDB-wire server, not
+   * one per document); outcomes in input order. Several writes to one id apply in input order.
+   */
+  updateManyIfNewer(writes: readonly GuardedUpdate[]): Promise<GuardOutcome[]>;
   /** Unguarded upsert, for documents without a source stream. */
   upsert(doc: T): Promise<void>;
   deleteOne(id: string): Promise<boolean>;
