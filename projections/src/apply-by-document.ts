@@ -36,9 +36,12 @@ export async function applyByDocument<T extends Document, Fields extends { revis
     if (documentEvents) documentEvents.push(event);
     else byDocument.set(id, [event]);
   }
+  const at = Date.now();
+  const read = new Map<string, T | null>();
   const writes = await Promise.all(
     [...byDocument].map(async ([id, documentEvents]) => {
       const current = await collection.findOne({ _id: id });
+      read.set(id, current);
       let fields = current && model.fieldsOf(current);
       let last: RecordedEvent | undefined;
       for (const event of documentEvents) {
@@ -52,7 +55,8 @@ export async function applyByDocument<T extends Document, Fields extends { revis
     }),
   );
   const due = writes.filter((write) => write !== null);
-  if (due.length > 0) await collection.replaceManyIfNewer(due);
+  // the documents just read are the state the writes are guarded against: not read a second time
+  if (due.length > 0) await collection.replaceManyIfNewer(due, { docs: read, at });
 }
 
 /** A document without the store's fields. */

@@ -59,10 +59,11 @@ export function streamKind<T extends Document, Slice>(model: StreamSliceModel<T,
  * fields cannot. Streams may arrive in any interleaving: an event of another stream before the
  * document's first one creates the document with that stream's fields only.
  *
- * A batch's documents are read by id side by side and all their writes sent at once: the store
- * claims and writes them together (a round trip per step, not per document, on a MongoDB-wire
- * server) and applies one document's streams one after the other, which keeps a projection
- * process from ever racing itself on one document.
+ * A batch's documents are read by id side by side and all their writes sent at once, guarded
+ * against what was read: the store claims and writes them together (a round trip per step, not
+ * per document, on a MongoDB-wire server) and applies one document's streams one after the
+ * other. Batches of other partitions may write the same document meanwhile (an order's payment
+ * stream is keyed apart from the order's): the store's guards keep both writes.
  */
 export async function applyByStream<T extends Document>(collection: ReadCollection<T>, kinds: readonly StreamKind<T>[], events: readonly RecordedEvent[]): Promise<void> {
   const byDocument = new Map<string, Map<string, { kind: StreamKind<T>; events: RecordedEvent[] }>>();
@@ -77,6 +78,7 @@ export async function applyByStream<T extends Document>(collection: ReadCollecti
     else streams.set(event.streamId, { kind, events: [event] });
   }
   // Read once: each stream's fold sees only its own fields and revision, which the others' writes leave alone.
+  const at = Date.now();
   const currents = await Promise.all([...byDocument.keys()].map((id) => collection.findOne({ _id: id })));
   const writes: GuardedUpdate[] = [];
   for (const [index, [id, streams]] of [...byDocument].entries()) {
@@ -85,5 +87,6 @@ export async function applyByStream<T extends Document>(collection: ReadCollecti
       if (write) writes.push({ id, set: write.set, guard: { stream, revision: write.revision }, upsert: true });
     }
   }
-  if (writes.length > 0) await collection.updateManyIfNewer(writes);
+  // the documents just read are the state the writes are guarded against: not read a second time
+  if (writes.length > 0) await collection.updateManyIfNewer(writes, { docs: new Map([...byDocument.keys()].map((id, index) => [id, currents[index] ?? null])), at });
 }

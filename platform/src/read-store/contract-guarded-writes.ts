@@ -155,6 +155,34 @@ export function guardedWritesContract({ freshCollection }: ContractContext): voi
       expect(await products.updateManyIfNewer([])).toEqual([]);
     });
 
+    it('guards against what the caller read just before: a document changed since is written over only by a newer write', async () => {
+      const products = freshCollection<Product>();
+      const stream = 'product.p$1';
+      await products.replaceIfNewer({ id: 'p', doc: product('p', 'v1'), guard: { stream, revision: 1 } });
+      await products.replaceIfNewer({ id: 'r', doc: product('r', 'r1'), guard: { stream: 'product-r', revision: 1 } });
+      const at = Date.now();
+      const docs = new Map([
+        ['p', await products.findOne({ _id: 'p' })],
+        ['r', await products.findOne({ _id: 'r' })],
+        ['q', null],
+      ]);
+      // after the caller's read: another stream's fields, a newer revision of r, and q created
+      await products.updateIfNewer({ id: 'p', set: { stock: { available: 3 } }, guard: { stream: 'inventory-p', revision: 1 } });
+      await products.replaceIfNewer({ id: 'r', doc: product('r', 'r3'), guard: { stream: 'product-r', revision: 3 } });
+      await products.updateIfNewer({ id: 'q', set: { name: 'q1' }, guard: { stream: 'product-q', revision: 1 }, upsert: true });
+      const updates = [
+        { id: 'p', set: { name: 'v2' }, guard: { stream, revision: 2 } },
+        { id: 'q', set: { name: 'q0' }, guard: { stream: 'product-q', revision: 0 }, upsert: true },
+      ];
+      expect(await products.updateManyIfNewer(updates, { docs, at })).toEqual(['applied', 'stale']);
+      expect(await products.replaceManyIfNewer([{ id: 'r', doc: product('r', 'r2'), guard: { stream: 'product-r', revision: 2 } }], { docs, at })).toEqual(['stale']);
+      expect(await products.find({}, { sort: { _id: 1 } })).toEqual([
+        { _id: 'p', name: 'v2', stock: { available: 3 }, _revisions: { [stream]: 2, 'inventory-p': 1 } },
+        { _id: 'q', name: 'q1', _revisions: { 'product-q': 1 } },
+        { _id: 'r', name: 'r3', _revisions: { 'product-r': 3 } },
+      ]);
+    });
+
     it('refuses to set the fields the store manages', async () => {
       const products = freshCollection<Product>();
       await expect(products.updateManyIfNewer([{ id: 'p1', set: { _revisions: {} }, guard: { stream: 's', revision: 1 }, upsert: true }])).rejects.toMatchObject({ code: 'validation' });

@@ -12,8 +12,8 @@ import { AppError } from '../errors';
 import { withFieldsSet } from './guarded-update';
 import { duplicateKeyConflictOf, isDuplicateKey } from './mongo-errors';
 import type { HeldClaim, WriteClaims } from './mongo-write-claims';
-import type { Document, GuardOutcome, GuardedReplace, GuardedUpdate } from './port';
-import { isNewer, revisionKey, revisionPath, withRevision, type Revisions } from './revisions';
+import type { Document, GuardOutcome, GuardedReplace, GuardedUpdate, ReadBefore } from './port';
+import { isNewer, revisionKey, revisionPath, withEncodedRevisions, withRevision, type Revisions } from './revisions';
 
 export type StoredDocument = Document;
 export interface Tombstone {
@@ -80,9 +80,13 @@ export function createGuardedWrites(name: string, main: Collection<StoredDocumen
     }
   };
 
-  /** By `_id` one by one on FerretDB, which looks up only a lone `_id` by index (`$in` scans the collection). */
-  const findByIds = async <T extends { _id: string }>(collection: Collection<T>, ids: string[], projection?: Record<string, 1>): Promise<T[]> => {
-    if (ids.length > 1 && !(await claimsOf())) return (await collection.find({ _id: { $in: ids } } as MongoFilter<T>, projection ? { projection } : {}).toArray()) as T[];
+  /**
+   * By `_id` one by one on FerretDB, which looks up only a lone `_id` by index (`$in` scans the
+   * collection); in one `$in` where that is cheap anyway (`scanned`: the tombstones, which hold
+   * only deleted documents and which no projection of ours makes in its normal course).
+   */
+  const findByIds = async <T extends { _id: string }>(collection: Collection<T>, ids: string[], projection?: Record<string, 1>, scanned = false): Promise<T[]> => {
+    if (ids.length > 1 && (scanned || !(await claimsOf()))) return (await collection.find({ _id: { $in: ids } } as MongoFilter<T>, projection ? { projection } : {}).toArray()) as T[];
     const found = await Promise.all(ids.map((id) => collection.findOne({ _id: id } as MongoFilter<T>, projection ? { projection } : {})));
     return found.filter((doc) => doc !== null) as T[];
   };
@@ -91,11 +95,14 @@ export function createGuardedWrites(name: string, main: Collection<StoredDocumen
    * The documents' revisions, and the tombstones of those not live (a live document's revisions
    * are its own; a tombstone left beside it by a crash is overwritten by the next deletion).
    */
-  const observe = async (ids: string[]): Promise<Map<string, Observed>> => {
-    const live = await findByIds(main, ids, { _revisions: 1 });
+  const observe = async (ids: string[], readBefore?: ReadBefore): Promise<Map<string, Observed>> => {
+    const unread = readBefore ? ids.filter((id) => !readBefore.docs.has(id)) : ids;
+    // handed to the caller with their revisions decoded: stored ones are encoded
+    const readLive = readBefore ? ids.flatMap((id) => readBefore.docs.get(id) ?? []).map((doc) => withEncodedRevisions({ _id: doc._id, _revisions: doc._revisions })) : [];
+    const live = [...readLive, ...(unread.length > 0 ? await findByIds(main, unread, { _revisions: 1 }) : [])];
     const liveById = new Map(live.map((doc) => [doc._id, doc]));
     const missing = ids.filter((id) => !liveById.has(id));
-    const dead = missing.length > 0 ? await findByIds(tombstones, missing.map((id) => tombstoneIdOf(name, id))) : [];
+    const dead = missing.length > 0 ? await findByIds(tombstones, missing.map((id) => tombstoneIdOf(name, id)), undefined, true) : [];
     const deadById = new Map(dead.map((tombstone) => [tombstone.id, tombstone]));
     return new Map(
       ids.map((id) => {
@@ -172,11 +179,11 @@ export function createGuardedWrites(name: string, main: Collection<StoredDocumen
    * apply in input order), then writes each id's final state in one unordered bulk write.
    * Ids whose bulk operation failed or found the document changed are redone one by one.
    */
-  const replaceManyIfNewer = async (writes: readonly GuardedReplace[]): Promise<GuardOutcome[]> => {
+  const replaceManyIfNewer = async (writes: readonly GuardedReplace[], readBefore?: ReadBefore): Promise<GuardOutcome[]> => {
     if (writes.length === 0) return [];
     const ids = [...new Set(writes.map((write) => write.id))];
-    const readAt = Date.now();
-    const observed = await observe(ids);
+    const readAt = readBefore?.at ?? Date.now();
+    const observed = await observe(ids, readBefore);
     const outcomes: GuardOutcome[] = [];
     const finals = new Map<string, { revisions: Revisions; doc: GuardedReplace['doc']; streams: string[] }>();
     for (const write of writes) {
@@ -328,7 +335,7 @@ export function createGuardedWrites(name: string, main: Collection<StoredDocumen
    * bulk write. An id written more than once, or whose operation did not take effect (another
    * writer came first, a unique index refused it), goes through `updateIfNewer` one by one.
    */
-  const updateManyIfNewer = async (writes: readonly GuardedUpdate[]): Promise<GuardOutcome[]> => {
+  const updateManyIfNewer = async (writes: readonly GuardedUpdate[], readBefore?: ReadBefore): Promise<GuardOutcome[]> => {
     const outcomes: GuardOutcome[] = new Array<GuardOutcome>(writes.length);
     const indexesById = new Map<string, number[]>();
     for (const [index, write] of writes.entries()) indexesById.set(write.id, [...(indexesById.get(write.id) ?? []), index]);
@@ -337,14 +344,14 @@ export function createGuardedWrites(name: string, main: Collection<StoredDocumen
     };
     const several = [...indexesById.values()].filter((indexes) => indexes.length > 1);
     const single = [...indexesById.values()].filter((indexes) => indexes.length === 1).map(([index]) => index as number);
-    await Promise.all([...several.map(oneByOne), single.length > 0 ? updateOnce(writes, single, outcomes, oneByOne) : undefined]);
+    await Promise.all([...several.map(oneByOne), single.length > 0 ? updateOnce(writes, single, outcomes, oneByOne, readBefore) : undefined]);
     return outcomes;
   };
 
   /** The bulk path of `updateManyIfNewer`, for ids written once; fills in `outcomes`. */
-  const updateOnce = async (writes: readonly GuardedUpdate[], indexes: readonly number[], outcomes: GuardOutcome[], oneByOne: (indexes: readonly number[]) => Promise<void>): Promise<void> => {
-    const readAt = Date.now();
-    const observed = await observe(indexes.map((index) => (writes[index] as GuardedUpdate).id));
+  const updateOnce = async (writes: readonly GuardedUpdate[], indexes: readonly number[], outcomes: GuardOutcome[], oneByOne: (indexes: readonly number[]) => Promise<void>, readBefore?: ReadBefore): Promise<void> => {
+    const readAt = readBefore?.at ?? Date.now();
+    const observed = await observe(indexes.map((index) => (writes[index] as GuardedUpdate).id), readBefore);
     const due: number[] = [];
     for (const index of indexes) {
       const write = writes[index] as GuardedUpdate;

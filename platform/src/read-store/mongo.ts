@@ -73,14 +73,14 @@ export function createMongoReadStore(db: Db, options: MongoReadStoreOptions = {}
       },
       count: async (filter = {}) => main.countDocuments(query(filter)),
       replaceIfNewer: async (write) => guarded.replaceIfNewer(write as GuardedReplace),
-      replaceManyIfNewer: async (writes) => guarded.replaceManyIfNewer(writes as readonly GuardedReplace[]),
+      replaceManyIfNewer: async (writes, readBefore) => guarded.replaceManyIfNewer(writes as readonly GuardedReplace[], readBefore),
       updateIfNewer: async (write) => {
         assertSettable(write);
         return guarded.updateIfNewer(write);
       },
-      updateManyIfNewer: async (writes) => {
+      updateManyIfNewer: async (writes, readBefore) => {
         for (const write of writes) assertSettable(write);
-        return guarded.updateManyIfNewer(writes);
+        return guarded.updateManyIfNewer(writes, readBefore);
       },
       upsert: async (doc) => {
         try {

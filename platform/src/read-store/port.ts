@@ -44,6 +44,17 @@ export interface GuardedUpdate {
 
 export type GuardOutcome = 'applied' | 'stale';
 
+/**
+ * The documents a caller read just before writing them (whole, or at least `_id` and
+ * `_revisions`; null for one not found), and when it read them: the many-document writes decide
+ * and guard against these revisions instead of reading them again. An id not in `docs` is read.
+ */
+export interface ReadBefore {
+  docs: ReadonlyMap<string, Document | null>;
+  /** `Date.now()` before the reads were sent. */
+  at: number;
+}
+
 export interface IndexSpec {
   keys: Record<string, 1 | -1>;
   unique?: boolean;
@@ -58,7 +69,7 @@ export interface ReadCollection<T extends Document = Document> {
   /** Revision-guarded replace (or delete when `doc` is null); idempotent under redelivery. */
   replaceIfNewer(write: GuardedReplace<T>): Promise<GuardOutcome>;
   /** The same for many documents in one round trip; outcomes in input order. */
-  replaceManyIfNewer(writes: readonly GuardedReplace<T>[]): Promise<GuardOutcome[]>;
+  replaceManyIfNewer(writes: readonly GuardedReplace<T>[], readBefore?: ReadBefore): Promise<GuardOutcome[]>;
   /**
    * Revision-guarded partial update: `$set` these (possibly dotted) fields only when the
    * guard passes; with `upsert`, a missing document is created from them. Lets two streams
@@ -69,7 +80,7 @@ export interface ReadCollection<T extends Document = Document> {
    * The same for many documents at once (one round trip per step on a MongoDB-wire server, not
    * one per document); outcomes in input order. Several writes to one id apply in input order.
    */
-  updateManyIfNewer(writes: readonly GuardedUpdate[]): Promise<GuardOutcome[]>;
+  updateManyIfNewer(writes: readonly GuardedUpdate[], readBefore?: ReadBefore): Promise<GuardOutcome[]>;
   /** Unguarded upsert, for documents without a source stream. */
   upsert(doc: T): Promise<void>;
   deleteOne(id: string): Promise<boolean>;

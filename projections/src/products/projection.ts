@@ -99,6 +99,7 @@ async function applyCatalogEvents(products: Products, stock: Stock, events: read
  */
 async function applyStockEvents(products: Products, stock: Stock, eventsBySku: ReadonlyMap<string, readonly RecordedEvent[]>): Promise<void> {
   const skus = [...eventsBySku.keys()];
+  const at = Date.now();
   const currents = await Promise.all(skus.map((sku) => stock.findOne({ _id: sku })));
   const touched = skus.map((sku, index) => {
     const events = eventsBySku.get(sku) ?? [];
@@ -107,7 +108,7 @@ async function applyStockEvents(products: Products, stock: Stock, eventsBySku: R
     return { sku, stream: events[0]?.streamId ?? inventoryStreamId(sku), current, folded, latest: folded ?? current };
   });
   const stockWrites = touched.flatMap(({ sku, stream, folded }) => (folded ? [{ id: sku, set: folded, guard: { stream, revision: folded.revision }, upsert: true }] : []));
-  if (stockWrites.length > 0) await stock.updateManyIfNewer(stockWrites);
+  if (stockWrites.length > 0) await stock.updateManyIfNewer(stockWrites, { docs: new Map(skus.map((sku, index) => [sku, currents[index] ?? null])), at });
   const productWrites = await Promise.all(
     touched.map(async ({ sku, stream, current, latest }) => {
       if (latest?.revision === undefined) return [];

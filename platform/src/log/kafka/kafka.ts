@@ -25,7 +25,8 @@ export interface KafkaLogOptions {
    * Partitions of one consumer handled at the same time, unless the consumer asks otherwise
    * (default 1, kafkajs's own). At 8 for every consumer, the projections of the Kafka orders bench
    * were evicted from their groups under load (a batch outlasting the session on a saturated
-   * FerretDB) and stopped; the processors ask for it themselves (`partitionsAtOnce`).
+   * FerretDB) and stopped; the processors and the projections, whose consumers now heartbeat
+   * through a long batch, ask for it themselves (`partitionsAtOnce`).
    */
   partitionsConsumedConcurrently?: number;
   /** Default 60 s; the broker aborts a transaction left open longer. */
