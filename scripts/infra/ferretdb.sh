@@ -79,7 +79,10 @@ start() {
   fi
   local t0 storage; t0="$(now_s)"
   case "$FERRETDB_BACKEND" in
-    sqlite) storage=(--handler=sqlite --sqlite-url="file:$RUN_DIR/sqlite/") ;;
+    # WAL with synchronous=NORMAL: a commit is not fsynced (a power cut may lose the last ones; a
+    # crash of FerretDB or of the machine's processes loses nothing), which read models rebuilt
+    # from the event store can afford. FERRETDB_SQLITE_SYNCHRONOUS=full restores SQLite's default.
+    sqlite) storage=(--handler=sqlite --sqlite-url="file:$RUN_DIR/sqlite/?_pragma=synchronous(${FERRETDB_SQLITE_SYNCHRONOUS:-normal})") ;;
     postgresql) storage=(--handler=pg --postgresql-url="$("$INFRA_DIR/postgres.sh" start)") ;;
     *) die "FERRETDB_BACKEND must be sqlite or postgresql, not $FERRETDB_BACKEND" ;;
   esac
