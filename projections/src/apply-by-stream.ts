@@ -1,4 +1,4 @@
-import type { Document, GuardedUpdate, ReadCollection, RecordedEvent } from '@ecommerce/platform';
+import type { Document, ReadCollection, RecordedEvent } from '@ecommerce/platform';
 import type { ProjectedEvent } from './apply-by-document';
 
 /**
@@ -59,11 +59,9 @@ export function streamKind<T extends Document, Slice>(model: StreamSliceModel<T,
  * fields cannot. Streams may arrive in any interleaving: an event of another stream before the
  * document's first one creates the document with that stream's fields only.
  *
- * A batch's documents are read by id side by side and all their writes sent at once, guarded
- * against what was read: the store claims and writes them together (a round trip per step, not
- * per document, on a MongoDB-wire server) and applies one document's streams one after the
- * other. Batches of other partitions may write the same document meanwhile (an order's payment
- * stream is keyed apart from the order's): the store's guards keep both writes.
+ * Documents are written in parallel, but one document's streams one after the other: the
+ * MongoDB-wire server we run (FerretDB on SQLite) loses one of two concurrent updates of one
+ * document, and this keeps a projection process from ever racing itself.
  */
 export async function applyByStream<T extends Document>(collection: ReadCollection<T>, kinds: readonly StreamKind<T>[], events: readonly RecordedEvent[]): Promise<void> {
   const byDocument = new Map<string, Map<string, { kind: StreamKind<T>; events: RecordedEvent[] }>>();
@@ -77,16 +75,14 @@ export async function applyByStream<T extends Document>(collection: ReadCollecti
     if (stream) stream.events.push(event);
     else streams.set(event.streamId, { kind, events: [event] });
   }
-  // Read once: each stream's fold sees only its own fields and revision, which the others' writes leave alone.
-  const at = Date.now();
-  const currents = await Promise.all([...byDocument.keys()].map((id) => collection.findOne({ _id: id })));
-  const writes: GuardedUpdate[] = [];
-  for (const [index, [id, streams]] of [...byDocument].entries()) {
-    for (const [stream, { kind, events: streamEvents }] of streams) {
-      const write = kind.fold(currents[index] ?? null, stream, streamEvents);
-      if (write) writes.push({ id, set: write.set, guard: { stream, revision: write.revision }, upsert: true });
-    }
-  }
-  // the documents just read are the state the writes are guarded against: not read a second time
-  if (writes.length > 0) await collection.updateManyIfNewer(writes, { docs: new Map([...byDocument.keys()].map((id, index) => [id, currents[index] ?? null])), at });
+  await Promise.all(
+    [...byDocument].map(async ([id, streams]) => {
+      // Read once: each stream's fold sees only its own fields and revision, which the others' writes leave alone.
+      const current = await collection.findOne({ _id: id });
+      for (const [stream, { kind, events: streamEvents }] of streams) {
+        const write = kind.fold(current, stream, streamEvents);
+        if (write) await collection.updateIfNewer({ id, set: write.set, guard: { stream, revision: write.revision }, upsert: true });
+      }
+    }),
+  );
 }

@@ -159,10 +159,6 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
         groupId,
         topics: projection.topics,
         fromBeginning: true,
-        // Bounded by round trips to the store, not CPU: one partition at a time, the Kafka orders
-        // bench saw its orders in the read model 25-70 s late; at 8, 12-36 s. A long batch no longer
-        // costs the group its member (the consumer heartbeats while it runs).
-        partitionsAtOnce: 8,
         eachBatch: async (batch, context) => {
           const decoded = await decode(batch.messages);
           const events = decoded.map(({ event }) => event);

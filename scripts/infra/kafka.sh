@@ -78,10 +78,6 @@ default.replication.factor=1
 offsets.topic.replication.factor=1
 transaction.state.log.replication.factor=1
 transaction.state.log.min.isr=1
-# One broker on loopback: the group and transaction coordinators' topics need not have 50
-# partitions each, and a fresh broker loads 2 x 8 much faster under a loaded CI machine.
-offsets.topic.num.partitions=8
-transaction.state.log.num.partitions=8
 group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=false
 EOF

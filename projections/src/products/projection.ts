@@ -59,7 +59,7 @@ export const productsProjection: Projection = {
       else if (stockEvents.has(event.type)) add(stockEventsBySku, (event.data as { sku: string }).sku, event);
     }
     await Promise.all([...catalogEventsByProduct.values()].map((productStream) => applyCatalogEvents(products, stock, productStream)));
-    if (stockEventsBySku.size > 0) await applyStockEvents(products, stock, stockEventsBySku);
+    await Promise.all([...stockEventsBySku].map(([sku, skuEvents]) => applyStockEvents(products, stock, sku, skuEvents)));
   },
 };
 
@@ -92,33 +92,21 @@ async function applyCatalogEvents(products: Products, stock: Stock, events: read
 }
 
 /**
- * Each SKU's stock events of a batch: folded, each stock document written once, then copied to
- * its product, the batch's SKUs together (two round trips of writes, not two per SKU). A product
- * write is guarded by its stock document's revision, so it is stale when already done, and a
- * redelivery after a crash between the two writes repairs it.
+ * One SKU's stock events of a batch: folded, written to the stock document once, then copied
+ * to its product. The product write is guarded by the stock document's revision, so it is
+ * stale when already done, and a redelivery after a crash between the two writes repairs it.
  */
-async function applyStockEvents(products: Products, stock: Stock, eventsBySku: ReadonlyMap<string, readonly RecordedEvent[]>): Promise<void> {
-  const skus = [...eventsBySku.keys()];
-  const at = Date.now();
-  const currents = await Promise.all(skus.map((sku) => stock.findOne({ _id: sku })));
-  const touched = skus.map((sku, index) => {
-    const events = eventsBySku.get(sku) ?? [];
-    const current = currents[index] ?? null;
-    const folded = foldStockCounts(sku, current, events);
-    return { sku, stream: events[0]?.streamId ?? inventoryStreamId(sku), current, folded, latest: folded ?? current };
-  });
-  const stockWrites = touched.flatMap(({ sku, stream, folded }) => (folded ? [{ id: sku, set: folded, guard: { stream, revision: folded.revision }, upsert: true }] : []));
-  if (stockWrites.length > 0) await stock.updateManyIfNewer(stockWrites, { docs: new Map(skus.map((sku, index) => [sku, currents[index] ?? null])), at });
-  const productWrites = await Promise.all(
-    touched.map(async ({ sku, stream, current, latest }) => {
-      if (latest?.revision === undefined) return [];
-      // A product, once it owns the SKU, keeps it (a second product with that SKU breaks the unique
-      // index), so only an unknown owner needs the read after this side's write.
-      const owner = current?.productId ?? (await stock.findOne({ _id: sku }))?.productId;
-      return owner ? [{ id: owner, set: { stock: stockViewOf(latest) }, guard: { stream, revision: latest.revision } }] : [];
-    }),
-  );
-  if (productWrites.flat().length > 0) await products.updateManyIfNewer(productWrites.flat());
+async function applyStockEvents(products: Products, stock: Stock, sku: string, events: readonly RecordedEvent[]): Promise<void> {
+  const stream = events[0]?.streamId ?? inventoryStreamId(sku);
+  const current = await stock.findOne({ _id: sku });
+  const folded = foldStockCounts(sku, current, events);
+  if (folded) await stock.updateIfNewer({ id: sku, set: folded, guard: { stream, revision: folded.revision }, upsert: true });
+  const latest = folded ?? current;
+  if (latest?.revision === undefined) return;
+  // A product, once it owns the SKU, keeps it (a second product with that SKU breaks the unique
+  // index), so only an unknown owner needs the read after this side's write.
+  const owner = current?.productId ?? (await stock.findOne({ _id: sku }))?.productId;
+  if (owner) await products.updateIfNewer({ id: owner, set: { stock: stockViewOf(latest) }, guard: { stream, revision: latest.revision } });
 }
 
 /** The fields the catalog side owns: not the id, the store's revisions, or the stock the inventory side writes. */
