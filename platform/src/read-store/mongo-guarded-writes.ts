@@ -32,6 +32,8 @@ interface Observed {
 const maxAttempts = 5;
 /** A caller's reading (`ReadBefore`) older than this is read again rather than written under late claims. */
 const freshReadMs = 1000;
+/** The caller's reading, if recent enough to write under (a reading that took long, on a loaded server, would make every claim late). */
+const freshOf = (hint: ReadBefore | undefined): ReadBefore | undefined => (hint && Date.now() - hint.at < freshReadMs ? hint : undefined);
 /** How long a write waits for other writers' claims on its document: past a dead writer's lease. */
 const claimWaitMs = 25_000;
 
@@ -97,9 +99,7 @@ export function createGuardedWrites(name: string, main: Collection<StoredDocumen
    * The documents' revisions, and the tombstones of those not live (a live document's revisions
    * are its own; a tombstone left beside it by a crash is overwritten by the next deletion).
    */
-  const observe = async (ids: string[], hint?: ReadBefore): Promise<Map<string, Observed>> => {
-    // A reading that took long (a loaded server) would make every claim late: read again.
-    const readBefore = hint && Date.now() - hint.at < freshReadMs ? hint : undefined;
+  const observe = async (ids: string[], readBefore?: ReadBefore): Promise<Map<string, Observed>> => {
     const unread = readBefore ? ids.filter((id) => !readBefore.docs.has(id)) : ids;
     // handed to the caller with their revisions decoded: stored ones are encoded
     const readLive = readBefore ? ids.flatMap((id) => readBefore.docs.get(id) ?? []).map((doc) => withEncodedRevisions({ _id: doc._id, _revisions: doc._revisions })) : [];
@@ -186,8 +186,9 @@ export function createGuardedWrites(name: string, main: Collection<StoredDocumen
   const replaceManyIfNewer = async (writes: readonly GuardedReplace[], readBefore?: ReadBefore): Promise<GuardOutcome[]> => {
     if (writes.length === 0) return [];
     const ids = [...new Set(writes.map((write) => write.id))];
-    const readAt = readBefore && Date.now() - readBefore.at < freshReadMs ? readBefore.at : Date.now();
-    const observed = await observe(ids, readBefore);
+    const fresh = freshOf(readBefore);
+    const readAt = fresh?.at ?? Date.now();
+    const observed = await observe(ids, fresh);
     const outcomes: GuardOutcome[] = [];
     const finals = new Map<string, { revisions: Revisions; doc: GuardedReplace['doc']; streams: string[] }>();
     for (const write of writes) {
@@ -354,8 +355,9 @@ export function createGuardedWrites(name: string, main: Collection<StoredDocumen
 
   /** The bulk path of `updateManyIfNewer`, for ids written once; fills in `outcomes`. */
   const updateOnce = async (writes: readonly GuardedUpdate[], indexes: readonly number[], outcomes: GuardOutcome[], oneByOne: (indexes: readonly number[]) => Promise<void>, readBefore?: ReadBefore): Promise<void> => {
-    const readAt = readBefore && Date.now() - readBefore.at < freshReadMs ? readBefore.at : Date.now();
-    const observed = await observe(indexes.map((index) => (writes[index] as GuardedUpdate).id), readBefore);
+    const fresh = freshOf(readBefore);
+    const readAt = fresh?.at ?? Date.now();
+    const observed = await observe(indexes.map((index) => (writes[index] as GuardedUpdate).id), fresh);
     const due: number[] = [];
     for (const index of indexes) {
       const write = writes[index] as GuardedUpdate;

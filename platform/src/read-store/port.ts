@@ -47,7 +47,8 @@ export type GuardOutcome = 'applied' | 'stale';
 /**
  * The documents a caller read just before writing them (whole, or at least `_id` and
  * `_revisions`; null for one not found), and when it read them: the many-document writes decide
- * and guard against these revisions instead of reading them again. An id not in `docs` is read.
+ * and guard against these revisions instead of reading them again. An id not in `docs` is read,
+ * and so is every one when the reading is over a second old (a store may also just ignore it).
  */
 export interface ReadBefore {
   docs: ReadonlyMap<string, Document | null>;
