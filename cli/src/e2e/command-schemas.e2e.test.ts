@@ -31,6 +31,10 @@ interface Fixtures {
   shopperToken: string;
   /** A customer whose inbox only the notification row fills (the processors write the others' as their orders move). */
   reader: { token: string; userId: string };
+  /** Products no other row changes: the PATCH row gives the others random currencies, and an order's lines share one. */
+  orderProductIds: string[];
+  /** A saved address of `customer`, the one its orders are shipped to. */
+  customerAddressId: string;
   /** The saved address the address rows last made (a profile keeps at most 10). */
   lastAddressId?: string;
 }
@@ -147,7 +151,7 @@ const routes: CommandRoute[] = [
   {
     operation: 'post /api/orders',
     body: placeOrderBody,
-    overrides: (f) => ({ 'lines.productId': fc.constantFrom(...f.productIds) }),
+    overrides: (f) => ({ 'lines.productId': fc.constantFrom(...f.orderProductIds), shippingAddressId: fc.constant(f.customerAddressId) }),
     request: async (f, body) => ({ method: 'POST', path: '/api/orders', token: f.customerToken, body }),
   },
   {
@@ -236,7 +240,7 @@ function lifecycleRoutes(): CommandRoute[] {
       },
     },
     {
-      // A profile keeps at most 10 addresses: the first 10 runs are saved, the others refused with 409.
+      // A profile keeps at most 10 addresses: beside the fixtures' one, the first 9 runs are saved, the others refused with 409.
       operation: 'post /api/me/addresses',
       body: postalAddressSchema,
       request: async (f, body) => ({ method: 'POST', path: '/api/me/addresses', token: f.customerToken, body }),
@@ -279,7 +283,10 @@ describe('zod request schemas and Avro event schemas agree, for every command ro
 
   beforeAll(async () => {
     platform = await startTestPlatform({ embeddedOnly: true, env: { RATE_LIMIT_ACCOUNT_PER_MINUTE: '100000' } });
-    const products = await Promise.all(Array.from({ length: 60 }, () => platform.request('POST', '/api/products', { body: newProduct({ initialStock: 1000 }) })));
+    const products = await Promise.all(Array.from({ length: 70 }, () => platform.request('POST', '/api/products', { body: newProduct({ initialStock: 1000 }) })));
+    // The rows pick among these: one that failed to be created would refuse every order that names it.
+    for (const product of products) expect(product.status).toBe(201);
+    const orderProducts = products.splice(60);
     const customer = { email: 'agreement@shop.test', password: 'a long and uncommon passphrase 7' };
     await platform.request('POST', '/api/auth/register', { anonymous: true, body: { ...customer, name: 'Agreement Tester' } });
     const otherUser = { email: 'second@shop.test', password: 'a different uncommon passphrase 8' };
@@ -288,12 +295,17 @@ describe('zod request schemas and Avro event schemas agree, for every command ro
     const readerId = String((await platform.request('POST', '/api/auth/register', { anonymous: true, body: { ...reader, name: 'Reader' } })).body.id);
     const shopper = { email: 'shopper@shop.test', password: 'yet another passphrase 9' };
     await platform.request('POST', '/api/auth/register', { anonymous: true, body: { ...shopper, name: 'Shopper' } });
+    const customerToken = await loginAs(platform.baseUrl, customer.email, customer.password);
+    const address = await platform.request('POST', '/api/me/addresses', { token: customerToken, body: { recipient: 'Agreement Tester', line1: '1 Contract Street', city: 'Lyon', postalCode: '69002', country: 'FR' } });
+    expect(address.status).toBe(201);
     fixtures = {
+      customerAddressId: String(address.body.id),
+      orderProductIds: orderProducts.map((product) => String(product.body.id)),
       shopperToken: await loginAs(platform.baseUrl, shopper.email, shopper.password),
       productIds: products.map((product) => String(product.body.id)),
       skus: await Promise.all(products.map(async (product) => String((await platform.eventStore.readStream(`product-${String(product.body.id)}`))[0]?.data.sku))),
       customer,
-      customerToken: await loginAs(platform.baseUrl, customer.email, customer.password),
+      customerToken,
       otherUserId: String(other.body.id),
       reader: { token: await loginAs(platform.baseUrl, reader.email, reader.password), userId: readerId },
       other: otherUser,

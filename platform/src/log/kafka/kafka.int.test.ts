@@ -153,6 +153,25 @@ describeWithKafka('kafka log adapter', () => {
       }
     }, 60_000);
 
+    it('waits for the leaders of topics another process has just created before answering their offsets', async () => {
+      const topics = range(30).map(() => uniqueName('topic'));
+      const admin = createClient().admin();
+      await admin.connect();
+      try {
+        // As a second process does at start-up: the topics exist, their leaders may not yet.
+        await admin.createTopics({ waitForLeaders: false, topics: topics.map((topic) => ({ topic, numPartitions: 8 })) });
+        const other = createKafkaLog(createClient(), fastTimings);
+        try {
+          await other.ensureTopics(topics.map((topic) => ({ topic, partitions: 8 })));
+          for (const topic of topics) expect(await other.endOffsets(topic)).toEqual(range(8).map(() => 0));
+        } finally {
+          await other.close();
+        }
+      } finally {
+        await admin.disconnect();
+      }
+    }, 60_000);
+
     it('reports a missing topic as not found and an unreachable cluster as unhealthy', async () => {
       await expect(log.partitionCount(uniqueName('missing'))).rejects.toMatchObject({ code: 'not_found' });
       const unreachable = createKafkaLog(

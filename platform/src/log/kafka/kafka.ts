@@ -102,6 +102,8 @@ export function createKafkaLog(kafka: Kafka, options: KafkaLogOptions = {}): Log
    * on a loaded broker; a topic once seen is only asked about again when it turns out deleted.
    */
   const knownTopics = new Set<string>();
+  /** Topics ensureTopics has seen served by a leader: asked about once per log, not per call. */
+  const readyTopics = new Set<string>();
   const topicOffsets = async (topic: string) => {
     const client = await connectedAdmin();
     if (!knownTopics.has(topic)) {
@@ -113,6 +115,7 @@ export function createKafkaLog(kafka: Kafka, options: KafkaLogOptions = {}): Log
     } catch (error) {
       if (!isUnknownTopicError(error)) throw error;
       knownTopics.delete(topic);
+      readyTopics.delete(topic);
       throw new NotFoundError(`topic ${topic} does not exist`, { topic });
     }
   };
@@ -120,13 +123,14 @@ export function createKafkaLog(kafka: Kafka, options: KafkaLogOptions = {}): Log
   return {
     async ensureTopics(specs: readonly TopicSpec[]) {
       const client = await connectedAdmin();
+      const unready = specs.filter((spec) => !readyTopics.has(spec.topic));
+      if (unready.length === 0) return;
       const existing = new Set(await client.listTopics());
-      const missing = new Map(specs.filter((spec) => !existing.has(spec.topic)).map((spec) => [spec.topic, spec]));
-      if (missing.size === 0) return;
+      const missing = new Map(unready.filter((spec) => !existing.has(spec.topic)).map((spec) => [spec.topic, spec]));
       // Resolves false when another process created them meanwhile: they are left as they are.
       // kafkajs's own wait for leaders gives up on UNKNOWN_TOPIC_OR_PARTITION, which a KRaft
       // broker answers until its metadata has caught up, hence the wait below.
-      await client.createTopics({
+      if (missing.size > 0) await client.createTopics({
         waitForLeaders: false,
         topics: [...missing.values()].map((spec) => ({
           topic: spec.topic,
@@ -135,7 +139,10 @@ export function createKafkaLog(kafka: Kafka, options: KafkaLogOptions = {}): Log
           configEntries: spec.compacted ? [{ name: 'cleanup.policy', value: 'compact' }] : [],
         })),
       });
-      await waitForLeaders(client, [...missing.keys()], topicWaitTimeoutMs);
+      // Topics that already exist are waited for too: another process may have just created
+      // them, and until their leaders are elected a read of their offsets fails.
+      await waitForLeaders(client, unready.map((spec) => spec.topic), topicWaitTimeoutMs);
+      for (const spec of unready) readyTopics.add(spec.topic);
     },
 
     async partitionCount(topic) {
