@@ -14,6 +14,8 @@ export interface OrderOutcome {
   placedAt: number;
   answeredAt: number;
   confirmed: boolean;
+  /** The last StockReserved of the order's lines: splits placed→confirmed at the inventory actor. */
+  reservedAt?: number;
 }
 
 /** What one phase recorded while sending and draining; filled in place as the answers arrive. */
@@ -73,16 +75,22 @@ export function summarizeOrdersPhase(label: OrdersPhaseLabel, measured: OrdersPh
   const { postLatencies, visibleLatencies, non2xx, errors, notVisible, sampleEvery } = measured;
   // confirmed orders only: a rejection is an answer, not the throughput this measures
   const latencies: number[] = [];
+  const toReserved: number[] = [];
+  const reservedToConfirmed: number[] = [];
   let first = Number.POSITIVE_INFINITY;
   let last = 0;
   for (const outcome of measured.outcomes.values()) {
     if (!outcome.confirmed) continue;
     latencies.push(outcome.answeredAt - outcome.placedAt);
+    if (outcome.reservedAt !== undefined) {
+      toReserved.push(outcome.reservedAt - outcome.placedAt);
+      reservedToConfirmed.push(outcome.answeredAt - outcome.reservedAt);
+    }
     first = Math.min(first, outcome.placedAt);
     last = Math.max(last, outcome.answeredAt);
   }
   const rejected = measured.outcomes.size - latencies.length;
-  for (const list of [latencies, postLatencies, visibleLatencies]) list.sort((a, b) => a - b);
+  for (const list of [latencies, toReserved, reservedToConfirmed, postLatencies, visibleLatencies]) list.sort((a, b) => a - b);
   const name = `${items}-item`;
   const confirmedPerSecond = round1(latencies.length / Math.max(0.001, (last - first) / 1000));
   const answersPerSecond = round1(postLatencies.length / Math.max(0.001, (measured.lastAnswerMs - measured.started) / 1000));
@@ -93,6 +101,8 @@ export function summarizeOrdersPhase(label: OrdersPhaseLabel, measured: OrdersPh
     { section, metric: `${name} POST p99`, value: round1(percentile(postLatencies, 99)), unit: 'ms' },
     { section, metric: `${name} placed→confirmed p50`, value: percentile(latencies, 50), unit: 'ms', note: 'event store recordedAt of OrderPlaced → OrderConfirmed' },
     { section, metric: `${name} placed→confirmed p99`, value: percentile(latencies, 99), unit: 'ms', note: `${latencies.length} confirmed, ${rejected} rejected` },
+    { section, metric: `${name} placed→reserved p50`, value: percentile(toReserved, 50), unit: 'ms', note: `p99 ${percentile(toReserved, 99)} ms: OrderPlaced → its last line's StockReserved (mirror, router, inventory actor)` },
+    { section, metric: `${name} reserved→confirmed p50`, value: percentile(reservedToConfirmed, 50), unit: 'ms', note: `p99 ${percentile(reservedToConfirmed, 99)} ms: → OrderConfirmed (mirror, router, order actor)` },
     { section, metric: `${name} sent→visible p50`, value: round1(percentile(visibleLatencies, 50)), unit: 'ms', note: `GET /api/orders/:id until confirmed, every ${visiblePollMs} ms (then ${visibleBackoff * 100}% of the wait), every ${sampleEvery}th order` },
     { section, metric: `${name} sent→visible p99`, value: round1(percentile(visibleLatencies, 99)), unit: 'ms', note: `${visibleLatencies.length} sampled, ${notVisible} never seen` },
     ...usageFigures(section, name, duringSending, untilDrained),
@@ -102,6 +112,8 @@ export function summarizeOrdersPhase(label: OrdersPhaseLabel, measured: OrdersPh
     details: {
       offered: measured.total, sendingMs: round1(measured.sendingMs), drainMs: round1(measured.drainMs), confirmed: latencies.length, rejected, non2xx, non2xxByStatus: measured.statuses, errors,
       placedToConfirmed: { p50: percentile(latencies, 50), p90: percentile(latencies, 90), p99: percentile(latencies, 99), max: latencies.at(-1) ?? 0 },
+      placedToReserved: { p50: percentile(toReserved, 50), p99: percentile(toReserved, 99), max: toReserved.at(-1) ?? 0 },
+      reservedToConfirmed: { p50: percentile(reservedToConfirmed, 50), p99: percentile(reservedToConfirmed, 99), max: reservedToConfirmed.at(-1) ?? 0 },
       post: { p50: percentile(postLatencies, 50), p99: percentile(postLatencies, 99), max: postLatencies.at(-1) ?? 0 },
       visible: { sampleEvery, pollMs: visiblePollMs, count: visibleLatencies.length, notVisible, p50: percentile(visibleLatencies, 50), p99: percentile(visibleLatencies, 99), max: visibleLatencies.at(-1) ?? 0 },
       usageDuringSending: duringSending, usageUntilDrained: untilDrained,

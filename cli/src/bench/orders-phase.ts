@@ -53,22 +53,39 @@ async function sendOnSchedule(context: OrdersPhaseContext, measured: OrdersPhase
   return inFlight;
 }
 
-/** Reads each placed order's stream until it holds its answer, and until every POST (and visibility sample) settled. */
-async function waitForAnswers(context: OrdersPhaseContext, measured: OrdersPhaseMeasurements, inFlight: Array<Promise<void>>): Promise<void> {
+/**
+ * Follows `$all` from the phase's start until every POST (and visibility sample) settled and each
+ * placed order holds its answer. One read of the new events per poll: reading each open order's
+ * stream instead cost the bench process thousands of reads a second once the answers lagged.
+ */
+async function waitForAnswers(context: OrdersPhaseContext, measured: OrdersPhaseMeasurements, inFlight: Array<Promise<void>>, from: number): Promise<void> {
   // the visibility samples finish as their orders show, so drain the event store alongside
   const settled = Promise.all(inFlight);
   let postsDone = false;
   void settled.then(() => (postsDone = true));
   const { orderIds, outcomes } = measured;
-  await waitFor(async () => {
-    for (const orderId of orderIds) {
-      if (outcomes.has(orderId)) continue;
-      const events = await context.eventStore.readStream(`order-${orderId}`);
-      const placed = events.find((event) => event.type === 'OrderPlaced');
-      const answer = events.find((event) => event.type === 'OrderConfirmed' || event.type === 'OrderRejected');
-      if (placed && answer) outcomes.set(orderId, { placedAt: placed.recordedAt.getTime(), answeredAt: answer.recordedAt.getTime(), confirmed: answer.type === 'OrderConfirmed' });
+  const placedAt = new Map<string, number>();
+  const reservedAt = new Map<string, number>();
+  let position = from;
+  const follow = async () => {
+    for (;;) {
+      const page = await context.eventStore.readAll({ after: position, maxCount: 5000 });
+      for (const event of page) {
+        const at = event.recordedAt.getTime();
+        if (event.type === 'OrderPlaced') placedAt.set(event.streamId, at);
+        else if (event.type === 'StockReserved') reservedAt.set(`order-${String((event.data as { orderId: string }).orderId)}`, at);
+        else if (event.type === 'OrderConfirmed' || event.type === 'OrderRejected') {
+          const placed = placedAt.get(event.streamId);
+          if (placed !== undefined) outcomes.set(event.streamId.slice('order-'.length), { placedAt: placed, answeredAt: at, confirmed: event.type === 'OrderConfirmed', reservedAt: reservedAt.get(event.streamId) });
+        }
+      }
+      if (page.length === 0) return;
+      position = (page.at(-1) as { position: number }).position;
     }
-    return postsDone && outcomes.size === orderIds.length;
+  };
+  await waitFor(async () => {
+    await follow();
+    return postsDone && orderIds.every((orderId) => outcomes.has(orderId));
   }, { what: `${context.items}-item orders answered`, timeoutMs: 180_000, pollMs: 100, progressEveryMs: 10_000, onProgress: () => context.logger.info({ answered: outcomes.size, placed: orderIds.length }, 'orders bench: draining') });
   await settled;
 }
@@ -83,6 +100,7 @@ export async function runOrdersPhase(context: OrdersPhaseContext): Promise<Secti
     orderIds: [], postLatencies: [], visibleLatencies: [], statuses: {}, outcomes: new Map(),
     non2xx: 0, errors: 0, notVisible: 0, started: 0, lastAnswerMs: 0, sendingMs: 0, drainMs: 0,
   };
+  const from = await context.eventStore.headPosition();
   const watch = watchProcesses(context.pids);
   watch.start();
   measured.started = performance.now();
@@ -90,7 +108,7 @@ export async function runOrdersPhase(context: OrdersPhaseContext): Promise<Secti
   measured.sendingMs = performance.now() - measured.started;
   const duringSending = watch.mark();
   const drainStarted = performance.now();
-  await waitForAnswers(context, measured, inFlight);
+  await waitForAnswers(context, measured, inFlight, from);
   const untilDrained = watch.mark();
   measured.drainMs = performance.now() - drainStarted;
   return summarizeOrdersPhase({ section: `orders (${context.mode})`, items: context.items, ratePerSecond: context.ratePerSecond, seconds: context.seconds }, measured, duringSending, untilDrained);
