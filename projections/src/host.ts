@@ -2,6 +2,7 @@ import type { Log, Logger, Metrics, ReadStore, Serde } from '@ecommerce/platform
 import { readActiveVersion } from './projection';
 import type { Projection, ProjectionCheckpoint } from './projection';
 import { createProjectionRunner } from './runner';
+import { sharedEndOffsetsOf } from './end-offsets';
 import type { ProjectionRunner } from './runner';
 
 export interface ProjectionsHostOptions {
@@ -26,6 +27,7 @@ export interface ProjectionsHost {
 /** Runs the active version of each projection and follows blue/green switches. */
 export function createProjectionsHost(options: ProjectionsHostOptions): ProjectionsHost {
   const running = new Map<string, { version: number; runner: ProjectionRunner }>();
+  const endOffsets = sharedEndOffsetsOf(options.log);
   const timers = new Set<NodeJS.Timeout>();
   let poll: NodeJS.Timeout | undefined;
   let switching: Promise<void> = Promise.resolve();
@@ -34,7 +36,7 @@ export function createProjectionsHost(options: ProjectionsHostOptions): Projecti
     const active = await readActiveVersion(options.readStore, projection.name);
     const current = running.get(projection.name);
     if (current?.version === active.version) return;
-    const runner = createProjectionRunner({ ...options, projection, version: active.version, skipThrough: active.rebuiltThrough });
+    const runner = createProjectionRunner({ ...options, projection, version: active.version, skipThrough: active.rebuiltThrough, endOffsets });
     await runner.start();
     running.set(projection.name, { version: active.version, runner });
     if (!current) return;

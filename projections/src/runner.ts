@@ -3,6 +3,8 @@ import type { BatchContext, Consumer, Log, LogMessage, Logger, Metrics, Producer
 import { checkpointKey } from './projection';
 import type { PartitionProgress, Projection, ProjectionCheckpoint } from './projection';
 import { createStoreFailureTracker } from './store-failures';
+import { endOffsetsOf } from './end-offsets';
+import type { EndOffsetsOf } from './end-offsets';
 
 export interface ProjectionRunnerOptions {
   projection: Projection;
@@ -15,6 +17,8 @@ export interface ProjectionRunnerOptions {
   /** Skip events at or below this `$all` position: a rebuilt version already holds them. */
   skipThrough?: number;
   lagCheckIntervalMs?: number;
+  /** Where the lag check reads end offsets; the projections host shares one reading among its runners. */
+  endOffsets?: EndOffsetsOf;
   /** How often an event the projection fails to apply is tried before it is dead-lettered. */
   retry?: Partial<RetryPolicy>;
   /** The event types this runner knows; others are dead-lettered. The platform's event types by default. */
@@ -50,6 +54,7 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
   const retry: RetryPolicy = { ...defaultRetry, ...options.retry };
   const tracker = createStoreFailureTracker(readStore);
   const checkpoint: ProjectionCheckpoint = { partitions: {} };
+  const endOffsets = options.endOffsets ?? endOffsetsOf(log);
   let consumer: Consumer | undefined;
   let dlqProducer: Producer | undefined;
   let lagTimer: NodeJS.Timeout | undefined;
@@ -129,12 +134,11 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
   }
 
   async function checkLag(): Promise<void> {
-    // The time is taken before the end offsets are read: "caught up at checkedAt" must be true.
-    const checkedAt = Date.now();
     for (const topic of projection.topics) {
       // The group's committed offsets, not the last message seen: on Kafka, commit markers of the
       // mirror's transactions occupy offsets, and only the consumer's commits step past them.
-      const [ends, committed] = await Promise.all([log.endOffsets(topic), log.committedOffsets(groupId, topic)]);
+      // `checkedAt` is when the end offsets' read began: "caught up at checkedAt" must be true.
+      const [{ ends, readAt: checkedAt }, committed] = await Promise.all([endOffsets(topic), log.committedOffsets(groupId, topic)]);
       ends.forEach((endOffset, partition) => {
         const key = partitionKey(topic, partition);
         const entry: PartitionProgress = checkpoint.partitions[key] ?? { offset: 0, position: 0, endOffset, checkedAt: 0 };

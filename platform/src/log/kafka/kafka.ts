@@ -72,7 +72,7 @@ export function createKafkaLog(kafka: Kafka, options: KafkaLogOptions = {}): Log
     sessionTimeoutMs,
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? Math.min(1000, Math.floor(sessionTimeoutMs / 3)),
     rebalanceTimeoutMs: options.rebalanceTimeoutMs ?? 30_000,
-    maxWaitTimeMs: options.maxWaitTimeMs ?? 50,
+    maxWaitTimeMs: options.maxWaitTimeMs ?? 500,
     partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
     retryBackoffMs: options.retryBackoffMs ?? 100,
     maxRetryBackoffMs: options.maxRetryBackoffMs ?? 5000,
@@ -102,6 +102,8 @@ export function createKafkaLog(kafka: Kafka, options: KafkaLogOptions = {}): Log
    * on a loaded broker; a topic once seen is only asked about again when it turns out deleted.
    */
   const knownTopics = new Set<string>();
+  /** Each topic's partition count as its offsets were last read: what committedOffsets answers for. */
+  const partitionCounts = new Map<string, number>();
   /** Topics ensureTopics has seen served by a leader: asked about once per log, not per call. */
   const readyTopics = new Set<string>();
   const topicOffsets = async (topic: string) => {
@@ -111,11 +113,14 @@ export function createKafkaLog(kafka: Kafka, options: KafkaLogOptions = {}): Log
       knownTopics.add(topic);
     }
     try {
-      return (await client.fetchTopicOffsets(topic)).sort((a, b) => a.partition - b.partition);
+      const offsets = (await client.fetchTopicOffsets(topic)).sort((a, b) => a.partition - b.partition);
+      partitionCounts.set(topic, offsets.length);
+      return offsets;
     } catch (error) {
       if (!isUnknownTopicError(error)) throw error;
       knownTopics.delete(topic);
       readyTopics.delete(topic);
+      partitionCounts.delete(topic);
       throw new NotFoundError(`topic ${topic} does not exist`, { topic });
     }
   };
@@ -173,10 +178,12 @@ export function createKafkaLog(kafka: Kafka, options: KafkaLogOptions = {}): Log
     },
 
     async committedOffsets(groupId, topic) {
-      const partitions = await topicOffsets(topic);
+      // The lag checks ask for the end offsets beside this, a few times a second: the partition
+      // count those last read spares a second ListOffsets of the same topic.
+      const count = partitionCounts.get(topic) ?? (await topicOffsets(topic)).length;
       const [committed] = await (await connectedAdmin()).fetchOffsets({ groupId, topics: [topic] });
       const byPartition = new Map((committed?.partitions ?? []).map((entry) => [entry.partition, Number(entry.offset)]));
-      return partitions.map(({ partition }) => {
+      return Array.from({ length: count }, (_, partition) => {
         const offset = byPartition.get(partition);
         return offset === undefined || offset < 0 ? null : offset;
       });
