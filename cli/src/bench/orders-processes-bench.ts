@@ -6,6 +6,9 @@ import type { BenchHttpClient } from './bench-http-client';
 import { createOrdersFixtures } from './orders-fixtures';
 import type { OrdersFixtures } from './orders-fixtures';
 import { runOrdersPhase } from './orders-phase';
+import { usageFigures } from './orders-phase-figures';
+import { watchProcesses } from './process-usage';
+import { sleep } from './rate';
 import { serverSettingsFor, startOrdersTopology, stopOrdersTopology, topologyPids, waitUntilHealthy } from './orders-topology';
 import type { OrdersTopologyMode } from './orders-topology';
 import type { Figure, SectionResult } from './report';
@@ -41,7 +44,7 @@ export async function withPlatformProcesses(options: { mode: OrdersTopologyMode;
       // a short poll: a subscription of the bench follows the platform's appends from another process
       eventStore = openSqliteEventStore(join(dir, 'events.db'), { pollIntervalMs: 10 });
       const fixtures = await createOrdersFixtures(client);
-      return await work({ mode: options.mode, logger: options.logger, client, poller, eventStore, ...fixtures, pids: topologyPids(topology) });
+      return await work({ mode: options.mode, logger: options.logger, client, poller, eventStore, ...fixtures, pids: topologyPids(topology, options.mode) });
     } catch (error) {
       // What each component said last is what explains a stuck pipeline.
       for (const [name, component] of Object.entries(topology.processes)) options.logger.error({ component: name, output: component.output().slice(-3000) }, `${options.label} bench failed: the component's last output`);
@@ -56,6 +59,9 @@ export async function withPlatformProcesses(options: { mode: OrdersTopologyMode;
   });
 }
 
+const idleSettleMs = 3000;
+const idleMs = 5000;
+
 /**
  * Orders end to end with the platform as OS processes. The load comes from this process over
  * HTTP through the gateway; latency is read from each order's stream in the shared SQLite event
@@ -65,7 +71,13 @@ export function benchOrdersAsProcesses(options: { mode: OrdersTopologyMode; rate
   return withPlatformProcesses({ mode: options.mode, label: 'orders', logger: options.logger }, async (platform) => {
     // warm up: the whole pipeline (consumer groups joined, JIT warm) before anything is measured
     await runOrdersPhase({ ...platform, items: 1, ratePerSecond: 20, seconds: 1 });
-    const figures: Figure[] = [];
+    // what the platform costs with nothing to do: its polls, lag checks and heartbeats
+    await sleep(idleSettleMs);
+    const idle = watchProcesses(platform.pids);
+    idle.start();
+    await sleep(idleMs);
+    const idleSpan = idle.mark();
+    const figures: Figure[] = [...usageFigures(`orders (${options.mode})`, 'idle', idleSpan, idleSpan, `over ${idleMs / 1000} s with no load, ${idleSettleMs / 1000} s after the warm-up`).filter((figure) => !figure.metric.includes('peak RSS'))];
     const details: Record<string, unknown> = { mode: options.mode, pids: platform.pids, ratePerSecond: options.ratePerSecond, seconds: options.seconds };
     for (const items of [1, 3]) {
       options.logger.info({ mode: options.mode, items, rate: options.ratePerSecond }, 'orders bench: phase');

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { freePort, removeRunFromServers, startComponent } from '../e2e/processes';
 import type { ComponentProcess } from '../e2e/processes';
 import { benchAdmin } from './orders-fixtures';
@@ -99,7 +101,29 @@ export async function stopOrdersTopology(topology: OrdersTopology): Promise<void
   await Promise.all(Object.values(topology.processes).map(stopProcess));
 }
 
+/**
+ * The servers `scripts/infra` started, by the pid files it keeps (ECOMMERCE_INFRA_DATA, default
+ * data/infra): their CPU is most of what the Kafka topology's "other processes" spend. Servers
+ * started some other way are not named, only counted in that remainder.
+ */
+export function infraServerPids(): Record<string, number> {
+  const dir = process.env.ECOMMERCE_INFRA_DATA ?? path.resolve(__dirname, '../../../data/infra');
+  const servers = { 'kafka broker': 'kafka/kafka.pid', ferretdb: 'ferretdb/ferretdb.pid', 'schema registry': 'registry/registry.pid' };
+  return Object.fromEntries(Object.entries(servers).flatMap(([name, file]) => {
+    const pid = Number.parseInt(readFileOr(path.join(dir, file)), 10);
+    return Number.isInteger(pid) && fs.existsSync(`/proc/${pid}/stat`) ? [[name, pid]] : [];
+  }));
+}
+
+const readFileOr = (file: string): string => {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+};
+
 /** Each process's pid by component name, plus this process as `bench`: the load generator's own cost is measured too. */
-export function topologyPids(topology: OrdersTopology): Record<string, number> {
-  return { ...Object.fromEntries(Object.entries(topology.processes).map(([name, component]) => [name, component.child.pid as number])), bench: process.pid };
+export function topologyPids(topology: OrdersTopology, mode: OrdersTopologyMode): Record<string, number> {
+  return { ...Object.fromEntries(Object.entries(topology.processes).map(([name, component]) => [name, component.child.pid as number])), bench: process.pid, ...(mode === 'kafka' ? infraServerPids() : {}) };
 }
