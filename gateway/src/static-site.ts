@@ -25,16 +25,16 @@ const notBuilt = `<!doctype html><html lang="en"><head><meta charset="utf-8"><ti
 export function staticSite(root: string): Router {
   const router = Router();
   const index = join(root, 'index.html');
-  router.use(
-    express.static(root, {
-      index: false,
-      fallthrough: true,
-      setHeaders: (res, path) => {
-        if (path.startsWith(join(root, 'assets'))) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-        else res.setHeader('Cache-Control', 'no-cache');
-      },
-    }),
-  );
+  const files = express.static(root, {
+    index: false,
+    fallthrough: true,
+    setHeaders: (res, path) => {
+      if (path.startsWith(join(root, 'assets'))) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      else res.setHeader('Cache-Control', 'no-cache');
+    },
+  });
+  // the API's paths never name a file here: no file-system lookup for each API request
+  router.use((req, res, next) => (isReserved(req.path) ? next() : files(req, res, next)));
   router.use((req, res, next) => {
     if (!wantsPage(req)) return next();
     if (!existsSync(index)) return void res.status(503).set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).send(notBuilt);
