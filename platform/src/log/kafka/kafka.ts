@@ -19,7 +19,12 @@ export interface KafkaLogOptions {
   heartbeatIntervalMs?: number;
   /** How long the coordinator waits for members to rejoin during a rebalance (default 30 s). */
   rebalanceTimeoutMs?: number;
-  /** Longest a fetch waits at the broker for new data (default 50 ms; kafkajs's own is 5 s): each hop of the pipeline may wait this long. */
+  /**
+   * Longest a fetch waits at the broker for new data (default 500 ms; kafkajs's own is 5 s). It is
+   * not a delay: the broker answers as soon as there is data, for read_committed as soon as the
+   * transaction's commit marker is written (measured: 1-5 ms from commit to handler); what it
+   * bounds is how often an idle member asks, and how long a rejoin or a stop may wait for a fetch.
+   */
   maxWaitTimeMs?: number;
   /**
    * Partitions of one consumer handled at the same time, unless the consumer asks otherwise
