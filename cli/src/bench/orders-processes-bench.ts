@@ -64,8 +64,9 @@ const idleMs = 5000;
 
 /**
  * Orders end to end with the platform as OS processes. The load comes from this process over
- * HTTP through the gateway; latency is read from each order's stream in the shared SQLite event
- * store; CPU and memory of every process, this one included, from /proc over each phase.
+ * HTTP through the gateway; latency is read from the orders' events in the shared SQLite event
+ * store (`$all`, followed); CPU and memory of every process, this one included (and in the Kafka
+ * topology the servers of `scripts/infra`), from /proc over each phase and over an idle span.
  */
 export function benchOrdersAsProcesses(options: { mode: OrdersTopologyMode; ratePerSecond: number; seconds: number; logger: Logger }): Promise<SectionResult> {
   return withPlatformProcesses({ mode: options.mode, label: 'orders', logger: options.logger }, async (platform) => {
