@@ -130,11 +130,12 @@ describe(`catalog end to end through the gateway (${name})`, () => {
     const seeded = await platform.request('POST', '/api/products', { body: newProduct() });
     // The count every poll must see: read once the catalog has caught up with the seeded product
     // (a loaded machine can take longer than one request's consistency wait).
-    let before = await platform.request('GET', '/api/products?limit=100', { headers: { 'x-consistency-token': seeded.headers.get('x-consistency-token') as string } });
+    const readSeeded = () => platform.request('GET', '/api/products?limit=100', { headers: { 'x-consistency-token': seeded.headers.get('x-consistency-token') as string } });
+    let before = await readSeeded();
+    const consistent = () => before.headers.get('x-read-consistency') === 'consistent';
     await waitUntil(async () => {
-      if (before.headers.get('x-read-consistency') === 'consistent') return true;
-      before = await platform.request('GET', '/api/products?limit=100', { headers: { 'x-consistency-token': seeded.headers.get('x-consistency-token') as string } });
-      return false;
+      if (!consistent()) before = await readSeeded();
+      return consistent();
     }, 'the catalog consistent with the seeded product');
     const failures: string[] = [];
     let answered = 0;

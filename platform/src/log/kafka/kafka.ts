@@ -102,30 +102,26 @@ export function createKafkaLog(kafka: Kafka, options: KafkaLogOptions = {}): Log
   };
 
   /**
-   * Topics seen to exist. A metadata request for every topic on each offsets call was most of the
-   * admin traffic of the projections' lag checks (each a few times a second), enough to time out
-   * on a loaded broker; a topic once seen is only asked about again when it turns out deleted.
+   * Topics seen to exist, with their partition count as their offsets were last read (what
+   * committedOffsets answers for). A metadata request for every topic on each offsets call was
+   * most of the admin traffic of the projections' lag checks (each a few times a second), enough
+   * to time out on a loaded broker; a topic once seen is only asked about again when it turns out
+   * deleted.
    */
-  const knownTopics = new Set<string>();
-  /** Each topic's partition count as its offsets were last read: what committedOffsets answers for. */
   const partitionCounts = new Map<string, number>();
   /** Topics ensureTopics has seen served by a leader: asked about once per log, not per call. */
   const readyTopics = new Set<string>();
   const topicOffsets = async (topic: string) => {
     const client = await connectedAdmin();
-    if (!knownTopics.has(topic)) {
-      if (!(await client.listTopics()).includes(topic)) throw new NotFoundError(`topic ${topic} does not exist`, { topic });
-      knownTopics.add(topic);
-    }
+    if (!partitionCounts.has(topic) && !(await client.listTopics()).includes(topic)) throw new NotFoundError(`topic ${topic} does not exist`, { topic });
     try {
       const offsets = (await client.fetchTopicOffsets(topic)).sort((a, b) => a.partition - b.partition);
       partitionCounts.set(topic, offsets.length);
       return offsets;
     } catch (error) {
       if (!isUnknownTopicError(error)) throw error;
-      knownTopics.delete(topic);
-      readyTopics.delete(topic);
       partitionCounts.delete(topic);
+      readyTopics.delete(topic);
       throw new NotFoundError(`topic ${topic} does not exist`, { topic });
     }
   };
