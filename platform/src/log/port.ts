@@ -77,6 +77,12 @@ export interface Batch {
   messages: LogMessage[];
   /** End offset of the partition when the batch was fetched (offset of the next message to be written). */
   highWatermark: number;
+  /**
+   * Where the partition goes on after this batch: past its last message and past the transaction
+   * markers right after it (Kafka). What a handler that commits its own offsets (`sendOffsets`)
+   * commits, so that a group that handled everything sits at the end offset.
+   */
+  nextOffset: number;
 }
 
 export interface BatchContext {
@@ -101,6 +107,12 @@ export interface ConsumerOptions {
   onPartitionsRevoked?(partitions: Array<{ topic: string; partition: number }>): void;
   /** Upper bound of messages in one batch. */
   maxBatchSize?: number;
+  /**
+   * The handler commits each batch's `nextOffset` itself, inside its transaction: the consumer
+   * does not commit the same offset a second time (a request per batch on Kafka). A hint: the
+   * embedded log commits anyway, as its commit is also its ownership check.
+   */
+  handlerCommitsOffsets?: boolean;
   /**
    * Batches of up to this many partitions may be handled at the same time, each partition's in
    * order (default: the log's own setting). A hint: the embedded log handles one at a time.

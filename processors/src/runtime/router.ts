@@ -94,7 +94,7 @@ export function createRouter(options: RouterOptions): Router {
     for (const message of batch.messages) records.push(...(await recordsOf(message, context)));
     await producerFor(batch.topic, batch.partition).transaction(async (tx) => {
       if (records.length > 0) await tx.send(records);
-      await tx.sendOffsets(groupId, [{ topic: batch.topic, partition: batch.partition, offset: last.offset + 1 }]);
+      await tx.sendOffsets(groupId, [{ topic: batch.topic, partition: batch.partition, offset: batch.nextOffset }]);
     });
     const deadLetters = records.filter((record) => record.topic === deadLetterTopic).length;
     if (deadLetters > 0) options.metrics?.dlqMessages.inc({ source: groupId }, deadLetters);
@@ -136,6 +136,8 @@ export function createRouter(options: RouterOptions): Router {
         maxBatchSize: options.maxBatchSize,
         partitionsAtOnce,
         eachBatch,
+        // each batch's transaction commits its offsets
+        handlerCommitsOffsets: true,
         onPartitionsRevoked: (partitions) => {
           for (const { topic, partition } of partitions) closeProducer(`${topic}/${partition}`);
         },

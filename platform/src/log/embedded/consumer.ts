@@ -153,7 +153,7 @@ export function createEmbeddedConsumer(db: Database, store: LogStore, options: C
       entry.retryAt = Date.now() + backoffMs(entry.attempts);
       return;
     }
-    const nextOffset = (batch.messages.at(-1)?.offset ?? entry.position - 1) + 1;
+    const { nextOffset } = batch;
     if (commitIfHeld(entry, nextOffset)) {
       entry.position = nextOffset;
       entry.attempts = 0;
@@ -191,7 +191,7 @@ export function createEmbeddedConsumer(db: Database, store: LogStore, options: C
       entry.knownEnd = entry.position;
       return;
     }
-    const done = processBatch(entry, { topic: entry.topic, partition: entry.partition, messages, highWatermark });
+    const done = processBatch(entry, { topic: entry.topic, partition: entry.partition, messages, highWatermark, nextOffset: (messages.at(-1)?.offset ?? entry.position - 1) + 1 });
     inFlight = { key: partitionKey(entry), done };
     try {
       await done;

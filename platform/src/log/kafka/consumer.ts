@@ -104,6 +104,8 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
     let rebalancing = false;
     const isRunning = () => running && !rebalancing && payload.isRunning() && !payload.isStale();
     const highWatermark = Number(batch.highWatermark);
+    // Past the transaction markers that end the fetched batch, which kafkajs does not hand over.
+    const batchEnd = Number(batch.lastOffset()) + 1;
     for (let start = 0; start < batch.messages.length; start += maxBatchSize) {
       if (!isRunning()) return;
       const chunk = batch.messages.slice(start, start + maxBatchSize);
@@ -120,7 +122,12 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
       const keepAlive = setInterval(() => void payload.heartbeat().catch(() => void (rebalancing = true)), settings.heartbeatIntervalMs);
       try {
         await options.eachBatch(
-          { ...tp, messages: chunk.map((message) => toLogMessage(tp.topic, tp.partition, message)), highWatermark },
+          {
+            ...tp,
+            messages: chunk.map((message) => toLogMessage(tp.topic, tp.partition, message)),
+            highWatermark,
+            nextOffset: start + maxBatchSize >= batch.messages.length ? batchEnd : Number(last.offset) + 1,
+          },
           {
             async commit(nextOffset) {
               payload.resolveOffset(String(nextOffset - 1));
@@ -140,6 +147,7 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
       if (failure) failure.attempts = 0;
       // kafkajs maps the last message's offset to the batch's last offset, past a trailing commit marker.
       payload.resolveOffset(last.offset);
+      if (options.handlerCommitsOffsets) continue;
       // kafkajs errors (rebalance, coordinator moved) go back to its runner, which rejoins and retries.
       await payload.commitOffsetsIfNecessary();
     }

@@ -172,6 +172,47 @@ describeWithKafka('kafka log adapter', () => {
       }
     }, 60_000);
 
+    it('asks for a transaction\'s coordinator once, not before every request of every transaction', async () => {
+      const client = createClient();
+      const findCoordinator: string[] = [];
+      const producerOf = client.producer.bind(client);
+      client.producer = (config) => {
+        const producer = producerOf(config);
+        producer.on(producer.events.REQUEST, ({ payload }) => {
+          if (payload.apiName === 'GroupCoordinator') findCoordinator.push(payload.apiName);
+        });
+        return producer;
+      };
+      const counted = createKafkaLog(client, fastTimings);
+      const topic = uniqueName('topic');
+      await counted.ensureTopics([{ topic, partitions: 2 }]);
+      const producer = counted.createProducer({ transactionalId: uniqueName('tx') });
+      const group = uniqueName('group');
+      try {
+        for (let index = 0; index < 10; index++) {
+          await producer.transaction(async (tx) => {
+            await tx.send([{ topic, key: `k${index}`, value: text(`m${index}`) }]);
+            await tx.sendOffsets(group, [{ topic, partition: 0, offset: index + 1 }]);
+          });
+        }
+      } finally {
+        await producer.close();
+        await counted.close();
+      }
+      // kafkajs alone asks 4 times a transaction (AddPartitionsToTxn, AddOffsetsToTxn, TxnOffsetCommit, EndTxn): 42 here.
+      // Cached, 4 (a few more when the broker answers CONCURRENT_TRANSACTIONS, after which the coordinator is asked again).
+      expect(findCoordinator.length).toBeLessThanOrEqual(20);
+      expect(findCoordinator.length).toBeGreaterThanOrEqual(1);
+      const seen: LogMessage[] = [];
+      const consumer = log.createConsumer({ groupId: uniqueName('group'), topics: [topic], eachBatch: async (batch) => void seen.push(...batch.messages) });
+      await consumer.start();
+      try {
+        await waitFor('the ten committed records', () => seen.length >= 10);
+      } finally {
+        await consumer.stop();
+      }
+    }, 60_000);
+
     it('reports a missing topic as not found and an unreachable cluster as unhealthy', async () => {
       await expect(log.partitionCount(uniqueName('missing'))).rejects.toMatchObject({ code: 'not_found' });
       const unreachable = createKafkaLog(
