@@ -111,6 +111,29 @@ describe.each(targets)('projection runner on $name', (target) => {
     return runner;
   };
 
+  it('sees itself at the end of an input written in transactions, markers included, as events keep coming', async () => {
+    const runner = await startRunner(createCountingProjection({ flakyFailures: 0, applyCalls: new Map() }));
+    const producer = log.createProducer({ transactionalId: `counting-${randomUUID()}` });
+    try {
+      let previous = 0;
+      for (const n of [1, 2, 3]) {
+        await producer.transaction((tx) => tx.send([counted('s1', n - 1, { n })]));
+        // the commit marker is written after the transaction ends
+        await waitFor('the transaction in the end offset', async () => ((await log.endOffsets(topic))[0] ?? 0) > previous);
+        const [end = 0] = await log.endOffsets(topic);
+        await waitFor(`the lag check at offset ${end} or past it`, () => {
+          const progress = runner.progress().partitions[`${topic}/0`];
+          return progress !== undefined && progress.offset >= end && progress.offset === progress.endOffset;
+        });
+        previous = end;
+      }
+      expect((await counter('s1'))?.total).toBe(6);
+    } finally {
+      await producer.close();
+      await runner.stop();
+    }
+  });
+
   it('dead-letters once an event its evolve keeps throwing on, applies the events after it, and waits longer on retriable errors', async () => {
     const applyCalls = new Map<number, number>();
     const projection = createCountingProjection({ flakyFailures: 5, applyCalls });

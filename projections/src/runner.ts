@@ -133,12 +133,20 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
     return deadLettered;
   }
 
+  /** The offset each partition of the topic is known to have reached: its batches', or the group's commits. */
+  const reachedOffsets = async (topic: string, ends: readonly number[]): Promise<ReadonlyArray<number | null>> => {
+    const own = ends.map((_, partition) => checkpoint.partitions[partitionKey(topic, partition)]?.offset ?? 0);
+    // Batches end past the transaction markers that follow them, so a projection at rest is seen at
+    // its ends without asking the broker; the group's commits also step past markers that came alone.
+    if (own.every((offset, partition) => offset >= (ends[partition] ?? 0))) return own;
+    return log.committedOffsets(groupId, topic);
+  };
+
   async function checkLag(): Promise<void> {
     for (const topic of projection.topics) {
-      // The group's committed offsets, not the last message seen: on Kafka, commit markers of the
-      // mirror's transactions occupy offsets, and only the consumer's commits step past them.
       // `checkedAt` is when the end offsets' read began: "caught up at checkedAt" must be true.
-      const [{ ends, readAt: checkedAt }, committed] = await Promise.all([endOffsets(topic), log.committedOffsets(groupId, topic)]);
+      const { ends, readAt: checkedAt } = await endOffsets(topic);
+      const committed = await reachedOffsets(topic, ends);
       ends.forEach((endOffset, partition) => {
         const key = partitionKey(topic, partition);
         const entry: PartitionProgress = checkpoint.partitions[key] ?? { offset: 0, position: 0, endOffset, checkedAt: 0 };
@@ -177,7 +185,7 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
           const position = events.reduce((max, event) => Math.max(max, event.position), checkpoint.partitions[partitionKey(batch.topic, batch.partition)]?.position ?? 0);
           const key = partitionKey(batch.topic, batch.partition);
           const previous = checkpoint.partitions[key] ?? { endOffset: 0, checkedAt: 0 };
-          checkpoint.partitions[key] = { offset: last.offset + 1, position, endOffset: previous.endOffset, checkedAt: previous.checkedAt };
+          checkpoint.partitions[key] = { offset: batch.nextOffset, position, endOffset: previous.endOffset, checkedAt: previous.checkedAt };
           options.metrics?.projectionApplied.inc({ projection: projection.name, outcome: 'applied' }, events.length - deadLettered);
           if (deadLettered > 0) options.metrics?.projectionApplied.inc({ projection: projection.name, outcome: 'dead_lettered' }, deadLettered);
           // Not awaited: the committed offsets are what a restart resumes from; the saved progress is what read-your-writes waits on.

@@ -213,6 +213,32 @@ describeWithKafka('kafka log adapter', () => {
       }
     }, 60_000);
 
+    it('reads offsets without refreshing the metadata before every read', async () => {
+      const client = createClient();
+      const requests: string[] = [];
+      const adminOf = client.admin.bind(client);
+      client.admin = (config) => {
+        const admin = adminOf(config);
+        admin.on(admin.events.REQUEST, ({ payload }) => void requests.push(payload.apiName));
+        return admin;
+      };
+      const counted = createKafkaLog(client, fastTimings);
+      const topic = uniqueName('topic');
+      try {
+        await counted.ensureTopics([{ topic, partitions: 3 }]);
+        requests.length = 0;
+        for (let index = 0; index < 10; index++) {
+          expect(await counted.endOffsets(topic)).toEqual([0, 0, 0]);
+          expect(await counted.committedOffsets(uniqueName('group'), topic)).toEqual([null, null, null]);
+        }
+      } finally {
+        await counted.close();
+      }
+      // kafkajs's admin has no metadata max age of its own: 20 reads asked for the metadata 20 times.
+      expect(requests.filter((name) => name === 'Metadata').length).toBeLessThanOrEqual(3);
+      expect(requests.filter((name) => name === 'OffsetFetch')).toHaveLength(10);
+    }, 60_000);
+
     it('reports a missing topic as not found and an unreachable cluster as unhealthy', async () => {
       await expect(log.partitionCount(uniqueName('missing'))).rejects.toMatchObject({ code: 'not_found' });
       const unreachable = createKafkaLog(

@@ -1,7 +1,7 @@
 import type { Admin, Kafka } from 'kafkajs';
 import { NotFoundError } from '../../errors';
 import { createKafkaConsumer } from './consumer';
-import { cacheKafkajsCoordinatorLookups } from './coordinator-cache';
+import { patchKafkajsRequests } from './request-savings';
 import type { KafkaConsumerSettings } from './consumer';
 import { isUnknownTopicError, sleep } from './errors';
 import { createKafkaProducer } from './producer';
@@ -73,7 +73,7 @@ async function waitForLeaders(admin: Admin, topics: string[], timeoutMs: number)
  * consumers read_committed. `close` disconnects everything this log created.
  */
 export function createKafkaLog(kafka: Kafka, options: KafkaLogOptions = {}): Log {
-  cacheKafkajsCoordinatorLookups();
+  patchKafkajsRequests();
   const sessionTimeoutMs = options.sessionTimeoutMs ?? 10_000;
   const consumerSettings: KafkaConsumerSettings = {
     sessionTimeoutMs,

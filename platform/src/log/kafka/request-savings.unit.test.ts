@@ -1,4 +1,4 @@
-import { cacheCoordinatorLookups } from './coordinator-cache';
+import { ageUnagedMetadata, cacheCoordinatorLookups } from './request-savings';
 
 class FakeBroker {
   connected = true;
@@ -80,5 +80,21 @@ describe('coordinator lookups cached per kafkajs cluster', () => {
     await expect(cluster.findGroupCoordinator({ groupId: 'g' })).rejects.toThrow('GROUP_COORDINATOR_NOT_AVAILABLE');
     await expect(cluster.findGroupCoordinator({ groupId: 'g' })).resolves.toBeInstanceOf(FakeBroker);
     expect(attempts).toBe(2);
+  });
+});
+
+describe('metadata of a kafkajs client built without a max age', () => {
+  it('is kept for the given age; a pool with an age of its own keeps it', async () => {
+    class BrokerPool {
+      constructor(public metadataMaxAge: number) {}
+      async refreshMetadataIfNecessary(_topics: string[]): Promise<void> {}
+    }
+    ageUnagedMetadata(BrokerPool, 2000);
+    const admin = new BrokerPool(0);
+    const producer = new BrokerPool(300_000);
+    await admin.refreshMetadataIfNecessary(['t']);
+    await producer.refreshMetadataIfNecessary(['t']);
+    expect(admin.metadataMaxAge).toBe(2000);
+    expect(producer.metadataMaxAge).toBe(300_000);
   });
 });
