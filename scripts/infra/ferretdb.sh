@@ -15,7 +15,9 @@ FERRETDB_PORT="${FERRETDB_PORT:-27017}"
 FERRETDB_BACKEND="${FERRETDB_BACKEND:-sqlite}"
 START_TIMEOUT="${FERRETDB_START_TIMEOUT:-60}"
 
-BIN_DIR="$INFRA_CACHE/ferretdb-$FERRETDB_VERSION/bin"
+# The build's name says it carries the _id lookup fix below: an older build is rebuilt.
+BUILD="ferretdb-$FERRETDB_VERSION-id-index"
+BIN_DIR="$INFRA_CACHE/$BUILD/bin"
 BIN="$BIN_DIR/ferretdb"
 RUN_DIR="$INFRA_DATA/ferretdb"
 PIDFILE="$RUN_DIR/ferretdb.pid"
@@ -26,6 +28,19 @@ MARKER="ferretdb"
 # proxy's version list, which the proxy here refuses (403) for FerretDB. And
 # FerretDB panics at start without build/version/version.txt, which its module
 # zip lacks, so we build from a writable copy of the module with that file added.
+# FerretDB 1.24's SQLite backend indexes _id as `_ferretdb_sjson->"_id"` but looks documents up
+# by `_ferretdb_sjson->'$._id'`: the same value, another expression, so SQLite never uses the
+# index and every find, update and replace by _id scans the whole collection (measured: a
+# findOne by _id 1 ms in 100 documents, 7.7 ms in 5,000; an updateOne 1.3 ms, 24 ms). Its lookups
+# are made to spell the index's expression; `x->"_id"` and `x->'$._id'` are the same JSON path.
+use_id_index() {
+  local file="$1/internal/backends/sqlite/metadata/metadata.go"
+  grep -q "IDColumn = DefaultColumn + \"->'\$._id'\"" "$file" ||
+    die "FerretDB $FERRETDB_VERSION: IDColumn is not where the _id index fix expects it in $file"
+  sed -i "s|IDColumn = DefaultColumn + \"->'\$._id'\"|IDColumn = DefaultColumn + \\\`->\"_id\"\\\`|" "$file"
+  grep -q 'IDColumn = DefaultColumn + `->"_id"`' "$file" || die "FerretDB $FERRETDB_VERSION: the _id index fix did not apply to $file"
+}
+
 # install [quiet]: quiet skips the "already installed" line (start calls it every time).
 install() {
   if [[ -x "$BIN" ]]; then
@@ -41,7 +56,7 @@ install() {
   dir="$(sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p' <<<"$json")"
   commit="$(sed -n 's/^[[:space:]]*"Hash": "\(.*\)",*$/\1/p' <<<"$json")"
   [[ -d "$dir" ]] || die "go mod download gave no module directory: $json"
-  src="$INFRA_CACHE/ferretdb-$FERRETDB_VERSION/src"
+  src="$INFRA_CACHE/$BUILD/src"
   rm -rf "$src"
   mkdir -p "$(dirname "$src")" "$BIN_DIR"
   cp -R "$dir" "$src"
@@ -49,6 +64,7 @@ install() {
   echo "$FERRETDB_VERSION" >"$src/build/version/version.txt"
   echo "${commit:-unknown}" >"$src/build/version/commit.txt"
   echo "ecommerce-infra" >"$src/build/version/package.txt"
+  use_id_index "$src"
   (cd "$src" && go_env go build -trimpath -o "$BIN.tmp" ./cmd/ferretdb) ||
     die "go build of FerretDB $FERRETDB_VERSION failed (see output above)"
   mv "$BIN.tmp" "$BIN"
