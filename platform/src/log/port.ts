@@ -108,12 +108,6 @@ export interface ConsumerOptions {
   /** Upper bound of messages in one batch. */
   maxBatchSize?: number;
   /**
-   * The handler commits each batch's `nextOffset` itself, inside its transaction: the consumer
-   * does not commit the same offset a second time (a request per batch on Kafka). A hint: the
-   * embedded log commits anyway, as its commit is also its ownership check.
-   */
-  handlerCommitsOffsets?: boolean;
-  /**
    * Batches of up to this many partitions may be handled at the same time, each partition's in
    * order (default: the log's own setting). A hint: the embedded log handles one at a time.
    */

@@ -136,8 +136,6 @@ export function createRouter(options: RouterOptions): Router {
         maxBatchSize: options.maxBatchSize,
         partitionsAtOnce,
         eachBatch,
-        // each batch's transaction commits its offsets
-        handlerCommitsOffsets: true,
         onPartitionsRevoked: (partitions) => {
           for (const { topic, partition } of partitions) closeProducer(`${topic}/${partition}`);
         },

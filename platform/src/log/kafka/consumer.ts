@@ -147,7 +147,6 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
       if (failure) failure.attempts = 0;
       // kafkajs maps the last message's offset to the batch's last offset, past a trailing commit marker.
       payload.resolveOffset(last.offset);
-      if (options.handlerCommitsOffsets) continue;
       // kafkajs errors (rebalance, coordinator moved) go back to its runner, which rejoins and retries.
       await payload.commitOffsetsIfNecessary();
     }
