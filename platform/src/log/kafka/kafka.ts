@@ -1,11 +1,11 @@
 import type { Admin, Kafka } from 'kafkajs';
 import { NotFoundError } from '../../errors';
 import { createKafkaConsumer } from './consumer';
-import { patchKafkajsRequests } from './request-savings';
 import type { KafkaConsumerSettings } from './consumer';
 import { isUnknownTopicError, sleep } from './errors';
 import { createKafkaProducer } from './producer';
 import { readPartition } from './reader';
+import { patchKafkajsRequests } from './request-savings';
 import type { Consumer, Log, Producer, TopicSpec } from '../port';
 
 export { createKafkaLogCreator } from './messages';
