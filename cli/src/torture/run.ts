@@ -156,6 +156,8 @@ export async function runTorture(options: TortureOptions & { drainBoundMs: numbe
         outcome.details.unhealthyAtTheEnd = sick;
         outcome.details.unhealthyOutput = Object.fromEntries(Object.entries(topology.tails(4000)).filter(([name]) => name in sick));
       }
+      // Healthy but behind: what each component said last is where a stuck partition shows.
+      if (!drained) outcome.details.componentOutput = topology.tails(6000);
       say(`torture: ${drained ? 'drained' : 'NOT drained within the bound'} after ${seconds.drain.toFixed(1)} s; stopping the components, then the checks`);
       await lag.stop();
       await topology.stop();

@@ -6,7 +6,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { avroSchemaOfRecordName, createSampleEventPayload, eventTopic } from '@ecommerce/schemas';
 import {
   PreconditionFailedError, createAvroSerde, createEmbeddedSchemaRegistry, createKafkaLog, createKafkaLogCreator, createLogger, createMetrics, createNamespacedLog,
-  deadLetterTopic, eventHeaders, listDeadLetters, openEmbeddedLog, openSqliteEventStore, randomId, replayDeadLetter,
+  deadLetterTopic, eventHeaders, listDeadLetters, mirrorCheckpointTopic, openEmbeddedLog, openSqliteEventStore, randomId, replayDeadLetter,
 } from '@ecommerce/platform';
 import type { EventStore, Log, LogMessage, Metrics, SchemaRegistry } from '@ecommerce/platform';
 import { createMirror } from './mirror';
@@ -193,6 +193,61 @@ describe.each(targets)('mirror meeting an event it cannot encode, on $name', (ta
       await mirror.stop();
     }
     expect(failures).toBeLessThan(0);
+    const published = (await readAll(log, catalogTopic)).filter((message) => message.key === stream);
+    expect(published.map((message) => message.headers[eventHeaders.eventId])).toEqual(events.map((event) => event.id));
+  }, 60_000);
+
+  it('claims its id again before it reads the checkpoint after a commit whose answer was lost: that batch is published once', async () => {
+    const stream = `product-${randomId()}`;
+    // Kafka's side, modelled: the commit went through, the answer was lost (the broker restarted),
+    // and its markers are written only once the coordinator finishes the transaction, which it
+    // does before it answers the next claim of the id. Until then read_committed reads miss it.
+    let answerLost = false;
+    let hiddenFrom: number | undefined;
+    const lostAnswer: Log = {
+      ...log,
+      read: async (topic, partition, from, max) => {
+        const messages = await log.read(topic, partition, from, max);
+        return topic === mirrorCheckpointTopic && hiddenFrom !== undefined ? messages.filter((message) => message.offset < (hiddenFrom as number)) : messages;
+      },
+      createProducer: (producerOptions) => {
+        const producer = log.createProducer(producerOptions);
+        return new Proxy(producer, {
+          get(target, property) {
+            if (property === 'claim') {
+              return async () => {
+                await target.claim();
+                hiddenFrom = undefined;
+              };
+            }
+            if (property === 'transaction') {
+              return async (work: Parameters<typeof producer.transaction>[0]) => {
+                if (answerLost) return target.transaction(work);
+                answerLost = true;
+                const [end = 0] = await log.endOffsets(mirrorCheckpointTopic);
+                await target.transaction(work);
+                hiddenFrom = end;
+                throw new Error('connection lost before the commit was answered');
+              };
+            }
+            const value: unknown = Reflect.get(target, property);
+            return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+          },
+        });
+      },
+    };
+    const events = Array.from({ length: 3 }, (_, index) => ({ id: randomId(), type: 'ProductPriceChanged', data: price(100 + index) }));
+    const mirror = createMirror({ eventStore, log: lostAnswer, serde: serdeOf(registry), logger: silentLogger, metrics: createMetrics(), mirrorId, partitions: 2, lingerMs: 5, lagCheckIntervalMs: 50 });
+    await mirror.start();
+    let head = 0;
+    try {
+      await eventStore.append(stream, events.slice(0, 2), { expectedRevision: 'no_stream' });
+      await waitFor('the lost answer', () => answerLost);
+      head = (await eventStore.append(stream, events.slice(2), { expectedRevision: 1 })).position;
+      await waitFor('the mirror past every event after its restart', () => mirror.checkpoint() >= head && mirror.health().ok, 30_000);
+    } finally {
+      await mirror.stop();
+    }
     const published = (await readAll(log, catalogTopic)).filter((message) => message.key === stream);
     expect(published.map((message) => message.headers[eventHeaders.eventId])).toEqual(events.map((event) => event.id));
   }, 60_000);

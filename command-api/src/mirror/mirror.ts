@@ -197,9 +197,23 @@ export function createMirror(options: MirrorOptions): Mirror {
     await current?.stop();
   }
 
+  /**
+   * A fresh producer for the mirror's id, claimed before the checkpoint is read: it fences any
+   * older mirror, and the coordinator finishes the transactions left behind first. A commit whose
+   * answer was lost (the broker restarted meanwhile) may have committed, its markers not yet
+   * written: the checkpoint read before they are would publish that batch a second time.
+   */
+  async function takeOver(): Promise<void> {
+    const previous = producer;
+    producer = options.log.createProducer({ transactionalId: mirrorId });
+    await previous?.close().catch(() => undefined);
+    await producer.claim();
+  }
+
   async function run(): Promise<void> {
     runs += 1;
     failure = undefined;
+    await takeOver();
     committed = await readCheckpoint();
     logger.info({ mirrorId, checkpoint: committed }, 'mirror resuming from checkpoint');
     subscription = options.eventStore.subscribeToAll({
@@ -223,10 +237,6 @@ export function createMirror(options: MirrorOptions): Mirror {
   return {
     async start() {
       await options.log.ensureTopics(platformTopics(options.partitions ?? 8));
-      producer = options.log.createProducer({ transactionalId: mirrorId });
-      // Fence any older mirror before reading the checkpoint, so that no transaction of theirs
-      // can commit after we read it (which would publish those events twice).
-      await producer.claim();
       stopped = false;
       await run();
       lagTimer = setInterval(() => void checkLag().catch((error: unknown) => logger.warn({ err: error }, 'mirror lag check failed')), options.lagCheckIntervalMs ?? 1000);

@@ -95,6 +95,28 @@ for (const target of logTargets()) {
       expect(letter?.headers['dlq-reason']).toMatch(/undecodable/);
     }, 60_000);
 
+    it('goes on with a partition whose producer was fenced while the router kept it (it was out of the group meanwhile)', async () => {
+      const route = (event: RecordedEvent) => (event.data.items as string[]).map((sku) => ({ topic: inbox, key: sku, value: { type: 'Reserve', sku, orderId: String(event.data.orderId) } }));
+      const transactionalId = `router-${randomUUID()}`;
+      const producer = log.createProducer();
+      const router = createRouter({ log, serde: jsonSerde, groupId: 'router', topics: [eventsTopic], route, transactionalId, logger: silentLogger, isKnownType: anyType });
+      await router.start();
+      try {
+        await producer.send([eventRecord('OrderPlaced', 'o5', ['a']).record]);
+        await waitFor('the first event routed', async () => (await readTopic(log, inbox)).length === 1);
+        // What another member does with the partition's id while this one is evicted and before it rejoins.
+        const usurper = log.createProducer({ transactionalId: `${transactionalId}.${eventsTopic}.${partitionFor('order-o5', 2)}` });
+        await usurper.claim();
+        await usurper.close();
+        await producer.send([eventRecord('OrderPlaced', 'o5', ['b']).record]);
+        await waitFor('the event after the fencing routed', async () => (await readTopic(log, inbox)).length === 2);
+      } finally {
+        await router.stop();
+        await producer.close();
+      }
+      expect((await readTopic(log, inbox)).map((message) => message.key)).toEqual(['a', 'b']);
+    }, 60_000);
+
     it('dead-letters once, after bounded retries, an event whose route throws every time, and routes the events after it', async () => {
       const routeCalls = new Map<string, number>();
       const route = (event: RecordedEvent) => {

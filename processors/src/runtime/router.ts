@@ -1,4 +1,4 @@
-import { UndecodableMessageError, deadLetterTopic, deterministicEventId, recordToEvent } from '@ecommerce/platform';
+import { FencedError, UndecodableMessageError, deadLetterTopic, deterministicEventId, recordToEvent } from '@ecommerce/platform';
 import type { Batch, BatchContext, Consumer, Headers, Log, LogMessage, Logger, Metrics, Producer, ProducerRecord, RecordedEvent, Serde } from '@ecommerce/platform';
 import { partitionsAtOnce } from './consumption';
 import { deadLetterRecord } from './dead-letters';
@@ -92,10 +92,22 @@ export function createRouter(options: RouterOptions): Router {
     if (!last) return;
     const records: ProducerRecord[] = [];
     for (const message of batch.messages) records.push(...(await recordsOf(message, context)));
-    await producerFor(batch.topic, batch.partition).transaction(async (tx) => {
-      if (records.length > 0) await tx.send(records);
-      await tx.sendOffsets(groupId, [{ topic: batch.topic, partition: batch.partition, offset: batch.nextOffset }]);
-    });
+    try {
+      await producerFor(batch.topic, batch.partition).transaction(async (tx) => {
+        if (records.length > 0) await tx.send(records);
+        await tx.sendOffsets(groupId, [{ topic: batch.topic, partition: batch.partition, offset: batch.nextOffset }]);
+      });
+    } catch (error) {
+      // Fenced while this member holds the partition: the id was taken over in a rebalance this
+      // member did not see through. A fenced producer stays fenced and the partition would be
+      // stuck for good, so the redelivered batch gets a fresh one. Were this member a zombie, that
+      // fences the owner once, until its consumer learns of the rebalance; a batch routed by both
+      // carries the same message ids, which the actor hosts drop as redeliveries.
+      if (error instanceof FencedError) closeProducer(`${batch.topic}/${batch.partition}`);
+      // The consumer redelivers the batch after a backoff; this is where a partition stuck on it shows.
+      logger.warn({ err: error, topic: batch.topic, partition: batch.partition, offset: batch.messages[0]?.offset }, 'router transaction failed; the batch will be redelivered');
+      throw error;
+    }
     const deadLetters = records.filter((record) => record.topic === deadLetterTopic).length;
     if (deadLetters > 0) options.metrics?.dlqMessages.inc({ source: groupId }, deadLetters);
     logger.debug({ topic: batch.topic, partition: batch.partition, events: batch.messages.length, routed: records.length - deadLetters, deadLetters }, 'router batch committed');

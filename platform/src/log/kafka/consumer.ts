@@ -28,13 +28,15 @@ const keyOf = ({ topic, partition }: TopicPartition) => `${topic}#${partition}`;
  * after the handler resolved. When it throws, the partition is paused for a backoff and,
  * since nothing was resolved, fetched again from the first unhandled offset: redelivery
  * without ever crashing the consumer. kafkajs has no revoke callback, so assignment changes
- * are derived from successive GROUP_JOIN events.
+ * are derived from successive GROUP_JOIN events (and their member ids: see onGroupJoin).
  */
 export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, settings: KafkaConsumerSettings): Consumer {
   const maxBatchSize = Math.max(1, options.maxBatchSize ?? 500);
   let consumer: KafkaConsumer | null = null;
   let running = false;
   let assigned = new Map<string, TopicPartition>();
+  /** The id the group coordinator gave this member at its last join. */
+  let memberId: string | undefined;
   const failures = new Map<string, { attempts: number; timer?: NodeJS.Timeout }>();
   let relaunchTimer: NodeJS.Timeout | undefined;
   let relaunches = 0;
@@ -64,13 +66,18 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
     resume(tp);
   };
 
-  const onGroupJoin = (memberAssignment: IMemberAssignment) => {
+  const onGroupJoin = (joinedAs: string, memberAssignment: IMemberAssignment) => {
     const next = new Map<string, TopicPartition>();
     for (const [topic, partitions] of Object.entries(memberAssignment)) {
       for (const partition of partitions) next.set(keyOf({ topic, partition }), { topic, partition });
     }
-    const revoked = [...assigned.values()].filter((tp) => !next.has(keyOf(tp)));
-    const gained = [...next.values()].filter((tp) => !assigned.has(keyOf(tp)));
+    // A new member id: the coordinator had evicted this member (its session expired while it was
+    // stalled or cut off) and it joined again. What it held was another member's meanwhile, so
+    // each of its partitions is revoked and assigned afresh, even one it got back.
+    const rejoined = memberId !== undefined && joinedAs !== memberId;
+    memberId = joinedAs;
+    const revoked = [...assigned.values()].filter((tp) => rejoined || !next.has(keyOf(tp)));
+    const gained = [...next.values()].filter((tp) => rejoined || !assigned.has(keyOf(tp)));
     assigned = next;
     for (const tp of revoked) forgetFailure(tp);
     notify(options.onPartitionsRevoked, revoked);
@@ -80,6 +87,7 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
   const revokeAll = () => {
     const revoked = [...assigned.values()];
     assigned = new Map();
+    memberId = undefined;
     for (const failure of failures.values()) clearTimeout(failure.timer);
     failures.clear();
     notify(options.onPartitionsRevoked, revoked);
@@ -168,7 +176,7 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
     const joined = new Promise<void>((resolve, reject) => {
       instance.on(instance.events.GROUP_JOIN, (event) => {
         relaunches = 0;
-        onGroupJoin(event.payload.memberAssignment);
+        onGroupJoin(event.payload.memberId, event.payload.memberAssignment);
         resolve();
       });
       instance.on(instance.events.CRASH, (event) => {

@@ -191,6 +191,28 @@ describeWithKafka('kafka consumer group across processes', () => {
     for (const count of duplicatesPerPartition.values()) expect(count).toBeLessThanOrEqual(MAX_BATCH_SIZE);
     console.log(`SIGKILL of a member: ${summary.duplicates.length} message(s) handled twice, ${production.produced.length} produced`);
   }, 90_000);
+  it('reports every partition revoked and assigned again when a member evicted while stalled rejoins, even those it gets back', async () => {
+    const topic = uniqueName('rebalance-evicted');
+    const groupId = uniqueName('group');
+    await log.ensureTopics([{ topic, partitions: PARTITIONS }]);
+    const member = spawnMember(topic, groupId, 'stalled');
+    await waitWhileAlive([member], 'the member to hold every partition', () => member.partitions().length === PARTITIONS, 30_000);
+    const eventsBefore = member.events.length;
+    // Stalled past its session timeout (6 s): the coordinator evicts it; alone in its group, it gets every partition back.
+    member.process.kill('SIGSTOP');
+    await new Promise((resolve) => setTimeout(resolve, 9000));
+    member.process.kill('SIGCONT');
+    const all = Array.from({ length: PARTITIONS }, (_, partition) => partition);
+    const since = () => member.events.slice(eventsBefore);
+    await waitWhileAlive([member], 'the member to join again', () => since().some((event) => event.type === 'assigned'), 30_000);
+    expect(since().filter((event) => event.type === 'revoked' || event.type === 'assigned')).toEqual([
+      { type: 'revoked', partitions: all },
+      { type: 'assigned', partitions: all },
+    ]);
+    expect(member.partitions()).toEqual(all);
+    expect(await member.stop()).toEqual(exitedCleanly);
+  }, 90_000);
+
   it('rejoins within the rebalance timeout while slow prefetched batches wait: nobody is evicted, nothing handled twice', async () => {
     const topic = uniqueName('rebalance-slow');
     const groupId = uniqueName('group');
