@@ -148,7 +148,7 @@ export function createProcessors(options: ProcessorsOptions): Processors {
     },
     health: () =>
       state === 'running'
-        ? { ok: true, detail: `cached states: ${hosts.map(({ type, host }) => `${type} ${host.cachedStates()}`).join(', ')}; pending timers ${timers.pendingTimers()}` }
+        ? { ok: true, detail: `cached states: ${hosts.map(({ type, host }) => `${type} ${host.cachedStates()}`).join(', ')}; ${timers.isActive() ? `timers active, ${timers.pendingTimers()} pending` : 'timers on standby'}` }
         : { ok: false, detail: `processors ${state}` },
   };
 }

@@ -21,7 +21,7 @@ import type { LoadResult } from './load';
 import { planTorture } from './plan';
 import type { TortureOptions } from './plan';
 import { chaosSchedule } from './schedule';
-import { formatSummary, writeTortureReport } from './summary';
+import { formatSummary, writeComponentLogs, writeTortureReport } from './summary';
 import type { TortureReport } from './summary';
 import { startTortureTopology } from './topology';
 import type { InstanceRecord, TortureTopology } from './topology';
@@ -156,8 +156,8 @@ export async function runTorture(options: TortureOptions & { drainBoundMs: numbe
         outcome.details.unhealthyAtTheEnd = sick;
         outcome.details.unhealthyOutput = Object.fromEntries(Object.entries(topology.tails(4000)).filter(([name]) => name in sick));
       }
-      // Healthy but behind: what each component said last is where a stuck partition shows.
-      if (!drained) outcome.details.componentOutput = topology.tails(6000);
+      // Healthy but behind: what the components said is where a stuck partition shows.
+      if (!drained) outcome.details.componentLogs = path.relative(process.cwd(), writeComponentLogs(startedAt, topology.tails(Number.POSITIVE_INFINITY)));
       say(`torture: ${drained ? 'drained' : 'NOT drained within the bound'} after ${seconds.drain.toFixed(1)} s; stopping the components, then the checks`);
       await lag.stop();
       await topology.stop();

@@ -73,3 +73,11 @@ export function writeTortureReport(report: TortureReport, folder = reportFolder)
   fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   return file;
 }
+
+/** Each component's whole output, one file each beside the report, for a run that did not drain; returns the folder. */
+export function writeComponentLogs(startedAt: string, outputs: Record<string, string>, folder = reportFolder): string {
+  const dir = path.join(folder, `torture-${startedAt.replace(/:/g, '-')}-logs`);
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [name, output] of Object.entries(outputs)) fs.writeFileSync(path.join(dir, `${name}.log`), output);
+  return dir;
+}

@@ -4,6 +4,7 @@ export interface MinHeap<Item> {
   peek(): Item | undefined;
   pop(): Item | undefined;
   size(): number;
+  clear(): void;
 }
 
 export function createMinHeap<Item>(priorityOf: (item: Item) => number): MinHeap<Item> {
@@ -45,5 +46,6 @@ export function createMinHeap<Item>(priorityOf: (item: Item) => number): MinHeap
       return top;
     },
     size: () => items.length,
+    clear: () => void (items.length = 0),
   };
 }

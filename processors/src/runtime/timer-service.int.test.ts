@@ -67,5 +67,35 @@ for (const target of logTargets()) {
         await eventStore.close();
       }
     }, 60_000);
+
+    it('runs one instance of a name at a time: the other waits, and takes over when the first leaves', async () => {
+      const log = target.open();
+      const { eventStore } = openEventStore();
+      await log.ensureTopics([{ topic: inbox, partitions: 2 }]);
+      const create = () => createTimerService({ eventStore, log, timers: [spec], name: 'orders', logger: silentLogger, tickMs: 20, checkpointEveryMs: 50 });
+      const [first, second] = [create(), create()];
+      try {
+        await schedule(eventStore, 'before', 100);
+        await first.start();
+        await second.start();
+        // The group may hand the partition to the newcomer: either way exactly one runs.
+        await waitFor('one leader', () => first.isActive() !== second.isActive(), 20_000);
+        const [leader, standby] = first.isActive() ? [first, second] : [second, first];
+        await waitFor('the first timer fired', async () => (await firedIds(log)).length === 1);
+        // A timer due only after the leader left: the standby must fire it.
+        await schedule(eventStore, 'after', 1500);
+        expect(standby.isActive()).toBe(false);
+        await leader.stop();
+        await waitFor('the standby to take over', () => standby.isActive(), 20_000);
+        await waitFor('the later timer fired', async () => (await firedIds(log)).length >= 2, 20_000);
+        await sleep(300);
+        expect((await firedIds(log)).sort()).toEqual(['after', 'before']);
+      } finally {
+        await second.stop();
+        await first.stop();
+        await log.close();
+        await eventStore.close();
+      }
+    }, 60_000);
   });
 }

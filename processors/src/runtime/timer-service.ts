@@ -1,5 +1,5 @@
-import { deterministicEventId } from '@ecommerce/platform';
-import type { EventStore, Log, Logger, Producer, ProducerRecord, RecordedEvent, Subscription } from '@ecommerce/platform';
+import { deterministicEventId, timerCheckpointTopic } from '@ecommerce/platform';
+import type { Consumer, EventStore, Log, Logger, Producer, ProducerRecord, RecordedEvent, Subscription } from '@ecommerce/platform';
 import { messageIdHeader } from './actor-host';
 import { encodeInboxMessage } from './inbox';
 import { createMinHeap } from './min-heap';
@@ -20,7 +20,7 @@ export interface TimerServiceOptions {
   eventStore: EventStore;
   log: Log;
   timers: TimerSpec[];
-  /** The checkpoint's key and the transactional id: one running instance per name (a newer one fences the older). */
+  /** The checkpoint's key, the transactional id and the leadership group: one instance of a name runs the timers, others wait. */
   name: string;
   logger: Logger;
   clock?: () => Date;
@@ -33,6 +33,8 @@ export interface TimerService {
   start(): Promise<void>;
   stop(): Promise<void>;
   pendingTimers(): number;
+  /** Whether this instance runs the timers now (the others of its name wait as standbys). */
+  isActive(): boolean;
 }
 
 interface PendingTimer {
@@ -135,35 +137,87 @@ export function createTimerService(options: TimerServiceOptions): TimerService {
     ticking = ticking.then(tick).catch((error: unknown) => logger.error({ err: error }, 'timer tick failed'));
   };
 
+  /** Takes the service on: fences a previous leader, reads the checkpoint, re-scans `$all` from it. */
+  async function activate(): Promise<void> {
+    producer = log.createProducer({ transactionalId: `timer-service.${name}` });
+    // Fences an older instance and aborts what it left open before the checkpoint is read.
+    await producer.claim();
+    const saved = await readTimerCheckpoint(log, name);
+    lastSeen = saved?.after ?? 0;
+    for (const [timerId, position] of saved?.fired ?? []) fired.set(timerId, position);
+    lastWritten = JSON.stringify(saved ?? {});
+    logger.info({ name, after: lastSeen, firedSince: fired.size }, 'timer service active; re-scanning $all from its checkpoint');
+    subscription = eventStore.subscribeToAll({
+      after: saved && saved.after > 0 ? saved.after : undefined,
+      onEvent,
+      onError: (error) => logger.error({ err: error }, 'timer service subscription stopped'),
+    });
+    ticker = setInterval(scheduleTick, options.tickMs ?? 100);
+  }
+
+  /** Gives the service up: a last checkpoint (best effort: a new leader may have fenced it already), then nothing is kept. */
+  async function deactivate(): Promise<void> {
+    clearInterval(ticker);
+    ticker = undefined;
+    await subscription?.stop();
+    subscription = undefined;
+    await ticking;
+    lastWrittenAt = 0;
+    retryAt = 0;
+    await tick();
+    await producer?.close();
+    producer = undefined;
+    pending.clear();
+    fired.clear();
+    heap.clear();
+    lastSeen = 0;
+    failures = 0;
+  }
+
+  // Leadership: the instances of one name are one consumer group on the single-partition checkpoint
+  // topic, and whoever holds the partition runs the timers. Another instance waits as a standby and
+  // takes over when the leader leaves or its session expires; fencing keeps a stalled former leader
+  // from writing after that.
+  let leadership: Consumer | undefined;
+  let active = false;
+  let transitions: Promise<void> = Promise.resolve();
+  const become = (wanted: boolean) => {
+    transitions = transitions
+      .then(async () => {
+        if (active === wanted) return;
+        active = wanted;
+        await (wanted ? activate() : deactivate());
+      })
+      .catch((error: unknown) => {
+        logger.error({ err: error, name }, wanted ? 'timer service could not take over; waiting for the next assignment' : 'timer service did not step down cleanly');
+        if (wanted) {
+          active = false;
+          void deactivate().catch(() => undefined);
+        }
+      });
+    return transitions;
+  };
+
   return {
     async start() {
       // Inbox topics are the composition root's to create, with the platform's partition count.
       await ensureTimerCheckpointTopic(log);
-      producer = log.createProducer({ transactionalId: `timer-service.${name}` });
-      // Fences an older instance and aborts what it left open before the checkpoint is read.
-      await producer.claim();
-      const saved = await readTimerCheckpoint(log, name);
-      lastSeen = saved?.after ?? 0;
-      for (const [timerId, position] of saved?.fired ?? []) fired.set(timerId, position);
-      lastWritten = JSON.stringify(saved ?? {});
-      logger.info({ name, after: lastSeen, firedSince: fired.size }, 'timer service re-scanning $all from its checkpoint');
-      subscription = eventStore.subscribeToAll({
-        after: saved && saved.after > 0 ? saved.after : undefined,
-        onEvent,
-        onError: (error) => logger.error({ err: error }, 'timer service subscription stopped'),
+      leadership = log.createConsumer({
+        groupId: `timer-service.${name}`,
+        topics: [timerCheckpointTopic],
+        eachBatch: async () => undefined,
+        onPartitionsAssigned: () => void become(true),
+        onPartitionsRevoked: () => void become(false),
       });
-      ticker = setInterval(scheduleTick, options.tickMs ?? 100);
+      await leadership.start();
+      await transitions;
     },
     async stop() {
-      clearInterval(ticker);
-      await subscription?.stop();
-      await ticking;
-      lastWrittenAt = 0;
-      retryAt = 0;
-      await tick();
-      await producer?.close();
-      producer = undefined;
+      await leadership?.stop();
+      leadership = undefined;
+      await become(false);
     },
     pendingTimers: () => pending.size,
+    isActive: () => active,
   };
 }
