@@ -56,3 +56,6 @@ export const mirrorCheckpointTopic = 'ecommerce.mirror.checkpoints';
 
 /** The timer services' checkpoints (compacted), keyed by timer service name; read by the timer service at start. */
 export const timerCheckpointTopic = 'ecommerce.timers.checkpoints';
+
+/** Never written: the timer services of a name are one consumer group on it, and the member holding its one partition runs the timers. */
+export const timerLeadershipTopic = 'ecommerce.timers.leadership';

@@ -1,4 +1,4 @@
-import { timerCheckpointTopic } from '@ecommerce/platform';
+import { timerCheckpointTopic, timerLeadershipTopic } from '@ecommerce/platform';
 import type { Log, ProducerRecord } from '@ecommerce/platform';
 
 /**
@@ -33,6 +33,6 @@ export async function readTimerCheckpoint(log: Log, name: string): Promise<Timer
 }
 
 export async function ensureTimerCheckpointTopic(log: Log): Promise<void> {
-  await log.ensureTopics([{ topic: timerCheckpointTopic, partitions: 1, compacted: true }]);
+  await log.ensureTopics([{ topic: timerCheckpointTopic, partitions: 1, compacted: true }, { topic: timerLeadershipTopic, partitions: 1 }]);
 }
 

@@ -1,4 +1,4 @@
-import { deterministicEventId, timerCheckpointTopic } from '@ecommerce/platform';
+import { deterministicEventId, timerLeadershipTopic } from '@ecommerce/platform';
 import type { Consumer, EventStore, Log, Logger, Producer, ProducerRecord, RecordedEvent, Subscription } from '@ecommerce/platform';
 import { messageIdHeader } from './actor-host';
 import { encodeInboxMessage } from './inbox';
@@ -174,8 +174,8 @@ export function createTimerService(options: TimerServiceOptions): TimerService {
     failures = 0;
   }
 
-  // Leadership: the instances of one name are one consumer group on the single-partition checkpoint
-  // topic, and whoever holds the partition runs the timers. Another instance waits as a standby and
+  // Leadership: the instances of one name are one consumer group on a single-partition topic
+  // nobody writes to (so the group never lags), and whoever holds the partition runs the timers. Another instance waits as a standby and
   // takes over when the leader leaves or its session expires; fencing keeps a stalled former leader
   // from writing after that.
   let leadership: Consumer | undefined;
@@ -204,7 +204,7 @@ export function createTimerService(options: TimerServiceOptions): TimerService {
       await ensureTimerCheckpointTopic(log);
       leadership = log.createConsumer({
         groupId: `timer-service.${name}`,
-        topics: [timerCheckpointTopic],
+        topics: [timerLeadershipTopic],
         eachBatch: async () => undefined,
         onPartitionsAssigned: () => void become(true),
         onPartitionsRevoked: () => void become(false),
