@@ -44,7 +44,7 @@ export function openEventStore(): { eventStore: EventStore; file: string } {
   return { eventStore: openSqliteEventStore(file), file };
 }
 
-export const silentLogger = createLogger({ level: 'silent' });
+export const silentLogger = createLogger({ level: (process.env.TEST_LOG_LEVEL ?? 'silent') as 'silent' });
 
 export async function readTopic(log: Log, topic: string): Promise<LogMessage[]> {
   const ends = await log.endOffsets(topic);

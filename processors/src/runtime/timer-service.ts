@@ -137,6 +137,9 @@ export function createTimerService(options: TimerServiceOptions): TimerService {
     ticking = ticking.then(tick).catch((error: unknown) => logger.error({ err: error }, 'timer tick failed'));
   };
 
+  /** Whether the checkpoint was read: only then may a last one be written on the way out. */
+  let loaded = false;
+
   /** Takes the service on: fences a previous leader, reads the checkpoint, re-scans `$all` from it. */
   async function activate(): Promise<void> {
     producer = log.createProducer({ transactionalId: `timer-service.${name}` });
@@ -146,6 +149,7 @@ export function createTimerService(options: TimerServiceOptions): TimerService {
     lastSeen = saved?.after ?? 0;
     for (const [timerId, position] of saved?.fired ?? []) fired.set(timerId, position);
     lastWritten = JSON.stringify(saved ?? {});
+    loaded = true;
     logger.info({ name, after: lastSeen, firedSince: fired.size }, 'timer service active; re-scanning $all from its checkpoint');
     subscription = eventStore.subscribeToAll({
       after: saved && saved.after > 0 ? saved.after : undefined,
@@ -164,37 +168,49 @@ export function createTimerService(options: TimerServiceOptions): TimerService {
     await ticking;
     lastWrittenAt = 0;
     retryAt = 0;
-    await tick();
+    if (loaded) await tick();
+    loaded = false;
     await producer?.close();
     producer = undefined;
     pending.clear();
     fired.clear();
     heap.clear();
     lastSeen = 0;
+    lastWritten = '';
     failures = 0;
   }
 
   // Leadership: the instances of one name are one consumer group on a single-partition topic
-  // nobody writes to (so the group never lags), and whoever holds the partition runs the timers. Another instance waits as a standby and
-  // takes over when the leader leaves or its session expires; fencing keeps a stalled former leader
-  // from writing after that.
+  // nobody writes to (so the group never lags), and whoever holds the partition runs the timers.
+  // The others wait as standbys and take over when the leader leaves or its session expires;
+  // fencing keeps a stalled former leader from writing after that.
   let leadership: Consumer | undefined;
+  let leader = false;
   let active = false;
   let transitions: Promise<void> = Promise.resolve();
-  const become = (wanted: boolean) => {
+  let activationFailures = 0;
+  let retryTimer: NodeJS.Timeout | undefined;
+
+  /** Brings `active` in line with `leader`, one transition at a time; a failed take-over is retried while this instance leads. */
+  const settle = (): Promise<void> => {
     transitions = transitions
       .then(async () => {
-        if (active === wanted) return;
-        active = wanted;
-        await (wanted ? activate() : deactivate());
-      })
-      .catch((error: unknown) => {
-        logger.error({ err: error, name }, wanted ? 'timer service could not take over; waiting for the next assignment' : 'timer service did not step down cleanly');
-        if (wanted) {
+        if (active === leader) return;
+        active = leader;
+        if (!leader) return deactivate();
+        try {
+          await activate();
+          activationFailures = 0;
+        } catch (error) {
           active = false;
-          void deactivate().catch(() => undefined);
+          activationFailures += 1;
+          logger.error({ err: error, name, attempt: activationFailures }, 'timer service could not take over; retrying');
+          await deactivate().catch(() => undefined);
+          clearTimeout(retryTimer);
+          retryTimer = setTimeout(() => void settle(), jitteredBackoffMs(activationFailures, 500));
         }
-      });
+      })
+      .catch((error: unknown) => logger.error({ err: error, name }, 'timer service did not step down cleanly'));
     return transitions;
   };
 
@@ -206,16 +222,24 @@ export function createTimerService(options: TimerServiceOptions): TimerService {
         groupId: `timer-service.${name}`,
         topics: [timerLeadershipTopic],
         eachBatch: async () => undefined,
-        onPartitionsAssigned: () => void become(true),
-        onPartitionsRevoked: () => void become(false),
+        onPartitionsAssigned: () => {
+          leader = true;
+          void settle();
+        },
+        onPartitionsRevoked: () => {
+          leader = false;
+          void settle();
+        },
       });
       await leadership.start();
       await transitions;
     },
     async stop() {
+      clearTimeout(retryTimer);
       await leadership?.stop();
       leadership = undefined;
-      await become(false);
+      leader = false;
+      await settle();
     },
     pendingTimers: () => pending.size,
     isActive: () => active,
