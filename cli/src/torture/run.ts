@@ -70,13 +70,14 @@ async function drain(adapters: Adapters, probe: LagProbe, boundMs: number, log: 
     const status = await (async () => {
       const head = await adapters.eventStore.headPosition();
       const [checkpoint, partitions] = await Promise.all([mirrorCheckpoint(adapters.log), probe.read()]);
-      return { head, checkpoint, stuck: stuckPartitions(partitions).length };
+      return { head, checkpoint, stuck: stuckPartitions(partitions) };
     })().catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
     if ('error' in status) log(`drain: ${status.error}`);
     else {
-      if (status.checkpoint >= status.head && status.stuck === 0 && status.head === previousHead) return true;
-      log(`drain: head ${status.head}, mirror at ${status.checkpoint}, ${status.stuck} partitions behind`);
-      previousHead = status.checkpoint >= status.head && status.stuck === 0 ? status.head : -1;
+      if (status.checkpoint >= status.head && status.stuck.length === 0 && status.head === previousHead) return true;
+      const behind = status.stuck.slice(0, 3).map((entry) => `${entry.group} ${entry.topic}/${entry.partition} at ${entry.committed} of ${entry.end}`);
+      log(`drain: head ${status.head}, mirror at ${status.checkpoint}, ${status.stuck.length} partitions behind${behind.length > 0 ? `: ${behind.join('; ')}` : ''}`);
+      previousHead = status.checkpoint >= status.head && status.stuck.length === 0 ? status.head : -1;
     }
     await sleep(3000);
   }
