@@ -34,6 +34,9 @@ export interface RouterOptions {
   isKnownType?: (type: string) => boolean;
 }
 
+/** How long a batch may take before the router warns that it is still at it (and again each time after). */
+const slowBatchWarnMs = 15_000;
+
 /** A route is a pure mapping: what throws now throws again, but a few slow tries cost little before giving up on an event. */
 const defaultRetry: RetryPolicy = { maxAttempts: 5, maxRetriableAttempts: 10, baseMs: 200 };
 
@@ -90,8 +93,25 @@ export function createRouter(options: RouterOptions): Router {
   async function eachBatch(batch: Batch, context: BatchContext): Promise<void> {
     const last = batch.messages.at(-1);
     if (!last) return;
+    let stage = 'routing';
+    const started = Date.now();
+    // A batch that neither finishes nor fails holds its partition back without a word: say so.
+    const watchdog = setInterval(() => logger.warn({ topic: batch.topic, partition: batch.partition, offset: batch.messages[0]?.offset, stage, seconds: Math.round((Date.now() - started) / 1000) }, 'router batch still in progress'), slowBatchWarnMs);
+    try {
+      await routeBatch(batch, context, (next) => (stage = next));
+    } catch (error) {
+      // The transaction's failures are told where they happen; a batch that failed before it (the registry unreachable) is told here.
+      if (stage === 'routing') logger.warn({ err: error, topic: batch.topic, partition: batch.partition, offset: batch.messages[0]?.offset }, 'router batch not routed; it will be redelivered');
+      throw error;
+    } finally {
+      clearInterval(watchdog);
+    }
+  }
+
+  async function routeBatch(batch: Batch, context: BatchContext, enter: (stage: string) => void): Promise<void> {
     const records: ProducerRecord[] = [];
     for (const message of batch.messages) records.push(...(await recordsOf(message, context)));
+    enter('transaction');
     try {
       await producerFor(batch.topic, batch.partition).transaction(async (tx) => {
         if (records.length > 0) await tx.send(records);

@@ -13,6 +13,23 @@ export interface KafkaConsumerSettings {
   /** First pause of a partition whose handler threw; doubles per failure up to the max. */
   retryBackoffMs: number;
   maxRetryBackoffMs: number;
+  /** See `quietPartitions`. */
+  stallAfterMs: number;
+}
+
+/** Where the consumer reads its group's progress when a partition seems stalled. */
+export interface GroupOffsets {
+  committed(groupId: string, topic: string): Promise<Array<number | null>>;
+  ends(topic: string): Promise<number[]>;
+}
+
+/**
+ * Partitions held, not paused after a failure, and not handed a batch (nor checked) for
+ * `stallAfterMs`: whether they are behind is worth asking. An idle partition at its end is quiet
+ * too; the caller marks it checked.
+ */
+export function quietPartitions(input: { held: Iterable<string>; lastSeen: ReadonlyMap<string, number>; paused: ReadonlySet<string>; now: number; stallAfterMs: number }): string[] {
+  return [...input.held].filter((key) => !input.paused.has(key) && input.now - (input.lastSeen.get(key) ?? input.now) >= input.stallAfterMs);
 }
 
 interface TopicPartition {
@@ -30,13 +47,16 @@ const keyOf = ({ topic, partition }: TopicPartition) => `${topic}#${partition}`;
  * without ever crashing the consumer. kafkajs has no revoke callback, so assignment changes
  * are derived from successive GROUP_JOIN events (and their member ids: see onGroupJoin).
  */
-export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, settings: KafkaConsumerSettings): Consumer {
+export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, settings: KafkaConsumerSettings, offsets?: GroupOffsets): Consumer {
   const maxBatchSize = Math.max(1, options.maxBatchSize ?? 500);
   let consumer: KafkaConsumer | null = null;
   let running = false;
   let assigned = new Map<string, TopicPartition>();
   /** The id the group coordinator gave this member at its last join. */
   let memberId: string | undefined;
+  /** When kafkajs last handed over a batch of each held partition (or it was assigned, or checked). */
+  const lastSeen = new Map<string, number>();
+  let stallTimer: NodeJS.Timeout | undefined;
   const failures = new Map<string, { attempts: number; timer?: NodeJS.Timeout }>();
   let relaunchTimer: NodeJS.Timeout | undefined;
   let relaunches = 0;
@@ -80,6 +100,8 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
     const gained = [...next.values()].filter((tp) => rejoined || !assigned.has(keyOf(tp)));
     assigned = next;
     for (const tp of revoked) forgetFailure(tp);
+    for (const tp of revoked) lastSeen.delete(keyOf(tp));
+    for (const tp of gained) lastSeen.set(keyOf(tp), Date.now());
     notify(options.onPartitionsRevoked, revoked);
     notify(options.onPartitionsAssigned, gained);
   };
@@ -108,6 +130,7 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
   const eachBatch = async (payload: EachBatchPayload) => {
     const { batch } = payload;
     const tp = { topic: batch.topic, partition: batch.partition };
+    lastSeen.set(keyOf(tp), Date.now());
     // Set when a heartbeat during a long chunk learns the group is rebalancing: the handler should stop early.
     let rebalancing = false;
     const isRunning = () => running && !rebalancing && payload.isRunning() && !payload.isStale();
@@ -193,6 +216,33 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
     await joined;
   };
 
+  /**
+   * kafkajs 2.2 was seen, after a broker restart and rebalances, to hold a partition without ever
+   * fetching it again: no batch, no error, the group's offset short of the end for good (CI's
+   * torture: the router's group behind on one partition, every component healthy). A held
+   * partition that is behind and has not been handed over for `stallAfterMs` gets the consumer
+   * relaunched: a new kafkajs consumer joins afresh and fetches from the committed offset.
+   */
+  const checkForStalls = async (): Promise<void> => {
+    if (!offsets || !running) return;
+    const now = Date.now();
+    const quiet = quietPartitions({ held: [...assigned.keys()], lastSeen, paused: new Set(failures.keys()), now, stallAfterMs: settings.stallAfterMs });
+    const behind: string[] = [];
+    for (const topic of new Set(quiet.map((key) => (assigned.get(key) as TopicPartition).topic))) {
+      const [committed, ends] = await Promise.all([offsets.committed(options.groupId, topic), offsets.ends(topic)]);
+      for (const key of quiet) {
+        const tp = assigned.get(key);
+        if (tp?.topic !== topic) continue;
+        if ((committed[tp.partition] ?? 0) < (ends[tp.partition] ?? 0)) behind.push(`${topic}/${tp.partition} at ${committed[tp.partition] ?? 'none'} of ${ends[tp.partition]}`);
+        else lastSeen.set(key, now);
+      }
+    }
+    if (behind.length === 0 || !running) return;
+    kafka.logger().warn('partitions held but not fetched: relaunching the consumer', { groupId: options.groupId, partitions: behind, quietForMs: settings.stallAfterMs });
+    for (const key of quiet) lastSeen.set(key, now);
+    scheduleRelaunch();
+  };
+
   const scheduleRelaunch = () => {
     clearTimeout(relaunchTimer);
     relaunches += 1;
@@ -210,10 +260,12 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
     async start() {
       if (running) return;
       running = true;
+      stallTimer = setInterval(() => void checkForStalls().catch(() => undefined), Math.max(1000, Math.floor(settings.stallAfterMs / 3)));
       try {
         await launch();
       } catch (error) {
         running = false;
+        clearInterval(stallTimer);
         await consumer?.disconnect().catch(() => undefined);
         consumer = null;
         throw error;
@@ -224,6 +276,7 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
       if (!running) return;
       running = false;
       clearTimeout(relaunchTimer);
+      clearInterval(stallTimer);
       const instance = consumer;
       consumer = null;
       // Waits for the batch in flight, then leaves the group.

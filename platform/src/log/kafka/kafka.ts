@@ -37,6 +37,8 @@ export interface KafkaLogOptions {
   partitionsConsumedConcurrently?: number;
   /** Default 60 s; the broker aborts a transaction left open longer. */
   transactionTimeoutMs?: number;
+  /** A partition behind its end that kafkajs has not handed over for this long gets its consumer relaunched (default 45 s). */
+  stallAfterMs?: number;
   /** Pause of a partition whose handler threw, doubling per failure (default 100 ms, at most 5 s). */
   retryBackoffMs?: number;
   maxRetryBackoffMs?: number;
@@ -83,6 +85,7 @@ export function createKafkaLog(kafka: Kafka, options: KafkaLogOptions = {}): Log
     partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
     retryBackoffMs: options.retryBackoffMs ?? 100,
     maxRetryBackoffMs: options.maxRetryBackoffMs ?? 5000,
+    stallAfterMs: options.stallAfterMs ?? 45_000,
   };
   const replicationFactor = options.replicationFactor ?? 1;
   const topicWaitTimeoutMs = options.topicWaitTimeoutMs ?? 30_000;
@@ -128,7 +131,7 @@ export function createKafkaLog(kafka: Kafka, options: KafkaLogOptions = {}): Log
     }
   };
 
-  return {
+  const log: Log = {
     async ensureTopics(specs: readonly TopicSpec[]) {
       const client = await connectedAdmin();
       const unready = specs.filter((spec) => !readyTopics.has(spec.topic));
@@ -164,7 +167,7 @@ export function createKafkaLog(kafka: Kafka, options: KafkaLogOptions = {}): Log
     },
 
     createConsumer(consumerOptions) {
-      const consumer = createKafkaConsumer(kafka, consumerOptions, consumerSettings);
+      const consumer = createKafkaConsumer(kafka, consumerOptions, consumerSettings, { committed: (groupId, topic) => log.committedOffsets(groupId, topic), ends: (topic) => log.endOffsets(topic) });
       consumers.add(consumer);
       return consumer;
     },
@@ -229,4 +232,5 @@ export function createKafkaLog(kafka: Kafka, options: KafkaLogOptions = {}): Log
       if (adminReady) await adminReady.then((client) => client.disconnect()).catch(() => undefined);
     },
   };
+  return log;
 }
