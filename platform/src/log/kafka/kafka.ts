@@ -37,7 +37,7 @@ export interface KafkaLogOptions {
   partitionsConsumedConcurrently?: number;
   /** Default 60 s; the broker aborts a transaction left open longer. */
   transactionTimeoutMs?: number;
-  /** A partition behind its end that kafkajs has not handed over for this long gets its consumer relaunched (default 45 s). */
+  /** A partition behind its end that kafkajs has not handed over for this long gets its consumer relaunched (default 30 s). */
   stallAfterMs?: number;
   /** Pause of a partition whose handler threw, doubling per failure (default 100 ms, at most 5 s). */
   retryBackoffMs?: number;
@@ -85,7 +85,7 @@ export function createKafkaLog(kafka: Kafka, options: KafkaLogOptions = {}): Log
     partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
     retryBackoffMs: options.retryBackoffMs ?? 100,
     maxRetryBackoffMs: options.maxRetryBackoffMs ?? 5000,
-    stallAfterMs: options.stallAfterMs ?? 45_000,
+    stallAfterMs: options.stallAfterMs ?? 30_000,
   };
   const replicationFactor = options.replicationFactor ?? 1;
   const topicWaitTimeoutMs = options.topicWaitTimeoutMs ?? 30_000;
