@@ -57,6 +57,8 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
   /** When kafkajs last handed over a batch of each held partition (or it was assigned, or checked). */
   const lastSeen = new Map<string, number>();
   let stallTimer: NodeJS.Timeout | undefined;
+  /** Batches being handled now: a long one keeps kafkajs from handing over the others, which is no stall. */
+  let batchesInFlight = 0;
   const failures = new Map<string, { attempts: number; timer?: NodeJS.Timeout }>();
   let relaunchTimer: NodeJS.Timeout | undefined;
   let relaunches = 0;
@@ -128,9 +130,18 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
   };
 
   const eachBatch = async (payload: EachBatchPayload) => {
+    lastSeen.set(keyOf({ topic: payload.batch.topic, partition: payload.batch.partition }), Date.now());
+    batchesInFlight += 1;
+    try {
+      await handleBatch(payload);
+    } finally {
+      batchesInFlight -= 1;
+    }
+  };
+
+  const handleBatch = async (payload: EachBatchPayload) => {
     const { batch } = payload;
     const tp = { topic: batch.topic, partition: batch.partition };
-    lastSeen.set(keyOf(tp), Date.now());
     // Set when a heartbeat during a long chunk learns the group is rebalancing: the handler should stop early.
     let rebalancing = false;
     const isRunning = () => running && !rebalancing && payload.isRunning() && !payload.isStale();
@@ -224,7 +235,7 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
    * relaunched: a new kafkajs consumer joins afresh and fetches from the committed offset.
    */
   const checkForStalls = async (): Promise<void> => {
-    if (!offsets || !running) return;
+    if (!offsets || !running || batchesInFlight > 0) return;
     const now = Date.now();
     const quiet = quietPartitions({ held: [...assigned.keys()], lastSeen, paused: new Set(failures.keys()), now, stallAfterMs: settings.stallAfterMs });
     const behind: string[] = [];
