@@ -91,28 +91,16 @@ export function createRouter(options: RouterOptions): Router {
   }
 
   async function eachBatch(batch: Batch, context: BatchContext): Promise<void> {
-    const last = batch.messages.at(-1);
-    if (!last) return;
-    let stage = 'routing';
+    if (batch.messages.length === 0) return;
+    const where = { topic: batch.topic, partition: batch.partition, offset: batch.messages[0]?.offset };
+    let stage: 'routing' | 'transaction' = 'routing';
     const started = Date.now();
     // A batch that neither finishes nor fails holds its partition back without a word: say so.
-    const watchdog = setInterval(() => logger.warn({ topic: batch.topic, partition: batch.partition, offset: batch.messages[0]?.offset, stage, seconds: Math.round((Date.now() - started) / 1000) }, 'router batch still in progress'), slowBatchWarnMs);
-    try {
-      await routeBatch(batch, context, (next) => (stage = next));
-    } catch (error) {
-      // The transaction's failures are told where they happen; a batch that failed before it (the registry unreachable) is told here.
-      if (stage === 'routing') logger.warn({ err: error, topic: batch.topic, partition: batch.partition, offset: batch.messages[0]?.offset }, 'router batch not routed; it will be redelivered');
-      throw error;
-    } finally {
-      clearInterval(watchdog);
-    }
-  }
-
-  async function routeBatch(batch: Batch, context: BatchContext, enter: (stage: string) => void): Promise<void> {
+    const watchdog = setInterval(() => logger.warn({ ...where, stage, seconds: Math.round((Date.now() - started) / 1000) }, 'router batch still in progress'), slowBatchWarnMs);
     const records: ProducerRecord[] = [];
-    for (const message of batch.messages) records.push(...(await recordsOf(message, context)));
-    enter('transaction');
     try {
+      for (const message of batch.messages) records.push(...(await recordsOf(message, context)));
+      stage = 'transaction';
       await producerFor(batch.topic, batch.partition).transaction(async (tx) => {
         if (records.length > 0) await tx.send(records);
         await tx.sendOffsets(groupId, [{ topic: batch.topic, partition: batch.partition, offset: batch.nextOffset }]);
@@ -125,8 +113,10 @@ export function createRouter(options: RouterOptions): Router {
       // carries the same message ids, which the actor hosts drop as redeliveries.
       if (error instanceof FencedError) closeProducer(`${batch.topic}/${batch.partition}`);
       // The consumer redelivers the batch after a backoff; this is where a partition stuck on it shows.
-      logger.warn({ err: error, topic: batch.topic, partition: batch.partition, offset: batch.messages[0]?.offset }, 'router transaction failed; the batch will be redelivered');
+      logger.warn({ err: error, ...where, stage }, 'router batch failed; it will be redelivered');
       throw error;
+    } finally {
+      clearInterval(watchdog);
     }
     const deadLetters = records.filter((record) => record.topic === deadLetterTopic).length;
     if (deadLetters > 0) options.metrics?.dlqMessages.inc({ source: groupId }, deadLetters);
