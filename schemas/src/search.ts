@@ -22,7 +22,13 @@ export const maxTypoWordLength = 32;
 export function oneEditKeysOf(word: string): string[] {
   const chars = [...word];
   if (chars.length < minTypoWordLength || chars.length > maxTypoWordLength) return [word];
-  return [...new Set([word, ...chars.map((_, index) => [...chars.slice(0, index), ...chars.slice(index + 1)].join(''))])];
+  const keys = new Set([word]);
+  // Cut by code point; a word without surrogate pairs (nearly all) is cut as a string, without copying its characters.
+  const deleting = chars.length === word.length
+    ? (index: number) => word.slice(0, index) + word.slice(index + 1)
+    : (index: number) => chars.slice(0, index).join('') + chars.slice(index + 1).join('');
+  for (let index = 0; index < chars.length; index += 1) keys.add(deleting(index));
+  return [...keys];
 }
 
 /** Fixed price bands of the search facets, in minor units: `[min, max)`, the last without a maximum. */

@@ -31,22 +31,55 @@ export function productImageViewOf(added: ProductImageAdded): ProductImageView {
   return { id: added.imageId, urls: { thumbnail: urlOf('thumbnail'), medium: urlOf('medium'), original: urlOf('original') }, width: original?.width ?? 0, height: original?.height ?? 0 };
 }
 
+/** Whether `next` has other searchable text than `previous`, so its search fields are out of date. */
+const searchableChanged = (previous: ProductFields | null, next: ProductFields): boolean =>
+  !previous || previous.name !== next.name || previous.description !== next.description || previous.category !== next.category || previous.tags !== next.tags;
+
 /** Product fields after a catalog event (pure): the read-model twin of the domain's evolve. */
 export function evolveProductFields(current: ProductFields | null, event: ProjectedEvent): ProductFields | null {
+  return foldProductFields(current, [event]).fields;
+}
+
+/**
+ * Product fields after a stream's events in revision order (pure), skipping those at or below
+ * `current`'s revision. The search fields, the costly part, are worked out once at the end, when
+ * the text changed: a product created and renamed in one batch gets them once, not twice.
+ * `created` is the event that created the product here, `last` the last one that changed it.
+ */
+export function foldProductFields(current: ProductFields | null, events: readonly ProjectedEvent[]): { fields: ProductFields | null; created?: ProjectedEvent; last?: ProjectedEvent } {
+  let fields = current;
+  let created: ProjectedEvent | undefined;
+  let last: ProjectedEvent | undefined;
+  for (const event of events) {
+    if (fields && fields.revision >= event.revision) continue;
+    const next = evolveCatalogFields(fields, event);
+    if (!next) continue;
+    if (!fields) created = event;
+    fields = next;
+    last = event;
+  }
+  if (fields && last && searchableChanged(current, fields)) fields = { ...fields, ...searchFieldsOf(fields) };
+  return { fields, created, last };
+}
+
+/** One catalog event's change, the search fields left as they were (a new product's empty). */
+function evolveCatalogFields(current: ProductFields | null, event: ProjectedEvent): ProductFields | null {
   const typed = asDeciderEvent<DomainEvent>(event);
   switch (typed.type) {
     case 'ProductCreated': {
       const { data } = typed;
       return {
         sku: data.sku, name: data.name, description: data.description, category: data.category, tags: data.tags, price: data.price,
-        status: 'active', listedBy: data.listedBy, revision: event.revision, ...searchFieldsOf(data), images: [], createdAt: event.occurredAt, updatedAt: event.occurredAt,
+        status: 'active', listedBy: data.listedBy, revision: event.revision, searchTerms: [], searchKeys: [], images: [], createdAt: event.occurredAt, updatedAt: event.occurredAt,
       };
     }
     case 'ProductDetailsUpdated': {
       if (!current) return null;
       const { data } = typed;
-      const next = { ...current, name: data.name ?? current.name, description: data.description ?? current.description, category: data.category ?? current.category, tags: data.tags ?? current.tags };
-      return { ...next, ...searchFieldsOf(next), revision: event.revision, updatedAt: event.occurredAt };
+      return {
+        ...current, name: data.name ?? current.name, description: data.description ?? current.description, category: data.category ?? current.category, tags: data.tags ?? current.tags,
+        revision: event.revision, updatedAt: event.occurredAt,
+      };
     }
     case 'ProductPriceChanged':
       return current && { ...current, price: typed.data.price, revision: event.revision, updatedAt: event.occurredAt };

@@ -3,7 +3,7 @@ import type { ReadCollection, RecordedEvent } from '@ecommerce/platform';
 import { inventoryStreamId } from '@ecommerce/domain';
 import { productCollections } from '@ecommerce/schemas';
 import type { Projection } from '../projection';
-import { evolveProductFields, foldStockCounts, stockViewOf } from './document';
+import { foldProductFields, foldStockCounts, stockViewOf } from './document';
 import type { ProductDocument, ProductFields, StockDocument } from './document';
 
 const productEvents = new Set(['ProductCreated', 'ProductDetailsUpdated', 'ProductPriceChanged', 'ProductDiscontinued', 'ProductImageAdded', 'ProductImageRemoved']);
@@ -72,21 +72,13 @@ export const productsProjection: Projection = {
 async function applyCatalogEvents(products: Products, stock: Stock, events: readonly RecordedEvent[]): Promise<void> {
   const id = (events[0]?.data as { productId: string }).productId;
   const current = await products.findOne({ _id: id });
-  let fields: ProductFields | null = current && productFieldsOf(current);
-  let created: RecordedEvent | undefined;
-  let last: RecordedEvent | undefined;
-  for (const event of events) {
-    if (fields && fields.revision >= event.revision) continue;
-    const next = evolveProductFields(fields, { type: event.type, data: event.data, revision: event.revision, occurredAt: occurredAtOf(event) });
-    if (!next) continue;
-    if (!fields) created = event;
-    fields = next;
-    last = event;
-  }
+  const streamId = (events[0] as RecordedEvent).streamId;
+  const projected = events.map((event) => ({ type: event.type, data: event.data, revision: event.revision, occurredAt: occurredAtOf(event) }));
+  const { fields, created, last } = foldProductFields(current && productFieldsOf(current), projected);
   if (!fields || !last) return;
-  await products.updateIfNewer({ id, set: { ...fields, ...(created ? { stock: stockViewOf(null) } : {}) }, guard: { stream: last.streamId, revision: last.revision }, upsert: true });
+  await products.updateIfNewer({ id, set: { ...fields, ...(created ? { stock: stockViewOf(null) } : {}) }, guard: { stream: streamId, revision: last.revision }, upsert: true });
   if (!created) return;
-  await stock.updateIfNewer({ id: fields.sku, set: { sku: fields.sku, productId: id }, guard: { stream: created.streamId, revision: created.revision }, upsert: true });
+  await stock.updateIfNewer({ id: fields.sku, set: { sku: fields.sku, productId: id }, guard: { stream: streamId, revision: created.revision }, upsert: true });
   const stockDoc = await stock.findOne({ _id: fields.sku });
   if (stockDoc && stockDoc.revision !== undefined) await products.updateIfNewer({ id, set: { stock: stockViewOf(stockDoc) }, guard: { stream: inventoryStreamId(fields.sku), revision: stockDoc.revision } });
 }

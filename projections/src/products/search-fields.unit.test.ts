@@ -1,4 +1,4 @@
-import { evolveProductFields, searchFieldsOf } from './document';
+import { evolveProductFields, foldProductFields, searchFieldsOf } from './document';
 
 const product = { name: 'Summit Hiking Pack', description: 'Pack for hikes', category: 'sports', tags: ['trail'] };
 
@@ -33,5 +33,23 @@ describe('search fields of the products read model', () => {
     expect(renamed?.searchTerms).toEqual(['lantern', 'sports']);
     expect(renamed?.searchKeys).toEqual(expect.arrayContaining(['lantern', 'lanern', 'sports', 'sprts']));
     expect(renamed?.searchKeys).not.toContain('hiking');
+  });
+
+  it('folds a stream the same as one event at a time, working the search fields out once at the end', () => {
+    const events = [
+      { type: 'ProductCreated', revision: 0, occurredAt: '2024-05-01T10:00:00.000Z', data: { productId: 'p', sku: 'SKU-1', ...product, price: { amount: 500, currency: 'EUR' }, listedBy: null } },
+      { type: 'ProductDetailsUpdated', revision: 1, occurredAt: '2024-05-01T10:01:00.000Z', data: { productId: 'p', name: 'Lantern', description: null, category: null, tags: null } },
+      { type: 'ProductPriceChanged', revision: 2, occurredAt: '2024-05-01T10:02:00.000Z', data: { productId: 'p', price: { amount: 700, currency: 'EUR' }, previousPrice: { amount: 500, currency: 'EUR' } } },
+    ];
+    const stepwise = events.reduce<ReturnType<typeof evolveProductFields>>((fields, event) => evolveProductFields(fields, event), null);
+    const folded = foldProductFields(null, events);
+    expect(folded.fields).toEqual(stepwise);
+    expect(folded.fields?.searchTerms).toEqual(['lantern', 'pack', 'for', 'hikes', 'sports', 'trail']);
+    expect({ created: folded.created?.revision, last: folded.last?.revision }).toEqual({ created: 0, last: 2 });
+
+    // A price change keeps the search fields as they were (the same arrays), and an event already seen changes nothing.
+    const repriced = foldProductFields(folded.fields, [events[1] as (typeof events)[number], { ...(events[2] as (typeof events)[number]), revision: 3 }]);
+    expect(repriced.fields?.searchKeys).toBe(folded.fields?.searchKeys);
+    expect({ created: repriced.created, last: repriced.last?.revision, revision: repriced.fields?.revision }).toEqual({ created: undefined, last: 3, revision: 3 });
   });
 });

@@ -12,6 +12,9 @@ describe('search words and one-edit keys', () => {
   it('gives a word of 4+ letters its one-deletion forms, a shorter word only itself', () => {
     expect(oneEditKeysOf('boot')).toEqual(['boot', 'oot', 'bot', 'boo']);
     expect(oneEditKeysOf('hat')).toEqual(['hat']);
+    // Letters outside the BMP are one character each, not two halves of a surrogate pair.
+    expect(oneEditKeysOf('𝒜bcd')).toEqual(['𝒜bcd', 'bcd', '𝒜cd', '𝒜bd', '𝒜bc']);
+    expect(oneEditKeysOf('𝒜bc')).toEqual(['𝒜bc']);
   });
 
   it('pairs a word with its typos through a shared key: swap, deletion, insertion, replacement', () => {
