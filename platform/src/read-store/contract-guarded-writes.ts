@@ -190,6 +190,34 @@ export function guardedWritesContract({ freshCollection }: ContractContext): voi
   });
 
   describe('unguarded writes', () => {
+    it('upserts many documents at once, keeping the revisions they carry for later guarded writes', async () => {
+      const products = freshCollection<Product>();
+      await products.upsert(product('p0', 'before'));
+      await products.upsertMany([]);
+      await products.upsertMany([
+        { ...product('p0', 'replaced'), _revisions: { 'product-p0': 2 } },
+        { ...product('p1', 'staged'), stock: { available: 3 }, _revisions: { 'product-p1': 4, 'inventory-S.1': 7 } },
+      ]);
+      expect(await products.find({}, { sort: { _id: 1 } })).toEqual([
+        { ...product('p0', 'replaced'), _revisions: { 'product-p0': 2 } },
+        { ...product('p1', 'staged'), stock: { available: 3 }, _revisions: { 'product-p1': 4, 'inventory-S.1': 7 } },
+      ]);
+      expect(await products.updateIfNewer({ id: 'p1', set: { 'stock.available': 2 }, guard: { stream: 'inventory-S.1', revision: 7 } })).toBe('stale');
+      expect(await products.updateIfNewer({ id: 'p1', set: { name: 'renamed' }, guard: { stream: 'product-p1', revision: 5 } })).toBe('applied');
+      expect(await products.findOne({ _id: 'p1' })).toEqual({ ...product('p1', 'renamed'), stock: { available: 3 }, _revisions: { 'product-p1': 5, 'inventory-S.1': 7 } });
+    });
+
+    it('refuses upserts that break a unique index with a conflict naming it', async () => {
+      const products = freshCollection<Product & { sku: string }>();
+      await products.createIndex({ keys: { sku: 1 }, unique: true, name: 'sku_unique' });
+      await products.upsert({ ...product('p1', 'one'), sku: 'S-1' });
+      await expect(products.upsertMany([{ ...product('p2', 'two'), sku: 'S-2' }, { ...product('p3', 'three'), sku: 'S-1' }])).rejects.toMatchObject({
+        code: 'conflict',
+        message: expect.stringContaining('sku_unique'),
+      });
+      expect(await products.findOne({ sku: 'S-1' })).toMatchObject({ _id: 'p1' });
+    });
+
     it('upserts and deletes one document', async () => {
       const products = freshCollection<Product>();
       await products.upsert(product('p1', 'first'));

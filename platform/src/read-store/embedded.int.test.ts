@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readStoreContract } from './contract';
-import { openEmbeddedReadStore } from './embedded';
+import { createMemoryReadStore, openEmbeddedReadStore } from './embedded';
 import type { Document } from './port';
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'read-store-'));
@@ -17,6 +17,11 @@ readStoreContract('embedded (SQLite file)', async () => {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+});
+
+readStoreContract('memory (no file)', async () => {
+  const store = createMemoryReadStore();
+  return { store, cleanup: () => store.close() };
 });
 
 interface Product extends Document {

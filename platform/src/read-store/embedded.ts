@@ -16,7 +16,7 @@
 import Database from 'better-sqlite3';
 import { Query } from 'mingo';
 import { CollectionState, indexNameOf, type Entry } from './collection-state';
-import { createGroupCommit } from './embedded-group-commit';
+import { createGroupCommit, type GroupCommit } from './embedded-group-commit';
 import { createEmbeddedTables, type EmbeddedTables } from './embedded-tables';
 import { assertSettable, withFieldsSet } from './guarded-update';
 import type { Document, Filter, FindOptions, GuardOutcome, GuardedReplace, GuardedUpdate, IndexSpec, ReadCollection, ReadStore } from './port';
@@ -54,11 +54,79 @@ const idsSelectedBy = (filter: Filter): string[] | undefined => {
 
 const toCaller = <T>(doc: Document): T => structuredClone(withDecodedRevisions(doc)) as T;
 
-export function createEmbeddedReadStore(db: Database.Database, options: EmbeddedReadStoreOptions = {}): ReadStore {
-  const tables = createEmbeddedTables(db);
-  const states = new Map<string, CollectionState>();
+/** Where the in-memory collections are kept: a SQLite file, or nowhere (`createMemoryReadStore`). */
+type Persistence = Pick<EmbeddedTables, 'writeEntry' | 'writeIndex' | 'read' | 'collections' | 'getCheckpoint' | 'setCheckpoint'> &
+  Pick<GroupCommit, 'enqueue' | 'settled' | 'flush'> & {
+    drop(collection: string): void;
+    health(): { ok: boolean; detail?: string };
+    close(): void;
+  };
 
+function filePersistence(db: Database.Database, options: EmbeddedReadStoreOptions): Persistence {
+  const tables = createEmbeddedTables(db);
   const commits = createGroupCommit(db);
+  return {
+    ...tables,
+    enqueue: commits.enqueue,
+    settled: commits.settled,
+    flush: commits.flush,
+    drop: (collection) => db.transaction(() => tables.drop(collection))(),
+    health: () => {
+      try {
+        db.prepare('SELECT 1').get();
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+      }
+    },
+    close: () => {
+      if (db.open) commits.flush();
+      if (options.closeDatabase && db.open) db.close();
+    },
+  };
+}
+
+/** Nothing kept: the collections a memory store lists are those with a live document or an index, as the file's. */
+function memoryPersistence(): Persistence {
+  const collections = new Set<string>();
+  const checkpoints = new Map<string, string>();
+  return {
+    writeEntry: (collection, _id, entry) => {
+      if (entry && 'live' in entry) collections.add(collection);
+    },
+    writeIndex: (collection) => void collections.add(collection),
+    read: () => ({ docs: [], tombstones: [], indexes: [] }),
+    collections: () => [...collections].sort(),
+    getCheckpoint: (name) => {
+      const json = checkpoints.get(name);
+      return json === undefined ? null : (JSON.parse(json) as unknown);
+    },
+    setCheckpoint: (name, json) => void checkpoints.set(name, json),
+    enqueue: async (write) => write.writeFile(),
+    settled: async () => undefined,
+    flush: () => undefined,
+    drop: (collection) => void collections.delete(collection),
+    health: () => ({ ok: true }),
+    close: () => undefined,
+  };
+}
+
+export function createEmbeddedReadStore(db: Database.Database, options: EmbeddedReadStoreOptions = {}): ReadStore {
+  return createCachedReadStore(filePersistence(db, options));
+}
+
+/**
+ * The embedded store's collections with no file behind them: gone with the process. A rebuild
+ * stages a read model's next version in one (`stageWrites`) and writes each document once.
+ */
+export function createMemoryReadStore(): ReadStore {
+  return createCachedReadStore(memoryPersistence());
+}
+
+function createCachedReadStore(persistence: Persistence): ReadStore {
+  const tables = persistence;
+  const commits = persistence;
+  const states = new Map<string, CollectionState>();
 
   const stateOf = (name: string): CollectionState => {
     const cached = states.get(name);
@@ -142,9 +210,9 @@ export function createEmbeddedReadStore(db: Database.Database, options: Embedded
       const live = state.docs.get(write.id);
       if (!live && !write.upsert) return 'stale';
       // Already plain JSON (stored documents are, and the update's fields were copied through JSON),
-      // so it is kept as is: one stringify for the file, no second round trip.
+      // so it is kept as is: stringified once, for the file, at the commit (never changed in place meanwhile).
       const updated: Document = { ...withFieldsSet(write.id, live, write.set), _id: write.id, _revisions: withRevision(stored, write.guard) };
-      mutate(state, write.id, { live: updated }, JSON.stringify(updated));
+      mutate(state, write.id, { live: updated });
       return 'applied';
     };
 
@@ -175,6 +243,13 @@ export function createEmbeddedReadStore(db: Database.Database, options: Embedded
         const { copy, body } = snapshot(withEncodedRevisions(doc as Document));
         await transact((mutate) => mutate(stateOf(name), copy._id, { live: copy }, body));
       },
+      upsertMany: async (docs) => {
+        const copies = docs.map((doc) => snapshot(withEncodedRevisions(doc as Document)));
+        await transact((mutate) => {
+          const state = stateOf(name);
+          for (const { copy, body } of copies) mutate(state, copy._id, { live: copy }, body);
+        });
+      },
       deleteOne: async (id) => {
         const state = stateOf(name);
         const existed = state.docs.has(id);
@@ -193,13 +268,14 @@ export function createEmbeddedReadStore(db: Database.Database, options: Embedded
       },
       drop: async () => {
         commits.flush();
-        db.transaction(() => tables.drop(name))();
+        persistence.drop(name);
         states.delete(name);
       },
     };
   };
 
   return {
+    holdsDocumentsInMemory: true,
     collection,
     listCollections: async () => {
       commits.flush();
@@ -214,23 +290,15 @@ export function createEmbeddedReadStore(db: Database.Database, options: Embedded
       const json = JSON.stringify(value ?? null);
       await commits.enqueue({ writeFile: () => tables.setCheckpoint(name, json), undo: [] });
     },
-    health: async () => {
-      try {
-        db.prepare('SELECT 1').get();
-        return { ok: true };
-      } catch (error) {
-        return { ok: false, detail: error instanceof Error ? error.message : String(error) };
-      }
-    },
+    health: async () => persistence.health(),
     close: async () => {
-      if (db.open) commits.flush();
+      persistence.close();
       states.clear();
-      if (options.closeDatabase && db.open) db.close();
     },
   };
 }
 
-function loadState(tables: EmbeddedTables, name: string): CollectionState {
+function loadState(tables: Pick<EmbeddedTables, 'read'>, name: string): CollectionState {
   const stored = tables.read(name);
   const state = new CollectionState(name);
   // Indexes first so loading documents fills their key maps; the file held them valid already.

@@ -1,6 +1,7 @@
 /** The read store port and its adapters: embedded (SQLite + mingo) and MongoDB. */
 export type * from './port';
-export { createEmbeddedReadStore, openEmbeddedReadStore, type EmbeddedReadStoreOptions } from './embedded';
+export { createEmbeddedReadStore, createMemoryReadStore, openEmbeddedReadStore, type EmbeddedReadStoreOptions } from './embedded';
+export { stageWrites, type StagedReadStore, type StageOptions } from './staged';
 export { createMongoReadStore, type MongoReadStoreOptions } from './mongo';
 export { isMongoOutage, withMongoOutagesAsUnavailable } from './mongo-outages';
 export { revisionKey, revisionPath, streamOfRevisionKey } from './revisions';

@@ -89,6 +89,24 @@ export function createMongoReadStore(db: Db, options: MongoReadStoreOptions = {}
           throw isDuplicateKey(error) ? await duplicateKeyConflictOf(main as never, name, error, doc) : error;
         }
       },
+      upsertMany: async (docs) => {
+        if (docs.length === 0) return;
+        try {
+          await main.bulkWrite(
+            docs.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: withEncodedRevisions(doc as StoredDocument), upsert: true } })),
+            { ordered: false },
+          );
+        } catch (error) {
+          if (!isDuplicateKey(error)) throw error;
+          // The bulk error lists the refused writes by their place in the batch, but FerretDB 1.24 gives the
+          // wrong place: the index is named by the first document that collides with another one.
+          for (const doc of docs) {
+            const conflict = await duplicateKeyConflictOf(main as never, name, error, doc);
+            if ((conflict.details as { index?: string } | undefined)?.index !== 'unknown') throw conflict;
+          }
+          throw await duplicateKeyConflictOf(main as never, name, error);
+        }
+      },
       deleteOne: async (id) => {
         const { deletedCount } = await main.deleteOne({ _id: id });
         await tombstones.deleteOne({ _id: tombstoneIdOf(name, id) });

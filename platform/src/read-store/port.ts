@@ -82,14 +82,24 @@ export interface ReadCollection<T extends Document = Document> {
    * one per document); outcomes in input order. Several writes to one id apply in input order.
    */
   updateManyIfNewer(writes: readonly GuardedUpdate[], readBefore?: ReadBefore): Promise<GuardOutcome[]>;
-  /** Unguarded upsert, for documents without a source stream. */
+  /** Unguarded upsert, for documents without a source stream. A document's `_revisions`, when given, are kept as they are. */
   upsert(doc: T): Promise<void>;
+  /**
+   * The same for many documents in one round trip (a rebuild writing what it staged). On a unique
+   * index conflict the embedded store writes none of them; a MongoDB-wire server may have written the others.
+   */
+  upsertMany(docs: readonly T[]): Promise<void>;
   deleteOne(id: string): Promise<boolean>;
   createIndex(spec: IndexSpec): Promise<void>;
   drop(): Promise<void>;
 }
 
 export interface ReadStore {
+  /**
+   * True when this thread holds the documents and answers from memory (the embedded store): a
+   * write costs no round trip, so a rebuild gains nothing by staging its writes (`stageWrites`).
+   */
+  readonly holdsDocumentsInMemory?: boolean;
   collection<T extends Document = Document>(name: string): ReadCollection<T>;
   listCollections(): Promise<string[]>;
   getCheckpoint<T = unknown>(name: string): Promise<T | null>;

@@ -1,0 +1,203 @@
+/**
+ * A read store whose writes to some collections are staged in memory and written to the target
+ * store later, each document once, many at a time. A rebuild folds a read model's next version
+ * this way: one event at a time a document is written several times (a product, then its stock
+ * copied across), and on a MongoDB-wire server each write is a round trip.
+ *
+ * The staged collections must be empty in the target when staging starts, or hold only what an
+ * earlier flush of this stage wrote there (a rebuild drops its new version's collections first):
+ * a document the stage has not seen is then known to be absent, and only one an earlier flush
+ * wrote is read back from the target. What the stage cannot answer from memory (a query other
+ * than by `_id`, a count, the collection list) is asked of the target after a flush. A delete,
+ * whose tombstone the stage could not carry over, flushes and sends that collection straight to
+ * the target from then on.
+ */
+import { createMemoryReadStore } from './embedded';
+import type { Document, Filter, GuardOutcome, IndexSpec, ReadCollection, ReadStore } from './port';
+
+export interface StagedReadStore extends ReadStore {
+  /** Writes what is staged to the target (`upsertMany`, revisions included) and empties the stage. */
+  flush(): Promise<void>;
+  /** Documents written to the stage since the last flush: the caller flushes when it holds too many. */
+  stagedDocuments(): number;
+}
+
+export interface StageOptions {
+  /** The staged collections; every other one is the target's. */
+  collections: readonly string[];
+  /** Documents per `upsertMany` when flushing. */
+  chunkSize?: number;
+}
+
+interface StagedCollection {
+  indexes: IndexSpec[];
+  /** Written in the stage since the last flush. */
+  dirty: Set<string>;
+  /** In the stage, or known absent from the target, since the last flush. */
+  present: Set<string>;
+  hydrating: Map<string, Promise<void>>;
+  /** Written to the target by an earlier flush. */
+  flushed: Set<string>;
+  /** After a delete: the target's alone. */
+  direct: boolean;
+}
+
+const idOnly = (filter: Filter): string | undefined => {
+  const keys = Object.keys(filter);
+  return keys.length === 1 && keys[0] === '_id' && typeof filter._id === 'string' ? filter._id : undefined;
+};
+
+export function stageWrites(target: ReadStore, options: StageOptions): StagedReadStore {
+  const stage = createMemoryReadStore();
+  const chunkSize = options.chunkSize ?? 1000;
+  const staged = new Map<string, StagedCollection>(
+    options.collections.map((name) => [name, { indexes: [], dirty: new Set(), present: new Set(), hydrating: new Map(), flushed: new Set(), direct: false }]),
+  );
+
+  // Calls run side by side; a flush waits for those under way, and those that come meanwhile wait for it.
+  let active = 0;
+  const idle: Array<() => void> = [];
+  let flushing: Promise<void> | undefined;
+  const gated = async <R>(work: () => Promise<R>): Promise<R> => {
+    while (flushing) await flushing;
+    active += 1;
+    try {
+      return await work();
+    } finally {
+      active -= 1;
+      if (active === 0) for (const resume of idle.splice(0)) resume();
+    }
+  };
+
+  const writeBack = async (name: string, collection: StagedCollection): Promise<void> => {
+    const ids = [...collection.dirty];
+    for (let start = 0; start < ids.length; start += chunkSize) {
+      const chunk = ids.slice(start, start + chunkSize);
+      await target.collection(name).upsertMany(await stage.collection(name).find({ _id: { $in: chunk } }));
+      for (const id of chunk) collection.flushed.add(id);
+    }
+    await stage.collection(name).drop();
+    for (const spec of collection.indexes) await stage.collection(name).createIndex(spec);
+    collection.dirty.clear();
+    collection.present.clear();
+  };
+
+  const flush = async (): Promise<void> => {
+    while (flushing) await flushing;
+    flushing = (async () => {
+      if (active > 0) await new Promise<void>((resume) => idle.push(resume));
+      for (const [name, collection] of staged) await writeBack(name, collection);
+    })();
+    try {
+      await flushing;
+    } finally {
+      flushing = undefined;
+    }
+  };
+
+  const collection = <T extends Document>(name: string): ReadCollection<T> => {
+    const state = staged.get(name);
+    const direct = target.collection<T>(name);
+    if (!state) return direct;
+    const memory = stage.collection<T>(name);
+
+    /** Brings a document an earlier flush wrote back into the stage before it is read or written. */
+    const hydrate = async (ids: readonly string[]): Promise<void> => {
+      await Promise.all(
+        ids.map((id) => {
+          if (state.present.has(id)) return undefined;
+          if (!state.flushed.has(id)) {
+            state.present.add(id);
+            return undefined;
+          }
+          // Two calls on one document read it back once, and neither writes before it is in.
+          let loading = state.hydrating.get(id);
+          if (!loading) {
+            loading = direct
+              .findOne({ _id: id })
+              .then(async (doc) => {
+                if (doc) await memory.upsert(doc);
+                state.present.add(id);
+              })
+              .finally(() => state.hydrating.delete(id));
+            state.hydrating.set(id, loading);
+          }
+          return loading;
+        }),
+      );
+    };
+    /** A write in the stage: its documents brought in first, those it changed written back later. */
+    const staging = async <R extends GuardOutcome | GuardOutcome[] | void>(ids: readonly string[], write: () => Promise<R>): Promise<R> =>
+      gated(async () => {
+        await hydrate(ids);
+        const outcome = await write();
+        ids.forEach((id, index) => {
+          const applied = Array.isArray(outcome) ? outcome[index] === 'applied' : outcome === undefined || outcome === 'applied';
+          if (applied) state.dirty.add(id);
+        });
+        return outcome;
+      });
+    /** What the stage cannot do: the target's, after a flush. */
+    const fromTarget = async <R>(call: () => Promise<R>): Promise<R> => {
+      await flush();
+      return call();
+    };
+    const deleting = async <R>(call: () => Promise<R>): Promise<R> => {
+      state.direct = true;
+      return fromTarget(call);
+    };
+
+    return {
+      name,
+      findOne: async (filter) => {
+        const id = idOnly(filter);
+        if (state.direct || id === undefined) return fromTarget(() => direct.findOne(filter));
+        return gated(async () => {
+          await hydrate([id]);
+          return memory.findOne(filter);
+        });
+      },
+      find: (filter, findOptions) => fromTarget(() => direct.find(filter, findOptions)),
+      count: (filter) => fromTarget(() => direct.count(filter)),
+      replaceIfNewer: (write) => {
+        if (state.direct || write.doc === null) return deleting(() => direct.replaceIfNewer(write));
+        return staging([write.id], () => memory.replaceIfNewer(write));
+      },
+      replaceManyIfNewer: (writes) => {
+        if (state.direct || writes.some((write) => write.doc === null)) return deleting(() => direct.replaceManyIfNewer(writes));
+        return staging(writes.map((write) => write.id), () => memory.replaceManyIfNewer(writes));
+      },
+      updateIfNewer: (write) => (state.direct ? direct.updateIfNewer(write) : staging([write.id], () => memory.updateIfNewer(write))),
+      updateManyIfNewer: (writes) => (state.direct ? direct.updateManyIfNewer(writes) : staging(writes.map((write) => write.id), () => memory.updateManyIfNewer(writes))),
+      upsert: (doc) => (state.direct ? direct.upsert(doc) : staging([doc._id], () => memory.upsert(doc))),
+      upsertMany: (docs) => (state.direct ? direct.upsertMany(docs) : staging(docs.map((doc) => doc._id), () => memory.upsertMany(docs))),
+      deleteOne: (id) => deleting(() => direct.deleteOne(id)),
+      createIndex: async (spec) => {
+        await direct.createIndex(spec);
+        await memory.createIndex(spec);
+        state.indexes.push(spec);
+      },
+      drop: async () => {
+        await flush();
+        await direct.drop();
+        await memory.drop();
+        Object.assign(state, { indexes: [], dirty: new Set(), present: new Set(), hydrating: new Map(), flushed: new Set(), direct: false });
+      },
+    };
+  };
+
+  return {
+    collection,
+    listCollections: () => flush().then(() => target.listCollections()),
+    getCheckpoint: (name) => target.getCheckpoint(name),
+    setCheckpoint: (name, value) => target.setCheckpoint(name, value),
+    health: () => target.health(),
+    /** Writes what is staged; the target stays open (it is the caller's). */
+    close: async () => {
+      await flush();
+      await stage.close();
+    },
+    flush,
+    stagedDocuments: () => [...staged.values()].reduce((total, state) => total + state.dirty.size, 0),
+  };
+}
