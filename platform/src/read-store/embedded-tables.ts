@@ -74,11 +74,11 @@ export const createEmbeddedTables = (db: Database.Database) => {
      * `previous` is what memory held before, and memory and file agree: replacing a live
      * document needs no collection registration and has no tombstone to clear.
      */
-    writeEntry(collection: string, id: string, entry: Entry, previous: Entry, body?: string): void {
+    writeEntry(collection: string, id: string, entry: Entry, previous: Entry): void {
       const wasLive = previous !== undefined && 'live' in previous;
       if (entry && 'live' in entry) {
         if (!wasLive) addCollection.run(collection);
-        upsertDoc.run(collection, id, body ?? JSON.stringify(entry.live));
+        upsertDoc.run(collection, id, JSON.stringify(entry.live));
         if (!wasLive) deleteTombstone.run(collection, id);
       } else if (entry) {
         upsertTombstone.run(collection, id, JSON.stringify(entry.tombstone));

@@ -19,6 +19,7 @@ import { CollectionState, indexNameOf, type Entry } from './collection-state';
 import { createGroupCommit, type GroupCommit } from './embedded-group-commit';
 import { createEmbeddedTables, type EmbeddedTables } from './embedded-tables';
 import { assertSettable, withFieldsSet } from './guarded-update';
+import { jsonCopy } from './json-copy';
 import type { Document, Filter, FindOptions, GuardOutcome, GuardedReplace, GuardedUpdate, IndexSpec, ReadCollection, ReadStore } from './port';
 import { isNewer, withDecodedRevisions, withEncodedRevisions, withRevision } from './revisions';
 import { applyFileSettings } from '../sqlite/file-settings';
@@ -28,14 +29,9 @@ export interface EmbeddedReadStoreOptions {
   closeDatabase?: boolean;
 }
 
-/** Changes one entry in memory now and in the file at the turn's commit; `body` is the live document's JSON when the caller has it. */
-type Mutate = (state: CollectionState, id: string, next: Entry, body?: string) => void;
+/** Changes one entry in memory now and in the file at the turn's commit (a live document is stringified then: it is never changed in place). */
+type Mutate = (state: CollectionState, id: string, next: Entry) => void;
 
-/** Copies a document as it would survive the SQLite round trip, so memory and file agree. */
-const snapshot = <T>(value: T): { copy: T; body: string } => {
-  const body = JSON.stringify(value);
-  return { copy: JSON.parse(body) as T, body };
-};
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof RegExp);
@@ -52,7 +48,8 @@ const idsSelectedBy = (filter: Filter): string[] | undefined => {
   return undefined;
 };
 
-const toCaller = <T>(doc: Document): T => structuredClone(withDecodedRevisions(doc)) as T;
+// Stored documents are plain JSON: a copy of this realm's objects, which mingo (and the caller) can take as such.
+const toCaller = <T>(doc: Document): T => jsonCopy(withDecodedRevisions(doc)) as T;
 
 /** Where the in-memory collections are kept: a SQLite file, or nowhere (`createMemoryReadStore`). */
 type Persistence = Pick<EmbeddedTables, 'writeEntry' | 'writeIndex' | 'read' | 'collections' | 'getCheckpoint' | 'setCheckpoint'> &
@@ -147,11 +144,11 @@ function createCachedReadStore(persistence: Persistence): ReadStore {
   const transact = <R>(work: (mutate: Mutate) => R): Promise<R> => {
     const undo: Array<() => void> = [];
     const fileWrites: Array<() => void> = [];
-    const mutate: Mutate = (state, id, next, body) => {
+    const mutate: Mutate = (state, id, next) => {
       const previous = state.entry(id);
       state.set(id, next);
       undo.push(() => state.set(id, previous, false));
-      fileWrites.push(() => tables.writeEntry(state.name, id, next, previous, body));
+      fileWrites.push(() => tables.writeEntry(state.name, id, next, previous));
     };
     let result: R;
     try {
@@ -196,8 +193,8 @@ function createCachedReadStore(persistence: Persistence): ReadStore {
       if (write.doc === null) {
         mutate(state, write.id, { tombstone: revisions });
       } else {
-        const { copy, body } = snapshot({ ...write.doc, _id: write.id, _revisions: revisions } as Document);
-        mutate(state, write.id, { live: copy }, body);
+        // Copied as it would survive the SQLite round trip, so memory and file agree.
+        mutate(state, write.id, { live: jsonCopy({ ...write.doc, _id: write.id, _revisions: revisions } as Document) });
       }
       return 'applied';
     };
@@ -240,14 +237,14 @@ function createCachedReadStore(persistence: Persistence): ReadStore {
         return transact((mutate) => writes.map((write) => applyGuardedUpdate(mutate, write)));
       },
       upsert: async (doc) => {
-        const { copy, body } = snapshot(withEncodedRevisions(doc as Document));
-        await transact((mutate) => mutate(stateOf(name), copy._id, { live: copy }, body));
+        const copy = jsonCopy(withEncodedRevisions(doc as Document));
+        await transact((mutate) => mutate(stateOf(name), copy._id, { live: copy }));
       },
       upsertMany: async (docs) => {
-        const copies = docs.map((doc) => snapshot(withEncodedRevisions(doc as Document)));
+        const copies = docs.map((doc) => jsonCopy(withEncodedRevisions(doc as Document)));
         await transact((mutate) => {
           const state = stateOf(name);
-          for (const { copy, body } of copies) mutate(state, copy._id, { live: copy }, body);
+          for (const copy of copies) mutate(state, copy._id, { live: copy });
         });
       },
       deleteOne: async (id) => {

@@ -1,6 +1,7 @@
 /** The `$set` of a guarded partial update, applied with MongoDB semantics (through mingo when paths are dotted). */
 import { update } from 'mingo';
 import { ValidationError } from '../errors';
+import { jsonCopy } from './json-copy';
 import type { Document, GuardedUpdate } from './port';
 
 /** `_id` and `_revisions` belong to the store; a partial update may not set them. */
@@ -11,11 +12,6 @@ export const assertSettable = (write: GuardedUpdate): void => {
   }
 };
 
-/**
- * Documents are JSON, and a JSON round trip makes plain objects of this realm: mingo tells
- * plain objects by their constructor, which `structuredClone` does not keep under jest's vm.
- */
-const jsonCopy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /**
  * A top-level field that `$set` simply assigns: no path, no operator, nothing an object
