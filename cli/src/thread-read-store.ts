@@ -8,7 +8,7 @@ import type { ErrorCode } from '@ecommerce/platform';
  * queries go to that thread's store over its message port: one call, one message each way.
  */
 
-const collectionMethods = ['findOne', 'find', 'count', 'replaceIfNewer', 'replaceManyIfNewer', 'updateIfNewer', 'updateManyIfNewer', 'upsert', 'upsertMany', 'deleteOne', 'createIndex', 'drop'] as const;
+const collectionMethods = ['findOne', 'find', 'count', 'replaceIfNewer', 'replaceManyIfNewer', 'updateIfNewer', 'updateManyIfNewer', 'upsert', 'upsertMany', 'insertMany', 'deleteOne', 'createIndex', 'drop'] as const;
 const storeMethods = ['listCollections', 'getCheckpoint', 'setCheckpoint', 'health'] as const;
 type CollectionMethod = (typeof collectionMethods)[number];
 type StoreMethod = (typeof storeMethods)[number];

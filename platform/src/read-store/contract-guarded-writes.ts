@@ -207,6 +207,22 @@ export function guardedWritesContract({ freshCollection }: ContractContext): voi
       expect(await products.findOne({ _id: 'p1' })).toEqual({ ...product('p1', 'renamed'), stock: { available: 3 }, _revisions: { 'product-p1': 5, 'inventory-S.1': 7 } });
     });
 
+    it('inserts many new documents with their revisions, and refuses one whose id is live', async () => {
+      const products = freshCollection<Product>();
+      await products.insertMany([]);
+      await products.insertMany([
+        { ...product('p1', 'one'), _revisions: { 'product-p1': 2 } },
+        { ...product('p2', 'two'), _revisions: { 'product-p2': 0, 'inventory-S.2': 5 } },
+      ]);
+      expect(await products.find({}, { sort: { _id: 1 } })).toEqual([
+        { ...product('p1', 'one'), _revisions: { 'product-p1': 2 } },
+        { ...product('p2', 'two'), _revisions: { 'product-p2': 0, 'inventory-S.2': 5 } },
+      ]);
+      expect(await products.updateIfNewer({ id: 'p2', set: { name: 'late' }, guard: { stream: 'inventory-S.2', revision: 5 } })).toBe('stale');
+      await expect(products.insertMany([product('p1', 'again')])).rejects.toMatchObject({ code: 'conflict' });
+      expect(await products.findOne({ _id: 'p1' })).toMatchObject({ name: 'one' });
+    });
+
     it('refuses upserts that break a unique index with a conflict naming it', async () => {
       const products = freshCollection<Product & { sku: string }>();
       await products.createIndex({ keys: { sku: 1 }, unique: true, name: 'sku_unique' });
@@ -216,6 +232,10 @@ export function guardedWritesContract({ freshCollection }: ContractContext): voi
         message: expect.stringContaining('sku_unique'),
       });
       expect(await products.findOne({ sku: 'S-1' })).toMatchObject({ _id: 'p1' });
+      await expect(products.insertMany([{ ...product('p4', 'four'), sku: 'S-4' }, { ...product('p5', 'five'), sku: 'S-1' }])).rejects.toMatchObject({
+        code: 'conflict',
+        message: expect.stringContaining('sku_unique'),
+      });
     });
 
     it('upserts and deletes one document', async () => {

@@ -15,6 +15,7 @@
  */
 import Database from 'better-sqlite3';
 import { Query } from 'mingo';
+import { AppError } from '../errors';
 import { CollectionState, indexNameOf, type Entry } from './collection-state';
 import { createGroupCommit, type GroupCommit } from './embedded-group-commit';
 import { createEmbeddedTables, type EmbeddedTables } from './embedded-tables';
@@ -213,6 +214,19 @@ function createCachedReadStore(persistence: Persistence): ReadStore {
       return 'applied';
     };
 
+    const writeMany = async (docs: readonly T[], mustBeNew: boolean): Promise<void> => {
+      const copies = docs.map((doc) => jsonCopy(withEncodedRevisions(doc as Document)));
+      await transact((mutate) => {
+        const state = stateOf(name);
+        for (const copy of copies) {
+          if (mustBeNew && state.docs.has(copy._id)) {
+            throw new AppError('conflict', `duplicate key ${JSON.stringify(copy._id)} in collection ${name}, unique index _id_`, { details: { collection: name, index: '_id_', key: copy._id } });
+          }
+          mutate(state, copy._id, { live: copy });
+        }
+      });
+    };
+
     return {
       name,
       findOne: async (filter) => {
@@ -240,13 +254,8 @@ function createCachedReadStore(persistence: Persistence): ReadStore {
         const copy = jsonCopy(withEncodedRevisions(doc as Document));
         await transact((mutate) => mutate(stateOf(name), copy._id, { live: copy }));
       },
-      upsertMany: async (docs) => {
-        const copies = docs.map((doc) => jsonCopy(withEncodedRevisions(doc as Document)));
-        await transact((mutate) => {
-          const state = stateOf(name);
-          for (const copy of copies) mutate(state, copy._id, { live: copy });
-        });
-      },
+      upsertMany: async (docs) => writeMany(docs, false),
+      insertMany: async (docs) => writeMany(docs, true),
       deleteOne: async (id) => {
         const state = stateOf(name);
         const existed = state.docs.has(id);

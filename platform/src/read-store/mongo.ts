@@ -58,6 +58,20 @@ export function createMongoReadStore(db: Db, options: MongoReadStoreOptions = {}
     const toCaller = (doc: StoredDocument): T => withDecodedRevisions(doc) as T;
     const query = (filter: Filter) => filter as MongoFilter<StoredDocument>;
 
+    /**
+     * A many-document write refused by an index, as our conflict. The bulk error lists the refused
+     * writes by their place in the batch, but FerretDB 1.24 gives the wrong place: the index is
+     * named by the first document that collides with another one.
+     */
+    const rethrowBulkConflict = async (error: unknown, docs: readonly Document[]): Promise<never> => {
+      if (!isDuplicateKey(error)) throw error;
+      for (const doc of docs) {
+        const conflict = await duplicateKeyConflictOf(main as never, name, error, doc);
+        if ((conflict.details as { index?: string } | undefined)?.index !== 'unknown') throw conflict;
+      }
+      throw await duplicateKeyConflictOf(main as never, name, error);
+    };
+
     return {
       name,
       findOne: async (filter) => {
@@ -91,21 +105,13 @@ export function createMongoReadStore(db: Db, options: MongoReadStoreOptions = {}
       },
       upsertMany: async (docs) => {
         if (docs.length === 0) return;
-        try {
-          await main.bulkWrite(
-            docs.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: withEncodedRevisions(doc as StoredDocument), upsert: true } })),
-            { ordered: false },
-          );
-        } catch (error) {
-          if (!isDuplicateKey(error)) throw error;
-          // The bulk error lists the refused writes by their place in the batch, but FerretDB 1.24 gives the
-          // wrong place: the index is named by the first document that collides with another one.
-          for (const doc of docs) {
-            const conflict = await duplicateKeyConflictOf(main as never, name, error, doc);
-            if ((conflict.details as { index?: string } | undefined)?.index !== 'unknown') throw conflict;
-          }
-          throw await duplicateKeyConflictOf(main as never, name, error);
-        }
+        const replacements = docs.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: withEncodedRevisions(doc as StoredDocument), upsert: true } }));
+        await main.bulkWrite(replacements, { ordered: false }).catch((error: unknown) => rethrowBulkConflict(error, docs));
+      },
+      insertMany: async (docs) => {
+        if (docs.length === 0) return;
+        // Half the time of replaceOne upserts on FerretDB: no lookup of each id first.
+        await main.insertMany(docs.map((doc) => withEncodedRevisions(doc as StoredDocument)) as never, { ordered: false }).catch((error: unknown) => rethrowBulkConflict(error, docs));
       },
       deleteOne: async (id) => {
         const { deletedCount } = await main.deleteOne({ _id: id });

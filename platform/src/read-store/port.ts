@@ -89,6 +89,12 @@ export interface ReadCollection<T extends Document = Document> {
    * index conflict the embedded store writes none of them; a MongoDB-wire server may have written the others.
    */
   upsertMany(docs: readonly T[]): Promise<void>;
+  /**
+   * New documents, `_revisions` kept as given: a conflict when one's id is already live, or on a
+   * unique index (as with `upsertMany`, the embedded store then writes none of them). Cheaper than
+   * upserts where a store looks each id up first (FerretDB): a rebuild's staged documents are new.
+   */
+  insertMany(docs: readonly T[]): Promise<void>;
   deleteOne(id: string): Promise<boolean>;
   createIndex(spec: IndexSpec): Promise<void>;
   drop(): Promise<void>;

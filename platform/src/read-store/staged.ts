@@ -8,7 +8,8 @@
  * earlier flush of this stage wrote there (a rebuild drops its new version's collections first):
  * a document the stage has not seen is then known to be absent, and only one an earlier flush
  * wrote is read back from the target. What the stage cannot answer from memory (a query other
- * than by `_id`, a count, the collection list) is asked of the target after a flush. A delete,
+ * than by `_id`, a count, the collection list) is asked of the target after a flush. A flush
+ * inserts the documents new to the target and upserts those an earlier flush wrote. A delete,
  * whose tombstone the stage could not carry over, flushes and sends that collection straight to
  * the target from then on.
  */
@@ -16,7 +17,7 @@ import { createMemoryReadStore } from './embedded';
 import type { Document, Filter, GuardOutcome, IndexSpec, ReadCollection, ReadStore } from './port';
 
 export interface StagedReadStore extends ReadStore {
-  /** Writes what is staged to the target (`upsertMany`, revisions included) and empties the stage. */
+  /** Writes what is staged to the target (`insertMany` / `upsertMany`, revisions included) and empties the stage. */
   flush(): Promise<void>;
   /** Documents written to the stage since the last flush: the caller flushes when it holds too many. */
   stagedDocuments(): number;
@@ -70,11 +71,17 @@ export function stageWrites(target: ReadStore, options: StageOptions): StagedRea
   };
 
   const writeBack = async (name: string, collection: StagedCollection): Promise<void> => {
-    const ids = [...collection.dirty];
-    for (let start = 0; start < ids.length; start += chunkSize) {
-      const chunk = ids.slice(start, start + chunkSize);
-      await target.collection(name).upsertMany(await stage.collection(name).find({ _id: { $in: chunk } }));
-      for (const id of chunk) collection.flushed.add(id);
+    // What no earlier flush wrote is new to the store: inserted, not upserted.
+    const dirty = [...collection.dirty];
+    for (const [ids, write] of [
+      [dirty.filter((id) => !collection.flushed.has(id)), (docs: Document[]) => target.collection(name).insertMany(docs)],
+      [dirty.filter((id) => collection.flushed.has(id)), (docs: Document[]) => target.collection(name).upsertMany(docs)],
+    ] as const) {
+      for (let start = 0; start < ids.length; start += chunkSize) {
+        const chunk = ids.slice(start, start + chunkSize);
+        await write(await stage.collection(name).find({ _id: { $in: chunk } }));
+        for (const id of chunk) collection.flushed.add(id);
+      }
     }
     await stage.collection(name).drop();
     for (const spec of collection.indexes) await stage.collection(name).createIndex(spec);
@@ -171,6 +178,7 @@ export function stageWrites(target: ReadStore, options: StageOptions): StagedRea
       updateManyIfNewer: (writes) => (state.direct ? direct.updateManyIfNewer(writes) : staging(writes.map((write) => write.id), () => memory.updateManyIfNewer(writes))),
       upsert: (doc) => (state.direct ? direct.upsert(doc) : staging([doc._id], () => memory.upsert(doc))),
       upsertMany: (docs) => (state.direct ? direct.upsertMany(docs) : staging(docs.map((doc) => doc._id), () => memory.upsertMany(docs))),
+      insertMany: (docs) => (state.direct ? direct.insertMany(docs) : staging(docs.map((doc) => doc._id), () => memory.insertMany(docs))),
       deleteOne: (id) => deleting(() => direct.deleteOne(id)),
       createIndex: async (spec) => {
         await direct.createIndex(spec);
