@@ -105,6 +105,13 @@ describe.each(testReadStores)('writes staged in memory over the %s read store', 
     await staged.flush();
     // After a flush the stage no longer holds p1: the store's own index refuses the duplicate at the next flush.
     await products.upsert({ _id: 'p3', name: 'Boot', sku: 'S-1' });
+    await products.upsert({ _id: 'p4', name: 'Hat', sku: 'S-4' });
     await expect(staged.flush()).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('sku_unique') });
+    // Mended and flushed again: whatever the failed bulk write did write (p4, on a MongoDB-wire server) is written over, not refused.
+    await products.upsert({ _id: 'p3', name: 'Boot', sku: 'S-3' });
+    await staged.close();
+    expect(await opened.store.collection<Product>(name).find({}, { sort: { _id: 1 } })).toEqual([
+      { _id: 'p1', name: 'Shoe', sku: 'S-1' }, { _id: 'p3', name: 'Boot', sku: 'S-3' }, { _id: 'p4', name: 'Hat', sku: 'S-4' },
+    ]);
   });
 });

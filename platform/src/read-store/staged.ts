@@ -79,8 +79,9 @@ export function stageWrites(target: ReadStore, options: StageOptions): StagedRea
     ] as const) {
       for (let start = 0; start < ids.length; start += chunkSize) {
         const chunk = ids.slice(start, start + chunkSize);
-        await write(await stage.collection(name).find({ _id: { $in: chunk } }));
+        // Counted as in the store before the write: a failed bulk write may have written some, and a retry upserts them.
         for (const id of chunk) collection.flushed.add(id);
+        await write(await stage.collection(name).find({ _id: { $in: chunk } }));
       }
     }
     await stage.collection(name).drop();
