@@ -33,7 +33,6 @@ export interface EmbeddedReadStoreOptions {
 /** Changes one entry in memory now and in the file at the turn's commit (a live document is stringified then: it is never changed in place). */
 type Mutate = (state: CollectionState, id: string, next: Entry) => void;
 
-
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof RegExp);
 
@@ -122,16 +121,14 @@ export function createMemoryReadStore(): ReadStore {
 }
 
 function createCachedReadStore(persistence: Persistence): ReadStore {
-  const tables = persistence;
-  const commits = persistence;
   const states = new Map<string, CollectionState>();
 
   const stateOf = (name: string): CollectionState => {
     const cached = states.get(name);
     if (cached) return cached;
-    // A collection dropped in this turn still has its rows in the file until the queue commits.
-    commits.flush();
-    const state = loadState(tables, name);
+    // A collection dropped in this turn still has its rows in the file until the queue persistence.
+    persistence.flush();
+    const state = loadState(persistence, name);
     states.set(name, state);
     return state;
   };
@@ -149,7 +146,7 @@ function createCachedReadStore(persistence: Persistence): ReadStore {
       const previous = state.entry(id);
       state.set(id, next);
       undo.push(() => state.set(id, previous, false));
-      fileWrites.push(() => tables.writeEntry(state.name, id, next, previous));
+      fileWrites.push(() => persistence.writeEntry(state.name, id, next, previous));
     };
     let result: R;
     try {
@@ -158,9 +155,9 @@ function createCachedReadStore(persistence: Persistence): ReadStore {
       for (const step of undo.reverse()) step();
       throw error;
     }
-    if (fileWrites.length === 0) return commits.settled().then(() => result);
+    if (fileWrites.length === 0) return persistence.settled().then(() => result);
     const writeFile = fileWrites.length === 1 ? (fileWrites[0] as () => void) : () => fileWrites.forEach((write) => write());
-    return commits.enqueue({ writeFile, undo }).then(() => result);
+    return persistence.enqueue({ writeFile, undo }).then(() => result);
   };
 
   const collection = <T extends Document>(name: string): ReadCollection<T> => {
@@ -266,14 +263,14 @@ function createCachedReadStore(persistence: Persistence): ReadStore {
       },
       // Rare (a projection's setup, a rebuild): written at once, after what is queued.
       createIndex: async (spec: IndexSpec) => {
-        commits.flush();
+        persistence.flush();
         const state = stateOf(name);
         const named = { ...spec, name: indexNameOf(spec) };
         state.addIndex(named);
-        tables.writeIndex(name, named);
+        persistence.writeIndex(name, named);
       },
       drop: async () => {
-        commits.flush();
+        persistence.flush();
         persistence.drop(name);
         states.delete(name);
       },
@@ -284,17 +281,17 @@ function createCachedReadStore(persistence: Persistence): ReadStore {
     holdsDocumentsInMemory: true,
     collection,
     listCollections: async () => {
-      commits.flush();
-      return tables.collections();
+      persistence.flush();
+      return persistence.collections();
     },
     getCheckpoint: async <T>(name: string) => {
-      commits.flush();
-      return tables.getCheckpoint(name) as T | null;
+      persistence.flush();
+      return persistence.getCheckpoint(name) as T | null;
     },
     setCheckpoint: async (name, value) => {
       // Serialised now: the caller may change its object before the turn's commit.
       const json = JSON.stringify(value ?? null);
-      await commits.enqueue({ writeFile: () => tables.setCheckpoint(name, json), undo: [] });
+      await persistence.enqueue({ writeFile: () => persistence.setCheckpoint(name, json), undo: [] });
     },
     health: async () => persistence.health(),
     close: async () => {
