@@ -124,7 +124,10 @@ describeWithKafka('kafka log adapter', () => {
       } finally {
         await producer.close();
       }
-      // a, marker, aborted, marker, b, marker
+      // a, marker, aborted, marker, b, marker. The coordinator answers a commit before it writes the
+      // markers, and until the last one is written the end is the last stable offset (4).
+      const deadline = Date.now() + 10_000;
+      while ((await log.endOffsets(topic))[0] !== 6 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
       expect(await log.endOffsets(topic)).toEqual([6]);
       const all = await log.read(topic, 0, 0, 100);
       expect(all.map((message) => [message.offset, message.value?.toString()])).toEqual([[0, 'a'], [4, 'b']]);
