@@ -43,6 +43,8 @@ interface StagedCollection {
   direct: boolean;
 }
 
+const emptyCollection = (): StagedCollection => ({ indexes: [], dirty: new Set(), present: new Set(), hydrating: new Map(), flushed: new Set(), direct: false });
+
 const idOnly = (filter: Filter): string | undefined => {
   const keys = Object.keys(filter);
   return keys.length === 1 && keys[0] === '_id' && typeof filter._id === 'string' ? filter._id : undefined;
@@ -51,9 +53,7 @@ const idOnly = (filter: Filter): string | undefined => {
 export function stageWrites(target: ReadStore, options: StageOptions): StagedReadStore {
   const stage = createMemoryReadStore();
   const chunkSize = options.chunkSize ?? 1000;
-  const staged = new Map<string, StagedCollection>(
-    options.collections.map((name) => [name, { indexes: [], dirty: new Set(), present: new Set(), hydrating: new Map(), flushed: new Set(), direct: false }]),
-  );
+  const staged = new Map<string, StagedCollection>(options.collections.map((name) => [name, emptyCollection()]));
 
   // Calls run side by side; a flush waits for those under way, and those that come meanwhile wait for it.
   let active = 0;
@@ -71,6 +71,8 @@ export function stageWrites(target: ReadStore, options: StageOptions): StagedRea
   };
 
   const writeBack = async (name: string, collection: StagedCollection): Promise<void> => {
+    // Nothing in the stage (a collection sent to the store, or a flush before a query): nothing to write or empty.
+    if (collection.dirty.size === 0 && collection.present.size === 0) return;
     // What no earlier flush wrote is new to the store: inserted, not upserted.
     const dirty = [...collection.dirty];
     for (const [ids, write] of [
@@ -190,7 +192,7 @@ export function stageWrites(target: ReadStore, options: StageOptions): StagedRea
         await flush();
         await direct.drop();
         await memory.drop();
-        Object.assign(state, { indexes: [], dirty: new Set(), present: new Set(), hydrating: new Map(), flushed: new Set(), direct: false });
+        Object.assign(state, emptyCollection());
       },
     };
   };
