@@ -1,6 +1,6 @@
 import { isEventType, eventTopic } from '@ecommerce/schemas';
 import { stageWrites } from '@ecommerce/platform';
-import type { EventStore, Logger, ReadStore, RecordedEvent } from '@ecommerce/platform';
+import type { EventStore, Logger, ReadStore, RecordedEvent, WriteStage } from '@ecommerce/platform';
 import { activeVersionKey, readActiveVersion } from './projection';
 import type { ActiveVersion, Projection } from './projection';
 
@@ -24,16 +24,24 @@ export interface RebuildResult {
 
 const readsEvent = (projection: Projection) => (event: RecordedEvent) => isEventType(event.type) && projection.topics.includes(eventTopic(event.type));
 
+/** The store's own stage when it has one, else one in memory in front of it. */
+function stagedStore(readStore: ReadStore, collections: readonly string[]): { into: ReadStore; stage: WriteStage } {
+  const deferred = readStore.deferWrites?.(collections);
+  if (deferred) return { into: readStore, stage: deferred };
+  const staged = stageWrites(readStore, { collections });
+  return { into: staged, stage: staged };
+}
+
 /**
  * Blue/green rebuild (DESIGN §4.8): replay `$all` from the event store through the same
  * `apply` into the next version's collections while the active one keeps serving, then move
  * the active pointer. Live runners notice, switch to the new version, and skip what the
  * replay already covered; the previous version is dropped a little later.
  *
- * The new version's writes are staged in memory (`stageWrites`) and written to the read store
- * a few thousand documents at a time: each document once per flush rather than once per write,
- * which on a MongoDB-wire server is a round trip each. Not so on the embedded store, which holds
- * its documents in memory already.
+ * The new version's writes are staged and written to the read store many documents at a time:
+ * each document once per flush rather than once per write, which on a MongoDB-wire server is a
+ * round trip each (`stageWrites`), and on the embedded store a row written and committed (its own
+ * stage, `deferWrites`, holds back the file writes of documents it keeps in memory anyway).
  */
 export async function rebuildProjection(options: RebuildOptions): Promise<RebuildResult> {
   const { projection, eventStore, readStore, logger } = options;
@@ -42,9 +50,7 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
   const version = active.version + 1;
   const collections = Object.values(projection.collections(version));
   for (const name of collections) await readStore.collection(name).drop();
-  // The embedded store holds its documents in memory: staging would only copy them once more.
-  const staged = readStore.holdsDocumentsInMemory ? undefined : stageWrites(readStore, { collections });
-  const into = staged ?? readStore;
+  const { into, stage } = stagedStore(readStore, collections);
   await projection.setup(into, version);
 
   const head = await eventStore.headPosition();
@@ -52,17 +58,23 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
   let position = 0;
   let applied = 0;
   logger.info({ projection: projection.name, version, head }, 'rebuild started');
-  while (position < head) {
-    const page = await eventStore.readAll({ after: position, maxCount: options.pageSize ?? 2000 });
-    if (page.length === 0) break;
-    const events = page.filter((event) => event.position <= head && wanted(event));
-    await projection.apply(into, version, events);
-    if (staged && staged.stagedDocuments() >= (options.stagedDocuments ?? 20_000)) await staged.flush();
-    applied += events.length;
-    position = Math.min(head, (page.at(-1) as RecordedEvent).position);
-    options.onProgress?.({ position, head, events: applied });
+  try {
+    while (position < head) {
+      const page = await eventStore.readAll({ after: position, maxCount: options.pageSize ?? 2000 });
+      if (page.length === 0) break;
+      const events = page.filter((event) => event.position <= head && wanted(event));
+      await projection.apply(into, version, events);
+      if (stage.stagedDocuments() >= (options.stagedDocuments ?? 20_000)) await stage.flush();
+      applied += events.length;
+      position = Math.min(head, (page.at(-1) as RecordedEvent).position);
+      options.onProgress?.({ position, head, events: applied });
+    }
+  } catch (error) {
+    // The stage ends with the rebuild: a store's own stage would hold its writes back from then on.
+    await stage.close().catch(() => undefined);
+    throw error;
   }
-  await staged?.close();
+  await stage.close();
 
   const next: ActiveVersion = { version, activatedAt: new Date().toISOString(), rebuiltThrough: head };
   await readStore.setCheckpoint(activeVersionKey(projection.name), next);

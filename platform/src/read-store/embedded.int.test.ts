@@ -82,4 +82,77 @@ describe('embedded read store persistence', () => {
     expect((await second.collection<Product>('products').find({}, { sort: { _id: 1 } })).map((doc) => doc._id)).toEqual(['p1', 'p2']);
     await second.close();
   });
+
+  describe('deferred writes (a rebuild\'s own stage)', () => {
+    const fileOf = () => path.join(dir, 'read.db');
+    /** What the file holds now, through a second store on it. */
+    const inFile = async (collection: string) => {
+      const other = openEmbeddedReadStore(fileOf());
+      try {
+        return await other.collection<Product>(collection).find({}, { sort: { _id: 1 } });
+      } finally {
+        await other.close();
+      }
+    };
+    const guard = (stream: string, revision: number) => ({ stream, revision });
+
+    it('keeps a deferred collection\'s writes in memory until a flush writes each document as memory holds it; other collections are written as usual', async () => {
+      const store = openEmbeddedReadStore(fileOf());
+      const products = store.collection<Product>('products');
+      await products.upsert({ _id: 'old', name: 'Old', sku: 'O-1' });
+      const stage = store.deferWrites?.(['products']);
+      if (!stage) throw new Error('the embedded store has its own stage');
+      await products.updateIfNewer({ id: 'p1', set: { name: 'Shoe', sku: 'S-1' }, guard: guard('product-p1', 0), upsert: true });
+      await products.updateIfNewer({ id: 'p1', set: { 'stock.available': 4 }, guard: guard('inventory-S.1', 3) });
+      await products.replaceIfNewer({ id: 'old', doc: null, guard: guard('product-old', 5) });
+      await store.collection<Product>('others').upsert({ _id: 'x', name: 'Elsewhere', sku: 'X' });
+      expect(await products.find({})).toEqual([{ _id: 'p1', name: 'Shoe', sku: 'S-1', stock: { available: 4 }, _revisions: { 'product-p1': 0, 'inventory-S.1': 3 } }]);
+      expect(stage.stagedDocuments()).toBe(2);
+      expect({ products: await inFile('products'), others: await inFile('others') }).toEqual({
+        products: [{ _id: 'old', name: 'Old', sku: 'O-1' }],
+        others: [{ _id: 'x', name: 'Elsewhere', sku: 'X' }],
+      });
+
+      await stage.flush();
+      expect(stage.stagedDocuments()).toBe(0);
+      expect(await inFile('products')).toEqual([{ _id: 'p1', name: 'Shoe', sku: 'S-1', stock: { available: 4 }, _revisions: { 'product-p1': 0, 'inventory-S.1': 3 } }]);
+      // Held back again after a flush, and written by the stage's close; after it, writes reach the file as usual.
+      await products.updateIfNewer({ id: 'p1', set: { name: 'Red shoe' }, guard: guard('product-p1', 1) });
+      expect((await inFile('products'))[0]?.name).toBe('Shoe');
+      await stage.close();
+      expect((await inFile('products'))[0]?.name).toBe('Red shoe');
+      await products.upsert({ _id: 'p2', name: 'Boot', sku: 'B-1' });
+      expect((await inFile('products')).map((doc) => doc._id)).toEqual(['p1', 'p2']);
+      await store.close();
+
+      // The tombstone reached the file with the flush: a redelivery of the deleted document is stale after a restart.
+      const reopened = openEmbeddedReadStore(fileOf());
+      expect(await reopened.collection<Product>('products').replaceIfNewer({ id: 'old', doc: { _id: 'old', name: 'Old', sku: 'O-1' }, guard: guard('product-old', 4) })).toBe('stale');
+      await reopened.close();
+    });
+
+    it('takes a refused write back in memory and in the stage; a drop discards what the stage holds; closing the store writes it', async () => {
+      const store = openEmbeddedReadStore(fileOf());
+      const products = store.collection<Product>('products');
+      await products.createIndex({ keys: { sku: 1 }, unique: true, name: 'sku_unique' });
+      const stage = store.deferWrites?.(['products']);
+      if (!stage) throw new Error('the embedded store has its own stage');
+      await products.upsert({ _id: 'p1', name: 'Shoe', sku: 'S-1' });
+      await expect(products.replaceManyIfNewer([
+        { id: 'p2', doc: { _id: 'p2', name: 'Hat', sku: 'H-1' }, guard: guard('product-p2', 1) },
+        { id: 'p3', doc: { _id: 'p3', name: 'Clash', sku: 'S-1' }, guard: guard('product-p3', 1) },
+      ])).rejects.toMatchObject({ code: 'conflict' });
+      expect({ staged: stage.stagedDocuments(), ids: (await products.find({})).map((doc) => doc._id) }).toEqual({ staged: 1, ids: ['p1'] });
+      await stage.flush();
+      expect((await inFile('products')).map((doc) => doc._id)).toEqual(['p1']);
+
+      await products.upsert({ _id: 'p4', name: 'Sock', sku: 'K-1' });
+      await products.drop();
+      expect(stage.stagedDocuments()).toBe(0);
+      await products.upsert({ _id: 'p5', name: 'Scarf', sku: 'F-1' });
+      expect(await inFile('products')).toEqual([]);
+      await store.close();
+      expect(await inFile('products')).toEqual([{ _id: 'p5', name: 'Scarf', sku: 'F-1' }]);
+    });
+  });
 });

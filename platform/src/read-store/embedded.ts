@@ -12,6 +12,10 @@
  * Checkpoints are queued with the writes; anything that reads or changes the file outside a
  * batch (a checkpoint read, the collection list, an index, a drop, loading a collection,
  * `close`) commits the queue first, so the file sees every change in call order.
+ *
+ * A rebuild's collections may be deferred (`deferWrites`): their writes change memory and answer
+ * at once, and reach the file only when the stage is flushed, each document once, in one
+ * transaction. Durability is not wanted there: a crashed rebuild starts again from empty.
  */
 import Database from 'better-sqlite3';
 import { Query } from 'mingo';
@@ -21,7 +25,7 @@ import { createGroupCommit, type GroupCommit } from './embedded-group-commit';
 import { createEmbeddedTables, type EmbeddedTables } from './embedded-tables';
 import { assertSettable, withFieldsSet } from './guarded-update';
 import { jsonCopy } from './json-copy';
-import type { Document, Filter, FindOptions, GuardOutcome, GuardedReplace, GuardedUpdate, IndexSpec, ReadCollection, ReadStore } from './port';
+import type { Document, Filter, FindOptions, GuardOutcome, GuardedReplace, GuardedUpdate, IndexSpec, ReadCollection, ReadStore, WriteStage } from './port';
 import { isNewer, withDecodedRevisions, withEncodedRevisions, withRevision } from './revisions';
 import { applyFileSettings } from '../sqlite/file-settings';
 
@@ -55,6 +59,8 @@ const toCaller = <T>(doc: Document): T => jsonCopy(withDecodedRevisions(doc)) as
 type Persistence = Pick<EmbeddedTables, 'writeEntry' | 'writeIndex' | 'read' | 'collections' | 'getCheckpoint' | 'setCheckpoint'> &
   Pick<GroupCommit, 'enqueue' | 'settled' | 'flush'> & {
     drop(collection: string): void;
+    /** Runs these writes in one transaction. */
+    inTransaction(work: () => void): void;
     health(): { ok: boolean; detail?: string };
     close(): void;
   };
@@ -68,6 +74,7 @@ function filePersistence(db: Database.Database, options: EmbeddedReadStoreOption
     settled: commits.settled,
     flush: commits.flush,
     drop: (collection) => db.transaction(() => tables.drop(collection))(),
+    inTransaction: (work) => db.transaction(work)(),
     health: () => {
       try {
         db.prepare('SELECT 1').get();
@@ -103,6 +110,7 @@ function memoryPersistence(): Persistence {
     settled: async () => undefined,
     flush: () => undefined,
     drop: (collection) => void collections.delete(collection),
+    inTransaction: (work) => work(),
     health: () => ({ ok: true }),
     close: () => undefined,
   };
@@ -122,6 +130,8 @@ export function createMemoryReadStore(): ReadStore {
 
 function createCachedReadStore(persistence: Persistence): ReadStore {
   const states = new Map<string, CollectionState>();
+  /** The collections under `deferWrites`: per id changed since their last flush, the entry the file holds. */
+  const deferred = new Map<string, Map<string, Entry>>();
 
   const stateOf = (name: string): CollectionState => {
     const cached = states.get(name);
@@ -142,11 +152,20 @@ function createCachedReadStore(persistence: Persistence): ReadStore {
   const transact = <R>(work: (mutate: Mutate) => R): Promise<R> => {
     const undo: Array<() => void> = [];
     const fileWrites: Array<() => void> = [];
+    let heldBack = false;
     const mutate: Mutate = (state, id, next) => {
       const previous = state.entry(id);
       state.set(id, next);
       undo.push(() => state.set(id, previous, false));
-      fileWrites.push(() => persistence.writeEntry(state.name, id, next, previous));
+      const held = deferred.get(state.name);
+      if (!held) {
+        fileWrites.push(() => persistence.writeEntry(state.name, id, next, previous));
+        return;
+      }
+      heldBack = true;
+      if (held.has(id)) return;
+      held.set(id, previous);
+      undo.push(() => held.delete(id));
     };
     let result: R;
     try {
@@ -155,9 +174,40 @@ function createCachedReadStore(persistence: Persistence): ReadStore {
       for (const step of undo.reverse()) step();
       throw error;
     }
-    if (fileWrites.length === 0) return persistence.settled().then(() => result);
+    if (fileWrites.length === 0) return heldBack ? Promise.resolve(result) : persistence.settled().then(() => result);
     const writeFile = fileWrites.length === 1 ? (fileWrites[0] as () => void) : () => fileWrites.forEach((write) => write());
     return persistence.enqueue({ writeFile, undo }).then(() => result);
+  };
+
+  /** Writes the deferred collections' changed documents as memory holds them now, in one transaction. */
+  const writeDeferred = (names: Iterable<string>): void => {
+    // What is queued was called before them: the file sees the calls in order.
+    persistence.flush();
+    const changed = [...names].flatMap((name) => {
+      const held = deferred.get(name);
+      const state = states.get(name);
+      return held && held.size > 0 && state ? [{ state, held }] : [];
+    });
+    if (changed.length === 0) return;
+    persistence.inTransaction(() => {
+      for (const { state, held } of changed) for (const [id, inFile] of held) persistence.writeEntry(state.name, id, state.entry(id), inFile);
+    });
+    for (const { held } of changed) held.clear();
+  };
+
+  const deferWrites = (collections: readonly string[]): WriteStage => {
+    persistence.flush();
+    const names = [...new Set(collections)];
+    // A second stage over a collection shares the first's changes: neither loses the other's.
+    for (const name of names) if (!deferred.has(name)) deferred.set(name, new Map());
+    return {
+      flush: async () => writeDeferred(names),
+      stagedDocuments: () => names.reduce((total, name) => total + (deferred.get(name)?.size ?? 0), 0),
+      close: async () => {
+        writeDeferred(names);
+        for (const name of names) deferred.delete(name);
+      },
+    };
   };
 
   const collection = <T extends Document>(name: string): ReadCollection<T> => {
@@ -273,15 +323,16 @@ function createCachedReadStore(persistence: Persistence): ReadStore {
         persistence.flush();
         persistence.drop(name);
         states.delete(name);
+        deferred.get(name)?.clear();
       },
     };
   };
 
   return {
-    holdsDocumentsInMemory: true,
+    deferWrites,
     collection,
     listCollections: async () => {
-      persistence.flush();
+      writeDeferred(deferred.keys());
       return persistence.collections();
     },
     getCheckpoint: async <T>(name: string) => {
@@ -295,6 +346,7 @@ function createCachedReadStore(persistence: Persistence): ReadStore {
     },
     health: async () => persistence.health(),
     close: async () => {
+      writeDeferred(deferred.keys());
       persistence.close();
       states.clear();
     },

@@ -100,12 +100,27 @@ export interface ReadCollection<T extends Document = Document> {
   drop(): Promise<void>;
 }
 
+/**
+ * Writes held back from a store's durable copy and written later, each document once however
+ * often it changed meanwhile: a rebuild's next version, which a crash throws away anyway.
+ */
+export interface WriteStage {
+  /** Writes what is held back; what is written afterwards is held back again. */
+  flush(): Promise<void>;
+  /** Documents changed since the last flush: the caller flushes when it holds too many. */
+  stagedDocuments(): number;
+  /** Flushes and ends the stage (the store stays open). */
+  close(): Promise<void>;
+}
+
 export interface ReadStore {
   /**
-   * True when this thread holds the documents and answers from memory (the embedded store): a
-   * write costs no round trip, so a rebuild gains nothing by staging its writes (`stageWrites`).
+   * The store's own stage for these collections, when it has one (the embedded store: its
+   * documents are in memory already, and only the file writes are held back). Writes to them
+   * answer once memory has changed, not once durable, until the stage is flushed or closed;
+   * reads and queries see them at once. Other stores are staged by `stageWrites`.
    */
-  readonly holdsDocumentsInMemory?: boolean;
+  deferWrites?(collections: readonly string[]): WriteStage;
   collection<T extends Document = Document>(name: string): ReadCollection<T>;
   listCollections(): Promise<string[]>;
   getCheckpoint<T = unknown>(name: string): Promise<T | null>;

@@ -14,14 +14,10 @@
  * the target from then on.
  */
 import { createMemoryReadStore } from './embedded';
-import type { Document, Filter, GuardOutcome, IndexSpec, ReadCollection, ReadStore } from './port';
+import type { Document, Filter, GuardOutcome, IndexSpec, ReadCollection, ReadStore, WriteStage } from './port';
 
-export interface StagedReadStore extends ReadStore {
-  /** Writes what is staged to the target (`insertMany` / `upsertMany`, revisions included) and empties the stage. */
-  flush(): Promise<void>;
-  /** Documents written to the stage since the last flush: the caller flushes when it holds too many. */
-  stagedDocuments(): number;
-}
+/** Its flush writes what is staged to the target (`insertMany` / `upsertMany`, revisions included) and empties the stage. */
+export interface StagedReadStore extends ReadStore, WriteStage {}
 
 export interface StageOptions {
   /** The staged collections; every other one is the target's. */
