@@ -79,7 +79,8 @@ export const createEmbeddedTables = (db: Database.Database) => {
       if (entry && 'live' in entry) {
         if (!wasLive) addCollection.run(collection);
         upsertDoc.run(collection, id, JSON.stringify(entry.live));
-        if (!wasLive) deleteTombstone.run(collection, id);
+        // Only a tombstone the file holds needs deleting (a new document has none: a rebuild writes thousands).
+        if (previous !== undefined && !wasLive) deleteTombstone.run(collection, id);
       } else if (entry) {
         upsertTombstone.run(collection, id, JSON.stringify(entry.tombstone));
         if (wasLive) deleteDoc.run(collection, id);
