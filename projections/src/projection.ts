@@ -1,6 +1,7 @@
 import { activeVersionKey } from '@ecommerce/schemas';
 import type { ActiveVersion } from '@ecommerce/schemas';
 import type { ReadStore, RecordedEvent } from '@ecommerce/platform';
+import type { EventType } from '@ecommerce/schemas';
 
 /**
  * A read model: its name, the topics it reads, and how a batch of events changes its
@@ -10,6 +11,11 @@ import type { ReadStore, RecordedEvent } from '@ecommerce/platform';
 export interface Projection {
   name: string;
   topics: string[];
+  /**
+   * The event types `apply` changes anything for, when fewer than its topics carry: a rebuild
+   * reads only these from `$all`. Every type on its topics when absent.
+   */
+  eventTypes?: readonly EventType[];
   /** Physical collection names of one version, by role. */
   collections(version: number): Record<string, string>;
   /** Indexes and anything else a fresh version needs. */

@@ -1,4 +1,5 @@
-import { isEventType, eventTopic } from '@ecommerce/schemas';
+import { eventContexts, eventTopic } from '@ecommerce/schemas';
+import type { EventType } from '@ecommerce/schemas';
 import { stageWrites } from '@ecommerce/platform';
 import type { EventStore, Logger, ReadStore, RecordedEvent, WriteStage } from '@ecommerce/platform';
 import { activeVersionKey, readActiveVersion } from './projection';
@@ -22,7 +23,9 @@ export interface RebuildResult {
   seconds: number;
 }
 
-const readsEvent = (projection: Projection) => (event: RecordedEvent) => isEventType(event.type) && projection.topics.includes(eventTopic(event.type));
+/** The event types the projection applies: the only ones its rebuild reads from `$all`. */
+const typesReadBy = (projection: Projection): readonly EventType[] =>
+  projection.eventTypes ?? (Object.keys(eventContexts) as EventType[]).filter((type) => projection.topics.includes(eventTopic(type)));
 
 /** The store's own stage when it has one, else one in memory in front of it. */
 function stagedStore(readStore: ReadStore, collections: readonly string[]): { into: ReadStore; stage: WriteStage } {
@@ -54,15 +57,15 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
   await projection.setup(into, version);
 
   const head = await eventStore.headPosition();
-  const wanted = readsEvent(projection);
+  const types = typesReadBy(projection);
   let position = 0;
   let applied = 0;
   logger.info({ projection: projection.name, version, head }, 'rebuild started');
   try {
     while (position < head) {
-      const page = await eventStore.readAll({ after: position, maxCount: options.pageSize ?? 2000 });
+      const page = await eventStore.readAll({ after: position, maxCount: options.pageSize ?? 2000, types });
       if (page.length === 0) break;
-      const events = page.filter((event) => event.position <= head && wanted(event));
+      const events = page.filter((event) => event.position <= head);
       await projection.apply(into, version, events);
       if (stage.stagedDocuments() >= (options.stagedDocuments ?? 20_000)) await stage.flush();
       applied += events.length;

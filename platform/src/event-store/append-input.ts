@@ -40,6 +40,9 @@ export function assertReadAllOptions(options: ReadAllOptions): void {
     throw new ValidationError('after must be a non-negative integer position', [{ field: 'after', message: 'invalid' }]);
   }
   assertMaxCount(options.maxCount);
+  if (options.types !== undefined && !(Array.isArray(options.types) && options.types.every((type) => typeof type === 'string'))) {
+    throw new ValidationError('types must be a list of event types', [{ field: 'types', message: 'invalid' }]);
+  }
 }
 
 function assertMaxCount(maxCount: number | undefined): void {

@@ -68,6 +68,27 @@ export function describeReads(store: () => EventStore): void {
       expect(await store().readAll({ after: first.position, maxCount: 0 })).toEqual([]);
     });
 
+    it('reads only the events of the given types, counting them against maxCount; refuses a list that is not one of types', async () => {
+      // Types of this test's own: a shared server's $all holds other tests' events.
+      const kept = [`ContractKept${Date.now()}A`, `ContractKept${Date.now()}B`];
+      const streamId = newStreamId();
+      const events = [
+        createTestEvent({ type: kept[0] }), createTestEvent({ type: 'ContractPassedOver' }), createTestEvent({ type: kept[1] }),
+        createTestEvent({ type: 'ContractPassedOver' }), createTestEvent({ type: kept[0] }),
+      ];
+      const since = await store().headPosition();
+      await store().append(streamId, events, { expectedRevision: 'no_stream' });
+
+      const ofTypes = await store().readAll({ after: since, types: kept });
+      expect(ofTypes.map((event) => [event.type, event.revision])).toEqual([[kept[0], 0], [kept[1], 2], [kept[0], 4]]);
+      expect(ofTypes[1]).toMatchObject({ id: events[2]!.id, streamId, data: events[2]!.data });
+      const firstTwo = await store().readAll({ after: since, types: kept, maxCount: 2 });
+      expect(ids(firstTwo)).toEqual([events[0]!.id, events[2]!.id]);
+      expect(ids(await store().readAll({ after: firstTwo[1]!.position, types: kept }))).toEqual([events[4]!.id]);
+      expect(await store().readAll({ after: since, types: [] })).toEqual([]);
+      await expect(store().readAll({ types: 'ContractPassedOver' as unknown as string[] })).rejects.toMatchObject({ code: 'validation' });
+    });
+
     it('orders events of many streams by position, each stream in revision order', async () => {
       const streams = [newStreamId(), newStreamId(), newStreamId()];
       const since = await store().headPosition();

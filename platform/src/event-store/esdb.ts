@@ -77,9 +77,11 @@ export function createEsdbEventStore(client: EventStoreDBClient, options: EsdbEv
       const maxCount = readOptions.maxCount ?? Number.POSITIVE_INFINITY;
       const events: RecordedEvent[] = [];
       if (maxCount === 0) return events;
+      // This client's readAll filters nothing on the server: the other types are skipped here, undecoded.
+      const types = readOptions.types && new Set(readOptions.types);
       try {
         for await (const record of recordsAfter(client, BigInt(readOptions.after ?? 0), pageSize)) {
-          if (isSystemEvent(record)) continue;
+          if (isSystemEvent(record) || (types && !types.has(record.type))) continue;
           events.push(toRecordedEvent(record));
           if (events.length >= maxCount) break;
         }

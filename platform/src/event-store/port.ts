@@ -55,7 +55,13 @@ export interface ReadStreamOptions {
 export interface ReadAllOptions {
   /** Exclusive: read events strictly after this position. Default: from the start. */
   after?: number;
+  /** Counts the events returned (of `types`, when given). */
   maxCount?: number;
+  /**
+   * Only events of these types, the others passed over without being decoded (a rebuild reads
+   * `$all` for the few types its projection applies). Every type when absent.
+   */
+  types?: readonly string[];
 }
 
 export interface SubscribeToAllOptions {

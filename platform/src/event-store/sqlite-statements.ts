@@ -61,6 +61,10 @@ export function prepareEventStatements(db: Database.Database) {
     readAfter: db.prepare<[number, number], EventRowValues>(
       `SELECT ${columns} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
     ).raw(true),
+    // The types as a JSON array: one statement for any list of them.
+    readAfterOfTypes: db.prepare<[number, string, number], EventRowValues>(
+      `SELECT ${columns} FROM events WHERE position > ? AND type IN (SELECT value FROM json_each(?)) ORDER BY position LIMIT ?`,
+    ).raw(true),
     headPosition: db.prepare<[], number | null>('SELECT MAX(position) FROM events').pluck(),
     ping: db.prepare<[], number>('SELECT 1').pluck(),
   };

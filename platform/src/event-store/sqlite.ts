@@ -179,7 +179,9 @@ export function createSqliteEventStore(db: Database.Database, options: SqliteEve
 
     async readAll(readOptions = {}) {
       assertReadAllOptions(readOptions);
-      return statements.readAfter.all(readOptions.after ?? 0, readOptions.maxCount ?? noLimit).map(toRecordedEvent);
+      const { after = 0, maxCount = noLimit, types } = readOptions;
+      const rows = types ? statements.readAfterOfTypes.all(after, JSON.stringify(types), maxCount) : statements.readAfter.all(after, maxCount);
+      return rows.map(toRecordedEvent);
     },
 
     subscribeToAll(subscribeOptions) {

@@ -5,9 +5,12 @@ import { productCollections } from '@ecommerce/schemas';
 import type { Projection } from '../projection';
 import { foldProductFields, foldStockCounts, stockViewOf } from './document';
 import type { ProductDocument, ProductFields, StockDocument } from './document';
+import type { EventType } from '@ecommerce/schemas';
 
-const productEvents = new Set(['ProductCreated', 'ProductDetailsUpdated', 'ProductPriceChanged', 'ProductDiscontinued', 'ProductImageAdded', 'ProductImageRemoved']);
-const stockEvents = new Set(['StockRestocked', 'StockAdjusted', 'StockReserved', 'StockReleased', 'StockCommitted', 'StockReturned']);
+const productEventTypes = ['ProductCreated', 'ProductDetailsUpdated', 'ProductPriceChanged', 'ProductDiscontinued', 'ProductImageAdded', 'ProductImageRemoved'] as const satisfies readonly EventType[];
+const stockEventTypes = ['StockRestocked', 'StockAdjusted', 'StockReserved', 'StockReleased', 'StockCommitted', 'StockReturned'] as const satisfies readonly EventType[];
+const productEvents = new Set<string>(productEventTypes);
+const stockEvents = new Set<string>(stockEventTypes);
 
 const collectionsOf = productCollections;
 
@@ -27,6 +30,7 @@ const occurredAtOf = (event: RecordedEvent): string => String(event.metadata.occ
 export const productsProjection: Projection = {
   name: 'products',
   topics: [eventTopics.catalog, eventTopics.inventory],
+  eventTypes: [...productEventTypes, ...stockEventTypes],
   collections: collectionsOf,
 
   async setup(store, version) {
