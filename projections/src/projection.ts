@@ -1,6 +1,6 @@
 import { activeVersionKey } from '@ecommerce/schemas';
 import type { ActiveVersion } from '@ecommerce/schemas';
-import type { ReadStore, RecordedEvent } from '@ecommerce/platform';
+import type { Document, ReadStore, RecordedEvent } from '@ecommerce/platform';
 import type { EventType } from '@ecommerce/schemas';
 
 /**
@@ -22,6 +22,20 @@ export interface Projection {
   setup(store: ReadStore, version: number): Promise<void>;
   /** Apply events in order; must be idempotent under redelivery (revision-guarded writes). */
   apply(store: ReadStore, version: number, events: readonly RecordedEvent[]): Promise<void>;
+  /**
+   * A rebuild's shortcut, when the projection has one: the documents `apply` would leave after a
+   * whole history, folded in memory (no read, guard or write per event) and then inserted. Used
+   * where the store holds every document in memory anyway (the embedded one, `deferWrites`).
+   */
+  replay?(): ProjectionReplay;
+}
+
+/** One rebuild's fold of a projection's history (pure: the same events give the documents `apply` leaves). */
+export interface ProjectionReplay {
+  /** The next events of `$all`, in order. */
+  add(events: readonly RecordedEvent[]): void;
+  /** Every document by collection role (as `collections` names them), `_revisions` by stream id. */
+  documents(): Record<string, Document[]>;
 }
 
 export { activeVersionKey, checkpointKey } from '@ecommerce/schemas';

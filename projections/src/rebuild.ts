@@ -1,7 +1,7 @@
 import { eventContexts, eventTopic } from '@ecommerce/schemas';
 import type { EventType } from '@ecommerce/schemas';
 import { stageWrites } from '@ecommerce/platform';
-import type { EventStore, Logger, ReadStore, RecordedEvent, WriteStage } from '@ecommerce/platform';
+import type { Document, EventStore, Logger, ReadStore, RecordedEvent, WriteStage } from '@ecommerce/platform';
 import { activeVersionKey, readActiveVersion } from './projection';
 import type { ActiveVersion, Projection } from './projection';
 
@@ -27,12 +27,27 @@ export interface RebuildResult {
 const typesReadBy = (projection: Projection): readonly EventType[] =>
   projection.eventTypes ?? (Object.keys(eventContexts) as EventType[]).filter((type) => projection.topics.includes(eventTopic(type)));
 
-/** The store's own stage when it has one, else one in memory in front of it. */
-function stagedStore(readStore: ReadStore, collections: readonly string[]): { into: ReadStore; stage: WriteStage } {
+/** The store's own stage when it has one (its documents are in memory), else one in memory in front of it. */
+function stagedStore(readStore: ReadStore, collections: readonly string[]): { into: ReadStore; stage: WriteStage; inMemory: boolean } {
   const deferred = readStore.deferWrites?.(collections);
-  if (deferred) return { into: readStore, stage: deferred };
+  if (deferred) return { into: readStore, stage: deferred, inMemory: true };
   const staged = stageWrites(readStore, { collections });
-  return { into: staged, stage: staged };
+  return { into: staged, stage: staged, inMemory: false };
+}
+
+/** Documents per `insertMany` when a replay's documents are written. */
+const insertChunk = 1000;
+
+/** A replay's documents into the new version's collections, a chunk at a time, the stage flushed as it fills. */
+async function insertReplayed(into: ReadStore, names: Record<string, string>, documents: Record<string, Document[]>, flushing: { stage: WriteStage; stagedLimit: number }): Promise<void> {
+  for (const [role, docs] of Object.entries(documents)) {
+    const name = names[role];
+    if (name === undefined) throw new Error(`a replay's documents name no collection of the projection: ${role}`);
+    for (let start = 0; start < docs.length; start += insertChunk) {
+      await into.collection(name).insertMany(docs.slice(start, start + insertChunk));
+      if (flushing.stage.stagedDocuments() >= flushing.stagedLimit) await flushing.stage.flush();
+    }
+  }
 }
 
 /**
@@ -53,7 +68,10 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
   const version = active.version + 1;
   const collections = Object.values(projection.collections(version));
   for (const name of collections) await readStore.collection(name).drop();
-  const { into, stage } = stagedStore(readStore, collections);
+  const { into, stage, inMemory } = stagedStore(readStore, collections);
+  // Where every document is in memory anyway, a projection's own replay folds the history there.
+  const replay = inMemory ? projection.replay?.() : undefined;
+  const stagedLimit = options.stagedDocuments ?? 20_000;
   await projection.setup(into, version);
 
   const head = await eventStore.headPosition();
@@ -66,12 +84,14 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
       const page = await eventStore.readAll({ after: position, maxCount: options.pageSize ?? 2000, types });
       if (page.length === 0) break;
       const events = page.filter((event) => event.position <= head);
-      await projection.apply(into, version, events);
-      if (stage.stagedDocuments() >= (options.stagedDocuments ?? 20_000)) await stage.flush();
+      if (replay) replay.add(events);
+      else await projection.apply(into, version, events);
+      if (stage.stagedDocuments() >= stagedLimit) await stage.flush();
       applied += events.length;
       position = Math.min(head, (page.at(-1) as RecordedEvent).position);
       options.onProgress?.({ position, head, events: applied });
     }
+    if (replay) await insertReplayed(into, projection.collections(version), replay.documents(), { stage, stagedLimit });
   } catch (error) {
     // The stage ends with the rebuild: a store's own stage would hold its writes back from then on.
     await stage.close().catch(() => undefined);

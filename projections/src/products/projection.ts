@@ -5,19 +5,13 @@ import { productCollections } from '@ecommerce/schemas';
 import type { Projection } from '../projection';
 import { foldProductFields, foldStockCounts, stockViewOf } from './document';
 import type { ProductDocument, ProductFields, StockDocument } from './document';
-import type { EventType } from '@ecommerce/schemas';
-
-const productEventTypes = ['ProductCreated', 'ProductDetailsUpdated', 'ProductPriceChanged', 'ProductDiscontinued', 'ProductImageAdded', 'ProductImageRemoved'] as const satisfies readonly EventType[];
-const stockEventTypes = ['StockRestocked', 'StockAdjusted', 'StockReserved', 'StockReleased', 'StockCommitted', 'StockReturned'] as const satisfies readonly EventType[];
-const productEvents = new Set<string>(productEventTypes);
-const stockEvents = new Set<string>(stockEventTypes);
+import { groupProductBatch, productsEventTypes, projectedOf } from './batch';
+import { replayProducts } from './replay';
 
 const collectionsOf = productCollections;
 
 type Products = ReadCollection<ProductDocument>;
 type Stock = ReadCollection<StockDocument>;
-
-const occurredAtOf = (event: RecordedEvent): string => String(event.metadata.occurredAt ?? event.recordedAt.toISOString());
 
 /**
  * The catalog with availability. Catalog and inventory events arrive on different topics
@@ -30,7 +24,7 @@ const occurredAtOf = (event: RecordedEvent): string => String(event.metadata.occ
 export const productsProjection: Projection = {
   name: 'products',
   topics: [eventTopics.catalog, eventTopics.inventory],
-  eventTypes: [...productEventTypes, ...stockEventTypes],
+  eventTypes: productsEventTypes,
   collections: collectionsOf,
 
   async setup(store, version) {
@@ -51,20 +45,12 @@ export const productsProjection: Projection = {
     // One product's (and one SKU's) events come from its one stream, in revision order: each
     // stream's folded into one write, the streams side by side. One event at a time, a rebuild
     // waited for about six writes per catalog event (a dozen round trips on a MongoDB-wire server).
-    const catalogEventsByProduct = new Map<string, RecordedEvent[]>();
-    const stockEventsBySku = new Map<string, RecordedEvent[]>();
-    const add = (groups: Map<string, RecordedEvent[]>, key: string, event: RecordedEvent) => {
-      const pending = groups.get(key);
-      if (pending) pending.push(event);
-      else groups.set(key, [event]);
-    };
-    for (const event of events) {
-      if (productEvents.has(event.type)) add(catalogEventsByProduct, event.streamId, event);
-      else if (stockEvents.has(event.type)) add(stockEventsBySku, (event.data as { sku: string }).sku, event);
-    }
-    await Promise.all([...catalogEventsByProduct.values()].map((productStream) => applyCatalogEvents(products, stock, productStream)));
-    await Promise.all([...stockEventsBySku].map(([sku, skuEvents]) => applyStockEvents(products, stock, sku, skuEvents)));
+    const { catalogByProduct, stockBySku } = groupProductBatch(events);
+    await Promise.all([...catalogByProduct.values()].map((productStream) => applyCatalogEvents(products, stock, productStream)));
+    await Promise.all([...stockBySku].map(([sku, skuEvents]) => applyStockEvents(products, stock, sku, skuEvents)));
   },
+
+  replay: replayProducts,
 };
 
 /**
@@ -77,7 +63,7 @@ async function applyCatalogEvents(products: Products, stock: Stock, events: read
   const id = (events[0]?.data as { productId: string }).productId;
   const current = await products.findOne({ _id: id });
   const streamId = (events[0] as RecordedEvent).streamId;
-  const projected = events.map((event) => ({ type: event.type, data: event.data, revision: event.revision, occurredAt: occurredAtOf(event) }));
+  const projected = events.map(projectedOf);
   const { fields, created, last } = foldProductFields(current && productFieldsOf(current), projected);
   if (!fields || !last) return;
   await products.updateIfNewer({ id, set: { ...fields, ...(created ? { stock: stockViewOf(null) } : {}) }, guard: { stream: streamId, revision: last.revision }, upsert: true });
