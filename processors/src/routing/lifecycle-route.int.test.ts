@@ -68,4 +68,27 @@ describe('lifecycle and notification routes', () => {
       await eventStore.close();
     }
   });
+
+  it('reads an order\'s customer from its stream once, and again once the order is no longer remembered', async () => {
+    const { eventStore } = openEventStore();
+    try {
+      const reads: string[] = [];
+      const counting = { ...eventStore, readStream: (...args: Parameters<typeof eventStore.readStream>) => {
+        reads.push(args[0]);
+        return eventStore.readStream(...args);
+      } };
+      const notify = createNotificationRoute({ eventStore: counting, rememberedOrders: 1 });
+      const [first, second] = [await placeOrder(eventStore, 'customer-1', [line('AAA-1')]), await placeOrder(eventStore, 'customer-2', [line('AAA-1')])];
+      const placed = async (orderId: string) => (await eventStore.readStream(orderStreamId(orderId)))[0] as RecordedEvent;
+      const customerOf = async (event: RecordedEvent) => (await notify({ ...event, type: 'OrderPaid' }))[0]?.key;
+
+      expect([await customerOf(await placed(first)), await customerOf(await placed(first))]).toEqual(['customer-1', 'customer-1']);
+      expect(reads).toEqual([orderStreamId(first)]);
+      expect(await customerOf(await placed(second))).toBe('customer-2');
+      expect(await customerOf(await placed(first))).toBe('customer-1');
+      expect(reads).toEqual([orderStreamId(first), orderStreamId(second), orderStreamId(first)]);
+    } finally {
+      await eventStore.close();
+    }
+  });
 });

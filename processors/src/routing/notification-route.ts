@@ -8,18 +8,31 @@ import type { RoutedMessage } from '../runtime/router';
 
 const toNotifications = (message: NotificationMessage): RoutedMessage => ({ topic: notificationInboxTopic, key: message.userId, value: { ...message } });
 
+/** Orders whose customer the route remembers: an order's later events come soon after its first. */
+const rememberedOrders = 10_000;
+
 /**
  * The router's mapping to the notification actor (issue #9): every event a user is told of goes
  * to that user's inbox key, and every queued email or SMS comes back as a `Deliver` with what to
  * send. Order events carry no customer id: the order stream's first event (OrderPlaced) has it.
+ * That event never changes, so the customer is remembered for the most recent orders, and an
+ * order's later events (confirmed, paid, shipped, ...) need no read of its stream.
  */
-export function createNotificationRoute(options: { eventStore: EventStore }): (event: RecordedEvent) => Promise<RoutedMessage[]> {
+export function createNotificationRoute(options: { eventStore: EventStore; rememberedOrders?: number }): (event: RecordedEvent) => Promise<RoutedMessage[]> {
   const { eventStore } = options;
+  const customers = new Map<string, string>();
+  const limit = options.rememberedOrders ?? rememberedOrders;
 
   async function userOf(event: RecordedEvent): Promise<string | null> {
     if (event.type === 'UserRegistered' || event.type === 'UserPasswordChanged') return String(event.data.userId);
+    const remembered = customers.get(event.streamId);
+    if (remembered !== undefined) return remembered;
     const { state } = await aggregateStream(eventStore, event.streamId, orderDecider, { upToRevision: 0 });
-    return state.status === 'absent' ? null : state.customerId;
+    if (state.status === 'absent') return null;
+    // A Map keeps insertion order: the first key is the order remembered longest.
+    if (customers.size >= limit) customers.delete(customers.keys().next().value as string);
+    customers.set(event.streamId, state.customerId);
+    return state.customerId;
   }
 
   return async (event) => {
