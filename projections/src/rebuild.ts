@@ -60,6 +60,9 @@ async function insertReplayed(into: ReadStore, names: Record<string, string>, do
  * each document once per flush rather than once per write, which on a MongoDB-wire server is a
  * round trip each (`stageWrites`), and on the embedded store a row written and committed (its own
  * stage, `deferWrites`, holds back the file writes of documents it keeps in memory anyway).
+ * There a projection with a `replay` (products) folds the whole history in memory instead of
+ * applying it batch by batch, and its documents are inserted at the end; its tests hold the
+ * replay to what `apply` leaves. Only the event types the projection applies are read.
  */
 export async function rebuildProjection(options: RebuildOptions): Promise<RebuildResult> {
   const { projection, eventStore, readStore, logger } = options;

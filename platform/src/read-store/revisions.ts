@@ -49,6 +49,11 @@ export const withRevision = (stored: Revisions | undefined, guard: RevisionGuard
 export const withDecodedRevisions = <T extends { _revisions?: Revisions }>(doc: T): T =>
   doc._revisions === undefined ? doc : { ...doc, _revisions: decodeRevisions(doc._revisions) };
 
-/** A document as stored: `_revisions` keys encoded. */
+const needsEncoding = (revisions: Revisions): boolean => {
+  for (const key in revisions) if (anyUnsafeCharacter.test(key)) return true;
+  return false;
+};
+
+/** A document as stored: `_revisions` keys encoded (the document itself when none needs it: a rebuild inserts thousands). */
 export const withEncodedRevisions = <T extends { _revisions?: Revisions }>(doc: T): T =>
-  doc._revisions === undefined ? doc : { ...doc, _revisions: encodeRevisions(doc._revisions) };
+  doc._revisions === undefined || !needsEncoding(doc._revisions) ? doc : { ...doc, _revisions: encodeRevisions(doc._revisions) };
