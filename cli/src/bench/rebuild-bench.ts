@@ -25,7 +25,7 @@ async function rebuildInto(section: string, readStore: ReadStore, options: Rebui
   const documents = await readStore.collection(productCollections(result.version).products).count();
   return {
     figures: [
-      { section, metric: 'products projection', value: perSecond(history.events, elapsedMs), unit: 'events/s', note: `${history.events} events read, ${result.events} applied` },
+      { section, metric: 'products projection', value: perSecond(history.events, elapsedMs), unit: 'events/s', note: `over the ${history.events} events of $all: ${result.events} of the projection's types read and applied` },
       {
         section, metric: 'product documents after', value: documents, unit: 'docs',
         note: documents === history.products ? `= ${history.products} products created` : `MISMATCH: expected ${history.products}`,
