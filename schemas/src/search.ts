@@ -19,16 +19,32 @@ export const maxTypoWordLength = 32;
  * A word and, when its length allows, each form of it with one character deleted (SymSpell's deletion
  * neighbourhood): two words within one edit (insert, delete, replace, swap of neighbours) share a key.
  */
-export function oneEditKeysOf(word: string): string[] {
+export function oneEditKeysOf(word: string): readonly string[] {
+  const known = keysOfWords.get(word);
+  if (known) return known;
+  const keys = deletionNeighbourhoodOf(word);
+  if (keysOfWords.size >= rememberedWords) keysOfWords.clear();
+  keysOfWords.set(word, keys);
+  return keys;
+}
+
+/**
+ * Words whose keys were worked out lately: a catalog says the same words of many products (a
+ * rebuild works out every product's), and a word's keys never change. Cleared when full.
+ */
+const keysOfWords = new Map<string, readonly string[]>();
+const rememberedWords = 100_000;
+
+function deletionNeighbourhoodOf(word: string): readonly string[] {
   const chars = [...word];
-  if (chars.length < minTypoWordLength || chars.length > maxTypoWordLength) return [word];
+  if (chars.length < minTypoWordLength || chars.length > maxTypoWordLength) return Object.freeze([word]);
   const keys = new Set([word]);
   // Cut by code point; a word without surrogate pairs (nearly all) is cut as a string, without copying its characters.
   const deleting = chars.length === word.length
     ? (index: number) => word.slice(0, index) + word.slice(index + 1)
     : (index: number) => chars.slice(0, index).join('') + chars.slice(index + 1).join('');
   for (let index = 0; index < chars.length; index += 1) keys.add(deleting(index));
-  return [...keys];
+  return Object.freeze([...keys]);
 }
 
 /** Fixed price bands of the search facets, in minor units: `[min, max)`, the last without a maximum. */

@@ -25,6 +25,14 @@ describe('search words and one-edit keys', () => {
     expect(shareKey('tant', 'tent')).toBe(true);
     expect(shareKey('tent', 'boot')).toBe(false);
   });
+
+  it('works a word\'s keys out once and hands out the same frozen list again: no caller can change what the next one gets', () => {
+    const first = oneEditKeysOf('sandal');
+    expect(oneEditKeysOf('sandal')).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(() => (first as string[]).push('x')).toThrow(TypeError);
+    expect(oneEditKeysOf('sandal')).toEqual(['sandal', 'andal', 'sndal', 'sadal', 'sanal', 'sandl', 'sanda']);
+  });
 });
 
 describe('withinOneEdit', () => {
