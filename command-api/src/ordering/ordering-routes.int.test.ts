@@ -220,6 +220,11 @@ describe('ordering command routes', () => {
       const orderId = answer.body.orderId as string;
       expect(answer.headers.get('location')).toBe(`/api/orders/${orderId}`);
       expect(await orderPlacedOf(orderId)).toMatchObject({ customerId: customer.sub, total: { amount: 2800, currency: 'EUR' }, lines: [expect.objectContaining({ productId, quantity: 4 })] });
+
+      // The products' states are kept between placements: a price changed since is the one charged.
+      await catalog.updateProduct(productId, { price: { amount: 900, currency: 'EUR' }, name: 'Renamed' }, admin);
+      const again = await call('POST', '/api/orders', customer, { lines: [{ productId, quantity: 2 }] });
+      expect(await orderPlacedOf(again.body.orderId as string)).toMatchObject({ total: { amount: 1800, currency: 'EUR' }, lines: [expect.objectContaining({ name: 'Renamed', unitPrice: { amount: 900, currency: 'EUR' } })] });
     });
 
     it.each([

@@ -1,11 +1,23 @@
-import { aggregateStream, AppError } from '@ecommerce/platform';
-import type { EventStore } from '@ecommerce/platform';
+import { AppError, createStreamStateCache } from '@ecommerce/platform';
+import type { EventStore, StreamStateCache } from '@ecommerce/platform';
 import { productDecider, productStreamId } from '@ecommerce/domain';
-import type { PlaceOrderLine } from '@ecommerce/domain';
+import type { PlaceOrderLine, ProductState } from '@ecommerce/domain';
 
 export interface RequestedLine {
   productId: string;
   quantity: number;
+}
+
+/** Per event store, the products' latest states: each placement reads only what changed since. */
+const productStates = new WeakMap<EventStore, StreamStateCache<ProductState>>();
+
+function productsOf(eventStore: EventStore): StreamStateCache<ProductState> {
+  let cache = productStates.get(eventStore);
+  if (!cache) {
+    cache = createStreamStateCache(eventStore, productDecider);
+    productStates.set(eventStore, cache);
+  }
+  return cache;
 }
 
 /**
@@ -20,7 +32,8 @@ export async function snapshotLines(
   /** A product named in a body is bad input (400); one named in the path is a missing resource (404). */
   unknownProductIs: 'validation' | 'not_found' = 'validation',
 ): Promise<PlaceOrderLine[]> {
-  const products = await Promise.all(requested.map(async (line) => (await aggregateStream(eventStore, productStreamId(line.productId), productDecider)).state));
+  const cache = productsOf(eventStore);
+  const products = await Promise.all(requested.map(async (line) => (await cache.aggregate(productStreamId(line.productId))).state));
   return requested.map((line, index) => {
     const product = products[index] ?? productDecider.initialState();
     const field = fieldOf(index);

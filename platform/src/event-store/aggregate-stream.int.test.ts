@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { aggregateStream } from './aggregate-stream';
+import { aggregateStream, createStreamStateCache } from './aggregate-stream';
 import type { StreamFold } from './aggregate-stream';
 import type { EventStore } from './port';
 import { createSqliteEventStore } from './sqlite';
@@ -46,5 +47,48 @@ describe('aggregateStream', () => {
     await aggregateStream(store, 'counter-3', createTestCounter({ initialState }));
     await aggregateStream(store, 'counter-3', createTestCounter({ initialState }));
     expect(initialState).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('createStreamStateCache', () => {
+  let store: EventStore;
+  let reads: Array<{ streamId: string; fromRevision?: number }>;
+  beforeEach(() => {
+    const sqlite = createSqliteEventStore(new Database(':memory:'));
+    reads = [];
+    store = { ...sqlite, readStream: (streamId, options) => {
+      reads.push({ streamId, fromRevision: options?.fromRevision });
+      return sqlite.readStream(streamId, options);
+    } };
+  });
+  afterEach(() => store.close());
+
+  const add = (streamId: string, ...amounts: number[]) =>
+    store.append(streamId, amounts.map((amount) => ({ id: randomUUID(), type: amount < 0 ? 'Reset' : 'Added', data: amount < 0 ? {} : { amount } })));
+
+  it('gives what aggregateStream gives, reading only the events appended since the revision it holds', async () => {
+    const cache = createStreamStateCache(store, createTestCounter());
+    await add('counter-a', 2, 3);
+    expect(await cache.aggregate('counter-a')).toEqual({ state: 5, revision: 1 });
+    expect(await cache.aggregate('counter-a')).toEqual({ state: 5, revision: 1 });
+    await add('counter-a', -1, 4);
+    expect(await cache.aggregate('counter-a')).toEqual({ state: 4, revision: 3 });
+    expect(await aggregateStream(store, 'counter-a', createTestCounter())).toMatchObject({ state: 4, revision: 3 });
+    expect(reads.slice(0, 3)).toEqual([{ streamId: 'counter-a', fromRevision: undefined }, { streamId: 'counter-a', fromRevision: 2 }, { streamId: 'counter-a', fromRevision: 2 }]);
+  });
+
+  it('holds no missing stream, and reads a stream pushed out by others again from its start', async () => {
+    const cache = createStreamStateCache(store, createTestCounter(), { maxStreams: 2 });
+    expect(await cache.aggregate('counter-none')).toEqual({ state: 0, revision: -1 });
+    await add('counter-none', 7);
+    expect(await cache.aggregate('counter-none')).toEqual({ state: 7, revision: 0 });
+    await add('counter-b', 1);
+    await add('counter-c', 2);
+    for (const streamId of ['counter-b', 'counter-c', 'counter-none']) await cache.aggregate(streamId);
+    expect(reads.map((read) => read.fromRevision)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    // counter-b was read least lately of the three: pushed out, read from its start; counter-none is still held.
+    await cache.aggregate('counter-b');
+    await cache.aggregate('counter-none');
+    expect(reads.slice(5)).toEqual([{ streamId: 'counter-b', fromRevision: undefined }, { streamId: 'counter-none', fromRevision: 1 }]);
   });
 });

@@ -66,3 +66,37 @@ export async function aggregateStream<Event, State>(
   }
   return { state, revision: recorded.at(-1)?.revision ?? -1, events };
 }
+
+export interface StreamStateCache<State> {
+  /** The stream's state now: what is held, caught up with the events appended since. */
+  aggregate(streamId: string): Promise<{ state: State; revision: number }>;
+}
+
+/**
+ * The latest state of many streams of one decider, kept between reads, for streams read far more
+ * often than written (a product, at every order placed). A read asks the store only for the events
+ * after the revision held, mostly none, and folds them on: as current as `aggregateStream`, since a
+ * stream only grows. The `maxStreams` read most lately are held.
+ */
+export function createStreamStateCache<Event, State>(eventStore: EventStore, fold: StreamFold<Event, State>, options: { maxStreams?: number } = {}): StreamStateCache<State> {
+  const maxStreams = options.maxStreams ?? 10_000;
+  const held = new Map<string, { state: State; revision: number }>();
+  return {
+    async aggregate(streamId) {
+      const known = held.get(streamId);
+      const recorded = await eventStore.readStream(streamId, known ? { fromRevision: known.revision + 1 } : {});
+      let current = known ?? { state: fold.initialState(), revision: -1 };
+      if (recorded.length > 0) {
+        let { state } = current;
+        for (const stored of recorded) state = fold.evolve(state, asDeciderEvent<Event>(stored));
+        current = { state, revision: (recorded.at(-1) as { revision: number }).revision };
+      }
+      if (current.revision < 0) return current;
+      // Re-inserted, so a Map's first key is the stream read least lately.
+      held.delete(streamId);
+      if (held.size >= maxStreams) held.delete(held.keys().next().value as string);
+      held.set(streamId, current);
+      return current;
+    },
+  };
+}

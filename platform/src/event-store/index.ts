@@ -18,5 +18,5 @@ export { createEsdbEventStore } from './esdb';
 export { isEsdbOutage, withEsdbOutagesAsUnavailable } from './esdb-outages';
 export type { EsdbEventStoreOptions } from './esdb';
 export { assertEventsEncode, withSchemaCheck } from './schema-checked';
-export { aggregateStream, asDeciderEvent, asStoredEvent } from './aggregate-stream';
-export type { AggregatedStream, AggregateStreamOptions, StoredEvent, StreamFold } from './aggregate-stream';
+export { aggregateStream, asDeciderEvent, asStoredEvent, createStreamStateCache } from './aggregate-stream';
+export type { AggregatedStream, AggregateStreamOptions, StoredEvent, StreamFold, StreamStateCache } from './aggregate-stream';
