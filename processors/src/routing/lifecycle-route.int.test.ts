@@ -69,7 +69,7 @@ describe('lifecycle and notification routes', () => {
     }
   });
 
-  it('reads an order\'s customer from its stream once, and again once the order is no longer remembered', async () => {
+  it('reads an order\'s customer from its stream once, and again once the order is no longer remembered; none for an order seen placed', async () => {
     const { eventStore } = openEventStore();
     try {
       const reads: string[] = [];
@@ -87,6 +87,12 @@ describe('lifecycle and notification routes', () => {
       expect(await customerOf(await placed(second))).toBe('customer-2');
       expect(await customerOf(await placed(first))).toBe('customer-1');
       expect(reads).toEqual([orderStreamId(first), orderStreamId(second), orderStreamId(first)]);
+
+      // Seen placed, an order's customer needs no read at all.
+      const third = await placeOrder(eventStore, 'customer-3', [line('AAA-1')]);
+      expect(await notify(await placed(third))).toEqual([]);
+      expect(await customerOf(await placed(third))).toBe('customer-3');
+      expect(reads).toHaveLength(3);
     } finally {
       await eventStore.close();
     }

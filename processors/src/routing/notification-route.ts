@@ -29,10 +29,14 @@ export function createNotificationRoute(options: { eventStore: EventStore; remem
     if (remembered !== undefined) return remembered;
     const { state } = await aggregateStream(eventStore, event.streamId, orderDecider, { upToRevision: 0 });
     if (state.status === 'absent') return null;
+    rememberCustomer(event.streamId, state.customerId);
+    return state.customerId;
+  }
+
+  function rememberCustomer(orderStream: string, customerId: string): void {
     // A Map keeps insertion order: the first key is the order remembered longest.
     if (customers.size >= limit) customers.delete(customers.keys().next().value as string);
-    customers.set(event.streamId, state.customerId);
-    return state.customerId;
+    customers.set(orderStream, customerId);
   }
 
   return async (event) => {
@@ -43,6 +47,8 @@ export function createNotificationRoute(options: { eventStore: EventStore; remem
       if (channel === 'inApp' || recipient === null) return [];
       return [toNotifications({ type: 'Deliver', userId, notificationId, channel, kind, recipient, subject, text })];
     }
+    // The order's first event names its customer: its later ones need no read of the stream.
+    if (typed.type === 'OrderPlaced') rememberCustomer(event.streamId, typed.data.customerId);
     if (!isNotifiableEventType(event.type)) return [];
     const userId = await userOf(event);
     if (userId === null) return [];
