@@ -1,6 +1,7 @@
 export * from './errors';
 export * from './outages';
 export * from './ids';
+export * from './lru-cache';
 export * from './config/config';
 export * from './observability';
 export * from './http';

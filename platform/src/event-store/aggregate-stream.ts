@@ -1,3 +1,4 @@
+import { createLruCache } from '../lru-cache';
 import type { EventStore } from './port';
 
 /**
@@ -79,8 +80,7 @@ export interface StreamStateCache<State> {
  * stream only grows. The `maxStreams` read most lately are held.
  */
 export function createStreamStateCache<Event, State>(eventStore: EventStore, fold: StreamFold<Event, State>, options: { maxStreams?: number } = {}): StreamStateCache<State> {
-  const maxStreams = options.maxStreams ?? 10_000;
-  const held = new Map<string, { state: State; revision: number }>();
+  const held = createLruCache<{ state: State; revision: number }>(options.maxStreams ?? 10_000);
   return {
     async aggregate(streamId) {
       const known = held.get(streamId);
@@ -91,11 +91,7 @@ export function createStreamStateCache<Event, State>(eventStore: EventStore, fol
         for (const stored of recorded) state = fold.evolve(state, asDeciderEvent<Event>(stored));
         current = { state, revision: (recorded.at(-1) as { revision: number }).revision };
       }
-      if (current.revision < 0) return current;
-      // Re-inserted, so a Map's first key is the stream read least lately.
-      held.delete(streamId);
-      if (held.size >= maxStreams) held.delete(held.keys().next().value as string);
-      held.set(streamId, current);
+      if (current.revision >= 0) held.set(streamId, current);
       return current;
     },
   };

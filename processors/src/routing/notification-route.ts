@@ -1,6 +1,6 @@
 import { isNotifiableEventType, orderDecider } from '@ecommerce/domain';
 import type { DomainEvent } from '@ecommerce/domain';
-import { aggregateStream, asDeciderEvent } from '@ecommerce/platform';
+import { aggregateStream, asDeciderEvent, createLruCache } from '@ecommerce/platform';
 import type { EventStore, RecordedEvent } from '@ecommerce/platform';
 import { notificationInboxTopic } from '../actors/lifecycle-messages';
 import type { NotificationMessage } from '../actors/lifecycle-messages';
@@ -20,8 +20,7 @@ const rememberedOrders = 10_000;
  */
 export function createNotificationRoute(options: { eventStore: EventStore; rememberedOrders?: number }): (event: RecordedEvent) => Promise<RoutedMessage[]> {
   const { eventStore } = options;
-  const customers = new Map<string, string>();
-  const limit = options.rememberedOrders ?? rememberedOrders;
+  const customers = createLruCache<string>(options.rememberedOrders ?? rememberedOrders);
 
   async function userOf(event: RecordedEvent): Promise<string | null> {
     if (event.type === 'UserRegistered' || event.type === 'UserPasswordChanged') return String(event.data.userId);
@@ -29,14 +28,8 @@ export function createNotificationRoute(options: { eventStore: EventStore; remem
     if (remembered !== undefined) return remembered;
     const { state } = await aggregateStream(eventStore, event.streamId, orderDecider, { upToRevision: 0 });
     if (state.status === 'absent') return null;
-    rememberCustomer(event.streamId, state.customerId);
+    customers.set(event.streamId, state.customerId);
     return state.customerId;
-  }
-
-  function rememberCustomer(orderStream: string, customerId: string): void {
-    // A Map keeps insertion order: the first key is the order remembered longest.
-    if (customers.size >= limit) customers.delete(customers.keys().next().value as string);
-    customers.set(orderStream, customerId);
   }
 
   return async (event) => {
@@ -48,7 +41,7 @@ export function createNotificationRoute(options: { eventStore: EventStore; remem
       return [toNotifications({ type: 'Deliver', userId, notificationId, channel, kind, recipient, subject, text })];
     }
     // The order's first event names its customer: its later ones need no read of the stream.
-    if (typed.type === 'OrderPlaced') rememberCustomer(event.streamId, typed.data.customerId);
+    if (typed.type === 'OrderPlaced') customers.set(event.streamId, typed.data.customerId);
     if (!isNotifiableEventType(event.type)) return [];
     const userId = await userOf(event);
     if (userId === null) return [];

@@ -1,7 +1,6 @@
-import { asStoredEvent, deterministicEventId } from '@ecommerce/platform';
+import { asStoredEvent, createLruCache, deterministicEventId } from '@ecommerce/platform';
 import type { EventStore, Logger, RecordedEvent } from '@ecommerce/platform';
 import type { AnyActorDefinition } from './actor';
-import { createLruCache } from './lru-cache';
 
 /** The snapshot stream of an actor stream, and the type of the events in it. */
 export const snapshotStreamOf = (streamId: string): string => `${streamId}-snapshot`;

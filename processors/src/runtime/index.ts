@@ -5,8 +5,6 @@ export type { ActorDecider, ActorDefinition, ActorEvent, AnyActorDefinition, Mes
 export { createActorHost, messageIdHeader } from './actor-host';
 export type { ActorHost, ActorHostOptions } from './actor-host';
 export { snapshotEventType, snapshotStreamOf } from './actor-state';
-export { createLruCache } from './lru-cache';
-export type { LruCache } from './lru-cache';
 export { createRouter } from './router';
 export type { RoutedMessage, Router, RouterOptions } from './router';
 export { createTimerService } from './timer-service';

@@ -1,4 +1,4 @@
-import type { Document } from '@ecommerce/platform';
+import type { Document, RecordedEvent } from '@ecommerce/platform';
 import type { ProjectionReplay } from '../projection';
 import { groupProductBatch, projectedOf } from './batch';
 import { foldProductFields, foldStockCounts, stockViewOf } from './document';
@@ -33,12 +33,12 @@ export function replayProducts(): ProjectionReplay {
         const known = products.get(id);
         const { fields, created } = foldProductFields(known?.fields ?? null, stream.map(projectedOf));
         const createdRevision = known?.createdRevision ?? created?.revision;
-        if (fields && createdRevision !== undefined) products.set(id, { stream: (stream[0] as { streamId: string }).streamId, fields, createdRevision });
+        if (fields && createdRevision !== undefined) products.set(id, { stream: (stream[0] as RecordedEvent).streamId, fields, createdRevision });
       }
       for (const [sku, stream] of stockBySku) {
         const known = stocks.get(sku);
         const counts = foldStockCounts(sku, known ? { _id: sku, ...known.counts } : null, stream);
-        if (counts) stocks.set(sku, { stream: (stream[0] as { streamId: string }).streamId, counts });
+        if (counts) stocks.set(sku, { stream: (stream[0] as RecordedEvent).streamId, counts });
       }
     },
 
