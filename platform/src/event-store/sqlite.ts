@@ -15,6 +15,8 @@ import type { AppendResult, EventStore, ExpectedRevision, NewEvent, Subscription
 import { noLimit, prepareEventStatements, toRecordedEvent } from './sqlite-statements';
 import type { EventStatements } from './sqlite-statements';
 import { applyFileSettings } from '../sqlite/file-settings';
+import { createTurnCommit } from '../sqlite/turn-commit';
+import type { TurnOutcome } from '../sqlite/turn-commit';
 
 export interface SqliteEventStoreOptions {
   /**
@@ -28,6 +30,12 @@ export interface SqliteEventStoreOptions {
 }
 
 const noStream = -1;
+
+interface AppendRequest {
+  streamId: string;
+  events: readonly NewEvent[];
+  expected: ExpectedRevision;
+}
 
 function satisfies(expected: ExpectedRevision, last: number): boolean {
   if (expected === 'any') return true;
@@ -64,27 +72,25 @@ export function createSqliteEventStore(db: Database.Database, options: SqliteEve
   const appended = new EventEmitter().setMaxListeners(0);
   const subscriptions = new Set<Subscription>();
 
-  const appendInTransaction = db.transaction(
-    (streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): AppendResult => {
-      const last = statements.lastRevision.get(streamId) ?? noStream;
-      if (!satisfies(expected, last)) {
-        const firstRevision = expected === 'no_stream' ? 0 : typeof expected === 'number' ? expected + 1 : undefined;
-        const original = firstRevision === undefined ? undefined : findOriginalAppend(statements, streamId, events, firstRevision);
-        if (original) return original;
-        throw new ConcurrencyError(streamId, expected, last === noStream ? 'no_stream' : last);
-      }
-      const recordedAt = Date.now();
-      let revision = last;
-      let position = 0;
-      for (const event of events) {
-        revision += 1;
-        const metadata = JSON.stringify(event.metadata ?? {});
-        const result = statements.insert.run(streamId, revision, event.id, event.type, JSON.stringify(event.data), metadata, recordedAt);
-        position = Number(result.lastInsertRowid);
-      }
-      return { nextExpectedRevision: revision, position };
-    },
-  );
+  const appendRows = ({ streamId, events, expected }: AppendRequest): AppendResult => {
+    const last = statements.lastRevision.get(streamId) ?? noStream;
+    if (!satisfies(expected, last)) {
+      const firstRevision = expected === 'no_stream' ? 0 : typeof expected === 'number' ? expected + 1 : undefined;
+      const original = firstRevision === undefined ? undefined : findOriginalAppend(statements, streamId, events, firstRevision);
+      if (original) return original;
+      throw new ConcurrencyError(streamId, expected, last === noStream ? 'no_stream' : last);
+    }
+    const recordedAt = Date.now();
+    let revision = last;
+    let position = 0;
+    for (const event of events) {
+      revision += 1;
+      const metadata = JSON.stringify(event.metadata ?? {});
+      const result = statements.insert.run(streamId, revision, event.id, event.type, JSON.stringify(event.data), metadata, recordedAt);
+      position = Number(result.lastInsertRowid);
+    }
+    return { nextExpectedRevision: revision, position };
+  };
 
   // The expectation held but an event id is taken: a retry under 'any' or
   // 'stream_exists' (the original run is in the stream), or a genuine clash.
@@ -102,48 +108,15 @@ export function createSqliteEventStore(db: Database.Database, options: SqliteEve
     });
   }
 
-  /** What one append came to inside a group's transaction: its result, or the error that rolled back its savepoint. */
-  type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
-  interface PendingAppend {
-    streamId: string;
-    events: readonly NewEvent[];
-    expected: ExpectedRevision;
-    settle: (outcome: Outcome) => void;
-  }
-
-  // Nested in the group's transaction, each append runs in its own savepoint: one that fails is
-  // rolled back alone, and the others commit.
-  const appendGroup = db.transaction((group: readonly PendingAppend[]): Outcome[] =>
-    group.map(({ streamId, events, expected }) => {
-      try {
-        return { ok: true, result: appendInTransaction(streamId, events, expected) };
-      } catch (error) {
-        return { ok: false, error };
-      }
-    }),
-  );
-
   /**
    * Group commit: the appends asked for while the event loop turns (an actor host's keys, the
    * command API's requests) are written in one IMMEDIATE transaction at the next turn, rather than
    * one each; a commit was the largest single cost of the embedded pipeline. Each still checks
    * its own expected revision and settles on its own outcome.
    */
-  let pending: PendingAppend[] = [];
-  const flush = () => {
-    const group = pending;
-    pending = [];
-    let outcomes: Outcome[];
-    try {
-      outcomes = group.length === 1 ? [{ ok: true, result: appendInTransaction.immediate(group[0]!.streamId, group[0]!.events, group[0]!.expected) }] : appendGroup.immediate(group);
-    } catch (error) {
-      outcomes = group.map(() => ({ ok: false, error }));
-    }
-    if (outcomes.some((outcome) => outcome.ok)) appended.emit('appended');
-    group.forEach((item, index) => item.settle(outcomes[index] as Outcome));
-  };
+  const inTurnTransaction = createTurnCommit(db);
 
-  const settleAppend = (streamId: string, events: readonly NewEvent[], expected: ExpectedRevision, outcome: Outcome): AppendResult => {
+  const settleAppend = (streamId: string, events: readonly NewEvent[], expected: ExpectedRevision, outcome: TurnOutcome<AppendResult>): AppendResult => {
     if (outcome.ok) return outcome.result;
     const { error } = outcome;
     if (sqliteCode(error) === 'SQLITE_BUSY') {
@@ -160,10 +133,8 @@ export function createSqliteEventStore(db: Database.Database, options: SqliteEve
     async append(streamId, events, appendOptions = {}) {
       const expected = appendOptions.expectedRevision ?? 'any';
       assertAppendInput(streamId, events, expected);
-      const outcome = await new Promise<Outcome>((settle) => {
-        if (pending.length === 0) setImmediate(flush);
-        pending.push({ streamId, events, expected, settle });
-      });
+      const outcome = await inTurnTransaction(() => appendRows({ streamId, events, expected }));
+      if (outcome.ok) appended.emit('appended');
       return settleAppend(streamId, events, expected, outcome);
     },
 

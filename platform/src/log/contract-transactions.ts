@@ -1,5 +1,6 @@
 import { createCollector, range, text, textOf, uniqueName, waitFor } from './contract-helpers';
 import type { LogContractContext } from './contract-helpers';
+import type { Producer } from './port';
 import { FencedError } from './port';
 
 const TIMEOUT_MS = 120_000;
@@ -95,6 +96,33 @@ export function registerTransactionContract(context: LogContractContext): void {
     const collector = createCollector();
     await context.consume({ groupId: uniqueName('group'), topics: [topic], eachBatch: async (batch) => collector.add(batch) });
     await waitFor('the newer producer’s messages', () => collector.hasAll(['from-older', 'from-newer', 'newer-again']));
+    expect(collector.counts.has('zombie')).toBe(false);
+  }, TIMEOUT_MS);
+
+  it('fails a fenced producer\'s transaction alone: other producers\' transactions at the same moment commit', async () => {
+    const topic = await context.newTopic(1);
+    const fencedId = uniqueName('tx');
+    const zombie = context.producer({ transactionalId: fencedId });
+    const others = [context.producer({ transactionalId: uniqueName('tx') }), context.producer({ transactionalId: uniqueName('tx') })];
+    // All three are open when the zombie is fenced, and end together once released.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const sendThenWait = (producer: Producer, value: string) =>
+      producer.transaction(async (tx) => {
+        await tx.send([{ topic, key: 'k', value: text(value) }]);
+        await held;
+      });
+    const ended = Promise.allSettled([sendThenWait(others[0]!, 'first'), sendThenWait(zombie, 'zombie'), sendThenWait(others[1]!, 'second')]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await context.producer({ transactionalId: fencedId }).claim();
+    release();
+    const outcomes = await ended;
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(FencedError);
+
+    const collector = createCollector();
+    await context.consume({ groupId: uniqueName('group'), topics: [topic], eachBatch: async (batch) => collector.add(batch) });
+    await waitFor('both other producers\' messages', () => collector.hasAll(['first', 'second']));
     expect(collector.counts.has('zombie')).toBe(false);
   }, TIMEOUT_MS);
 

@@ -3,7 +3,8 @@
  * event loop turns are committed in one SQLite transaction at the end of the turn, rather than
  * one transaction per call. A projection applies a batch as one call per document, all at once,
  * and a commit (BEGIN, WAL frames, COMMIT) cost more than the writes in it. The SQLite event
- * store groups its appends the same way (`platform/src/event-store/sqlite.ts`).
+ * store and log group their writes by turn too, each in its own savepoint (`sqlite/turn-commit.ts`);
+ * here a batch is all or nothing, and memory is undone with it.
  *
  * Memory is changed by the caller at once; only the file is deferred. A call's promise settles
  * when its batch's transaction has committed (or failed), never before: a caller that awaited a

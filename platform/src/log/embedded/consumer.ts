@@ -5,6 +5,8 @@ import { createGroupMembership, partitionKey } from './group';
 import type { TopicPartition } from './group';
 import { createWaiter, onGroup, onTopic, signalGroup } from './signals';
 import type { LogStore } from './store';
+import { createTurnCommit } from '../../sqlite/turn-commit';
+import type { InTurnTransaction } from '../../sqlite/turn-commit';
 import type { Batch, Consumer, ConsumerOptions } from '../port';
 
 export interface ConsumerTimings {
@@ -29,7 +31,7 @@ const backoffMs = (attempts: number) => Math.min(5000, 100 * 2 ** (attempts - 1)
  * leases, a heartbeat that renews the leases and rebalances. A partition is released only
  * after its in-flight batch ended, and offsets are committed only while the lease is held.
  */
-export function createEmbeddedConsumer(db: Database, store: LogStore, options: ConsumerOptions, timings: ConsumerTimings): Consumer {
+export function createEmbeddedConsumer(db: Database, store: LogStore, options: ConsumerOptions, timings: ConsumerTimings, inTurnTransaction: InTurnTransaction = createTurnCommit(db)): Consumer {
   const membership = createGroupMembership(db, {
     groupId: options.groupId,
     memberId: randomUUID(),
@@ -125,22 +127,28 @@ export function createEmbeddedConsumer(db: Database, store: LogStore, options: C
     }
   };
 
-  /** Commits only while this member holds the lease, in the same SQLite transaction as the check. */
-  const commitIfHeld = (entry: OwnedPartition, nextOffset: number): boolean =>
-    db
-      .transaction(() => {
-        if (!membership.holds(entry)) return false;
-        store.commitOffsets(options.groupId, [{ topic: entry.topic, partition: entry.partition, offset: nextOffset }]);
-        return true;
-      })
-      .immediate();
+  /**
+   * Commits only while this member holds the lease, in the same SQLite transaction as the check.
+   * A handler that committed its offsets in its own transaction (`sendOffsets`) already wrote
+   * this one: then only the lease is checked, and nothing is written.
+   */
+  const commitIfHeld = async (entry: OwnedPartition, nextOffset: number): Promise<boolean> => {
+    if (store.committedOffset(options.groupId, entry.topic, entry.partition) === nextOffset) return membership.holds(entry);
+    const outcome = await inTurnTransaction(() => {
+      if (!membership.holds(entry)) return false;
+      store.commitOffsets(options.groupId, [{ topic: entry.topic, partition: entry.partition, offset: nextOffset }]);
+      return true;
+    });
+    if (!outcome.ok) throw outcome.error;
+    return outcome.result;
+  };
 
   const processBatch = async (entry: OwnedPartition, batch: Batch) => {
     const isCurrent = () => running && owned.get(partitionKey(entry)) === entry;
     try {
       await options.eachBatch(batch, {
         async commit(nextOffset) {
-          if (!commitIfHeld(entry, nextOffset)) {
+          if (!(await commitIfHeld(entry, nextOffset))) {
             throw new AppError('conflict', `partition ${entry.topic}/${entry.partition} was reassigned`, { retriable: true });
           }
           entry.position = nextOffset;
@@ -154,7 +162,7 @@ export function createEmbeddedConsumer(db: Database, store: LogStore, options: C
       return;
     }
     const { nextOffset } = batch;
-    if (commitIfHeld(entry, nextOffset)) {
+    if (await commitIfHeld(entry, nextOffset)) {
       entry.position = nextOffset;
       entry.attempts = 0;
       entry.retryAt = 0;

@@ -1,12 +1,13 @@
 import Database from 'better-sqlite3';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { createEmbeddedConsumer } from './consumer';
-import { createEmbeddedProducer } from './producer';
+import { createEmbeddedProducer, createPublisher } from './producer';
 import { applyLogSchema } from './schema';
 import { createLogStore } from './store';
 import { holdSignals } from './signals';
 import type { Consumer, Log, Producer } from '../port';
 import { applyFileSettings } from '../../sqlite/file-settings';
+import { createTurnCommit } from '../../sqlite/turn-commit';
 
 export interface EmbeddedLogOptions {
   /** How often consumers look for messages written by other processes (produces in this process, on any thread, wake them at once). */
@@ -36,6 +37,9 @@ export function openEmbeddedLog(filePath: string, options: EmbeddedLogOptions = 
 function buildLog(db: SqliteDatabase, options: EmbeddedLogOptions, release: () => void): Log {
   applyLogSchema(db);
   const store = createLogStore(db);
+  // The producers' publications and the consumers' commits of one turn share one SQLite transaction.
+  const inTurnTransaction = createTurnCommit(db);
+  const publish = createPublisher(db, store, inTurnTransaction);
   // Produces and group changes of the other threads wake this log's consumers (and this one's wake theirs).
   const releaseSignals = holdSignals(db);
   const sessionTimeoutMs = options.sessionTimeoutMs ?? 10_000;
@@ -56,12 +60,12 @@ function buildLog(db: SqliteDatabase, options: EmbeddedLogOptions, release: () =
       return store.partitionCount(topic);
     },
     createProducer(producerOptions) {
-      const producer = createEmbeddedProducer(db, store, producerOptions);
+      const producer = createEmbeddedProducer(db, store, producerOptions, publish);
       producers.add(producer);
       return producer;
     },
     createConsumer(consumerOptions) {
-      const consumer = createEmbeddedConsumer(db, store, consumerOptions, timings);
+      const consumer = createEmbeddedConsumer(db, store, consumerOptions, timings, inTurnTransaction);
       consumers.add(consumer);
       return consumer;
     },

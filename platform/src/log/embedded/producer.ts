@@ -3,14 +3,37 @@ import { AppError } from '../../errors';
 import type { LogStore } from './store';
 import { signalTopic } from './signals';
 import { FencedError } from '../port';
+import { createTurnCommit } from '../../sqlite/turn-commit';
+import type { InTurnTransaction } from '../../sqlite/turn-commit';
 import type { Producer, ProducerRecord, RecordMetadata, TopicPartitionOffset, Transaction } from '../port';
+
+/**
+ * Writes records and consumer offsets in `inTurnTransaction`, fenced by the producer's epoch when
+ * it has a transactional id, and wakes the topics' consumers once it has committed.
+ */
+export function createPublisher(db: Database, store: LogStore, inTurnTransaction: InTurnTransaction) {
+  const currentEpoch = db.prepare('SELECT epoch FROM log_transactional_producers WHERE transactional_id = ?').pluck();
+  return async (records: readonly ProducerRecord[], offsets: ReadonlyMap<string, TopicPartitionOffset[]>, fence?: { transactionalId: string; epoch: number }): Promise<RecordMetadata[]> => {
+    const outcome = await inTurnTransaction(() => {
+      if (fence && currentEpoch.get(fence.transactionalId) !== fence.epoch) throw new FencedError(fence.transactionalId);
+      const written = store.append(records);
+      for (const [groupId, groupOffsets] of offsets) store.commitOffsets(groupId, groupOffsets);
+      return written;
+    });
+    if (!outcome.ok) throw outcome.error;
+    for (const topic of new Set(records.map((record) => record.topic))) signalTopic(db, topic);
+    return outcome.result;
+  };
+}
+
+export type Publish = ReturnType<typeof createPublisher>;
 
 /**
  * A producer of the embedded log. A transaction buffers its records and offsets and
  * writes them in one SQLite transaction at the end, after checking that no newer producer
  * with the same transactional id has bumped the epoch since this one was created.
  */
-export function createEmbeddedProducer(db: Database, store: LogStore, options: { transactionalId?: string } = {}): Producer {
+export function createEmbeddedProducer(db: Database, store: LogStore, options: { transactionalId?: string } = {}, publish: Publish = createPublisher(db, store, createTurnCommit(db))): Producer {
   const { transactionalId } = options;
   const bumpEpoch = db.prepare(
     `INSERT INTO log_transactional_producers (transactional_id, epoch) VALUES (?, 0)
@@ -22,25 +45,11 @@ export function createEmbeddedProducer(db: Database, store: LogStore, options: {
     transactionalId === undefined
       ? undefined
       : db.transaction(() => (bumpEpoch.get(transactionalId) as { epoch: number }).epoch).immediate();
+  const fence = transactionalId === undefined || epoch === undefined ? undefined : { transactionalId, epoch };
   let closed = false;
 
   const assertOpen = () => {
     if (closed) throw new AppError('unavailable', 'producer is closed');
-  };
-
-  const publish = (records: readonly ProducerRecord[], offsets: Map<string, TopicPartitionOffset[]>) => {
-    const metadata = db
-      .transaction(() => {
-        if (transactionalId !== undefined && currentEpoch.get(transactionalId) !== epoch) {
-          throw new FencedError(transactionalId);
-        }
-        const written = store.append(records);
-        for (const [groupId, groupOffsets] of offsets) store.commitOffsets(groupId, groupOffsets);
-        return written;
-      })
-      .immediate();
-    for (const topic of new Set(records.map((record) => record.topic))) signalTopic(db, topic);
-    return metadata;
   };
 
   return {
@@ -51,7 +60,7 @@ export function createEmbeddedProducer(db: Database, store: LogStore, options: {
 
     async send(records: readonly ProducerRecord[]): Promise<RecordMetadata[]> {
       assertOpen();
-      return publish(records, new Map());
+      return publish(records, new Map(), fence);
     },
 
     async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
@@ -75,7 +84,7 @@ export function createEmbeddedProducer(db: Database, store: LogStore, options: {
       }).finally(() => {
         open = false;
       });
-      publish(records, offsets);
+      await publish(records, offsets, fence);
       return result;
     },
 
