@@ -40,7 +40,12 @@ export function assertReadAllOptions(options: ReadAllOptions): void {
     throw new ValidationError('after must be a non-negative integer position', [{ field: 'after', message: 'invalid' }]);
   }
   assertMaxCount(options.maxCount);
-  if (options.types !== undefined && !(Array.isArray(options.types) && options.types.every((type) => typeof type === 'string'))) {
+  assertTypes(options.types);
+}
+
+/** A `types` option: absent, or a list of event types. */
+export function assertTypes(types: readonly string[] | undefined): void {
+  if (types !== undefined && !(Array.isArray(types) && types.every((type) => typeof type === 'string'))) {
     throw new ValidationError('types must be a list of event types', [{ field: 'types', message: 'invalid' }]);
   }
 }

@@ -1,5 +1,5 @@
 /** `$all` subscription semantics of the event store contract. */
-import { createTestEvents, newStreamId, sleep, waitFor } from './contract-helpers';
+import { createTestEvent, createTestEvents, newStreamId, sleep, waitFor } from './contract-helpers';
 import type { EventStore, RecordedEvent } from './port';
 
 const ids = (events: readonly { id: string }[]) => events.map((event) => event.id);
@@ -75,6 +75,49 @@ export function describeSubscription(store: () => EventStore): void {
       expect(mostInFlight).toBe(1);
       expect(ids(received.filter((event) => event.streamId === streamId))).toEqual(ids(events));
       received.slice(1).forEach((event, index) => expect(event.position).toBeGreaterThan(received[index]!.position));
+    });
+
+    it('delivers only the events of the given types, caught up and live; refuses a list that is not one of types', async () => {
+      // Types of this test's own: a shared server's $all holds other tests' events.
+      const kept = [`ContractFollowed${Date.now()}A`, `ContractFollowed${Date.now()}B`];
+      const passedOver = (count: number) => Array.from({ length: count }, () => createTestEvent({ type: 'ContractPassedOver' }));
+      const streamId = newStreamId();
+      const since = await store().headPosition();
+      const before = [createTestEvent({ type: kept[0] }), ...passedOver(3), createTestEvent({ type: kept[1] }), ...passedOver(2)];
+      await store().append(streamId, before, { expectedRevision: 'no_stream' });
+
+      const received: RecordedEvent[] = [];
+      let receivedAtCaughtUp: number | undefined;
+      const errors: Error[] = [];
+      const subscription = store().subscribeToAll({
+        after: since,
+        types: kept,
+        onEvent: (event) => void received.push(event),
+        onCaughtUp: () => (receivedAtCaughtUp ??= received.length),
+        onError: (error) => errors.push(error),
+      });
+      const nothingFollowed: RecordedEvent[] = [];
+      const followsNothing = store().subscribeToAll({ after: since, types: [], onEvent: (event) => void nothingFollowed.push(event) });
+      try {
+        await waitFor(() => receivedAtCaughtUp !== undefined, 'onCaughtUp');
+        expect(receivedAtCaughtUp).toBe(2);
+        expect(received.map((event) => [event.type, event.revision])).toEqual([[kept[0], 0], [kept[1], 4]]);
+        expect(received[1]).toMatchObject({ id: before[4]!.id, streamId, data: before[4]!.data });
+
+        const live = [...passedOver(4), createTestEvent({ type: kept[0] }), ...passedOver(1)];
+        await store().append(streamId, live, { expectedRevision: before.length - 1 });
+        await store().append(streamId, [...passedOver(2), createTestEvent({ type: kept[1] })], { expectedRevision: before.length + live.length - 1 });
+        await waitFor(() => received.length === 4, 'the live events of the types');
+        expect(received.map((event) => event.revision)).toEqual([0, 4, 11, 15]);
+        await sleep(300);
+        expect(received).toHaveLength(4);
+      } finally {
+        await subscription.stop();
+        await followsNothing.stop();
+      }
+      expect(nothingFollowed).toEqual([]);
+      expect(errors).toEqual([]);
+      expect(() => store().subscribeToAll({ types: 'ContractPassedOver' as unknown as string[], onEvent: () => undefined })).toThrow(expect.objectContaining({ code: 'validation' }));
     });
 
     it('reports a failing handler through onError and stops delivering', async () => {

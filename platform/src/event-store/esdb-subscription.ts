@@ -5,16 +5,21 @@
  * last record read. Events are handed over one at a time: the async iterator
  * pauses the gRPC stream while onEvent runs.
  */
-import { START, excludeSystemEvents } from '@eventstore/db-client';
+import { START, eventTypeFilter, excludeSystemEvents } from '@eventstore/db-client';
 import type { AllStreamSubscription, EventStoreDBClient } from '@eventstore/db-client';
 import { AppError } from '../errors';
 import { recordsAfter } from './esdb-all-reader';
 import { commitPositionOf, isSystemEvent, toEsdbPosition, toRecordedEvent } from './esdb-mapping';
 import type { SubscribeToAllOptions, Subscription } from './port';
 
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 export function startEsdbSubscription(client: EventStoreDBClient, options: SubscribeToAllOptions, pageSize: number): Subscription {
   let stopped = false;
   let live: AllStreamSubscription | undefined;
+  const types = options.types && new Set(options.types);
+  // System events start with `$`, which no type of ours does: the types' filter leaves them out too.
+  const isDelivered = (record: Parameters<typeof isSystemEvent>[0]) => !isSystemEvent(record) && (!types || types.has(record.type));
 
   const run = async () => {
     await Promise.resolve();
@@ -22,7 +27,7 @@ export function startEsdbSubscription(client: EventStoreDBClient, options: Subsc
     let checkpoint = BigInt(options.after ?? 0);
     for await (const record of recordsAfter(client, checkpoint, pageSize)) {
       if (stopped) return;
-      if (!isSystemEvent(record)) await options.onEvent(toRecordedEvent(record));
+      if (isDelivered(record)) await options.onEvent(toRecordedEvent(record));
       checkpoint = commitPositionOf(record);
     }
     if (stopped) return;
@@ -30,7 +35,7 @@ export function startEsdbSubscription(client: EventStoreDBClient, options: Subsc
 
     live = client.subscribeToAll({
       fromPosition: checkpoint === 0n ? START : toEsdbPosition(Number(checkpoint)),
-      filter: excludeSystemEvents(),
+      filter: options.types ? eventTypeFilter({ regex: `^(?:${options.types.map(escapeRegex).join('|')})$` }) : excludeSystemEvents(),
     });
     if (stopped) {
       // stop() ran while the live subscription was being opened: it had nothing to close yet.
@@ -43,7 +48,7 @@ export function startEsdbSubscription(client: EventStoreDBClient, options: Subsc
       if (!record) continue;
       const position = commitPositionOf(record);
       if (position <= checkpoint) continue;
-      if (!isSystemEvent(record)) await options.onEvent(toRecordedEvent(record));
+      if (isDelivered(record)) await options.onEvent(toRecordedEvent(record));
       checkpoint = position;
     }
     if (!stopped) throw new AppError('unavailable', 'the EventStoreDB $all subscription ended', { retriable: true });

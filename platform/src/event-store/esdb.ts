@@ -11,7 +11,7 @@
  */
 import { BACKWARDS, END, START, StreamNotFoundError } from '@eventstore/db-client';
 import type { AppendResult as EsdbAppendResult, EventStoreDBClient } from '@eventstore/db-client';
-import { assertAppendInput, assertReadAllOptions, assertReadStreamOptions, toSafeNumber } from './append-input';
+import { assertAppendInput, assertReadAllOptions, assertReadStreamOptions, assertTypes, toSafeNumber } from './append-input';
 import { recordsAfter, recordsFromEnd } from './esdb-all-reader';
 import { commitPositionOf, isSystemEvent, toEsdbEventData, toEsdbExpectedRevision, toRecordedEvent, translateEsdbError } from './esdb-mapping';
 import { startEsdbSubscription } from './esdb-subscription';
@@ -92,6 +92,7 @@ export function createEsdbEventStore(client: EventStoreDBClient, options: EsdbEv
     },
 
     subscribeToAll(subscribeOptions) {
+      assertTypes(subscribeOptions.types);
       const subscription = startEsdbSubscription(client, subscribeOptions, pageSize);
       subscriptions.add(subscription);
       return {

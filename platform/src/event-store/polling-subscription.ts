@@ -7,7 +7,8 @@
 import type { RecordedEvent, SubscribeToAllOptions, Subscription } from './port';
 
 export interface PollingSource {
-  readAfter(position: number, limit: number): RecordedEvent[];
+  /** Events after `position` in position order, only those of `types` when given. */
+  readAfter(position: number, limit: number, types?: readonly string[]): RecordedEvent[];
   headPosition(): number;
   /** Registers a wake-up call for in-process appends; returns its removal. */
   onAppended(listener: () => void): () => void;
@@ -50,13 +51,17 @@ export function startPollingSubscription(
     let caughtUp = false;
     while (!stopped) {
       appendedSinceRead = false;
-      const batch = source.readAfter(checkpoint, settings.batchSize);
+      // Every event up to a head seen before the read is in the read: a filtered one that came
+      // short has passed over the others up to that head, and the next read starts there.
+      const headBefore = options.types ? source.headPosition() : 0;
+      const batch = source.readAfter(checkpoint, settings.batchSize, options.types);
       for (const event of batch) {
         if (stopped) return;
         await options.onEvent(event);
         checkpoint = event.position;
       }
       const readToEnd = batch.length < settings.batchSize;
+      if (readToEnd && headBefore > checkpoint) checkpoint = headBefore;
       if (!caughtUp && (checkpoint >= headAtSubscribe || readToEnd)) {
         caughtUp = true;
         options.onCaughtUp?.();

@@ -67,6 +67,11 @@ export interface ReadAllOptions {
 export interface SubscribeToAllOptions {
   /** Exclusive checkpoint: deliver events strictly after it. Default: from the start. */
   after?: number;
+  /**
+   * Only events of these types are delivered, the others passed over without being decoded (the
+   * timer service follows one type of the many an order appends). Every type when absent.
+   */
+  types?: readonly string[];
   /** Called for each event in `$all` order; the next is not delivered until it resolves. */
   onEvent: (event: RecordedEvent) => Promise<void> | void;
   /** Called once when the subscription has delivered everything that existed at subscribe time. */

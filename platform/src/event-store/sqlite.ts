@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError, ConcurrencyError } from '../errors';
-import { assertAppendInput, assertReadAllOptions, assertReadStreamOptions } from './append-input';
+import { assertAppendInput, assertReadAllOptions, assertReadStreamOptions, assertTypes } from './append-input';
 import { startPollingSubscription } from './polling-subscription';
 import type { AppendResult, EventStore, ExpectedRevision, NewEvent, Subscription } from './port';
 import { noLimit, prepareEventStatements, toRecordedEvent } from './sqlite-statements';
@@ -156,8 +156,10 @@ export function createSqliteEventStore(db: Database.Database, options: SqliteEve
     },
 
     subscribeToAll(subscribeOptions) {
+      assertTypes(subscribeOptions.types);
       const source = {
-        readAfter: (position: number, limit: number) => statements.readAfter.all(position, limit).map(toRecordedEvent),
+        readAfter: (position: number, limit: number, types?: readonly string[]) =>
+          (types ? statements.readAfterOfTypes.all(position, JSON.stringify(types), limit) : statements.readAfter.all(position, limit)).map(toRecordedEvent),
         headPosition: () => statements.headPosition.get() ?? 0,
         onAppended: (listener: () => void) => {
           appended.on('appended', listener);

@@ -25,7 +25,7 @@ export interface TimerServiceOptions {
   logger: Logger;
   clock?: () => Date;
   tickMs?: number;
-  /** How often a checkpoint is written when nothing fires but `$all` moved on. */
+  /** How often a checkpoint is written when nothing fires but new timers were seen. */
   checkpointEveryMs?: number;
 }
 
@@ -49,7 +49,7 @@ interface PendingTimer {
 
 /**
  * Durable timers: a timer is an event in the actor's stream with a due time; this service follows
- * `$all`, keeps pending timers in a min-heap and, when one is due, produces `TimerFired` to the
+ * those events in `$all` (a subscription to their types only), keeps pending timers in a min-heap and, when one is due, produces `TimerFired` to the
  * actor's inbox in the same log transaction as its checkpoint. Recovery: the checkpoint says
  * `after` (every timer scheduled up to that position fired) and which later timers fired; a
  * restart re-scans `$all` from `after` and skips those. So each timer fires once as read_committed
@@ -153,6 +153,8 @@ export function createTimerService(options: TimerServiceOptions): TimerService {
     logger.info({ name, after: lastSeen, firedSince: fired.size }, 'timer service active; re-scanning $all from its checkpoint');
     subscription = eventStore.subscribeToAll({
       after: saved && saved.after > 0 ? saved.after : undefined,
+      // Only the events that schedule timers: an order appends many more, none of them read here.
+      types: [...specs.keys()],
       onEvent,
       onError: (error) => logger.error({ err: error }, 'timer service subscription stopped'),
     });
