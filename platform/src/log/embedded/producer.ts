@@ -29,9 +29,9 @@ export function createPublisher(db: Database, store: LogStore, inTurnTransaction
 export type Publish = ReturnType<typeof createPublisher>;
 
 /**
- * A producer of the embedded log. A transaction buffers its records and offsets and
- * writes them in one SQLite transaction at the end, after checking that no newer producer
- * with the same transactional id has bumped the epoch since this one was created.
+ * A producer of the embedded log. A transaction buffers its records and offsets and writes
+ * them at the end, in the turn's SQLite transaction and a savepoint of their own, after checking
+ * that no newer producer with the same transactional id has bumped the epoch since this one was created.
  */
 export function createEmbeddedProducer(db: Database, store: LogStore, options: { transactionalId?: string } = {}, publish: Publish = createPublisher(db, store, createTurnCommit(db))): Producer {
   const { transactionalId } = options;
