@@ -22,6 +22,8 @@ export interface Adapters {
   serde: Serde;
   /** Which adapter each port got, for logs and /health. */
   modes: Record<'eventStore' | 'log' | 'readStore' | 'registry', string>;
+  /** The SQLite files opened here whose checkpoints another thread runs (`tuning.checkpointElsewhere`). */
+  checkpointedElsewhere: string[];
   close(): Promise<void>;
 }
 
@@ -50,11 +52,17 @@ async function openWithRetry<T>(open: () => T, attempts = 8): Promise<T> {
  */
 export async function openAdapters(
   settings: Settings, logger: Logger, needs: readonly Port[] = ['eventStore', 'log', 'readStore', 'registry'],
-  /** The embedded log's fallback poll (for other processes' produces); any thread's produces in this process wake its consumers at once. */
-  tuning: { logPollIntervalMs?: number } = {},
+  tuning: {
+    /** The embedded log's fallback poll (for other processes' produces); any thread's produces in this process wake its consumers at once. */
+    logPollIntervalMs?: number;
+    /** The event store's and log's files are checkpointed by another thread (`startCheckpoints`), not in this thread's commits. */
+    checkpointElsewhere?: boolean;
+  } = {},
 ): Promise<Adapters> {
   const closers: Array<() => Promise<void>> = [];
   const modes = {} as Adapters['modes'];
+  const checkpointedElsewhere = tuning.checkpointElsewhere ?? false;
+  const delegated: string[] = [];
   const embeddedFile = (name: string) => {
     mkdirSync(settings.DATA_DIR, { recursive: true });
     return join(settings.DATA_DIR, name);
@@ -74,7 +82,8 @@ export async function openAdapters(
       eventStore = withSchemaCheck(withEsdbOutagesAsUnavailable(createEsdbEventStore(client)));
       modes.eventStore = 'eventstoredb';
     } else {
-      eventStore = withSchemaCheck(await openWithRetry(() => openSqliteEventStore(embeddedFile('events.db'))));
+      eventStore = withSchemaCheck(await openWithRetry(() => openSqliteEventStore(embeddedFile('events.db'), { checkpointedElsewhere })));
+      if (checkpointedElsewhere) delegated.push(embeddedFile('events.db'));
       modes.eventStore = 'sqlite';
     }
     closers.push(() => eventStore.close());
@@ -92,7 +101,8 @@ export async function openAdapters(
       log = createNamespacedLog(createKafkaLog(kafka), settings.LOG_NAMESPACE);
       modes.log = 'kafka';
     } else {
-      log = createNamespacedLog(await openWithRetry(() => openEmbeddedLog(embeddedFile('log.db'), { pollIntervalMs: tuning.logPollIntervalMs })), settings.LOG_NAMESPACE);
+      log = createNamespacedLog(await openWithRetry(() => openEmbeddedLog(embeddedFile('log.db'), { pollIntervalMs: tuning.logPollIntervalMs, checkpointedElsewhere })), settings.LOG_NAMESPACE);
+      if (checkpointedElsewhere) delegated.push(embeddedFile('log.db'));
       modes.log = 'embedded';
     }
     closers.push(() => log.close());
@@ -138,7 +148,7 @@ export async function openAdapters(
 
   logger.info({ adapters: modes, dataDir: settings.DATA_DIR }, 'adapters opened');
   return {
-    eventStore, log, readStore, registry, serde, modes,
+    eventStore, log, readStore, registry, serde, modes, checkpointedElsewhere: delegated,
     async close() {
       for (const close of closers.reverse()) await close().catch((error: unknown) => logger.warn({ err: error }, 'error while closing an adapter'));
     },

@@ -77,7 +77,8 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
   // Beside the APIs and processors of an embedded start the projections share their event loop; PROJECTIONS_THREAD gives them a thread, and the other core.
   const projectionsThread = Boolean(settings.PROJECTIONS_THREAD && parts.projections && !settings.KAFKA_BROKERS && !settings.MONGO_URL && (parts.gateway || parts.processors || parts.mirror));
   // That thread owns the embedded read store (held in memory by its writer); this one asks it.
-  const adapters = await openAdapters(settings, logger, [...needs].filter((port) => !(projectionsThread && port === 'readStore')));
+  // It also checkpoints this thread's files, so that no commit here copies the WAL back.
+  const adapters = await openAdapters(settings, logger, [...needs].filter((port) => !(projectionsThread && port === 'readStore')), { checkpointElsewhere: projectionsThread });
   const metrics = createMetrics();
   const running: Running = { adapters, metrics, servers: [], stop: async () => undefined };
   const stoppers: Array<() => Promise<void>> = [];
@@ -92,7 +93,7 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
   try {
     if (needs.has('log')) await adapters.log.ensureTopics(platformTopics(settings.PARTITIONS));
     // The thread's start (loading the sources again, catching up) overlaps the rest of this one; awaited with the projections below.
-    const thread = projectionsThread ? createProjectionsThread({ settings, logger, metrics }) : undefined;
+    const thread = projectionsThread ? createProjectionsThread({ settings, logger, metrics, checkpointFiles: adapters.checkpointedElsewhere }) : undefined;
     const threadStarted = thread?.start();
     threadStarted?.catch(() => undefined);
     if (thread) stoppers.push(() => thread.stop());

@@ -10,6 +10,8 @@ export interface ProjectionsThreadData {
   relayEveryMs: number;
   /** The main thread's produces wake the thread's consumers; this poll is for other processes' (the log's default when unset). */
   logPollIntervalMs?: number;
+  /** The main thread's SQLite files: their checkpoints run here, off the thread that serves requests. */
+  checkpointFiles: string[];
 }
 
 export interface RelayedSample {

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { createLogger, createMetrics } from '@ecommerce/platform';
+import { createLogger, createMetrics, startCheckpoints } from '@ecommerce/platform';
 import { allProjections, createProjectionsHost } from '@ecommerce/projections';
 import { openAdapters } from './adapters';
 import { relayedMetricNames } from './projections-thread-messages';
@@ -17,11 +17,12 @@ import type { ReadCall } from './thread-read-store';
 async function main(): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('projections-thread-worker runs only as a worker thread');
-  const { settings, logLevel, relayEveryMs, logPollIntervalMs } = workerData as ProjectionsThreadData;
+  const { settings, logLevel, relayEveryMs, logPollIntervalMs, checkpointFiles } = workerData as ProjectionsThreadData;
   const post = (message: ThreadMessage) => port.postMessage(message);
   const logger = createLogger({ level: logLevel, name: 'ecommerce' }).child({ component: 'projections-thread' });
   const metrics = createMetrics();
   const adapters = await openAdapters(settings, logger, ['log', 'readStore', 'registry'], { logPollIntervalMs });
+  const checkpoints = startCheckpoints(checkpointFiles);
   // The projections' progress goes to the main thread as it is written: its consistency waits read it there.
   const readStore = pushingCheckpoints(adapters.readStore, post);
   const host = createProjectionsHost({ projections: allProjections, log: adapters.log, serde: adapters.serde, readStore, logger, metrics });
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
     void (async () => {
       await host.stop();
       await relay().catch(() => undefined);
+      checkpoints.stop();
       await adapters.close();
       post({ kind: 'stopped' });
     })().catch((error: unknown) => post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }));
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
   try {
     await host.start();
   } catch (error) {
+    checkpoints.stop();
     await adapters.close();
     throw error;
   }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -59,6 +60,31 @@ describe('projections on a worker thread', () => {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       expect(thread.health().ok).toBe(true);
+    } finally {
+      await thread.stop();
+      await adapters.close();
+    }
+  });
+
+  it("copies back the WAL of this thread's files, whose own commits leave it to the thread", async () => {
+    const settings = loadSettings({ DATA_DIR: dir, LOG_LEVEL: 'warn' });
+    const adapters = await openAdapters(settings, logger, ['eventStore', 'log', 'registry'], { checkpointElsewhere: true });
+    const eventsFile = path.join(dir, 'events.db');
+    expect(adapters.checkpointedElsewhere.sort()).toEqual([eventsFile, path.join(dir, 'log.db')].sort());
+    const thread = createProjectionsThread({ settings, logger, metrics: createMetrics(), checkpointFiles: adapters.checkpointedElsewhere });
+    try {
+      await adapters.log.ensureTopics(platformTopics(settings.PARTITIONS));
+      const before = fs.statSync(eventsFile).size;
+      // 1,500 appends of 2 KiB: past SQLite's default auto-checkpoint, and left in the WAL by this thread
+      for (let index = 0; index < 1500; index += 1) {
+        await adapters.eventStore.append(`filler-${index}`, [{ id: randomUUID(), type: 'FillerWritten', data: { text: 'x'.repeat(2048) }, metadata: {} }]);
+      }
+      expect(fs.statSync(eventsFile).size).toBe(before);
+      await thread.start();
+      for (let waited = 0; fs.statSync(eventsFile).size < 3 * 1024 * 1024; waited += 20) {
+        if (waited > 10_000) throw new Error(`events.db still holds ${fs.statSync(eventsFile).size} bytes`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
     } finally {
       await thread.stop();
       await adapters.close();

@@ -23,6 +23,8 @@ export interface ProjectionsThreadOptions {
    */
   logPollIntervalMs?: number;
   stopTimeoutMs?: number;
+  /** This thread's SQLite files whose WAL the projections thread copies back (`startCheckpoints`). */
+  checkpointFiles?: readonly string[];
 }
 
 /** Counters arrive as totals: the main thread's counter grows by the difference since the last relay. */
@@ -70,7 +72,7 @@ export function createProjectionsThread(options: ProjectionsThreadOptions): Proj
       const data: ProjectionsThreadData = {
         // the main thread's logger's level: a caller that silenced it silences the thread too
         settings: options.settings, logLevel: logger.level,
-        relayEveryMs: options.relayEveryMs ?? 250, logPollIntervalMs: options.logPollIntervalMs,
+        relayEveryMs: options.relayEveryMs ?? 250, logPollIntervalMs: options.logPollIntervalMs, checkpointFiles: [...(options.checkpointFiles ?? [])],
       };
       // The sources are TypeScript: the thread registers tsx itself, as bin/ecommerce does for the process.
       const bootstrap = `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(join(__dirname, 'projections-thread-worker.ts'))});`;

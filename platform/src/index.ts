@@ -15,3 +15,4 @@ export * from './notifications';
 export * from './payments';
 export * from './images';
 export { applyFileSettings } from './sqlite/file-settings';
+export { startCheckpoints } from './sqlite/checkpoints';

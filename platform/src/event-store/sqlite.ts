@@ -15,6 +15,7 @@ import type { AppendResult, EventStore, ExpectedRevision, NewEvent, Subscription
 import { noLimit, prepareEventStatements, toRecordedEvent } from './sqlite-statements';
 import type { EventStatements } from './sqlite-statements';
 import { applyFileSettings } from '../sqlite/file-settings';
+import type { FileSettingsOptions } from '../sqlite/file-settings';
 import { createTurnCommit } from '../sqlite/turn-commit';
 import type { TurnOutcome } from '../sqlite/turn-commit';
 
@@ -203,7 +204,7 @@ export function createSqliteEventStore(db: Database.Database, options: SqliteEve
  * synchronous=NORMAL (durable across process crashes; WAL keeps it consistent
  * across power loss), and a busy timeout so a second writer waits instead of failing.
  */
-export function openSqliteEventStore(filePath: string, options: SqliteEventStoreOptions & { busyTimeoutMs?: number } = {}): EventStore {
+export function openSqliteEventStore(filePath: string, options: SqliteEventStoreOptions & FileSettingsOptions = {}): EventStore {
   fs.mkdirSync(path.dirname(filePath), { recursive: true });
   const db = new Database(filePath);
   try {

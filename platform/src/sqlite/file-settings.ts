@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { checkpointedElsewhereLimitPages } from './checkpoints';
 
 /**
  * How every embedded adapter opens its SQLite file. The busy timeout comes first: switching to
@@ -8,9 +9,15 @@ import type { Database } from 'better-sqlite3';
  * B-tree roots) are copied back once per checkpoint rather than ten times — ≈20% more
  * single-event appends per second in the store bench.
  */
-export function applyFileSettings(db: Database, options: { busyTimeoutMs?: number } = {}): void {
+export function applyFileSettings(db: Database, options: FileSettingsOptions = {}): void {
   db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  db.pragma('wal_autocheckpoint = 10000');
+  db.pragma(`wal_autocheckpoint = ${options.checkpointedElsewhere ? checkpointedElsewhereLimitPages : 10000}`);
+}
+
+export interface FileSettingsOptions {
+  busyTimeoutMs?: number;
+  /** Another thread checkpoints this file (`startCheckpoints`): this connection's commits only past a far bound. */
+  checkpointedElsewhere?: boolean;
 }

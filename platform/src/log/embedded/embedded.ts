@@ -7,6 +7,7 @@ import { createLogStore } from './store';
 import { holdSignals } from './signals';
 import type { Consumer, Log, Producer } from '../port';
 import { applyFileSettings } from '../../sqlite/file-settings';
+import type { FileSettingsOptions } from '../../sqlite/file-settings';
 import { createTurnCommit } from '../../sqlite/turn-commit';
 
 export interface EmbeddedLogOptions {
@@ -28,9 +29,9 @@ export function createEmbeddedLog(db: SqliteDatabase, options: EmbeddedLogOption
 }
 
 /** Opens (or creates) a log file in WAL mode; `close` closes the file too. */
-export function openEmbeddedLog(filePath: string, options: EmbeddedLogOptions = {}): Log {
+export function openEmbeddedLog(filePath: string, options: EmbeddedLogOptions & Pick<FileSettingsOptions, 'checkpointedElsewhere'> = {}): Log {
   const db = new Database(filePath);
-  applyFileSettings(db);
+  applyFileSettings(db, { checkpointedElsewhere: options.checkpointedElsewhere });
   return buildLog(db, options, () => db.close());
 }
 
