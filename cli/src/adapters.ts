@@ -61,8 +61,8 @@ export async function openAdapters(
 ): Promise<Adapters> {
   const closers: Array<() => Promise<void>> = [];
   const modes = {} as Adapters['modes'];
-  const checkpointedElsewhere = tuning.checkpointElsewhere ?? false;
-  const delegated: string[] = [];
+  const checkpointElsewhere = tuning.checkpointElsewhere ?? false;
+  const checkpointedElsewhere: string[] = [];
   const embeddedFile = (name: string) => {
     mkdirSync(settings.DATA_DIR, { recursive: true });
     return join(settings.DATA_DIR, name);
@@ -82,8 +82,8 @@ export async function openAdapters(
       eventStore = withSchemaCheck(withEsdbOutagesAsUnavailable(createEsdbEventStore(client)));
       modes.eventStore = 'eventstoredb';
     } else {
-      eventStore = withSchemaCheck(await openWithRetry(() => openSqliteEventStore(embeddedFile('events.db'), { checkpointedElsewhere })));
-      if (checkpointedElsewhere) delegated.push(embeddedFile('events.db'));
+      eventStore = withSchemaCheck(await openWithRetry(() => openSqliteEventStore(embeddedFile('events.db'), { checkpointedElsewhere: checkpointElsewhere })));
+      if (checkpointElsewhere) checkpointedElsewhere.push(embeddedFile('events.db'));
       modes.eventStore = 'sqlite';
     }
     closers.push(() => eventStore.close());
@@ -101,8 +101,8 @@ export async function openAdapters(
       log = createNamespacedLog(createKafkaLog(kafka), settings.LOG_NAMESPACE);
       modes.log = 'kafka';
     } else {
-      log = createNamespacedLog(await openWithRetry(() => openEmbeddedLog(embeddedFile('log.db'), { pollIntervalMs: tuning.logPollIntervalMs, checkpointedElsewhere })), settings.LOG_NAMESPACE);
-      if (checkpointedElsewhere) delegated.push(embeddedFile('log.db'));
+      log = createNamespacedLog(await openWithRetry(() => openEmbeddedLog(embeddedFile('log.db'), { pollIntervalMs: tuning.logPollIntervalMs, checkpointedElsewhere: checkpointElsewhere })), settings.LOG_NAMESPACE);
+      if (checkpointElsewhere) checkpointedElsewhere.push(embeddedFile('log.db'));
       modes.log = 'embedded';
     }
     closers.push(() => log.close());
@@ -148,7 +148,7 @@ export async function openAdapters(
 
   logger.info({ adapters: modes, dataDir: settings.DATA_DIR }, 'adapters opened');
   return {
-    eventStore, log, readStore, registry, serde, modes, checkpointedElsewhere: delegated,
+    eventStore, log, readStore, registry, serde, modes, checkpointedElsewhere,
     async close() {
       for (const close of closers.reverse()) await close().catch((error: unknown) => logger.warn({ err: error }, 'error while closing an adapter'));
     },
