@@ -100,7 +100,7 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
     const health = adapterHealth(adapters, [...needs]);
     const emptyAtStart = parts.seedIfEmpty ? (await adapters.eventStore.headPosition()) === 0 : false;
     const servesCommands = Boolean(parts.commandApi || inProcessApis);
-    const rateLimits = servesCommands || parts.gateway ? openRateLimits(settings, logger, metrics) : undefined;
+    const rateLimits = servesCommands || parts.gateway ? await openRateLimits(settings, logger, metrics) : undefined;
     if (rateLimits) stoppers.push(() => rateLimits.close());
     if (rateLimits?.health) health.rateLimits = rateLimits.health;
     const imageStore = servesCommands ? await openImageStore(settings, logger) : undefined;

@@ -1,4 +1,4 @@
-import { createRateLimiter, createRedisRateLimitBackend, memoryRateLimitBackend, openRateLimitRedis } from '@ecommerce/platform';
+import { createRateLimiter, createRedisRateLimitBackend, memoryRateLimitBackend, openRateLimitRedis, redisReady } from '@ecommerce/platform';
 import type { HealthCheck, Logger, Metrics, RateLimitBackend, RateLimiter, Settings } from '@ecommerce/platform';
 
 export interface RateLimits {
@@ -19,7 +19,7 @@ export interface RateLimits {
  * Neither open (an outage would lift every limit, the login throttle included) nor closed (an
  * outage of a side store would refuse every login and request).
  */
-export function openRateLimits(settings: Settings, logger: Logger, metrics: Metrics): RateLimits {
+export async function openRateLimits(settings: Settings, logger: Logger, metrics: Metrics): Promise<RateLimits> {
   const requestLimit = (backend: RateLimitBackend) =>
     settings.RATE_LIMIT_REQUESTS_PER_MINUTE ? createRateLimiter({ name: 'requests-ip', windowMs: 60_000, max: settings.RATE_LIMIT_REQUESTS_PER_MINUTE, backend }) : undefined;
   if (!settings.REDIS_URL) return { backend: memoryRateLimitBackend, requestLimiter: requestLimit(memoryRateLimitBackend), close: async () => undefined };
@@ -34,6 +34,9 @@ export function openRateLimits(settings: Settings, logger: Logger, metrics: Metr
     if (outage) logger.info('redis is back: rate limits are shared again');
     outage = false;
   });
+  // Serving before the client is connected would count the first requests per process; a Redis
+  // that is down delays the start by the connect wait only, and the limits fall back as above.
+  if (!(await redisReady(client, REDIS_CONNECT_WAIT_MS))) logger.warn(`redis not connected after ${REDIS_CONNECT_WAIT_MS} ms: starting with per-process limits until it is`);
   const backend = createRedisRateLimitBackend(client, {
     prefix: `${settings.LOG_NAMESPACE}ratelimit:`,
     registry: metrics.registry,
@@ -50,3 +53,6 @@ export function openRateLimits(settings: Settings, logger: Logger, metrics: Metr
     },
   };
 }
+
+
+const REDIS_CONNECT_WAIT_MS = 3000;

@@ -5,13 +5,11 @@ import { Registry } from 'prom-client';
 import type { Redis } from 'ioredis';
 import { createLoginThrottle } from './login-throttle';
 import { createRateLimiter } from './rate-limit';
-import { createRedisRateLimitBackend, openRateLimitRedis } from './rate-limit-redis';
+import { createRedisRateLimitBackend, openRateLimitRedis, redisReady } from './rate-limit-redis';
 
 const redisUrl = process.env.REDIS_URL;
 if (!redisUrl) console.warn('redis rate-limit suite skipped: set REDIS_URL to run it (scripts/infra/redis.sh start)');
 const describeWithRedis = redisUrl ? describe : describe.skip;
-
-const ready = (client: Redis) => (client.status === 'ready' ? Promise.resolve() : new Promise<void>((resolve) => client.once('ready', () => resolve())));
 
 describeWithRedis('rate limits in Redis, shared by instances', () => {
   const clients: Redis[] = [];
@@ -19,7 +17,7 @@ describeWithRedis('rate limits in Redis, shared by instances', () => {
   const instance = async (prefix: string) => {
     const client = openRateLimitRedis(redisUrl as string, () => undefined);
     clients.push(client);
-    await ready(client);
+    expect(await redisReady(client, 10_000)).toBe(true);
     return createRedisRateLimitBackend(client, { prefix });
   };
   afterAll(async () => {
@@ -83,6 +81,10 @@ describe('rate limits when Redis cannot be reached', () => {
       const throttle = createLoginThrottle({ backend, freeAttempts: 1 });
       await throttle.recordFailure('a@example.com');
       await expect(throttle.assertAllowed('a@example.com')).rejects.toMatchObject({ code: 'too_many_requests' }); // fails to local, not open
+      // what a process waits at start for a Redis that is down: the wait, then it goes on
+      const listeners = client.listenerCount('ready');
+      expect(await redisReady(client, 200)).toBe(false);
+      expect(client.listenerCount('ready')).toBe(listeners);
     } finally {
       client.disconnect();
     }

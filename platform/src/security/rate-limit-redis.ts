@@ -30,6 +30,22 @@ export function openRateLimitRedis(url: string, onConnectionError: (error: Error
   return client;
 }
 
+/** Resolves true once the client is connected, or false after `timeoutMs`; it goes on reconnecting either way. */
+export function redisReady(client: Redis, timeoutMs: number): Promise<boolean> {
+  if (client.status === 'ready') return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const onReady = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    const timer = setTimeout(() => {
+      client.off('ready', onReady);
+      resolve(false);
+    }, timeoutMs);
+    client.once('ready', onReady);
+  });
+}
+
 /** Counters in Redis (Lua INCR + TTL, atomic across every process that shares it). */
 export function createRedisRateLimitBackend(client: Redis, options: RedisRateLimitOptions = {}): RateLimitBackend & { health(): Promise<{ ok: boolean; detail: string }> } {
   const failures = options.registry
