@@ -170,7 +170,7 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
       await threadStarted;
       running.projections = thread;
     } else if (parts.projections) {
-      const host = createProjectionsHost({ projections: allProjections, log: adapters.log, serde: adapters.serde, readStore: adapters.readStore, logger, metrics });
+      const host = createProjectionsHost({ projections: allProjections, log: adapters.log, serde: adapters.serde, readStore: adapters.readStore, logger, metrics, batchWindowMs: settings.PROJECTION_BATCH_WINDOW_MS });
       await host.start();
       running.projections = host;
       stoppers.push(() => host.stop());

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const checkpoints = startCheckpoints(checkpointFiles);
   // The projections' progress goes to the main thread as it is written: its consistency waits read it there.
   const readStore = pushingCheckpoints(adapters.readStore, post);
-  const host = createProjectionsHost({ projections: allProjections, log: adapters.log, serde: adapters.serde, readStore, logger, metrics });
+  const host = createProjectionsHost({ projections: allProjections, log: adapters.log, serde: adapters.serde, readStore, logger, metrics, batchWindowMs: settings.PROJECTION_BATCH_WINDOW_MS });
 
   // Only the projections' own metrics: the registry's default ones (memory, open files) are the process's, served by the main thread.
   const relay = async () => {

@@ -16,6 +16,8 @@ export interface ProjectionsHostOptions {
   versionPollMs?: number;
   /** How long a replaced version's collections stay for queries already under way. */
   dropDelayMs?: number;
+  /** Each runner's consumer batch window (PROJECTION_BATCH_WINDOW_MS). */
+  batchWindowMs?: number;
 }
 
 export interface ProjectionsHost {

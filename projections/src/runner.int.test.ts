@@ -105,8 +105,8 @@ describe.each(targets)('projection runner on $name', (target) => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const startRunner = async (projection: Projection, store: ReadStore = readStore) => {
-    const runner = createProjectionRunner({ projection, version: 1, log, serde: jsonSerde, readStore: store, logger: silentLogger, retry: { baseMs: 5 }, isKnownType: (type) => type === 'Counted' });
+  const startRunner = async (projection: Projection, store: ReadStore = readStore, batchWindowMs?: number) => {
+    const runner = createProjectionRunner({ projection, version: 1, log, serde: jsonSerde, readStore: store, logger: silentLogger, retry: { baseMs: 5 }, isKnownType: (type) => type === 'Counted', batchWindowMs });
     await runner.start();
     return runner;
   };
@@ -168,6 +168,25 @@ describe.each(targets)('projection runner on $name', (target) => {
     // The poison one: its 3 attempts, after one in its batch if the batch reached it.
     expect(applyCalls.get(4)).toBeGreaterThanOrEqual(3);
     expect(applyCalls.get(4)).toBeLessThanOrEqual(4);
+  }, 60_000);
+
+  it('with a batch window, applies events that arrive one at a time within it in one or two calls', async () => {
+    const projection = createCountingProjection({ flakyFailures: 0, applyCalls: new Map() });
+    const batches: number[] = [];
+    const runner = await startRunner({ ...projection, apply: (store, version, events) => (batches.push(events.length), projection.apply(store, version, events)) }, readStore, 2000);
+    const producer = log.createProducer();
+    const stream = `counter-${randomUUID()}`;
+    try {
+      for (const [revision, n] of [1, 2, 4, 8, 16].entries()) {
+        await producer.send([counted(stream, revision, { n })]);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await waitFor('every event applied', async () => (await counter(stream))?.total === 31);
+      expect(batches.length).toBeLessThanOrEqual(2);
+    } finally {
+      await producer.close();
+      await runner.stop();
+    }
   }, 60_000);
 
   it('dead-letters nothing while the read store fails, and catches up once it is back', async () => {

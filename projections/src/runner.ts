@@ -23,6 +23,8 @@ export interface ProjectionRunnerOptions {
   retry?: Partial<RetryPolicy>;
   /** The event types this runner knows; others are dead-lettered. The platform's event types by default. */
   isKnownType?: (type: string) => boolean;
+  /** The log consumer's `batchWindowMs`: how long new events wait for more to join their batch. */
+  batchWindowMs?: number;
 }
 
 /** A few tries for an event that throws (a bug does not go away), more when the error says it may. */
@@ -171,6 +173,7 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
         groupId,
         topics: projection.topics,
         fromBeginning: true,
+        batchWindowMs: options.batchWindowMs,
         eachBatch: async (batch, context) => {
           const decoded = await decode(batch.messages);
           const events = decoded.map(({ event }) => event);

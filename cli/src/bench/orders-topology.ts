@@ -32,11 +32,15 @@ export function serverSettingsFor(mode: OrdersTopologyMode): Record<string, stri
   return Object.fromEntries(serverSettingNames.flatMap((name) => (process.env[name] ? [[name, process.env[name] as string]] : [])));
 }
 
+/** Settings of the bench's environment that reach the components, to compare their effects. */
+const passedSettings = ['PROJECTIONS_THREAD', 'PROJECTION_BATCH_WINDOW_MS'] as const;
+
 const componentEnv = (dir: string) => ({
   DATA_DIR: dir, HOST: '127.0.0.1', DEMO_CATALOG: 'false', LOG_LEVEL: 'warn', ADMIN_EMAIL: benchAdmin.email, ADMIN_PASSWORD: benchAdmin.password,
   ACCESS_TOKEN_TTL_SECONDS: '3600', ...unlimitedAuth,
-  // `PROJECTIONS_THREAD=true npm run bench -- --only orders` measures the embedded start with its projections thread
-  ...(process.env.PROJECTIONS_THREAD ? { PROJECTIONS_THREAD: process.env.PROJECTIONS_THREAD } : {}),
+  // `PROJECTIONS_THREAD=false npm run bench -- --only orders` measures the embedded start without its projections thread,
+  // `PROJECTION_BATCH_WINDOW_MS=0 …` the projections without their batch window
+  ...Object.fromEntries(passedSettings.flatMap((name) => (process.env[name] ? [[name, process.env[name] as string]] : []))),
 });
 
 async function startEmbedded(dir: string): Promise<OrdersTopology> {

@@ -75,6 +75,12 @@ const settingsSchema = z.object({
    * lower p99 for a little more CPU per order (README, Benchmark).
    */
   PROJECTIONS_THREAD: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  /**
+   * How long the projections' consumers wait after new events for more to join them (`batchWindowMs`
+   * of the log port): fewer, larger batches on the read side for at most this much more
+   * time until an event shows. 0: every event at once.
+   */
+  PROJECTION_BATCH_WINDOW_MS: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(0, 'must be at least 0').max(10_000, 'must be at most 10000').default(100),
   /** How long a confirmed order waits for payment before it expires and its stock returns. */
   PAYMENT_WINDOW_MS: positiveInt(15 * 60_000),
   /** How long after delivery the customer may ask for a return (at most 90 days, the ordering decider's bound). */

@@ -18,6 +18,7 @@ describe('settings', () => {
     expect(settings.EVENTSTORE_URL).toBeUndefined();
     expect(settings.KAFKA_BROKERS).toBeUndefined();
     expect(settings.DATA_DIR).toBe('./data');
+    expect(settings.PROJECTION_BATCH_WINDOW_MS).toBe(100);
   });
 
   it.each([
@@ -35,6 +36,8 @@ describe('settings', () => {
     [{ SSE_HEARTBEAT_SECONDS: 'often' }, 'SSE_HEARTBEAT_SECONDS', /must be a number/],
     [{ SSE_POLL_INTERVAL_MS: '2.5' }, 'SSE_POLL_INTERVAL_MS', /integer/],
     [{ SSE_ADMIN_INTERVAL_MS: '10' }, 'SSE_ADMIN_INTERVAL_MS', /between 100 and 600000/],
+    [{ PROJECTION_BATCH_WINDOW_MS: '-1' }, 'PROJECTION_BATCH_WINDOW_MS', /at least 0/],
+    [{ PROJECTION_BATCH_WINDOW_MS: '60000' }, 'PROJECTION_BATCH_WINDOW_MS', /at most 10000/],
   ])('refuses %j naming the setting', (env, setting, message) => {
     const error = errorOf(env as Record<string, string>);
     expect(error.setting).toBe(setting);

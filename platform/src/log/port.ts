@@ -112,6 +112,12 @@ export interface ConsumerOptions {
    * order (default: the log's own setting). A hint: the embedded log handles one at a time.
    */
   partitionsAtOnce?: number;
+  /**
+   * For a consumer off the hot path (a read model): after messages arrive, wait up to this long
+   * for more to join them, so that they are handled in fewer, larger batches (a fetch, a handler
+   * call and an offset commit each) at the price of that much latency. Default 0: at once.
+   */
+  batchWindowMs?: number;
 }
 
 export interface Consumer {

@@ -41,6 +41,8 @@ export function createEmbeddedConsumer(db: Database, store: LogStore, options: C
   const maxBatchSize = options.maxBatchSize ?? 500;
   const owned = new Map<string, OwnedPartition>();
   const waiter = createWaiter();
+  // Woken by stop only: messages that arrive during a batch window wait for it to end.
+  const batchWindow = createWaiter();
   let running = false;
   let inFlight: { key: string; done: Promise<void> } | null = null;
   let loopDone: Promise<void> = Promise.resolve();
@@ -234,7 +236,8 @@ export function createEmbeddedConsumer(db: Database, store: LogStore, options: C
       // New messages in this process wake the waiter; other processes' are seen on the next poll.
       const retryAts = entries.map((entry) => entry.retryAt).filter((at) => at > now);
       const untilRetry = retryAts.length > 0 ? Math.min(...retryAts) - now : Infinity;
-      await waiter.wait(Math.max(1, Math.min(timings.pollIntervalMs, untilRetry)));
+      const woken = await waiter.wait(Math.max(1, Math.min(timings.pollIntervalMs, untilRetry)));
+      if (woken && options.batchWindowMs && running) await batchWindow.wait(options.batchWindowMs);
     }
   };
 
@@ -258,6 +261,7 @@ export function createEmbeddedConsumer(db: Database, store: LogStore, options: C
       clearInterval(heartbeatTimer);
       for (const off of unsubscribe) off();
       waiter.wake();
+      batchWindow.wake();
       await loopDone;
       await rebalancing;
       const released = [...owned.values()];

@@ -110,19 +110,20 @@ export function createWaiter() {
   let wakeCurrent: (() => void) | null = null;
   let pending = false;
   return {
-    wait(ms: number): Promise<void> {
+    /** Resolves true when woken, false when `ms` ran out. */
+    wait(ms: number): Promise<boolean> {
       if (pending) {
         pending = false;
-        return Promise.resolve();
+        return Promise.resolve(true);
       }
-      return new Promise<void>((resolve) => {
-        const timer = setTimeout(done, ms);
-        function done() {
+      return new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => done(false), ms);
+        function done(woken: boolean) {
           clearTimeout(timer);
           wakeCurrent = null;
-          resolve();
+          resolve(woken);
         }
-        wakeCurrent = done;
+        wakeCurrent = () => done(true);
       });
     },
     wake(): void {
