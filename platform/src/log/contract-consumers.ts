@@ -47,32 +47,6 @@ export function registerConsumerContract(context: LogContractContext): void {
     await waitFor('offsets committed up to the end', () => committedAll(context.log(), groupId, topic));
   }, TIMEOUT_MS);
 
-  it('with a batch window, hands messages sent one at a time within it over in one or two batches', async () => {
-    const topic = await context.newTopic(1);
-    const collector = createCollector();
-    const batchSizes: number[] = [];
-    await context.consume({
-      groupId: uniqueName('group'),
-      topics: [topic],
-      batchWindowMs: 2000,
-      eachBatch: async (batch) => {
-        batchSizes.push(batch.messages.length);
-        collector.add(batch);
-      },
-    });
-    const producer = context.producer();
-    const values = range(10).map(String);
-    // Without a window each of these is a batch of its own: every send finds the consumer waiting.
-    for (const value of values) {
-      await producer.send([{ topic, key: 'one-key', value: text(value) }]);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    await waitFor('all 10 messages', () => collector.messages.length >= 10);
-    expect(collector.messages.map(textOf)).toEqual(values);
-    // The sends took less than a window: they fall into at most two of them.
-    expect(batchSizes.length).toBeLessThanOrEqual(2);
-  }, TIMEOUT_MS);
-
   it('resumes from committed offsets: committed is not redelivered, uncommitted is', async () => {
     const topic = await context.newTopic(2);
     const groupId = uniqueName('group');

@@ -113,9 +113,12 @@ export interface ConsumerOptions {
    */
   partitionsAtOnce?: number;
   /**
-   * For a consumer off the hot path (a read model): after messages arrive, wait up to this long
-   * for more to join them, so that they are handled in fewer, larger batches (a fetch, a handler
-   * call and an offset commit each) at the price of that much latency. Default 0: at once.
+   * For a consumer off the hot path (a read model): after a round of batches it waits until this
+   * long has passed since that round began before it reads again, so that what arrives meanwhile
+   * comes in fewer, larger batches (a read, a handler call and an offset commit each). A message
+   * after a quiet spell is read at once. Default 0: always at once. A hint: the embedded log
+   * honours it; Kafka's fetches are left as they are (a fetch cannot linger after its first
+   * record; one that waited for the window made every idle member ask ten times a second).
    */
   batchWindowMs?: number;
 }

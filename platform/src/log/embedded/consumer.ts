@@ -43,6 +43,8 @@ export function createEmbeddedConsumer(db: Database, store: LogStore, options: C
   const waiter = createWaiter();
   // Woken by stop only: messages that arrive during a batch window wait for it to end.
   const batchWindow = createWaiter();
+  /** When the last round that had batches to hand over began: the batch window counts from it. */
+  let lastRoundAt = 0;
   let running = false;
   let inFlight: { key: string; done: Promise<void> } | null = null;
   let loopDone: Promise<void> = Promise.resolve();
@@ -217,7 +219,9 @@ export function createEmbeddedConsumer(db: Database, store: LogStore, options: C
       try {
         refreshEnds();
         const now = Date.now();
-        for (const entry of [...owned.values()].filter((candidate) => isReady(candidate, now))) {
+        const ready = [...owned.values()].filter((candidate) => isReady(candidate, now));
+        if (ready.length > 0) lastRoundAt = now;
+        for (const entry of ready) {
           if (!running) break;
           await fetchOnce(entry);
         }
@@ -237,7 +241,8 @@ export function createEmbeddedConsumer(db: Database, store: LogStore, options: C
       const retryAts = entries.map((entry) => entry.retryAt).filter((at) => at > now);
       const untilRetry = retryAts.length > 0 ? Math.min(...retryAts) - now : Infinity;
       const woken = await waiter.wait(Math.max(1, Math.min(timings.pollIntervalMs, untilRetry)));
-      if (woken && options.batchWindowMs && running) await batchWindow.wait(options.batchWindowMs);
+      const windowLeft = lastRoundAt + (options.batchWindowMs ?? 0) - Date.now();
+      if (woken && windowLeft > 0 && running) await batchWindow.wait(windowLeft);
     }
   };
 

@@ -32,9 +32,6 @@ export function quietPartitions(input: { held: Iterable<string>; lastSeen: Reado
   return [...input.held].filter((key) => !input.paused.has(key) && input.now - (input.lastSeen.get(key) ?? input.now) >= input.stallAfterMs);
 }
 
-/** Past what a window's messages come to at the rates this platform sees: the window is what ends the wait. */
-const WINDOWED_FETCH_MIN_BYTES = 1024 * 1024;
-
 interface TopicPartition {
   topic: string;
   partition: number;
@@ -205,8 +202,7 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
       sessionTimeout: settings.sessionTimeoutMs,
       heartbeatInterval: settings.heartbeatIntervalMs,
       rebalanceTimeout: settings.rebalanceTimeoutMs,
-      // A batch window: the broker holds each fetch until the window ends (or a full fetch's worth is there).
-      ...(options.batchWindowMs ? { maxWaitTimeInMs: options.batchWindowMs, minBytes: WINDOWED_FETCH_MIN_BYTES } : { maxWaitTimeInMs: settings.maxWaitTimeMs }),
+      maxWaitTimeInMs: settings.maxWaitTimeMs,
       // kafkajs restarts after retriable crashes; non-retriable ones are relaunched below.
       retry: { restartOnFailure: async () => true },
     });
