@@ -10,6 +10,9 @@ export interface RateLimits {
   close(): Promise<void>;
 }
 
+/** How long a process with REDIS_URL waits at start for its first connection before it serves anyway. */
+const REDIS_CONNECT_WAIT_MS = 3000;
+
 /**
  * Where the request limits and the login throttle count: process memory (embedded default), or
  * Redis when REDIS_URL is set, so that every gateway and command API draws on one budget.
@@ -53,6 +56,3 @@ export async function openRateLimits(settings: Settings, logger: Logger, metrics
     },
   };
 }
-
-
-const REDIS_CONNECT_WAIT_MS = 3000;

@@ -23,7 +23,7 @@ export interface ProjectionRunnerOptions {
   retry?: Partial<RetryPolicy>;
   /** The event types this runner knows; others are dead-lettered. The platform's event types by default. */
   isKnownType?: (type: string) => boolean;
-  /** The log consumer's `batchWindowMs`: how long new events wait for more to join their batch. */
+  /** The log consumer's `batchWindowMs`: at most one round of batches per window, the first event after a quiet spell at once. */
   batchWindowMs?: number;
 }
 
