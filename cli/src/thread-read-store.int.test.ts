@@ -65,6 +65,12 @@ describe('read store asked from another thread', () => {
       await store.setCheckpoint('products.v1', { partitions: { 0: { position: 12 } } });
       expect(await store.getCheckpoint('products.v1')).toEqual({ partitions: { 0: { position: 12 } } });
       expect(await owned.getCheckpoint('products.v1')).toEqual({ partitions: { 0: { position: 12 } } });
+      // several written together are each pushed
+      await owned.setCheckpoints([{ name: 'products.v1', value: { partitions: { 0: { position: 13 } } } }, { name: 'orders.v1', value: { partitions: {} } }]);
+      await waitUntil(async () => JSON.stringify(await store.getCheckpoint('products.v1')) === JSON.stringify({ partitions: { 0: { position: 13 } } }));
+      const beforeOrders = calls.length;
+      expect(await store.getCheckpoint('orders.v1')).toEqual({ partitions: {} });
+      expect(calls.length).toBe(beforeOrders);
     } finally {
       await cleanup();
     }

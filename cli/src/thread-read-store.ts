@@ -9,7 +9,7 @@ import type { ErrorCode } from '@ecommerce/platform';
  */
 
 const collectionMethods = ['findOne', 'find', 'count', 'replaceIfNewer', 'replaceManyIfNewer', 'updateIfNewer', 'updateManyIfNewer', 'upsert', 'upsertMany', 'insertMany', 'deleteOne', 'createIndex', 'drop'] as const;
-const storeMethods = ['listCollections', 'getCheckpoint', 'setCheckpoint', 'health'] as const;
+const storeMethods = ['listCollections', 'getCheckpoint', 'setCheckpoint', 'setCheckpoints', 'health'] as const;
 type CollectionMethod = (typeof collectionMethods)[number];
 type StoreMethod = (typeof storeMethods)[number];
 
@@ -76,6 +76,10 @@ export function pushingCheckpoints(store: ReadStore, push: (message: CheckpointP
       await store.setCheckpoint(name, value);
       push({ kind: 'checkpoint', name, value });
     },
+    async setCheckpoints(entries) {
+      await store.setCheckpoints(entries);
+      for (const { name, value } of entries) push({ kind: 'checkpoint', name, value });
+    },
     health: () => store.health(),
     close: () => store.close(),
   };
@@ -117,6 +121,7 @@ export function createThreadReadStore(port: MessageChannelEnd): ReadStore & { se
       return Promise.resolve(structuredClone(checkpoints.get(name)) as T | null);
     },
     setCheckpoint: async (name, value) => void (await call('setCheckpoint', [name, value])),
+    setCheckpoints: async (entries) => void (await call('setCheckpoints', [entries])),
     health: () => (gone ? Promise.resolve({ ok: false, detail: gone }) : (call('health', []) as Promise<{ ok: boolean; detail?: string }>)),
     // The owning thread closes the store; this side only stops asking.
     close: async () => undefined,

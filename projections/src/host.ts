@@ -4,6 +4,7 @@ import type { Projection, ProjectionCheckpoint } from './projection';
 import { createProjectionRunner } from './runner';
 import { sharedEndOffsetsOf } from './end-offsets';
 import type { ProjectionRunner } from './runner';
+import { createCheckpointWriter } from './checkpoint-writer';
 
 export interface ProjectionsHostOptions {
   projections: Projection[];
@@ -18,6 +19,8 @@ export interface ProjectionsHostOptions {
   dropDelayMs?: number;
   /** Each runner's consumer batch window (PROJECTION_BATCH_WINDOW_MS). */
   batchWindowMs?: number;
+  /** How often every runner's lag is checked (together, so that their progress is saved in one write). */
+  lagCheckIntervalMs?: number;
 }
 
 export interface ProjectionsHost {
@@ -30,15 +33,18 @@ export interface ProjectionsHost {
 export function createProjectionsHost(options: ProjectionsHostOptions): ProjectionsHost {
   const running = new Map<string, { version: number; runner: ProjectionRunner }>();
   const endOffsets = sharedEndOffsetsOf(options.log);
+  const checkpoints = createCheckpointWriter(options.readStore, options.logger);
   const timers = new Set<NodeJS.Timeout>();
   let poll: NodeJS.Timeout | undefined;
+  let lagTimer: NodeJS.Timeout | undefined;
+  let checkingLag = false;
   let switching: Promise<void> = Promise.resolve();
 
   async function ensureActive(projection: Projection): Promise<void> {
     const active = await readActiveVersion(options.readStore, projection.name);
     const current = running.get(projection.name);
     if (current?.version === active.version) return;
-    const runner = createProjectionRunner({ ...options, projection, version: active.version, skipThrough: active.rebuiltThrough, endOffsets });
+    const runner = createProjectionRunner({ ...options, projection, version: active.version, skipThrough: active.rebuiltThrough, endOffsets, checkpoints, lagCheckIntervalMs: 0 });
     await runner.start();
     running.set(projection.name, { version: active.version, runner });
     if (!current) return;
@@ -68,15 +74,30 @@ export function createProjectionsHost(options: ProjectionsHostOptions): Projecti
     return switching;
   };
 
+  /** Every runner's lag at once: their saves share one write. A tick while a check runs is skipped. */
+  const checkLags = async () => {
+    checkingLag = true;
+    try {
+      const outcomes = await Promise.allSettled([...running.values()].map(({ runner }) => runner.checkLag()));
+      for (const outcome of outcomes) if (outcome.status === 'rejected') options.logger.warn({ err: outcome.reason }, 'projection lag check failed');
+    } finally {
+      checkingLag = false;
+    }
+  };
+
   return {
     async start() {
       await checkAll();
       poll = setInterval(() => {
         if (!checking) void checkAll();
       }, options.versionPollMs ?? 1000);
+      lagTimer = setInterval(() => {
+        if (!checkingLag) void checkLags();
+      }, options.lagCheckIntervalMs ?? 250);
     },
     async stop() {
       if (poll) clearInterval(poll);
+      if (lagTimer) clearInterval(lagTimer);
       for (const timer of timers) clearTimeout(timer);
       await switching;
       for (const { runner } of running.values()) await runner.stop();

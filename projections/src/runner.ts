@@ -5,6 +5,8 @@ import type { PartitionProgress, Projection, ProjectionCheckpoint } from './proj
 import { createStoreFailureTracker } from './store-failures';
 import { endOffsetsOf } from './end-offsets';
 import type { EndOffsetsOf } from './end-offsets';
+import { createCheckpointWriter } from './checkpoint-writer';
+import type { CheckpointWriter } from './checkpoint-writer';
 
 export interface ProjectionRunnerOptions {
   projection: Projection;
@@ -16,7 +18,10 @@ export interface ProjectionRunnerOptions {
   metrics?: Metrics;
   /** Skip events at or below this `$all` position: a rebuilt version already holds them. */
   skipThrough?: number;
+  /** How often the runner checks its lag itself (default 250 ms); 0 when its host checks all its runners' at once. */
   lagCheckIntervalMs?: number;
+  /** Where progress is saved; the projections host shares one among its runners. */
+  checkpoints?: CheckpointWriter;
   /** Where the lag check reads end offsets; the projections host shares one reading among its runners. */
   endOffsets?: EndOffsetsOf;
   /** How often an event the projection fails to apply is tried before it is dead-lettered. */
@@ -39,6 +44,8 @@ export interface ProjectionRunner {
   start(): Promise<void>;
   stop(): Promise<void>;
   progress(): ProjectionCheckpoint;
+  /** Reads the ends of the projection's partitions, records how far behind it is, and saves that. */
+  checkLag(): Promise<void>;
 }
 
 const partitionKey = (topic: string, partition: number) => `${topic}/${partition}`;
@@ -60,32 +67,16 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
   let consumer: Consumer | undefined;
   let dlqProducer: Producer | undefined;
   let lagTimer: NodeJS.Timeout | undefined;
-  let saving: Promise<void> | null = null;
-  let queued: Promise<void> | null = null;
-
-  const write = (): Promise<void> =>
-    readStore.setCheckpoint(checkpointKey(projection.name, version), structuredClone(checkpoint)).catch((error: unknown) => logger.warn({ err: error }, 'could not save projection progress'));
+  const checkpoints = options.checkpoints ?? createCheckpointWriter(readStore, logger);
+  const name = checkpointKey(projection.name, version);
+  let lastSave: Promise<void> = Promise.resolve();
 
   /**
-   * Writes the progress, coalescing: while one write is under way, later calls share one more
-   * write of the then-latest progress. Under load that is one write per write's duration rather
-   * than one per batch (a read store round trip per batch, on MongoDB). A caller waits for at most
-   * that next write — never for a chain that batches arriving during a catch-up keep extending
-   * (a rebuilt version's start waited on its whole replay that way).
+   * Writes the then-latest progress with the next write of the checkpoints, coalesced: under load
+   * one write per write's duration rather than one per batch (a read store round trip per batch,
+   * on MongoDB), and the host's projections together.
    */
-  const save = (): Promise<void> => {
-    if (!saving) {
-      saving = write().finally(() => {
-        saving = null;
-      });
-      return saving;
-    }
-    queued ??= saving.then(() => {
-      queued = null;
-      return save();
-    });
-    return queued;
-  };
+  const save = (): Promise<void> => (lastSave = checkpoints.save(name, () => structuredClone(checkpoint)));
 
   async function decode(messages: LogMessage[]): Promise<Decoded[]> {
     const decoded: Decoded[] = [];
@@ -163,7 +154,7 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
   return {
     async start() {
       await projection.setup(readStore, version);
-      const saved = await readStore.getCheckpoint<ProjectionCheckpoint>(checkpointKey(projection.name, version));
+      const saved = await readStore.getCheckpoint<ProjectionCheckpoint>(name);
       Object.assign(checkpoint.partitions, saved?.partitions ?? {});
       const resumed = Object.values(checkpoint.partitions).reduce((max, entry) => Math.max(max, entry.position), 0);
       logger.info({ projection: projection.name, version, resumedFromPosition: resumed, partitions: Object.keys(checkpoint.partitions).length }, resumed > 0 ? 'projection resuming from its checkpoint' : 'projection starting from the beginning');
@@ -197,16 +188,17 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
       });
       await consumer.start();
       await checkLag();
-      lagTimer = setInterval(() => void checkLag().catch((error: unknown) => logger.warn({ err: error }, 'projection lag check failed')), options.lagCheckIntervalMs ?? 250);
+      const interval = options.lagCheckIntervalMs ?? 250;
+      if (interval > 0) lagTimer = setInterval(() => void checkLag().catch((error: unknown) => logger.warn({ err: error }, 'projection lag check failed')), interval);
     },
     async stop() {
       if (lagTimer) clearInterval(lagTimer);
       await consumer?.stop();
       await dlqProducer?.close();
       dlqProducer = undefined;
-      await queued;
-      await saving;
+      await lastSave;
     },
     progress: () => structuredClone(checkpoint),
+    checkLag,
   };
 }

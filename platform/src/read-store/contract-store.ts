@@ -100,6 +100,18 @@ export function storeContract({ store, uniqueName, freshCollection }: ContractCo
       expect(await store().getCheckpoint(name)).toEqual({ position: '43', partitions: { 0: 8 } });
       expect(await store().listCollections()).not.toContain(name);
     });
+
+    it('sets several in one call, each to its own value, and takes an empty list', async () => {
+      const [first, second] = [uniqueName('checkpoint'), uniqueName('checkpoint')];
+      await store().setCheckpoint(first, { offset: 1 });
+      await store().setCheckpoints([{ name: first, value: { offset: 2 } }, { name: second, value: { offset: 9 } }]);
+      expect(await store().getCheckpoint(first)).toEqual({ offset: 2 });
+      expect(await store().getCheckpoint(second)).toEqual({ offset: 9 });
+      await store().setCheckpoints([]);
+      await store().setCheckpoints([{ name: second, value: null }]);
+      expect(await store().getCheckpoint(second)).toBeNull();
+      expect(await store().getCheckpoint(first)).toEqual({ offset: 2 });
+    });
   });
 
   describe('copies', () => {

@@ -344,6 +344,10 @@ function createCachedReadStore(persistence: Persistence): ReadStore {
       const json = JSON.stringify(value ?? null);
       await persistence.enqueue({ writeFile: () => persistence.setCheckpoint(name, json), undo: [] });
     },
+    setCheckpoints: async (entries) => {
+      const serialised = entries.map(({ name, value }) => [name, JSON.stringify(value ?? null)] as const);
+      await persistence.enqueue({ writeFile: () => serialised.forEach(([name, json]) => persistence.setCheckpoint(name, json)), undo: [] });
+    },
     health: async () => persistence.health(),
     close: async () => {
       writeDeferred(deferred.keys());

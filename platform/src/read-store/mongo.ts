@@ -161,6 +161,13 @@ export function createMongoReadStore(db: Db, options: MongoReadStoreOptions = {}
     setCheckpoint: async (name, value) => {
       await checkpoints.replaceOne({ _id: name }, { value: JSON.stringify(value ?? null) }, { upsert: true });
     },
+    setCheckpoints: async (entries) => {
+      if (entries.length === 0) return;
+      await checkpoints.bulkWrite(
+        entries.map(({ name, value }) => ({ replaceOne: { filter: { _id: name }, replacement: { value: JSON.stringify(value ?? null) }, upsert: true } })),
+        { ordered: false },
+      );
+    },
     health: async () => {
       try {
         await db.command({ ping: 1 });

@@ -113,6 +113,11 @@ export interface WriteStage {
   close(): Promise<void>;
 }
 
+export interface CheckpointEntry {
+  name: string;
+  value: unknown;
+}
+
 export interface ReadStore {
   /**
    * The store's own stage for these collections, when it has one (the embedded store: its
@@ -125,6 +130,11 @@ export interface ReadStore {
   listCollections(): Promise<string[]>;
   getCheckpoint<T = unknown>(name: string): Promise<T | null>;
   setCheckpoint(name: string, value: unknown): Promise<void>;
+  /**
+   * Several checkpoints in one write (one round trip on a server): a process's projections save
+   * their progress together rather than a write each.
+   */
+  setCheckpoints(entries: ReadonlyArray<CheckpointEntry>): Promise<void>;
   health(): Promise<{ ok: boolean; detail?: string }>;
   close(): Promise<void>;
 }

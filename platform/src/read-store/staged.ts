@@ -198,6 +198,7 @@ export function stageWrites(target: ReadStore, options: StageOptions): StagedRea
     listCollections: () => flush().then(() => target.listCollections()),
     getCheckpoint: (name) => target.getCheckpoint(name),
     setCheckpoint: (name, value) => target.setCheckpoint(name, value),
+    setCheckpoints: (entries) => target.setCheckpoints(entries),
     health: () => target.health(),
     /** Writes what is staged; the target stays open (it is the caller's). */
     close: async () => {

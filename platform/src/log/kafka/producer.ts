@@ -4,8 +4,9 @@ import { AppError } from '../../errors';
 import { backoffMs, isConcurrentTransactionsError, isFencingError, sleep } from './errors';
 import { groupByTopic, toKafkaMessage, toOffsetTopics } from './messages';
 import { murmur2, toPositive } from '../murmur2';
+import { noteOffsetsCommittedInTransaction } from './request-savings';
 import { FencedError } from '../port';
-import type { Producer, ProducerRecord, RecordMetadata, Transaction } from '../port';
+import type { Producer, ProducerRecord, RecordMetadata, TopicPartitionOffset, Transaction } from '../port';
 
 export interface KafkaProducerSettings {
   transactionTimeoutMs: number;
@@ -144,6 +145,7 @@ export function createKafkaProducer(kafka: Kafka, options: { transactionalId?: s
     const assertInTransaction = () => {
       if (!open) throw new AppError('conflict', 'transaction already ended');
     };
+    const groupOffsets: Array<{ groupId: string; offsets: readonly TopicPartitionOffset[] }> = [];
     try {
       const result = await work({
         async send(records) {
@@ -156,10 +158,12 @@ export function createKafkaProducer(kafka: Kafka, options: { transactionalId?: s
           assertInTransaction();
           if (offsets.length === 0) return;
           await guarded(() => withConcurrentRetry(() => tx.sendOffsets({ consumerGroupId: groupId, topics: toOffsetTopics(offsets) })));
+          groupOffsets.push({ groupId, offsets });
         },
       });
       open = false;
       await guarded(() => tx.commit());
+      for (const { groupId, offsets } of groupOffsets) noteOffsetsCommittedInTransaction(groupId, offsets);
       return result;
     } catch (error) {
       open = false;

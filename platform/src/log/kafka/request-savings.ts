@@ -103,10 +103,64 @@ export function ageUnagedMetadata(pool: BrokerPoolClass, maxAgeMs: number): void
   };
 }
 
-/** Applies both to the kafkajs this package depends on, once per process. */
+/** The group offsets committed transactions wrote, by group, topic and partition (the offset as kafkajs writes it: text). */
+const offsetsCommittedInTransactions = new Map<string, string>();
+const transactionalOffsetKey = (groupId: string, topic: string, partition: number | string) => `${groupId}\u0000${topic}\u0000${partition}`;
+
+/** Records the group offsets a transaction committed (TxnOffsetCommit, then a committed EndTxn). */
+export function noteOffsetsCommittedInTransaction(groupId: string, offsets: ReadonlyArray<{ topic: string; partition: number; offset: number }>): void {
+  for (const { topic, partition, offset } of offsets) offsetsCommittedInTransactions.set(transactionalOffsetKey(groupId, topic, partition), String(offset));
+}
+
+/** What the skip needs of kafkajs's (internal) OffsetManager class. */
+export interface OffsetManagerClass {
+  prototype: {
+    commitOffsets(offsets?: { topics?: unknown }): Promise<void>;
+  };
+}
+
+interface OffsetManagerState {
+  groupId: string;
+  resolvedOffsets: Record<string, Record<string, string>>;
+  committedOffsets(): Record<string, Record<string, string> | undefined>;
+}
+
+const skipping = new WeakSet<OffsetManagerClass>();
+
+/**
+ * The router commits each batch's offset in its transaction (TxnOffsetCommit), then resolves it on
+ * its kafkajs consumer, which does not know it committed and sends the same offset again in an
+ * OffsetCommit: a sixth request, and a write to the offsets topic, for every transaction. kafkajs's
+ * consumer still has to commit where the transaction did not (a fetch of nothing but the markers
+ * of an aborted transaction, which it resolves past), so its commits are kept, and an offset a
+ * committed transaction already wrote for the group is marked committed before kafkajs looks for
+ * what to send. Writing it again could only move the group's offset back, never forward.
+ */
+export function skipCommitsDoneInTransactions(manager: OffsetManagerClass): void {
+  if (skipping.has(manager)) return;
+  skipping.add(manager);
+  const commitOffsets = manager.prototype.commitOffsets;
+  manager.prototype.commitOffsets = function commitOffsetsNotCommittedInTransactions(this: OffsetManagerState, offsets = {}) {
+    // Offsets named by the caller are committed as asked; only kafkajs's own pick is trimmed.
+    if (offsets.topics === undefined && offsetsCommittedInTransactions.size > 0) {
+      const committed = this.committedOffsets();
+      for (const [topic, partitions] of Object.entries(this.resolvedOffsets)) {
+        for (const [partition, resolved] of Object.entries(partitions)) {
+          if (committed[topic]?.[partition] === resolved) continue;
+          if (offsetsCommittedInTransactions.get(transactionalOffsetKey(this.groupId, topic, partition)) !== resolved) continue;
+          committed[topic] = { ...committed[topic], [partition]: resolved };
+        }
+      }
+    }
+    return commitOffsets.call(this, offsets);
+  };
+}
+
+/** Applies these to the kafkajs this package depends on, once per process. */
 export function patchKafkajsRequests(): void {
   /* eslint-disable @typescript-eslint/no-require-imports -- internal modules of kafkajs, which has no types for them */
   cacheCoordinatorLookups(require('kafkajs/src/cluster') as ClusterClass, 30_000);
   ageUnagedMetadata(require('kafkajs/src/cluster/brokerPool') as BrokerPoolClass, 2000);
+  skipCommitsDoneInTransactions(require('kafkajs/src/consumer/offsetManager') as OffsetManagerClass);
   /* eslint-enable @typescript-eslint/no-require-imports */
 }

@@ -1,4 +1,5 @@
-import { ageUnagedMetadata, cacheCoordinatorLookups } from './request-savings';
+import { ageUnagedMetadata, cacheCoordinatorLookups, noteOffsetsCommittedInTransaction, skipCommitsDoneInTransactions } from './request-savings';
+import type { OffsetManagerClass } from './request-savings';
 
 class FakeBroker {
   connected = true;
@@ -96,5 +97,54 @@ describe('metadata of a kafkajs client built without a max age', () => {
     await producer.refreshMetadataIfNecessary(['t']);
     expect(admin.metadataMaxAge).toBe(2000);
     expect(producer.metadataMaxAge).toBe(300_000);
+  });
+});
+
+describe("a kafkajs consumer's commit of offsets a transaction committed", () => {
+  /** kafkajs's own OffsetManager (internal), its coordinator a recorder of the OffsetCommit requests. */
+  function offsetManagerOf(groupId: string) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- kafkajs's internal class, as the adapter patches it
+    const OffsetManager = require('kafkajs/src/consumer/offsetManager') as OffsetManagerClass & (new (options: object) => {
+      resolveOffset(offset: { topic: string; partition: number; offset: string }): void;
+      commitOffsets(offsets?: { topics?: unknown }): Promise<void>;
+      commitOffsetsIfNecessary(): Promise<void>;
+    });
+    skipCommitsDoneInTransactions(OffsetManager);
+    const requests: unknown[] = [];
+    const committed: Record<string, Record<string, string>> = {};
+    const coordinator = { isConnected: () => true, offsetCommit: async (payload: { topics: unknown }) => void requests.push(payload.topics) };
+    const manager = new OffsetManager({
+      cluster: { committedOffsets: () => committed }, coordinator, memberAssignment: { orders: [0, 1] }, autoCommit: true, autoCommitThreshold: 1,
+      topicConfigurations: [], instrumentationEmitter: { emit: () => undefined }, groupId, generationId: 1, memberId: 'member-1',
+    });
+    return { manager, requests, committed };
+  }
+
+  it('is not sent again; one the transactions did not write is', async () => {
+    const { manager, requests, committed } = offsetManagerOf('router-skip');
+    noteOffsetsCommittedInTransaction('router-skip', [{ topic: 'orders', partition: 0, offset: 8 }]);
+    manager.resolveOffset({ topic: 'orders', partition: 0, offset: '7' });
+    await manager.commitOffsetsIfNecessary();
+    expect(requests).toEqual([]);
+    expect(committed.orders?.[0]).toBe('8');
+    // past the markers of an aborted transaction: no transaction wrote this one
+    manager.resolveOffset({ topic: 'orders', partition: 0, offset: '9' });
+    manager.resolveOffset({ topic: 'orders', partition: 1, offset: '2' });
+    noteOffsetsCommittedInTransaction('router-skip', [{ topic: 'orders', partition: 1, offset: 3 }]);
+    await manager.commitOffsets();
+    expect(requests).toEqual([[{ topic: 'orders', partitions: [{ partition: '0', offset: '10' }] }]]);
+    expect(committed.orders).toEqual({ 0: '10', 1: '3' });
+  });
+
+  it("leaves another group's offsets and offsets named by the caller as they were", async () => {
+    const { manager, requests } = offsetManagerOf('projection-skip');
+    noteOffsetsCommittedInTransaction('another-group', [{ topic: 'orders', partition: 0, offset: 5 }]);
+    manager.resolveOffset({ topic: 'orders', partition: 0, offset: '4' });
+    await manager.commitOffsets();
+    expect(requests).toEqual([[{ topic: 'orders', partitions: [{ partition: '0', offset: '5' }] }]]);
+    noteOffsetsCommittedInTransaction('projection-skip', [{ topic: 'orders', partition: 1, offset: 6 }]);
+    const named = [{ topic: 'orders', partitions: [{ partition: 1, offset: '6' }] }];
+    await manager.commitOffsets({ topics: named });
+    expect(requests).toEqual([[{ topic: 'orders', partitions: [{ partition: '0', offset: '5' }] }], named]);
   });
 });
