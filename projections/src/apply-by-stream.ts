@@ -1,4 +1,4 @@
-import type { Document, ReadCollection, RecordedEvent } from '@ecommerce/platform';
+import type { Document, ReadBefore, ReadCollection, RecordedEvent } from '@ecommerce/platform';
 import type { ProjectedEvent } from './apply-by-document';
 
 /**
@@ -78,10 +78,15 @@ export async function applyByStream<T extends Document>(collection: ReadCollecti
   await Promise.all(
     [...byDocument].map(async ([id, streams]) => {
       // Read once: each stream's fold sees only its own fields and revision, which the others' writes leave alone.
+      const at = Date.now();
       const current = await collection.findOne({ _id: id });
+      // what was read is the state the first write is guarded against; a later one's is that write's
+      let readBefore: ReadBefore | undefined = { docs: new Map([[id, current]]), at };
       for (const [stream, { kind, events: streamEvents }] of streams) {
         const write = kind.fold(current, stream, streamEvents);
-        if (write) await collection.updateIfNewer({ id, set: write.set, guard: { stream, revision: write.revision }, upsert: true });
+        if (!write) continue;
+        await collection.updateIfNewer({ id, set: write.set, guard: { stream, revision: write.revision }, upsert: true }, readBefore);
+        readBefore = undefined;
       }
     }),
   );

@@ -122,6 +122,29 @@ export function guardedWritesContract({ freshCollection }: ContractContext): voi
       const products = freshCollection<Product>();
       await expect(products.updateIfNewer({ id: 'p1', set: { _revisions: {} }, guard: { stream: 's', revision: 1 }, upsert: true })).rejects.toMatchObject({ code: 'validation' });
     });
+
+    it('guards against what the caller read just before, one document at a time too', async () => {
+      const products = freshCollection<Product>();
+      await products.updateIfNewer({ id: 'p', set: { name: 'v1' }, guard: { stream: 'product-p', revision: 1 }, upsert: true });
+      await products.updateIfNewer({ id: 'r', set: { name: 'r1' }, guard: { stream: 'product-r', revision: 1 }, upsert: true });
+      const at = Date.now();
+      const readBefore = (id: string, doc: Product | null) => ({ docs: new Map([[id, doc]]), at });
+      const [p, r] = [await products.findOne({ _id: 'p' }), await products.findOne({ _id: 'r' })];
+      // after the caller's reads: another stream's fields on p, a newer revision of r, and q created
+      await products.updateIfNewer({ id: 'p', set: { stock: { available: 3 } }, guard: { stream: 'inventory-p', revision: 1 } });
+      await products.updateIfNewer({ id: 'r', set: { name: 'r3' }, guard: { stream: 'product-r', revision: 3 } });
+      await products.updateIfNewer({ id: 'q', set: { name: 'q1' }, guard: { stream: 'product-q', revision: 1 }, upsert: true });
+      expect(await products.updateIfNewer({ id: 'p', set: { name: 'v2' }, guard: { stream: 'product-p', revision: 2 } }, readBefore('p', p))).toBe('applied');
+      expect(await products.updateIfNewer({ id: 'r', set: { name: 'r2' }, guard: { stream: 'product-r', revision: 2 } }, readBefore('r', r))).toBe('stale');
+      expect(await products.updateIfNewer({ id: 'q', set: { name: 'q0' }, guard: { stream: 'product-q', revision: 0 }, upsert: true }, readBefore('q', null))).toBe('stale');
+      expect(await products.updateIfNewer({ id: 'n', set: { name: 'n0' }, guard: { stream: 'product-n', revision: 0 }, upsert: true }, readBefore('n', null))).toBe('applied');
+      expect(await products.find({}, { sort: { _id: 1 } })).toEqual([
+        { _id: 'n', name: 'n0', _revisions: { 'product-n': 0 } },
+        { _id: 'p', name: 'v2', stock: { available: 3 }, _revisions: { 'product-p': 2, 'inventory-p': 1 } },
+        { _id: 'q', name: 'q1', _revisions: { 'product-q': 1 } },
+        { _id: 'r', name: 'r3', _revisions: { 'product-r': 3 } },
+      ]);
+    });
   });
 
   describe('guarded partial update of many', () => {

@@ -295,9 +295,9 @@ export function createGuardedWrites(name: string, main: Collection<StoredDocumen
   /**
    * One guarded `$set` round trip when the document exists (on FerretDB: read, claim, `$set`);
    * a missing one is created (if asked) only after its tombstone, if any, shows the
-   * write is newer.
+   * write is newer. A fresh `readBefore` stands for the first read; a retry reads again.
    */
-  const updateIfNewer = async (write: GuardedUpdate): Promise<GuardOutcome> => {
+  const updateIfNewer = async (write: GuardedUpdate, readBefore?: ReadBefore): Promise<GuardOutcome> => {
     const path = revisionPath(write.guard.stream);
     const set = { $set: { ...write.set, [path]: write.guard.revision } };
     const update = async (filter: Record<string, unknown>): Promise<boolean> => {
@@ -307,10 +307,12 @@ export function createGuardedWrites(name: string, main: Collection<StoredDocumen
       return matchedCount > 0;
     };
     const claims = await claimsOf();
+    let before = freshOf(readBefore);
     return settle(write.id, 'guarded update', async () => {
       if (!claims && (await update({ _id: write.id, $or: [{ [path]: { $lt: write.guard.revision } }, { [path]: { $exists: false } }] }))) return 'applied';
-      const readAt = Date.now();
-      const observed = (await observe([write.id])).get(write.id) as Observed;
+      const readAt = before?.at ?? Date.now();
+      const observed = (await observe([write.id], before)).get(write.id) as Observed;
+      before = undefined;
       if (!isNewer(observed.revisions, write.guard)) return 'stale';
       if (observed.live) {
         if (!claims) return 'changed'; // changed between the update and the read

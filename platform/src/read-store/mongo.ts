@@ -88,9 +88,9 @@ export function createMongoReadStore(db: Db, options: MongoReadStoreOptions = {}
       count: async (filter = {}) => main.countDocuments(query(filter)),
       replaceIfNewer: async (write) => guarded.replaceIfNewer(write as GuardedReplace),
       replaceManyIfNewer: async (writes, readBefore) => guarded.replaceManyIfNewer(writes as readonly GuardedReplace[], readBefore),
-      updateIfNewer: async (write) => {
+      updateIfNewer: async (write, readBefore) => {
         assertSettable(write);
-        return guarded.updateIfNewer(write);
+        return guarded.updateIfNewer(write, readBefore);
       },
       updateManyIfNewer: async (writes, readBefore) => {
         for (const write of writes) assertSettable(write);

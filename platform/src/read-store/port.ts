@@ -75,8 +75,9 @@ export interface ReadCollection<T extends Document = Document> {
    * Revision-guarded partial update: `$set` these (possibly dotted) fields only when the
    * guard passes; with `upsert`, a missing document is created from them. Lets two streams
    * (a product and its SKU's stock) write disjoint fields of one document concurrently.
+   * `readBefore`, the document as the caller just read it, spares reading it again.
    */
-  updateIfNewer(write: GuardedUpdate): Promise<GuardOutcome>;
+  updateIfNewer(write: GuardedUpdate, readBefore?: ReadBefore): Promise<GuardOutcome>;
   /**
    * The same for many documents at once (one round trip per step on a MongoDB-wire server, not
    * one per document); outcomes in input order. Several writes to one id apply in input order.

@@ -173,7 +173,7 @@ export function stageWrites(target: ReadStore, options: StageOptions): StagedRea
         if (state.direct || writes.some((write) => write.doc === null)) return deleting(() => direct.replaceManyIfNewer(writes));
         return staging(writes.map((write) => write.id), () => memory.replaceManyIfNewer(writes));
       },
-      updateIfNewer: (write) => (state.direct ? direct.updateIfNewer(write) : staging([write.id], () => memory.updateIfNewer(write))),
+      updateIfNewer: (write, readBefore) => (state.direct ? direct.updateIfNewer(write, readBefore) : staging([write.id], () => memory.updateIfNewer(write))),
       updateManyIfNewer: (writes) => (state.direct ? direct.updateManyIfNewer(writes) : staging(writes.map((write) => write.id), () => memory.updateManyIfNewer(writes))),
       upsert: (doc) => (state.direct ? direct.upsert(doc) : staging([doc._id], () => memory.upsert(doc))),
       upsertMany: (docs) => (state.direct ? direct.upsertMany(docs) : staging(docs.map((doc) => doc._id), () => memory.upsertMany(docs))),
