@@ -72,6 +72,7 @@ export function pushingCheckpoints(store: ReadStore, push: (message: CheckpointP
     collection: (name) => store.collection(name),
     listCollections: () => store.listCollections(),
     getCheckpoint: (name) => store.getCheckpoint(name),
+    getCheckpoints: (names) => store.getCheckpoints(names),
     async setCheckpoint(name, value) {
       await store.setCheckpoint(name, value);
       push({ kind: 'checkpoint', name, value });
@@ -112,13 +113,20 @@ export function createThreadReadStore(port: MessageChannelEnd): ReadStore & { se
     return methods as unknown as ReadCollection<T>;
   };
 
+  const getCheckpoint = <T>(name: string): Promise<T | null> => {
+    if (gone || !checkpoints.has(name)) return call('getCheckpoint', [name], undefined, name) as Promise<T | null>;
+    // a copy, as an answer over the port would be
+    return Promise.resolve(structuredClone(checkpoints.get(name)) as T | null);
+  };
+
   return {
     collection: collection as ReadStore['collection'],
     listCollections: () => call('listCollections', []) as Promise<string[]>,
-    getCheckpoint: <T>(name: string) => {
-      if (gone || !checkpoints.has(name)) return call('getCheckpoint', [name], undefined, name) as Promise<T | null>;
-      // a copy, as an answer over the port would be
-      return Promise.resolve(structuredClone(checkpoints.get(name)) as T | null);
+    getCheckpoint,
+    // each from the pushes when heard of, else asked (as getCheckpoint does)
+    async getCheckpoints(names) {
+      const values = await Promise.all(names.map(async (name) => [name, await getCheckpoint(name)] as const));
+      return new Map(values.filter(([, value]) => value !== null));
     },
     setCheckpoint: async (name, value) => void (await call('setCheckpoint', [name, value])),
     setCheckpoints: async (entries) => void (await call('setCheckpoints', [entries])),

@@ -1,6 +1,6 @@
 import type { Log, Logger, Metrics, ReadStore, Serde } from '@ecommerce/platform';
-import { readActiveVersion } from './projection';
-import type { Projection, ProjectionCheckpoint } from './projection';
+import { readActiveVersions } from './projection';
+import type { ActiveVersion, Projection, ProjectionCheckpoint } from './projection';
 import { createProjectionRunner } from './runner';
 import { sharedEndOffsetsOf } from './end-offsets';
 import type { ProjectionRunner } from './runner';
@@ -40,8 +40,7 @@ export function createProjectionsHost(options: ProjectionsHostOptions): Projecti
   let checkingLag = false;
   let switching: Promise<void> = Promise.resolve();
 
-  async function ensureActive(projection: Projection): Promise<void> {
-    const active = await readActiveVersion(options.readStore, projection.name);
+  async function ensureActive(projection: Projection, active: ActiveVersion): Promise<void> {
     const current = running.get(projection.name);
     if (current?.version === active.version) return;
     const runner = createProjectionRunner({ ...options, projection, version: active.version, skipThrough: active.rebuiltThrough, endOffsets, checkpoints, lagCheckIntervalMs: 0 });
@@ -61,14 +60,16 @@ export function createProjectionsHost(options: ProjectionsHostOptions): Projecti
   /**
    * Each projection's version is checked, and its runner started, independently of the others: on
    * Kafka every start waits for a consumer group to form, and one after another that made the last
-   * projection (and any switch) wait for all the others. A poll while a check runs is skipped.
+   * projection (and any switch) wait for all the others. Their active versions are read together.
+   * A poll while a check runs is skipped.
    */
   const checkAll = () => {
     checking = true;
     switching = switching.then(async () => {
-      const outcomes = await Promise.allSettled(options.projections.map(ensureActive));
+      const active = await readActiveVersions(options.readStore, options.projections.map(({ name }) => name));
+      const outcomes = await Promise.allSettled(options.projections.map((projection) => ensureActive(projection, active.get(projection.name) as ActiveVersion)));
       for (const outcome of outcomes) if (outcome.status === 'rejected') options.logger.error({ err: outcome.reason }, 'projection version check failed');
-    }).finally(() => {
+    }).catch((error: unknown) => options.logger.error({ err: error }, 'projection version check failed')).finally(() => {
       checking = false;
     });
     return switching;

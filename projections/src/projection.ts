@@ -41,6 +41,14 @@ export interface ProjectionReplay {
 export { activeVersionKey, checkpointKey } from '@ecommerce/schemas';
 export type { ActiveVersion, PartitionProgress, ProjectionCheckpoint } from '@ecommerce/schemas';
 
+const firstVersion = (): ActiveVersion => ({ version: 1, activatedAt: new Date(0).toISOString() });
+
 export async function readActiveVersion(store: ReadStore, name: string): Promise<ActiveVersion> {
-  return (await store.getCheckpoint<ActiveVersion>(activeVersionKey(name))) ?? { version: 1, activatedAt: new Date(0).toISOString() };
+  return (await store.getCheckpoint<ActiveVersion>(activeVersionKey(name))) ?? firstVersion();
+}
+
+/** The active versions of several projections in one read, by projection name. */
+export async function readActiveVersions(store: ReadStore, names: readonly string[]): Promise<Map<string, ActiveVersion>> {
+  const read = await store.getCheckpoints(names.map(activeVersionKey));
+  return new Map(names.map((name) => [name, (read.get(activeVersionKey(name)) as ActiveVersion | undefined) ?? firstVersion()]));
 }

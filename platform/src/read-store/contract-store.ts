@@ -101,6 +101,14 @@ export function storeContract({ store, uniqueName, freshCollection }: ContractCo
       expect(await store().listCollections()).not.toContain(name);
     });
 
+    it('reads several in one call, leaving out the missing ones', async () => {
+      const [first, second, missing] = [uniqueName('checkpoint'), uniqueName('checkpoint'), uniqueName('checkpoint')];
+      await store().setCheckpoints([{ name: first, value: { version: 2 } }, { name: second, value: 0 }]);
+      const read = await store().getCheckpoints([first, missing, second]);
+      expect([...read.entries()].sort(([a], [b]) => (a < b ? -1 : 1))).toEqual([[first, { version: 2 }], [second, 0]].sort(([a], [b]) => (String(a) < String(b) ? -1 : 1)));
+      expect((await store().getCheckpoints([])).size).toBe(0);
+    });
+
     it('sets several in one call, each to its own value, and takes an empty list', async () => {
       const [first, second] = [uniqueName('checkpoint'), uniqueName('checkpoint')];
       await store().setCheckpoint(first, { offset: 1 });

@@ -339,6 +339,13 @@ function createCachedReadStore(persistence: Persistence): ReadStore {
       persistence.flush();
       return persistence.getCheckpoint(name) as T | null;
     },
+    getCheckpoints: async (names) => {
+      persistence.flush();
+      return new Map(names.flatMap((name) => {
+        const value = persistence.getCheckpoint(name);
+        return value === null ? [] : [[name, value] as const];
+      }));
+    },
     setCheckpoint: async (name, value) => {
       // Serialised now: the caller may change its object before the turn's commit.
       const json = JSON.stringify(value ?? null);

@@ -158,6 +158,12 @@ export function createMongoReadStore(db: Db, options: MongoReadStoreOptions = {}
       const checkpoint = await checkpoints.findOne({ _id: name });
       return checkpoint ? (JSON.parse(checkpoint.value) as T) : null;
     },
+    getCheckpoints: async (names) => {
+      if (names.length === 0) return new Map();
+      // a small collection: FerretDB scans it for an `$in`, which costs less than a round trip per name
+      const found = await checkpoints.find({ _id: { $in: [...names] } }).toArray();
+      return new Map(found.map((checkpoint) => [checkpoint._id, JSON.parse(checkpoint.value) as unknown]));
+    },
     setCheckpoint: async (name, value) => {
       await checkpoints.replaceOne({ _id: name }, { value: JSON.stringify(value ?? null) }, { upsert: true });
     },

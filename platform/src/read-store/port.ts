@@ -130,6 +130,8 @@ export interface ReadStore {
   collection<T extends Document = Document>(name: string): ReadCollection<T>;
   listCollections(): Promise<string[]>;
   getCheckpoint<T = unknown>(name: string): Promise<T | null>;
+  /** Several checkpoints in one read (one round trip on a server); a missing one is absent from the map. */
+  getCheckpoints(names: readonly string[]): Promise<Map<string, unknown>>;
   setCheckpoint(name: string, value: unknown): Promise<void>;
   /**
    * Several checkpoints in one write (one round trip on a server): a process's projections save

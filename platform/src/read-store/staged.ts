@@ -197,6 +197,7 @@ export function stageWrites(target: ReadStore, options: StageOptions): StagedRea
     collection,
     listCollections: () => flush().then(() => target.listCollections()),
     getCheckpoint: (name) => target.getCheckpoint(name),
+    getCheckpoints: (names) => target.getCheckpoints(names),
     setCheckpoint: (name, value) => target.setCheckpoint(name, value),
     setCheckpoints: (entries) => target.setCheckpoints(entries),
     health: () => target.health(),
