@@ -126,12 +126,21 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
     return deadLettered;
   }
 
+  /** Each topic's own offsets at the last lag check. */
+  const offsetsAtLastCheck = new Map<string, readonly number[]>();
+
   /** The offset each partition of the topic is known to have reached: its batches', or the group's commits. */
   const reachedOffsets = async (topic: string, ends: readonly number[]): Promise<ReadonlyArray<number | null>> => {
     const own = ends.map((_, partition) => checkpoint.partitions[partitionKey(topic, partition)]?.offset ?? 0);
+    const previous = offsetsAtLastCheck.get(topic);
+    offsetsAtLastCheck.set(topic, own);
     // Batches end past the transaction markers that follow them, so a projection at rest is seen at
-    // its ends without asking the broker; the group's commits also step past markers that came alone.
-    if (own.every((offset, partition) => offset >= (ends[partition] ?? 0))) return own;
+    // its ends without asking the broker; the group's commits also step past markers that came
+    // alone. Those only matter for a partition behind that stood still since the last check: one
+    // whose batches move it on is being read, and its group has committed no further (under load
+    // that was a group offsets request per projection and topic, four times a second).
+    const stalled = own.some((offset, partition) => offset < (ends[partition] ?? 0) && previous?.[partition] === offset);
+    if (!stalled) return own;
     return log.committedOffsets(groupId, topic);
   };
 

@@ -76,6 +76,22 @@ function registerTopicContract(context: LogContractContext): void {
     expect(await log.committedOffsets(uniqueName('group'), topic)).toEqual([null, null, null]);
   }, timeout);
 
+  it('answers the end offsets of several topics asked for at once, each its own, a missing one not found', async () => {
+    const log = context.log();
+    const [twoPartitions, onePartition] = [await context.newTopic(2), await context.newTopic(1)];
+    await context.producer().send([
+      { topic: twoPartitions, key: 'a', value: text('1') },
+      { topic: twoPartitions, key: 'a', value: text('2') },
+      { topic: onePartition, key: 'b', value: text('3') },
+    ]);
+    const [two, one, missing] = await Promise.allSettled([log.endOffsets(twoPartitions), log.endOffsets(onePartition), log.endOffsets(uniqueName('missing-topic'))]);
+    const expected = [0, 0];
+    expected[partitionFor('a', 2)] = 2;
+    expect(two).toEqual({ status: 'fulfilled', value: expected });
+    expect(one).toEqual({ status: 'fulfilled', value: [1] });
+    expect(missing).toMatchObject({ status: 'rejected', reason: { code: 'not_found' } });
+  }, timeout);
+
   it('puts a keyed record in partition murmur2(key) mod partitions', async () => {
     const topic = await context.newTopic(6);
     const keys = range(60).map((index) => `sku-${index}-${uniqueName('k')}`);

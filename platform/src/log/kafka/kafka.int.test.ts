@@ -250,6 +250,26 @@ describeWithKafka('kafka log adapter', () => {
       expect(requests.filter((name) => name === 'OffsetFetch')).toHaveLength(10);
     }, 60_000);
 
+    it('reads the end offsets of topics asked for together without the admin (two requests a topic there)', async () => {
+      const { client, requests } = createCountingClient('admin');
+      const counted = createKafkaLog(client, fastTimings);
+      const [first, second] = [uniqueName('topic'), uniqueName('topic')];
+      try {
+        await counted.ensureTopics([{ topic: first, partitions: 3 }, { topic: second, partitions: 1 }]);
+        await counted.createProducer().send([{ topic: second, key: 'k', value: text('v') }]);
+        requests.length = 0;
+        expect(await Promise.all([counted.endOffsets(first), counted.endOffsets(second)])).toEqual([[0, 0, 0], [1]]);
+        expect(requests.filter((name) => name === 'ListOffsets')).toEqual([]);
+        // one of them missing: each read alone through the admin, the missing one not found
+        const [found, missing] = await Promise.allSettled([counted.endOffsets(first), counted.endOffsets(uniqueName('missing'))]);
+        expect(found).toEqual({ status: 'fulfilled', value: [0, 0, 0] });
+        expect(missing).toMatchObject({ status: 'rejected', reason: { code: 'not_found' } });
+        expect(requests.filter((name) => name === 'ListOffsets').length).toBeGreaterThan(0);
+      } finally {
+        await counted.close();
+      }
+    }, 60_000);
+
     it('reports a missing topic as not found and an unreachable cluster as unhealthy', async () => {
       await expect(log.partitionCount(uniqueName('missing'))).rejects.toMatchObject({ code: 'not_found' });
       const unreachable = createKafkaLog(

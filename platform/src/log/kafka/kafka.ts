@@ -4,6 +4,7 @@ import { createKafkaConsumer } from './consumer';
 import type { KafkaConsumerSettings } from './consumer';
 import { isUnknownTopicError, sleep } from './errors';
 import { createKafkaProducer } from './producer';
+import { createEndOffsetsReader } from './end-offsets';
 import { readPartition } from './reader';
 import { patchKafkajsRequests } from './request-savings';
 import type { Consumer, Log, Producer, TopicSpec } from '../port';
@@ -91,6 +92,7 @@ export function createKafkaLog(kafka: Kafka, options: KafkaLogOptions = {}): Log
   const topicWaitTimeoutMs = options.topicWaitTimeoutMs ?? 30_000;
   const admin = kafka.admin();
   let adminReady: Promise<Admin> | null = null;
+  const endOffsetsReader = createEndOffsetsReader(kafka, 2000);
   const consumers = new Set<Consumer>();
   const producers = new Set<Producer>();
   let closed = false;
@@ -180,6 +182,12 @@ export function createKafkaLog(kafka: Kafka, options: KafkaLogOptions = {}): Log
      * read_committed group stops at its first offset, below this end, until it completes.
      */
     async endOffsets(topic) {
+      // Read with the other topics asked for in this turn, in one request; a failed reading as before.
+      const ends = await endOffsetsReader.read(topic);
+      if (ends && ends.length > 0) {
+        partitionCounts.set(topic, ends.length);
+        return ends;
+      }
       return (await topicOffsets(topic)).map((entry) => Number(entry.high));
     },
 
@@ -230,6 +238,7 @@ export function createKafkaLog(kafka: Kafka, options: KafkaLogOptions = {}): Log
       await Promise.all([...consumers].map((consumer) => consumer.stop()));
       await Promise.all([...producers].map((producer) => producer.close()));
       if (adminReady) await adminReady.then((client) => client.disconnect()).catch(() => undefined);
+      await endOffsetsReader.close();
     },
   };
   return log;
