@@ -126,20 +126,30 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
     return deadLettered;
   }
 
-  /** Each topic's own offsets at the last lag check. */
-  const offsetsAtLastCheck = new Map<string, readonly number[]>();
+  /** Each partition's own offset, and since when it has stood there. */
+  const standing = new Map<string, { offset: number; since: number }>();
 
   /** The offset each partition of the topic is known to have reached: its batches', or the group's commits. */
   const reachedOffsets = async (topic: string, ends: readonly number[]): Promise<ReadonlyArray<number | null>> => {
     const own = ends.map((_, partition) => checkpoint.partitions[partitionKey(topic, partition)]?.offset ?? 0);
-    const previous = offsetsAtLastCheck.get(topic);
-    offsetsAtLastCheck.set(topic, own);
+    const now = Date.now();
+    const stoodFor = own.map((offset, partition) => {
+      const key = partitionKey(topic, partition);
+      const entry = standing.get(key);
+      if (entry?.offset === offset) return now - entry.since;
+      standing.set(key, { offset, since: now });
+      return 0;
+    });
     // Batches end past the transaction markers that follow them, so a projection at rest is seen at
     // its ends without asking the broker; the group's commits also step past markers that came
-    // alone. Those only matter for a partition behind that stood still since the last check: one
-    // whose batches move it on is being read, and its group has committed no further (under load
-    // that was a group offsets request per projection and topic, four times a second).
-    const stalled = own.some((offset, partition) => offset < (ends[partition] ?? 0) && previous?.[partition] === offset);
+    // alone (an aborted transaction's). Those are asked for only for a partition behind that has
+    // stood still: a marker or two short of its end since the last check, or for a second. One
+    // whose batches move it on is being read, and its group has committed no further: under load
+    // that was a group offsets request per projection and topic, four times a second.
+    const stalled = own.some((offset, partition) => {
+      const behind = (ends[partition] ?? 0) - offset;
+      return behind > 0 && (stoodFor[partition] as number) > 0 && (behind <= 2 || (stoodFor[partition] as number) >= 1000);
+    });
     if (!stalled) return own;
     return log.committedOffsets(groupId, topic);
   };
