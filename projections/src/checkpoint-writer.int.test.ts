@@ -68,6 +68,24 @@ describe('checkpoint writer', () => {
     expect(recording.writes).toEqual([[{ name: 'a', value: 1 }], [{ name: 'b', value: 2 }, { name: 'c', value: 3 }]]);
   });
 
+  it('counts a write that never answers as failed after its timeout, and writes the next save', async () => {
+    const recording = recordingStore();
+    const warnings: unknown[] = [];
+    const logger = createLogger({ level: 'warn' });
+    logger.warn = ((...args: unknown[]) => void warnings.push(args)) as typeof logger.warn;
+    const writer = createCheckpointWriter(recording.store, logger, 50);
+    recording.holdWrites();
+    const started = Date.now();
+    await writer.save('a', () => 1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(45);
+    expect(warnings).toHaveLength(1);
+    const releaseSecond = recording.holdWrites();
+    const second = writer.save('a', () => 2);
+    releaseSecond();
+    await second;
+    expect(await recording.store.getCheckpoint('a')).toBe(2);
+  });
+
   it('answers a save whose write failed, and writes it again with the next save', async () => {
     const recording = recordingStore();
     const warnings: unknown[] = [];

@@ -15,8 +15,13 @@ export interface CheckpointWriter {
  * server each projection saving its progress after every batch and every lag check was a round
  * trip of its own, most of the read side's commands at rest. A caller waits for at most that
  * next write, never for a chain that later saves keep extending.
+ *
+ * A write that has not answered within `writeTimeoutMs` counts as failed, so that one lost answer
+ * does not hold back every later save and the stop that waits for them: the MongoDB driver was seen
+ * to leave a bulk write unanswered for good when the server was killed while it was sent (CI's
+ * degradation test). The next save writes the progress again.
  */
-export function createCheckpointWriter(store: ReadStore, logger: Logger): CheckpointWriter {
+export function createCheckpointWriter(store: ReadStore, logger: Logger, writeTimeoutMs = 15_000): CheckpointWriter {
   let pending = new Map<string, () => unknown>();
   let nextWrite: { promise: Promise<void>; resolve: () => void } | null = null;
   let writing = false;
@@ -30,11 +35,16 @@ export function createCheckpointWriter(store: ReadStore, logger: Logger): Checkp
     pending = new Map();
     nextWrite = null;
     writing = true;
+    let timer: NodeJS.Timeout | undefined;
+    const unanswered = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the read store did not answer within ${writeTimeoutMs} ms`)), writeTimeoutMs);
+    });
     try {
-      await store.setCheckpoints([...batch].map(([name, read]) => ({ name, value: read() })));
+      await Promise.race([store.setCheckpoints([...batch].map(([name, read]) => ({ name, value: read() }))), unanswered]);
     } catch (error) {
       logger.warn({ err: error, checkpoints: [...batch.keys()] }, 'could not save projection progress');
     } finally {
+      clearTimeout(timer);
       writing = false;
       done?.resolve();
       if (pending.size > 0) schedule();
