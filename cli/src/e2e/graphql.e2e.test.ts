@@ -247,6 +247,11 @@ describe('GraphQL through the gateway (embedded platform)', () => {
     const noQuery = await platform.request('POST', '/graphql', { body: { variables: {} }, anonymous: true });
     expect(noQuery.status).toBe(400);
     expect((noQuery.body.errors as Array<{ extensions: unknown }>)[0]?.extensions).toEqual({ code: 'BAD_REQUEST', status: 400, errors: [{ field: 'body.query', message: expect.any(String) }] });
+    // keys GraphQL does not read are ignored: a "then" made the request a 500 (schemathesis, seed 816193523)
+    const extraKeys = await platform.request('POST', '/graphql', { body: { '': true, then: [], query: '0' }, anonymous: true });
+    expect({ status: extraKeys.status, message: (extraKeys.body.errors as Array<{ message: string }>)[0]?.message }).toEqual({ status: 200, message: expect.stringMatching(/Syntax Error/) });
+    const ignored = await platform.request('POST', '/graphql', { body: { then: [], query: '{ __typename }' }, anonymous: true });
+    expect({ status: ignored.status, data: ignored.body.data }).toEqual({ status: 200, data: { __typename: 'Query' } });
     const badVariables = await platform.request('GET', '/graphql?query=%7B__typename%7D&variables=%7Bnot-json', { anonymous: true });
     expect(badVariables.status).toBe(400);
     expect((badVariables.body.errors as Array<{ extensions: { errors: unknown } }>)[0]?.extensions.errors).toEqual([{ field: 'query.variables', message: 'must be a JSON object' }]);
