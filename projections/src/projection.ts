@@ -34,7 +34,10 @@ export interface Projection {
 export interface ProjectionReplay {
   /** The next events of `$all`, in order. */
   add(events: readonly RecordedEvent[]): void;
-  /** Every document by collection role (as `collections` names them), `_revisions` by stream id. */
+  /**
+   * Every document by collection role (as `collections` names them), `_revisions` by stream id.
+   * They are handed over to the store (`InsertOptions.handedOver`): plain JSON data, built for it alone.
+   */
   documents(): Record<string, Document[]>;
 }
 

@@ -44,7 +44,7 @@ async function insertReplayed(into: ReadStore, names: Record<string, string>, do
     const name = names[role];
     if (name === undefined) throw new Error(`a replay's documents name no collection of the projection: ${role}`);
     for (let start = 0; start < docs.length; start += insertChunk) {
-      await into.collection(name).insertMany(docs.slice(start, start + insertChunk));
+      await into.collection(name).insertMany(docs.slice(start, start + insertChunk), { handedOver: true });
       if (flushing.stage.stagedDocuments() >= flushing.stagedLimit) await flushing.stage.flush();
     }
   }

@@ -246,6 +246,28 @@ export function guardedWritesContract({ freshCollection }: ContractContext): voi
       expect(await products.findOne({ _id: 'p1' })).toMatchObject({ name: 'one' });
     });
 
+    it('takes documents handed over as it takes copies, and never changes them in place', async () => {
+      const products = freshCollection<Product & { sku: string }>();
+      await products.createIndex({ keys: { sku: 1 }, unique: true, name: 'sku_unique' });
+      const handed = [
+        { ...product('p1', 'one'), sku: 'S-1', _revisions: { 'product-p1': 2 } },
+        { ...product('p2', 'two'), sku: 'S-2', _revisions: { 'product-p2': 0, 'inventory-S.2': 5 } },
+      ];
+      const asHanded = structuredClone(handed);
+      await products.insertMany(handed, { handedOver: true });
+      expect(await products.find({}, { sort: { _id: 1 } })).toEqual(asHanded);
+      expect(await products.updateIfNewer({ id: 'p2', set: { name: 'late' }, guard: { stream: 'inventory-S.2', revision: 5 } })).toBe('stale');
+      expect(await products.updateIfNewer({ id: 'p1', set: { name: 'renamed' }, guard: { stream: 'product-p1', revision: 3 } })).toBe('applied');
+      const found = await products.findOne({ _id: 'p1' });
+      expect(found).toEqual({ ...product('p1', 'renamed'), sku: 'S-1', _revisions: { 'product-p1': 3 } });
+      (found as { name: string }).name = 'changed by the caller';
+      expect(await products.findOne({ _id: 'p1' })).toMatchObject({ name: 'renamed' });
+      expect(handed).toEqual(asHanded);
+      await expect(products.insertMany([{ ...product('p3', 'three'), sku: 'S-1' }], { handedOver: true })).rejects.toMatchObject({ code: 'conflict' });
+      await expect(products.insertMany([{ ...product('p1', 'again'), sku: 'S-9' }], { handedOver: true })).rejects.toMatchObject({ code: 'conflict' });
+      expect(await products.count()).toBe(2);
+    });
+
     it('refuses upserts that break a unique index with a conflict naming it', async () => {
       const products = freshCollection<Product & { sku: string }>();
       await products.createIndex({ keys: { sku: 1 }, unique: true, name: 'sku_unique' });

@@ -261,8 +261,9 @@ function createCachedReadStore(persistence: Persistence): ReadStore {
       return 'applied';
     };
 
-    const writeMany = async (docs: readonly T[], mustBeNew: boolean): Promise<void> => {
-      const copies = docs.map((doc) => jsonCopy(withEncodedRevisions(doc as Document)));
+    /** `handedOver`: the caller's objects are kept as they are (`InsertOptions`), else copies. */
+    const writeMany = async (docs: readonly T[], mustBeNew: boolean, handedOver = false): Promise<void> => {
+      const copies = docs.map((doc) => (handedOver ? withEncodedRevisions(doc as Document) : jsonCopy(withEncodedRevisions(doc as Document))));
       await transact((mutate) => {
         const state = stateOf(name);
         for (const copy of copies) {
@@ -302,7 +303,7 @@ function createCachedReadStore(persistence: Persistence): ReadStore {
         await transact((mutate) => mutate(stateOf(name), copy._id, { live: copy }));
       },
       upsertMany: async (docs) => writeMany(docs, false),
-      insertMany: async (docs) => writeMany(docs, true),
+      insertMany: async (docs, options) => writeMany(docs, true, options?.handedOver),
       deleteOne: async (id) => {
         const state = stateOf(name);
         const existed = state.docs.has(id);

@@ -62,6 +62,15 @@ export interface IndexSpec {
   name?: string;
 }
 
+export interface InsertOptions {
+  /**
+   * The caller hands the documents over: they are plain JSON data (what a find would return) and
+   * it never reads or changes them again, so a store that keeps documents in memory keeps these
+   * objects rather than copies of them. A rebuild's replayed documents are made for the store alone.
+   */
+  handedOver?: boolean;
+}
+
 export interface ReadCollection<T extends Document = Document> {
   readonly name: string;
   findOne(filter: Filter): Promise<T | null>;
@@ -95,7 +104,7 @@ export interface ReadCollection<T extends Document = Document> {
    * unique index (as with `upsertMany`, the embedded store then writes none of them). Cheaper than
    * upserts where a store looks each id up first (FerretDB): a rebuild's staged documents are new.
    */
-  insertMany(docs: readonly T[]): Promise<void>;
+  insertMany(docs: readonly T[], options?: InsertOptions): Promise<void>;
   deleteOne(id: string): Promise<boolean>;
   createIndex(spec: IndexSpec): Promise<void>;
   drop(): Promise<void>;

@@ -177,7 +177,7 @@ export function stageWrites(target: ReadStore, options: StageOptions): StagedRea
       updateManyIfNewer: (writes) => (state.direct ? direct.updateManyIfNewer(writes) : staging(writes.map((write) => write.id), () => memory.updateManyIfNewer(writes))),
       upsert: (doc) => (state.direct ? direct.upsert(doc) : staging([doc._id], () => memory.upsert(doc))),
       upsertMany: (docs) => (state.direct ? direct.upsertMany(docs) : staging(docs.map((doc) => doc._id), () => memory.upsertMany(docs))),
-      insertMany: (docs) => (state.direct ? direct.insertMany(docs) : staging(docs.map((doc) => doc._id), () => memory.insertMany(docs))),
+      insertMany: (docs, insertOptions) => (state.direct ? direct.insertMany(docs, insertOptions) : staging(docs.map((doc) => doc._id), () => memory.insertMany(docs, insertOptions))),
       deleteOne: (id) => deleting(() => direct.deleteOne(id)),
       createIndex: async (spec) => {
         await direct.createIndex(spec);

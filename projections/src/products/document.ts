@@ -16,7 +16,10 @@ export const searchTermsOf = (product: Searchable): string[] => [...new Set(sear
 /** The search fields of a product: its words (prefix search) and their one-edit keys (typo-tolerant search). */
 export function searchFieldsOf(product: Searchable): { searchTerms: string[]; searchKeys: string[] } {
   const searchTerms = searchTermsOf(product);
-  return { searchTerms, searchKeys: [...new Set(searchTerms.flatMap(oneEditKeysOf))] };
+  // A loop over a Set, not `[...new Set(flatMap)]`: a rebuild works this out for every product, and the copies in between were half its cost.
+  const keys = new Set<string>();
+  for (const term of searchTerms) for (const key of oneEditKeysOf(term)) keys.add(key);
+  return { searchTerms, searchKeys: [...keys] };
 }
 
 export type ProductFields = Omit<ProductDocument, '_id' | '_revisions' | 'stock'>;
