@@ -249,7 +249,7 @@ export function guardedWritesContract({ freshCollection }: ContractContext): voi
     it('takes documents handed over as it takes copies, and never changes them in place', async () => {
       const products = freshCollection<Product & { sku: string }>();
       await products.createIndex({ keys: { sku: 1 }, unique: true, name: 'sku_unique' });
-      const handed = [
+      const handed: Array<Product & { sku: string }> = [
         { ...product('p1', 'one'), sku: 'S-1', _revisions: { 'product-p1': 2 } },
         { ...product('p2', 'two'), sku: 'S-2', _revisions: { 'product-p2': 0, 'inventory-S.2': 5 } },
       ];
