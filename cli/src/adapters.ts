@@ -118,7 +118,8 @@ export async function openAdapters(
         socketTimeoutMS: settings.MONGO_SOCKET_TIMEOUT_MS,
       });
       await client.connect();
-      readStore = createMongoReadStore(client.db(settings.MONGO_DATABASE));
+      // No projection deletes a document: a new one has no tombstone to look for (a read fewer per document).
+      readStore = createMongoReadStore(client.db(settings.MONGO_DATABASE), { neverDeletes: true });
       modes.readStore = 'mongodb';
       closers.push(() => client.close());
     } else {

@@ -68,7 +68,16 @@ const unchangedSince = (id: string, observed: Observed, streams: string[]): Mong
   return filter as MongoFilter<StoredDocument>;
 };
 
-export function createGuardedWrites(name: string, main: Collection<StoredDocument>, tombstones: Collection<Tombstone>, claimsOf: ClaimsSource = () => Promise.resolve(null)) {
+/** Whether a collection's missing documents may have tombstones to read (`MongoReadStoreOptions.neverDeletes`). */
+export type TombstonesSource = () => Promise<boolean>;
+
+export function createGuardedWrites(
+  name: string,
+  main: Collection<StoredDocument>,
+  tombstones: Collection<Tombstone>,
+  claimsOf: ClaimsSource = () => Promise.resolve(null),
+  mayHaveTombstones: TombstonesSource = () => Promise.resolve(true),
+) {
   /** Runs one write step until it settles; 'changed' a few times at most, 'busy' for as long as a claim may be held. */
   const settle = async (id: string, what: string, step: () => Promise<Step>): Promise<GuardOutcome> => {
     const deadline = Date.now() + claimWaitMs;
@@ -106,7 +115,7 @@ export function createGuardedWrites(name: string, main: Collection<StoredDocumen
     const live = [...readLive, ...(unread.length > 0 ? await findByIds(main, unread, { _revisions: 1 }) : [])];
     const liveById = new Map(live.map((doc) => [doc._id, doc]));
     const missing = ids.filter((id) => !liveById.has(id));
-    const dead = missing.length > 0 ? await findByIds(tombstones, missing.map((id) => tombstoneIdOf(name, id)), undefined, true) : [];
+    const dead = missing.length > 0 && (await mayHaveTombstones()) ? await findByIds(tombstones, missing.map((id) => tombstoneIdOf(name, id)), undefined, true) : [];
     const deadById = new Map(dead.map((tombstone) => [tombstone.id, tombstone]));
     return new Map(
       ids.map((id) => {

@@ -8,7 +8,7 @@ import { AppError } from '../errors';
 import { indexNameOf } from './collection-state';
 import { assertSettable } from './guarded-update';
 import { duplicateKeyConflict, duplicateKeyConflictOf, isDuplicateKey, isIndexConflict, isNamespaceNotFound } from './mongo-errors';
-import { createGuardedWrites, tombstoneIdOf, type ClaimsSource, type StoredDocument, type Tombstone } from './mongo-guarded-writes';
+import { createGuardedWrites, tombstoneIdOf, type ClaimsSource, type StoredDocument, type Tombstone, type TombstonesSource } from './mongo-guarded-writes';
 import { withMongoOutagesAsUnavailable } from './mongo-outages';
 import { createWriteClaims, needsWriteClaims, type WriteClaim, type WriteClaims } from './mongo-write-claims';
 import type { Document, Filter, GuardedReplace, ReadCollection, ReadStore } from './port';
@@ -25,6 +25,13 @@ export interface MongoReadStoreOptions {
    * FerretDB, asked once through `buildInfo`: MongoDB's own updates are atomic per document.
    */
   writeClaims?: boolean;
+  /**
+   * No writer of this database deletes a document through a guarded write (no projection of ours
+   * does), so a new document has no tombstone to look for: one read fewer per new document. Such a
+   * deletion is refused. A collection that has tombstones all the same (left by a writer without
+   * this setting) has them read as before: each collection is asked once, on its first write.
+   */
+  neverDeletes?: boolean;
 }
 
 interface Checkpoint {
@@ -51,10 +58,26 @@ export function createMongoReadStore(db: Db, options: MongoReadStoreOptions = {}
     });
   };
 
+  const tombstonesKnown = new Map<string, Promise<boolean>>();
+  /** Under `neverDeletes`, whether `name` has any tombstone, asked once (again after a failure). */
+  const tombstonesOf = (name: string): TombstonesSource => () => {
+    const known = tombstonesKnown.get(name) ?? tombstones.findOne({ collection: name }, { projection: { _id: 1 } }).then((found) => found !== null);
+    tombstonesKnown.set(name, known);
+    return known.catch((error: unknown) => {
+      tombstonesKnown.delete(name);
+      throw error;
+    });
+  };
+  const refuseDeletion = (name: string, writes: readonly { doc: unknown }[]): void => {
+    if (options.neverDeletes && writes.some((write) => write.doc === null)) {
+      throw new AppError('internal', `a guarded deletion in ${name} is refused: this read store is set to never delete (neverDeletes)`);
+    }
+  };
+
   const collection = <T extends Document>(name: string): ReadCollection<T> => {
     if (reserved.has(name)) throw new AppError('validation', `collection name ${name} is reserved`);
     const main = db.collection<StoredDocument>(name);
-    const guarded = createGuardedWrites(name, main, tombstones, claimsOf);
+    const guarded = createGuardedWrites(name, main, tombstones, claimsOf, options.neverDeletes ? tombstonesOf(name) : undefined);
     const toCaller = (doc: StoredDocument): T => withDecodedRevisions(doc) as T;
     const query = (filter: Filter) => filter as MongoFilter<StoredDocument>;
 
@@ -86,8 +109,14 @@ export function createMongoReadStore(db: Db, options: MongoReadStoreOptions = {}
         return (await cursor.toArray()).map(toCaller);
       },
       count: async (filter = {}) => main.countDocuments(query(filter)),
-      replaceIfNewer: async (write) => guarded.replaceIfNewer(write as GuardedReplace),
-      replaceManyIfNewer: async (writes, readBefore) => guarded.replaceManyIfNewer(writes as readonly GuardedReplace[], readBefore),
+      replaceIfNewer: async (write) => {
+        refuseDeletion(name, [write]);
+        return guarded.replaceIfNewer(write as GuardedReplace);
+      },
+      replaceManyIfNewer: async (writes, readBefore) => {
+        refuseDeletion(name, writes);
+        return guarded.replaceManyIfNewer(writes as readonly GuardedReplace[], readBefore);
+      },
       updateIfNewer: async (write, readBefore) => {
         assertSettable(write);
         return guarded.updateIfNewer(write, readBefore);
