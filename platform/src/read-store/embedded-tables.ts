@@ -72,12 +72,13 @@ export const createEmbeddedTables = (db: Database.Database) => {
     /**
      * Writes one entry as the in-memory state now holds it (a live body, a tombstone, or nothing).
      * `previous` is what memory held before, and memory and file agree: replacing a live
-     * document needs no collection registration and has no tombstone to clear.
+     * document needs no collection registration and has no tombstone to clear, nor does a document
+     * of a collection `registered` by an earlier write of the same transaction.
      */
-    writeEntry(collection: string, id: string, entry: Entry, previous: Entry): void {
+    writeEntry(collection: string, id: string, entry: Entry, previous: Entry, registered = false): void {
       const wasLive = previous !== undefined && 'live' in previous;
       if (entry && 'live' in entry) {
-        if (!wasLive) addCollection.run(collection);
+        if (!wasLive && !registered) addCollection.run(collection);
         upsertDoc.run(collection, id, JSON.stringify(entry.live));
         // Only a tombstone the file holds needs deleting (a new document has none: a rebuild writes thousands).
         if (previous !== undefined && !wasLive) deleteTombstone.run(collection, id);

@@ -131,6 +131,20 @@ describe('embedded read store persistence', () => {
       await reopened.close();
     });
 
+    it('lists a collection whose first documents a flush wrote, after a restart', async () => {
+      const store = openEmbeddedReadStore(fileOf());
+      const stage = store.deferWrites?.(['rebuilt']);
+      if (!stage) throw new Error('the embedded store has its own stage');
+      await store.collection<Product>('rebuilt').insertMany([1, 2, 3].map((n) => ({ _id: `p${n}`, name: `Product ${n}`, sku: `S-${n}` })), { handedOver: true });
+      await stage.close();
+      await store.close();
+
+      const reopened = openEmbeddedReadStore(fileOf());
+      expect(await reopened.listCollections()).toContain('rebuilt');
+      expect((await reopened.collection<Product>('rebuilt').find({}, { sort: { _id: 1 } })).map((doc) => doc._id)).toEqual(['p1', 'p2', 'p3']);
+      await reopened.close();
+    });
+
     it('takes a refused write back in memory and in the stage; a drop discards what the stage holds; closing the store writes it', async () => {
       const store = openEmbeddedReadStore(fileOf());
       const products = store.collection<Product>('products');

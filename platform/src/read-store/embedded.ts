@@ -190,7 +190,15 @@ function createCachedReadStore(persistence: Persistence): ReadStore {
     });
     if (changed.length === 0) return;
     persistence.inTransaction(() => {
-      for (const { state, held } of changed) for (const [id, inFile] of held) persistence.writeEntry(state.name, id, state.entry(id), inFile);
+      for (const { state, held } of changed) {
+        // A rebuild writes thousands of new documents here: the collection is registered by the first.
+        let registered = false;
+        for (const [id, inFile] of held) {
+          const entry = state.entry(id);
+          persistence.writeEntry(state.name, id, entry, inFile, registered);
+          registered ||= entry !== undefined && 'live' in entry;
+        }
+      }
     });
     for (const { held } of changed) held.clear();
   };
