@@ -4,4 +4,4 @@ export { createEmbeddedReadStore, createMemoryReadStore, openEmbeddedReadStore, 
 export { stageWrites, type StagedReadStore, type StageOptions } from './staged';
 export { createMongoReadStore, type MongoReadStoreOptions } from './mongo';
 export { isMongoOutage, withMongoOutagesAsUnavailable } from './mongo-outages';
-export { revisionKey, revisionPath, streamOfRevisionKey } from './revisions';
+export { emptyRevisions, revisionKey, revisionPath, streamOfRevisionKey } from './revisions';

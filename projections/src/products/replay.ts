@@ -1,3 +1,4 @@
+import { emptyRevisions } from '@ecommerce/platform';
 import type { Document, RecordedEvent } from '@ecommerce/platform';
 import type { ProjectionReplay } from '../projection';
 import { groupProductBatch, projectedOf } from './batch';
@@ -14,6 +15,13 @@ interface ReplayedProduct {
 interface ReplayedStock {
   stream: string;
   counts: StockCounts;
+}
+
+/** A document's revisions by stream id (`emptyRevisions`: a rebuild makes tens of thousands). */
+function revisionsOf(...entries: ReadonlyArray<readonly [stream: string, revision: number] | null | undefined>): Record<string, number> {
+  const revisions = emptyRevisions();
+  for (const entry of entries) if (entry) revisions[entry[0]] = entry[1];
+  return revisions;
 }
 
 /**
@@ -50,7 +58,7 @@ export function replayProducts(): ProjectionReplay {
         const stock = stocks.get(product.fields.sku);
         productDocs.push({
           _id: id, ...product.fields, stock: stockViewOf(stock?.counts ?? null),
-          _revisions: { [product.stream]: product.fields.revision, ...(stock ? { [stock.stream]: stock.counts.revision } : {}) },
+          _revisions: revisionsOf([product.stream, product.fields.revision], stock && [stock.stream, stock.counts.revision]),
         });
       }
       const stockDocs: Document[] = [];
@@ -59,7 +67,7 @@ export function replayProducts(): ProjectionReplay {
         const owner = owners.get(sku);
         stockDocs.push({
           _id: sku, sku, ...(owner ? { productId: owner.id } : {}), ...stock?.counts,
-          _revisions: { ...(owner ? { [owner.product.stream]: owner.product.createdRevision } : {}), ...(stock ? { [stock.stream]: stock.counts.revision } : {}) },
+          _revisions: revisionsOf(owner && [owner.product.stream, owner.product.createdRevision], stock && [stock.stream, stock.counts.revision]),
         });
       }
       return { products: productDocs, stock: stockDocs };
