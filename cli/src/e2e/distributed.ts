@@ -81,7 +81,9 @@ export async function startDistributedPlatform(options: { processors?: boolean; 
     await waitUntil(() => alive() && /projection (resuming|starting)/.test(components[1]?.output() ?? ''), 'the projections', left());
     if (options.processors) await waitUntil(() => alive() && (components[5]?.output().includes('processors running') ?? false), 'the processors', left());
   } catch (error) {
-    for (const component of components) process.stdout.write(`--- ${component.child.spawnargs.slice(-1).join(' ')}\n${component.output().slice(-2000)}\n`);
+    // Stopped first, so that the output printed is all there is (a component that exited may not have been read to its end).
+    for (const component of components) await component.kill();
+    for (const component of components) process.stdout.write(`--- ${component.child.spawnargs.slice(-1).join(' ')} (${component.child.exitCode ?? component.child.signalCode})\n${component.output().slice(-2000)}\n`);
     await close();
     throw error;
   }

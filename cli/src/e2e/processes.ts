@@ -23,7 +23,12 @@ export function startComponent(command: string[], env: Record<string, string>): 
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // 'close', not 'exit': its last output has been read by then (a process that exited during a start prints why);
+  // bounded, in case something it started still holds its pipes.
+  const exited = new Promise<void>((resolve) => {
+    child.once('close', () => resolve());
+    child.once('exit', () => setTimeout(resolve, 2000).unref());
+  });
   return {
     child,
     output: () => output,
