@@ -6,7 +6,7 @@ import { createLoaders } from './loaders';
 import { defaultQueryLimits, queryLimitPlugins } from './limits';
 import type { QueryLimits } from './limits';
 import { createGraphqlSchema } from './schema';
-import { graphqlQueryParams, graphqlRequest, requestShapeErrors } from './request-shape';
+import { checkRequestShape, graphqlQueryParams, graphqlRequest } from './request-shape';
 import { createUpstream } from './upstream';
 import type { FetchLike, Upstream, UpstreamTarget } from './upstream';
 
@@ -59,10 +59,10 @@ export function graphqlRouter(options: GraphqlOptions): Router {
   const yoga = createGraphqlServer<ServerContext>({ upstreamOf: ({ req }) => createUpstream(options.target, req, options.fetch), graphiql: options.graphiql, limits: options.limits });
   const router = Router();
   const handle = async (req: Request, res: Response) => {
-    const refused = req.method === 'GET' ? requestShapeErrors(graphqlQueryParams, req.query, 'query') : requestShapeErrors(graphqlRequest, req.body, 'body');
-    if (refused) return void res.status(400).json(refused);
+    const checked = req.method === 'GET' ? checkRequestShape(graphqlQueryParams, req.query, 'query') : checkRequestShape(graphqlRequest, req.body, 'body');
+    if (!checked.ok) return void res.status(400).json(checked.refusal);
     // Only what GraphQL reads reaches Yoga: another key of the body ("then", say) made it take the body for a promise (500).
-    if (req.method === 'POST') req.body = graphqlRequest.parse(req.body);
+    if (req.method === 'POST') req.body = checked.value;
     if (options.graphiql && req.method === 'GET') res.setHeader('Content-Security-Policy', graphiqlPolicy);
     await yoga.requestListener(req, res);
   };

@@ -28,11 +28,11 @@ export const graphqlQueryParams = z.object({
 /**
  * A request that is not GraphQL, answered as GraphQL answers (400, `errors`), naming the field,
  * before Yoga sees it: Yoga answers some of these 200 (a missing query) or 500 (variables that
- * are not JSON).
+ * are not JSON). Else the request as checked: only the fields the schema names.
  */
-export function requestShapeErrors(schema: z.ZodType, input: unknown, where: 'body' | 'query'): object | undefined {
+export function checkRequestShape<T>(schema: z.ZodType<T>, input: unknown, where: 'body' | 'query'): { ok: true; value: T } | { ok: false; refusal: object } {
   const result = schema.safeParse(input ?? (where === 'body' ? undefined : {}));
-  if (result.success) return undefined;
+  if (result.success) return { ok: true, value: result.data };
   const errors = result.error.issues.map((issue) => ({ field: [where, ...issue.path.map(String)].join('.'), message: issue.message }));
-  return { errors: [{ message: `not a GraphQL request: ${errors.map((error) => `${error.field} ${error.message}`).join('; ')}`, extensions: { code: 'BAD_REQUEST', status: 400, errors } }] };
+  return { ok: false, refusal: { errors: [{ message: `not a GraphQL request: ${errors.map((error) => `${error.field} ${error.message}`).join('; ')}`, extensions: { code: 'BAD_REQUEST', status: 400, errors } }] } };
 }
