@@ -55,6 +55,8 @@ export async function openAdapters(
   tuning: {
     /** The embedded log's fallback poll (for other processes' produces); any thread's produces in this process wake its consumers at once. */
     logPollIntervalMs?: number;
+    /** The embedded event store's subscriptions' fallback poll (other processes' appends); any thread's appends in this process wake them at once. */
+    eventStorePollIntervalMs?: number;
     /** The event store's and log's files are checkpointed by another thread (`startCheckpoints`), not in this thread's commits. */
     checkpointElsewhere?: boolean;
   } = {},
@@ -82,7 +84,7 @@ export async function openAdapters(
       eventStore = withSchemaCheck(withEsdbOutagesAsUnavailable(createEsdbEventStore(client)));
       modes.eventStore = 'eventstoredb';
     } else {
-      eventStore = withSchemaCheck(await openWithRetry(() => openSqliteEventStore(embeddedFile('events.db'), { checkpointedElsewhere: checkpointElsewhere })));
+      eventStore = withSchemaCheck(await openWithRetry(() => openSqliteEventStore(embeddedFile('events.db'), { checkpointedElsewhere: checkpointElsewhere, pollIntervalMs: tuning.eventStorePollIntervalMs })));
       if (checkpointElsewhere) checkpointedElsewhere.push(embeddedFile('events.db'));
       modes.eventStore = 'sqlite';
     }

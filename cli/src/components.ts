@@ -13,6 +13,7 @@ import { createMetrics, createSchemaRegistryServer, createServiceApp, createToke
 import { watchSigningKeys } from './keys';
 import type { HealthCheck, Logger, Metrics, Settings } from '@ecommerce/platform';
 import { openAdapters, openImageStore } from './adapters';
+import { createProcessorsThread } from './processors-thread';
 import { createProjectionsThread } from './projections-thread';
 import type { Adapters } from './adapters';
 import { seedDemoCatalog } from './seed/seed';
@@ -26,7 +27,8 @@ export interface Running {
   adapters: Adapters;
   metrics: Metrics;
   servers: Server[];
-  mirror?: Mirror;
+  /** The mirror, or its view from this thread when it runs on the processors thread. */
+  mirror?: Pick<Mirror, 'checkpoint' | 'health'>;
   projections?: ProjectionsHost;
   stop(): Promise<void>;
 }
@@ -76,6 +78,8 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
   if (parts.commandApi || inProcessApis) needs.add('log');
   // Beside the APIs and processors of an embedded start the projections share their event loop; PROJECTIONS_THREAD gives them a thread, and the other core.
   const projectionsThread = Boolean(settings.PROJECTIONS_THREAD && parts.projections && !settings.KAFKA_BROKERS && !settings.MONGO_URL && (parts.gateway || parts.processors || parts.mirror));
+  // Beside the HTTP side and the command API the mirror and the processors held the event loop back at saturation; PROCESSORS_THREAD gives them a thread.
+  const processorsThread = Boolean(settings.PROCESSORS_THREAD && parts.mirror && parts.processors && !settings.KAFKA_BROKERS && !settings.EVENTSTORE_URL && (parts.gateway || parts.commandApi));
   // That thread owns the embedded read store (held in memory by its writer); this one asks it.
   // It also checkpoints this thread's files, so that no commit here copies the WAL back.
   const adapters = await openAdapters(settings, logger, [...needs].filter((port) => !(projectionsThread && port === 'readStore')), { checkpointElsewhere: projectionsThread });
@@ -140,14 +144,23 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
       logger.info('empty event store: seeding the demo catalog');
       await seedDemoCatalog(commandApi.commands, logger);
     }
-    if (parts.mirror) {
+    if (processorsThread) {
+      // After the seeding above: the thread's mirror starts on a catalog already in the store.
+      const thread = createProcessorsThread({ settings, logger, metrics, checkpointElsewhere: projectionsThread });
+      stoppers.push(() => thread.stop());
+      await thread.start();
+      running.mirror = thread.mirror;
+      health.mirror = () => thread.mirror.health();
+      health.processors = () => thread.health();
+    }
+    if (parts.mirror && !processorsThread) {
       const mirror = createMirror({ eventStore: adapters.eventStore, log: adapters.log, serde: adapters.serde, logger, metrics, partitions: settings.PARTITIONS });
       await mirror.start();
       running.mirror = mirror;
       health.mirror = () => mirror.health();
       stoppers.push(() => mirror.stop());
     }
-    if (parts.processors) {
+    if (parts.processors && !processorsThread) {
       const processorsLogger = logger.child({ component: 'processors' });
       const senders = createNotificationSenders(settings, processorsLogger);
       const processors = createProcessors({

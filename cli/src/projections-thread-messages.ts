@@ -1,5 +1,6 @@
 import type { Settings } from '@ecommerce/platform';
 import type { ProjectionsHost } from '@ecommerce/projections';
+import type { RelayedSample } from './component-thread';
 import type { CheckpointPush, ReadAnswer } from './thread-read-store';
 
 /** What the projections thread starts from (structured-cloned into it). */
@@ -14,20 +15,8 @@ export interface ProjectionsThreadData {
   checkpointFiles: string[];
 }
 
-export interface RelayedSample {
-  name: string;
-  labels: Record<string, string | number | undefined>;
-  value: number;
-}
-
-/** Thread → main thread. */
+/** Thread → main thread, besides its start, stop and failure. */
 export type ThreadMessage =
-  | { kind: 'started' }
   | { kind: 'progress'; status: ReturnType<ProjectionsHost['status']>; samples: RelayedSample[] }
-  | { kind: 'stopped' }
-  | { kind: 'failed'; message: string }
   | ReadAnswer
   | CheckpointPush;
-
-/** The projections' metrics, served by the main thread's /metrics. */
-export const relayedMetricNames: ReadonlySet<string> = new Set(['projection_events_applied_total', 'projection_lag_messages', 'dlq_messages_total']);

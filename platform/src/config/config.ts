@@ -76,6 +76,12 @@ const settingsSchema = z.object({
    */
   PROJECTIONS_THREAD: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
   /**
+   * `start` on the embedded log and event store runs the mirror and the processors on a worker
+   * thread of their own, off the event loop of the HTTP side and the command API: more orders a
+   * second at saturation (README, Benchmark).
+   */
+  PROCESSORS_THREAD: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  /**
    * How long the projections' consumers wait after new events for more to join them (`batchWindowMs`
    * of the log port): fewer, larger batches on the read side for at most this much more
    * time until an event shows. 0: every event at once.

@@ -4,7 +4,6 @@
  * takes the write lock up front, so a stream's last revision read inside it
  * cannot change before the insert and positions are committed in order.
  */
-import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -16,6 +15,7 @@ import { noLimit, prepareEventStatements, toRecordedEvent } from './sqlite-state
 import type { EventStatements } from './sqlite-statements';
 import { applyFileSettings } from '../sqlite/file-settings';
 import type { FileSettingsOptions } from '../sqlite/file-settings';
+import { holdSignals, onAppended, signalAppended } from '../sqlite/signals';
 import { createTurnCommit } from '../sqlite/turn-commit';
 import type { TurnOutcome } from '../sqlite/turn-commit';
 
@@ -70,7 +70,8 @@ const sqliteCode = (error: unknown): unknown => (typeof error === 'object' && er
 export function createSqliteEventStore(db: Database.Database, options: SqliteEventStoreOptions = {}): EventStore {
   const statements = prepareEventStatements(db);
   const settings = { pollIntervalMs: options.pollIntervalMs ?? 25, batchSize: options.subscriptionBatchSize ?? 500 };
-  const appended = new EventEmitter().setMaxListeners(0);
+  // A subscription on this file wakes at an append made by any store on it in this process, on any thread.
+  const releaseSignals = holdSignals(db);
   const subscriptions = new Set<Subscription>();
 
   const appendRows = ({ streamId, events, expected }: AppendRequest): AppendResult => {
@@ -135,7 +136,7 @@ export function createSqliteEventStore(db: Database.Database, options: SqliteEve
       const expected = appendOptions.expectedRevision ?? 'any';
       assertAppendInput(streamId, events, expected);
       const outcome = await inTurnTransaction(() => appendRows({ streamId, events, expected }));
-      if (outcome.ok) appended.emit('appended');
+      if (outcome.ok) signalAppended(db);
       return settleAppend(streamId, events, expected, outcome);
     },
 
@@ -162,10 +163,7 @@ export function createSqliteEventStore(db: Database.Database, options: SqliteEve
         readAfter: (position: number, limit: number, types?: readonly string[]) =>
           (types ? statements.readAfterOfTypes.all(position, JSON.stringify(types), limit) : statements.readAfter.all(position, limit)).map(toRecordedEvent),
         headPosition: () => statements.headPosition.get() ?? 0,
-        onAppended: (listener: () => void) => {
-          appended.on('appended', listener);
-          return () => void appended.off('appended', listener);
-        },
+        onAppended: (listener: () => void) => onAppended(db, listener),
       };
       const subscription = startPollingSubscription(source, subscribeOptions, settings);
       subscriptions.add(subscription);
@@ -193,6 +191,7 @@ export function createSqliteEventStore(db: Database.Database, options: SqliteEve
     async close() {
       await Promise.all([...subscriptions].map((subscription) => subscription.stop()));
       subscriptions.clear();
+      releaseSignals();
       if (db.open) db.close();
     },
   };

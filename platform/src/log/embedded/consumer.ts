@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '../../errors';
 import { createGroupMembership, partitionKey } from './group';
 import type { TopicPartition } from './group';
-import { createWaiter, onGroup, onTopic, signalGroup } from './signals';
+import { createWaiter, onGroup, onTopic, signalGroup } from '../../sqlite/signals';
 import type { LogStore } from './store';
 import { createTurnCommit } from '../../sqlite/turn-commit';
 import type { InTurnTransaction } from '../../sqlite/turn-commit';

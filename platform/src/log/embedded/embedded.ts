@@ -4,7 +4,7 @@ import { createEmbeddedConsumer } from './consumer';
 import { createEmbeddedProducer, createPublisher } from './producer';
 import { applyLogSchema } from './schema';
 import { createLogStore } from './store';
-import { holdSignals } from './signals';
+import { holdSignals } from '../../sqlite/signals';
 import type { Consumer, Log, Producer } from '../port';
 import { applyFileSettings } from '../../sqlite/file-settings';
 import type { FileSettingsOptions } from '../../sqlite/file-settings';

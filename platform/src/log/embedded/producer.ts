@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../errors';
 import type { LogStore } from './store';
-import { signalTopic } from './signals';
+import { signalTopic } from '../../sqlite/signals';
 import { FencedError } from '../port';
 import { createTurnCommit } from '../../sqlite/turn-commit';
 import type { InTurnTransaction } from '../../sqlite/turn-commit';

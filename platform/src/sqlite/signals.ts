@@ -4,11 +4,12 @@ import { BroadcastChannel } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
 
 /**
- * Wake-ups: every log opened on the same file in this process shares them, so a consumer
- * reacts at once to a produce or a group change made here, on any thread. Within a thread an
- * emitter carries them; between the threads of the process a `BroadcastChannel` named after
- * the file's real path does, posted after the commit. Other processes are noticed by polling.
- * A spurious wake-up costs one query, a missed one at most a poll interval.
+ * Wake-ups: every embedded log or event store opened on the same file in this process shares
+ * them, so a consumer or a subscription reacts at once to a produce, a group change or an append
+ * made here, on any thread. Within a thread an emitter carries them; between the threads of the
+ * process a `BroadcastChannel` named after the file's real path does, posted after the commit.
+ * Other processes are noticed by polling. A spurious wake-up costs one query, a missed one at
+ * most a poll interval.
  */
 const emitter = new EventEmitter();
 emitter.setMaxListeners(0);
@@ -31,7 +32,7 @@ const realPath = (name: string): string => {
   }
 };
 
-type Signal = readonly [kind: 'topic' | 'group', name: string];
+type Signal = readonly [kind: 'topic' | 'group' | 'appended', name: string];
 const eventName = (key: string, [kind, name]: Signal) => `${key}\u0000${kind}\u0000${name}`;
 
 interface FileChannel {
@@ -54,7 +55,7 @@ export function holdSignals(db: Database): () => void {
   const key = fileKey(db);
   let entry = channels.get(key);
   if (!entry) {
-    const channel = new BroadcastChannel(`ecommerce-embedded-log\u0000${key}`);
+    const channel = new BroadcastChannel(`ecommerce-sqlite-signals\u0000${key}`);
     // Never what keeps a process or a thread alive: the consumers' timers decide that.
     channel.unref();
     channel.onmessage = (message) => {
@@ -104,6 +105,9 @@ const listen = (db: Database, kind: Signal[0], name: string, listener: () => voi
 };
 export const onTopic = (db: Database, topic: string, listener: () => void): (() => void) => listen(db, 'topic', topic, listener);
 export const onGroup = (db: Database, groupId: string, listener: () => void): (() => void) => listen(db, 'group', groupId, listener);
+/** An event store's append, committed. */
+export const signalAppended = (db: Database): void => signal(db, 'appended', 'events');
+export const onAppended = (db: Database, listener: () => void): (() => void) => listen(db, 'appended', 'events', listener);
 
 /** A sleep that a `wake()` cuts short. */
 export function createWaiter() {

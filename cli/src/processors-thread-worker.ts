@@ -1,0 +1,71 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { createLogger, createMetrics } from '@ecommerce/platform';
+import { createMirror } from '@ecommerce/command-api';
+import type { Mirror } from '@ecommerce/command-api';
+import { createProcessors } from '@ecommerce/processors';
+import type { Processors } from '@ecommerce/processors';
+import { openAdapters } from './adapters';
+import type { Adapters } from './adapters';
+import { relayedSamples, runInThread } from './component-thread';
+import type { ProcessorsThreadData, ProcessorsThreadMessage } from './processors-thread-messages';
+import { createNotificationSenders, createPaymentProvider, publicUrlOf } from './providers';
+
+/**
+ * The mirror and the processors of an embedded `start`, on their own thread: their own connections
+ * to the event store, the log and the registry files, their own event loop. The main thread keeps
+ * the HTTP side and the command API, whose appends wake the mirror here through the event store
+ * file's signal. Health, the mirror's checkpoint and their metrics are posted to it.
+ */
+const port = parentPort;
+if (!port) throw new Error('processors-thread-worker runs only as a worker thread');
+const { settings, logLevel, relayEveryMs, checkpointElsewhere, eventStorePollIntervalMs, logPollIntervalMs } = workerData as ProcessorsThreadData;
+const post = (message: ProcessorsThreadMessage) => port.postMessage(message);
+const logger = createLogger({ level: logLevel, name: 'ecommerce' });
+const metrics = createMetrics();
+let adapters: Adapters | undefined;
+let mirror: Mirror | undefined;
+let processors: Processors | undefined;
+let senders: ReturnType<typeof createNotificationSenders> | undefined;
+let timer: NodeJS.Timeout | undefined;
+
+const relay = async () => {
+  if (!mirror || !processors) return;
+  post({ kind: 'progress', mirrorCheckpoint: mirror.checkpoint(), mirror: mirror.health(), processors: processors.health(), samples: await relayedSamples(metrics) });
+};
+
+async function stop(): Promise<void> {
+  clearInterval(timer);
+  // the processors first (no send in flight), then the SMTP pool, then the mirror
+  await processors?.stop();
+  await senders?.close();
+  await relay().catch(() => undefined);
+  await mirror?.stop();
+  await adapters?.close();
+}
+
+runInThread(port, {
+  async start() {
+    try {
+      adapters = await openAdapters(settings, logger, ['eventStore', 'log', 'registry'], { checkpointElsewhere, eventStorePollIntervalMs, logPollIntervalMs });
+      mirror = createMirror({ eventStore: adapters.eventStore, log: adapters.log, serde: adapters.serde, logger, metrics, partitions: settings.PARTITIONS });
+      await mirror.start();
+      const processorsLogger = logger.child({ component: 'processors' });
+      senders = createNotificationSenders(settings, processorsLogger);
+      processors = createProcessors({
+        log: adapters.log, eventStore: adapters.eventStore, serde: adapters.serde, logger: processorsLogger, metrics,
+        paymentProvider: createPaymentProvider(settings), senders,
+        settings: {
+          partitions: settings.PARTITIONS, paymentWindowMs: settings.PAYMENT_WINDOW_MS, returnWindowMs: settings.RETURN_WINDOW_MS, acceptanceWindowMs: settings.ACCEPTANCE_WINDOW_MS,
+          cacheSize: settings.ACTOR_CACHE_SIZE, snapshotEvery: settings.SNAPSHOT_EVERY, publicUrl: publicUrlOf(settings),
+        },
+      });
+      await processors.start();
+    } catch (error) {
+      await stop().catch(() => undefined);
+      throw error;
+    }
+    await relay();
+    timer = setInterval(() => void relay().catch((error: unknown) => logger.warn({ err: error }, 'could not relay the processors progress')), relayEveryMs);
+  },
+  stop,
+});
