@@ -80,7 +80,7 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
   const projectionsThread = Boolean(settings.PROJECTIONS_THREAD && parts.projections && !settings.KAFKA_BROKERS && !settings.MONGO_URL && (parts.gateway || parts.processors || parts.mirror));
   // Beside the HTTP side and the command API the mirror and the processors held the event loop back at saturation; PROCESSORS_THREAD gives them a thread.
   const processorsThread = Boolean(settings.PROCESSORS_THREAD && parts.mirror && parts.processors && !settings.KAFKA_BROKERS && !settings.EVENTSTORE_URL && (parts.gateway || parts.commandApi));
-  // That thread owns the embedded read store (held in memory by its writer); this one asks it.
+  // The projections thread owns the embedded read store (held in memory by its writer); this one asks it.
   // It also checkpoints this thread's files, so that no commit here copies the WAL back.
   const adapters = await openAdapters(settings, logger, [...needs].filter((port) => !(projectionsThread && port === 'readStore')), { checkpointElsewhere: projectionsThread });
   const metrics = createMetrics();
@@ -103,6 +103,11 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
     if (thread) stoppers.push(() => thread.stop());
     const health = adapterHealth(adapters, [...needs]);
     const emptyAtStart = parts.seedIfEmpty ? (await adapters.eventStore.headPosition()) === 0 : false;
+    // Likewise the processors thread's start (once the store was found empty or not); its mirror finds whatever the seeding below appends.
+    const processorsOnThread = processorsThread ? createProcessorsThread({ settings, logger, metrics, checkpointElsewhere: projectionsThread }) : undefined;
+    const processorsStarted = processorsOnThread?.start();
+    processorsStarted?.catch(() => undefined);
+    if (processorsOnThread) stoppers.push(() => processorsOnThread.stop());
     const servesCommands = Boolean(parts.commandApi || inProcessApis);
     const rateLimits = servesCommands || parts.gateway ? await openRateLimits(settings, logger, metrics) : undefined;
     if (rateLimits) stoppers.push(() => rateLimits.close());
@@ -144,14 +149,11 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
       logger.info('empty event store: seeding the demo catalog');
       await seedDemoCatalog(commandApi.commands, logger);
     }
-    if (processorsThread) {
-      // After the seeding above: the thread's mirror starts on a catalog already in the store.
-      const thread = createProcessorsThread({ settings, logger, metrics, checkpointElsewhere: projectionsThread });
-      stoppers.push(() => thread.stop());
-      await thread.start();
-      running.mirror = thread.mirror;
-      health.mirror = () => thread.mirror.health();
-      health.processors = () => thread.health();
+    if (processorsOnThread) {
+      await processorsStarted;
+      running.mirror = processorsOnThread.mirror;
+      health.mirror = () => processorsOnThread.mirror.health();
+      health.processors = () => processorsOnThread.health();
     }
     if (parts.mirror && !processorsThread) {
       const mirror = createMirror({ eventStore: adapters.eventStore, log: adapters.log, serde: adapters.serde, logger, metrics, partitions: settings.PARTITIONS });
