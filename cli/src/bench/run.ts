@@ -21,6 +21,7 @@ import { sweepSvg } from './sweep-plot';
 import type { SweepSeries } from './sweep-plot';
 import type { BenchReport, SectionOutcome, SectionResult } from './report';
 import { withTempDir } from './temp-dir';
+import { benchSections } from './sections';
 
 export interface BenchOptions {
   /** Events for the mirror and rebuild runs. */
@@ -38,7 +39,7 @@ export interface BenchOptions {
   logger: Logger;
 }
 
-export const benchSections = ['store', 'mirror', 'mirror-kafka', 'rebuild', 'rebuild-server', 'http', 'orders', 'orders-kafka', 'lifecycle', 'lifecycle-kafka', 'graphql', 'sse', 'search', 'orders-sweep', 'orders-kafka-sweep'] as const;
+export { benchSections };
 
 /** Offered rates of the sweep sections when `--sweep-rates` is not given. */
 const defaultSweepRates = { embedded: [100, 200, 400, 800, 1600], kafka: [25, 50, 100, 200, 400] };

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Logger, Settings } from '@ecommerce/platform';
-import { benchSections, runBench } from '../bench/run';
+import type * as BenchRun from '../bench/run';
+import { benchSections } from '../bench/sections';
 
 function positiveWholeNumber(option: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -27,6 +28,9 @@ export function registerBenchCommand(program: Command, boot: () => { settings: S
       const ordersRate = positiveWholeNumber('--orders-rate', options.ordersRate);
       const lifecycleRate = positiveWholeNumber('--lifecycle-rate', options.lifecycleRate);
       const sweepRates = options.sweepRates?.split(',').map((text) => positiveWholeNumber('--sweep-rates', text.trim()) as number);
+      // Loaded here, not with the CLI: its sections' clients (another Kafka client among them) would slow every process's start.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a require: tsx hooks CommonJS loading, not import()
+      const { runBench } = require('../bench/run') as typeof BenchRun;
       await runBench({ events: options.quick ? 5000 : Number(options.events), quick: Boolean(options.quick), only, ordersRate, lifecycleRate, sweepRates, logger });
     });
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Logger, Settings } from '@ecommerce/platform';
 import { tortureDefaults } from './plan';
-import { preflight, runTorture } from './run';
+import type * as TortureRun from './run';
 
 /** A positive whole number option (or its default); anything else stops the command with the option's name. */
 export function wholeNumberOption(option: string, text: string | undefined, fallback: number, min = 1): number {
@@ -23,6 +23,9 @@ export function registerTortureCommand(program: Command, boot: () => { settings:
     .option('--quick', 'the CI run: fewer orders, a few kills, the same broker restart and read-store outage, bounded in time')
     .action(async (options: { orders?: string; skus?: string; rate?: string; killEveryMs?: string; seed?: string; quick?: boolean }) => {
       const { logger } = boot();
+      // Loaded here, not with the CLI, which every process of the platform starts from.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a require: tsx hooks CommonJS loading, not import()
+      const { preflight, runTorture } = require('./run') as typeof TortureRun;
       const problem = preflight(process.env);
       if (problem) {
         process.stderr.write(`ecommerce torture: ${problem}\n`);
