@@ -39,9 +39,10 @@ describe('the mirror and the processors on a worker thread', () => {
       }
       await waitFor(`the mirror to reach ${head} (at ${thread.mirror.checkpoint()})`, () => thread.mirror.checkpoint() >= head);
       // the thread's counters, served by this thread's registry
+      // at least the events appended here: the processors append their own in answer to some of them
       const published = async () => (await metrics.registry.getSingleMetric('mirror_events_published_total')?.get())?.values[0]?.value ?? 0;
       for (let waited = 0; (await published()) < createLifecycleEvents().length && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(await published()).toBe(createLifecycleEvents().length);
+      expect(await published()).toBeGreaterThanOrEqual(createLifecycleEvents().length);
     } finally {
       await thread.stop();
       await adapters.close();
