@@ -26,6 +26,12 @@ export interface CommandRequest<Command, Event extends DomainEventLike, State> {
   /** Authorization that needs the entity (owner checks); throws to refuse. */
   authorize?: (state: State, revision: number) => void;
   actor?: string;
+  /**
+   * The stream's id was just made up here (a random id, as a placed order's): it has no events,
+   * so it is not read; the append expects no stream, and should one exist after all, it is read
+   * and decided again like any other.
+   */
+  newStream?: boolean;
 }
 
 export interface CommandOutcome<Event, State> {
@@ -45,7 +51,7 @@ export async function handleCommand<Command, Event extends DomainEventLike, Stat
   request: CommandRequest<Command, Event, State>,
 ): Promise<CommandOutcome<Event, State>> {
   for (let attempt = 1; ; attempt += 1) {
-    const loaded = await aggregateStream(context.eventStore, request.streamId, request.decider);
+    const loaded = attempt === 1 && request.newStream ? { state: request.decider.initialState(), revision: -1 } : await aggregateStream(context.eventStore, request.streamId, request.decider);
     let state = loaded.state;
     const revision = loaded.revision;
     checkExpectation(request, revision);

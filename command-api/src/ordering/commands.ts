@@ -25,13 +25,14 @@ export interface CheckoutAnswer extends CommandAnswer {
  * product streams, the decider checks the lines and computes the total.
  */
 export function createOrderingCommands(context: CommandContext) {
-  async function place(principal: Principal, requested: readonly RequestedLine[], fieldOf: (index: number) => string, orderId: string, shippingAddress: PostalAddress | null): Promise<CommandAnswer> {
+  async function place(principal: Principal, requested: readonly RequestedLine[], fieldOf: (index: number) => string, orderId: string, shippingAddress: PostalAddress | null, newStream = false): Promise<CommandAnswer> {
     const lines = await snapshotLines(context.eventStore, requested, fieldOf);
     const outcome = await handleCommand(context, {
       streamId: orderStreamId(orderId),
       decider: orderDecider,
       commands: [{ type: 'PlaceOrder', data: { orderId, customerId: principal.sub, lines, placedAt: context.clock().toISOString(), shippingAddress } }],
       actor: principal.sub,
+      newStream,
     });
     return answerOf(context, orderId, orderStreamId(orderId), outcome);
   }
@@ -59,9 +60,10 @@ export function createOrderingCommands(context: CommandContext) {
       return answerOf(context, principal.sub, cartStreamId(principal.sub), outcome);
     },
 
-    async placeOrder(principal: Principal, lines: readonly RequestedLine[], shipping: ShippingChoice = {}, orderId: string = randomId()): Promise<CommandAnswer> {
+    /** Under a new random id unless given one (a given one's stream is read: it may hold an order already). */
+    async placeOrder(principal: Principal, lines: readonly RequestedLine[], shipping: ShippingChoice = {}, orderId?: string): Promise<CommandAnswer> {
       const shippingAddress = await resolveShippingAddress(context, principal, shipping);
-      return place(principal, lines, (index) => `lines.${index}.productId`, orderId, shippingAddress);
+      return place(principal, lines, (index) => `lines.${index}.productId`, orderId ?? randomId(), shippingAddress, orderId === undefined);
     },
 
     /**
