@@ -73,6 +73,12 @@ async function remoteOpenApi(urls: string[], own: { paths?: object }) {
   };
 }
 
+/**
+ * The query API serves reads only (GET, and HEAD with them): a write skips its routers, whose
+ * route layers it otherwise matched one by one for nothing before reaching the command API's.
+ */
+const readsOnly = (query: Router): RequestHandler => (req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? query(req, res, next) : next());
+
 /** The single public entry point (DESIGN §2): identity, docs, health, metrics, and the APIs behind it. */
 export function createGateway(options: GatewayOptions) {
   const { upstreams } = options;
@@ -126,7 +132,7 @@ export function createGateway(options: GatewayOptions) {
     routers: [
       // after the JSON body parser and the identity; embedded, it calls the routers below through this same server
       graphqlRouter({ target: upstreams.kind === 'remote' ? upstreams : { kind: 'same-server' }, graphiql: options.graphiql ?? false }),
-      ...(upstreams.kind === 'in-process' ? [upstreams.query, upstreams.command] : []),
+      ...(upstreams.kind === 'in-process' ? [readsOnly(upstreams.query), upstreams.command] : []),
     ],
   });
 }
