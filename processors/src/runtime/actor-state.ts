@@ -78,11 +78,24 @@ export function createActorStateStore<State>(options: {
     }
   }
 
+  /**
+   * A stream shorter than `snapshotEvery` has no snapshot (the first is written once it is that
+   * long): its first `snapshotEvery` events are read, and only a stream that has that many looks
+   * for one. Most cold keys (an order's actor, a few events long) then cost one read, not two.
+   */
   async function rehydrate(streamId: string, partition: string): Promise<ActorStateEntry<State>> {
+    const fresh = (): ActorStateEntry<State> => ({ state: actor.decider.initialState() as State, revision: -1, handled: new Set(), partition, snapshotRevision: -1 });
+    const head = snapshotEvery > 0 ? await eventStore.readStream(streamId, { maxCount: snapshotEvery }) : [];
+    if (head.length < snapshotEvery) {
+      const entry = fresh();
+      fold(entry, head);
+      return entry;
+    }
     const snapshot = await latestSnapshot(streamId);
     const entry: ActorStateEntry<State> = snapshot
       ? { state: fromData(snapshot.state), revision: snapshot.revision, handled: new Set(snapshot.handledMessageIds), partition, snapshotRevision: snapshot.revision }
-      : { state: actor.decider.initialState() as State, revision: -1, handled: new Set(), partition, snapshotRevision: -1 };
+      : fresh();
+    if (!snapshot) fold(entry, head);
     fold(entry, await eventStore.readStream(streamId, { fromRevision: entry.revision + 1 }));
     return entry;
   }
