@@ -7,17 +7,17 @@ import type { Mirror } from '@ecommerce/command-api';
 import { createQueryApi } from '@ecommerce/query-api';
 import { allProjections, createProjectionsHost } from '@ecommerce/projections';
 import type { ProjectionsHost } from '@ecommerce/projections';
-import { createProcessors } from '@ecommerce/processors';
 import { bearerIdentity, createGateway } from '@ecommerce/gateway';
 import { createMetrics, createSchemaRegistryServer, createServiceApp, createTokenVerifier, generateOpenApiDocument, platformTopics, publicJwks } from '@ecommerce/platform';
 import { watchSigningKeys } from './keys';
 import type { HealthCheck, Logger, Metrics, Settings } from '@ecommerce/platform';
 import { openAdapters, openImageStore } from './adapters';
+import { processorsFromSettings } from './processors-from-settings';
 import { createProcessorsThread } from './processors-thread';
 import { createProjectionsThread } from './projections-thread';
 import type { Adapters } from './adapters';
 import { seedDemoCatalog } from './seed/seed';
-import { createNotificationSenders, createPaymentProvider, publicUrlOf } from './providers';
+import { createPaymentProvider, publicUrlOf } from './providers';
 import { openRateLimits } from './rate-limits';
 
 /** The web shop as `npm ci` builds it (`web/dist`), served by the gateway at `/`. */
@@ -163,16 +163,7 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
       stoppers.push(() => mirror.stop());
     }
     if (parts.processors && !processorsThread) {
-      const processorsLogger = logger.child({ component: 'processors' });
-      const senders = createNotificationSenders(settings, processorsLogger);
-      const processors = createProcessors({
-        log: adapters.log, eventStore: adapters.eventStore, serde: adapters.serde, logger: processorsLogger, metrics,
-        paymentProvider: createPaymentProvider(settings), senders,
-        settings: {
-          partitions: settings.PARTITIONS, paymentWindowMs: settings.PAYMENT_WINDOW_MS, returnWindowMs: settings.RETURN_WINDOW_MS, acceptanceWindowMs: settings.ACCEPTANCE_WINDOW_MS,
-          cacheSize: settings.ACTOR_CACHE_SIZE, snapshotEvery: settings.SNAPSHOT_EVERY, publicUrl: publicUrlOf(settings),
-        },
-      });
+      const { processors, senders } = processorsFromSettings(settings, adapters, logger, metrics);
       // Stoppers run in reverse: the processors stop (no send in flight) before the SMTP pool closes.
       stoppers.push(() => senders.close());
       await processors.start();

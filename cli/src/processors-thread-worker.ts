@@ -2,13 +2,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createLogger, createMetrics } from '@ecommerce/platform';
 import { createMirror } from '@ecommerce/command-api';
 import type { Mirror } from '@ecommerce/command-api';
-import { createProcessors } from '@ecommerce/processors';
 import type { Processors } from '@ecommerce/processors';
 import { openAdapters } from './adapters';
 import type { Adapters } from './adapters';
 import { relayedSamples, runInThread } from './component-thread';
 import type { ProcessorsThreadData, ProcessorsThreadMessage } from './processors-thread-messages';
-import { createNotificationSenders, createPaymentProvider, publicUrlOf } from './providers';
+import { processorsFromSettings } from './processors-from-settings';
+import type { NotificationSenders } from './providers';
 
 /**
  * The mirror and the processors of an embedded `start`, on their own thread: their own connections
@@ -25,7 +25,7 @@ const metrics = createMetrics();
 let adapters: Adapters | undefined;
 let mirror: Mirror | undefined;
 let processors: Processors | undefined;
-let senders: ReturnType<typeof createNotificationSenders> | undefined;
+let senders: NotificationSenders | undefined;
 let timer: NodeJS.Timeout | undefined;
 
 const relay = async () => {
@@ -49,16 +49,7 @@ runInThread(port, {
       adapters = await openAdapters(settings, logger, ['eventStore', 'log', 'registry'], { checkpointElsewhere, eventStorePollIntervalMs, logPollIntervalMs });
       mirror = createMirror({ eventStore: adapters.eventStore, log: adapters.log, serde: adapters.serde, logger, metrics, partitions: settings.PARTITIONS });
       await mirror.start();
-      const processorsLogger = logger.child({ component: 'processors' });
-      senders = createNotificationSenders(settings, processorsLogger);
-      processors = createProcessors({
-        log: adapters.log, eventStore: adapters.eventStore, serde: adapters.serde, logger: processorsLogger, metrics,
-        paymentProvider: createPaymentProvider(settings), senders,
-        settings: {
-          partitions: settings.PARTITIONS, paymentWindowMs: settings.PAYMENT_WINDOW_MS, returnWindowMs: settings.RETURN_WINDOW_MS, acceptanceWindowMs: settings.ACCEPTANCE_WINDOW_MS,
-          cacheSize: settings.ACTOR_CACHE_SIZE, snapshotEvery: settings.SNAPSHOT_EVERY, publicUrl: publicUrlOf(settings),
-        },
-      });
+      ({ processors, senders } = processorsFromSettings(settings, adapters, logger, metrics));
       await processors.start();
     } catch (error) {
       await stop().catch(() => undefined);
