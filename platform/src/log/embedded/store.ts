@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { NotFoundError, ValidationError } from '../../errors';
 import { partitionFor } from '../murmur2';
 import type { Headers, LogMessage, ProducerRecord, RecordMetadata, TopicPartitionOffset, TopicSpec } from '../port';
+import { createTailCache } from './tail-cache';
 
 interface MessageRow {
   topic: string;
@@ -57,6 +58,8 @@ export function createLogStore(db: Database) {
       .prepare('SELECT next_offset FROM log_group_offsets WHERE group_id = ? AND topic = ? AND partition = ?')
       .pluck(),
   };
+  // Below an end offset seen earlier, what the consumer groups of this connection read last.
+  const tail = createTailCache();
   // Null keys go round-robin per topic, as Kafka's default partitioner does.
   const roundRobin = new Map<string, number>();
 
@@ -121,7 +124,15 @@ export function createLogStore(db: Database) {
 
     /** Messages in [fromOffset, beforeOffset): a fetch bounded by an end offset seen earlier, which is then its high watermark. */
     readBelow(topic: string, partition: number, fromOffset: number, beforeOffset: number, maxCount: number): LogMessage[] {
-      return (statements.readBelow.all(topic, partition, fromOffset, beforeOffset, maxCount) as MessageRow[]).map(toMessage);
+      const count = Math.min(beforeOffset - fromOffset, maxCount);
+      if (count <= 0) return [];
+      const held = tail.get(topic, partition, fromOffset, count);
+      if (held.length === count) return held;
+      const rest = fromOffset + held.length;
+      const read = (statements.readBelow.all(topic, partition, rest, beforeOffset, count - held.length) as MessageRow[]).map(toMessage);
+      // Inside a transaction of this connection a read may see rows that are not committed yet.
+      if (!db.inTransaction) tail.put(topic, partition, rest, read);
+      return held.length === 0 ? read : [...held, ...read];
     },
 
     /** End offset of every partition of a topic in one query, partition → end; empty for an unknown topic. */

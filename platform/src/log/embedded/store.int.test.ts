@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import { range, text, textOf } from '../contract-helpers';
+import { applyLogSchema } from './schema';
+import { createLogStore } from './store';
+import type { LogStore } from './store';
+
+const TOPIC = 'orders';
+
+/** The messages' values as text, what a reader compares. */
+const values = (store: LogStore, from: number, before: number, max = 100) => store.readBelow(TOPIC, 0, from, before, max).map(textOf);
+
+describe('embedded log store: what the consumer groups of a connection read', () => {
+  let dir: string;
+  const connections: SqliteDatabase[] = [];
+  const open = () => {
+    const db = new Database(path.join(dir, 'log.db'));
+    db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = WAL');
+    applyLogSchema(db);
+    connections.push(db);
+    return { db, store: createLogStore(db) };
+  };
+  /** Appended by another connection (another thread or process), committed. */
+  const appendElsewhere = (labels: readonly string[]) => {
+    const writer = open();
+    writer.db.transaction(() => writer.store.append(labels.map((label) => ({ topic: TOPIC, partition: 0, key: null, value: text(label) })))).immediate();
+  };
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'embedded-log-store-'));
+    const first = open();
+    first.db.transaction(() => first.store.ensureTopics([{ topic: TOPIC, partitions: 1 }])).immediate();
+  });
+  afterEach(() => {
+    for (const db of connections.splice(0)) db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('hands a range read once to the next group that reads it, as the file holds it', () => {
+    const { store } = open();
+    appendElsewhere(range(5).map((index) => `m${index}`));
+    const first = store.readBelow(TOPIC, 0, 0, 5, 100);
+    const second = store.readBelow(TOPIC, 0, 1, 5, 2);
+    expect(second.map(textOf)).toEqual(['m1', 'm2']);
+    expect(second[0]).toBe(first[1]);
+    expect(values(open().store, 0, 5)).toEqual(values(store, 0, 5));
+  });
+
+  it('reads from the file only what lies past what it holds', () => {
+    const { store } = open();
+    appendElsewhere(['a', 'b']);
+    const early = store.readBelow(TOPIC, 0, 0, 2, 100);
+    appendElsewhere(['c', 'd', 'e']);
+    const late = store.readBelow(TOPIC, 0, 0, 5, 100);
+    expect(late.map(textOf)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(late[1]).toBe(early[1]);
+    expect(late.map((message) => message.offset)).toEqual(range(5));
+    expect(values(store, 3, 5, 1)).toEqual(['d']);
+  });
+
+  it('keeps nothing it read inside a transaction that was then rolled back', () => {
+    const { db, store } = open();
+    appendElsewhere(['kept']);
+    expect(values(store, 0, 1)).toEqual(['kept']);
+    const rolledBack = db.transaction(() => {
+      store.append([{ topic: TOPIC, partition: 0, key: null, value: text('never committed') }]);
+      expect(values(store, 1, 2)).toEqual(['never committed']);
+      throw new Error('roll back');
+    });
+    expect(() => rolledBack.immediate()).toThrow('roll back');
+    appendElsewhere(['committed instead']);
+    expect(values(store, 0, 2)).toEqual(['kept', 'committed instead']);
+  });
+});

@@ -1,0 +1,67 @@
+import type { LogMessage } from '../port';
+
+/** Messages kept per partition: the span consumer groups at the tail of a partition read within. */
+const defaultCapacity = 2048;
+
+interface Window {
+  base: number;
+  messages: LogMessage[];
+}
+
+export interface TailCache {
+  /** Of the messages at offsets [from, from + count), the ones held from `from` on (none when `from` is not held). */
+  get(topic: string, partition: number, from: number, count: number): LogMessage[];
+  /** Messages just read from the file at offsets from `from` on; kept only when their offsets follow one another. */
+  put(topic: string, partition: number, from: number, messages: readonly LogMessage[]): void;
+}
+
+const isContiguous = (from: number, messages: readonly LogMessage[]): boolean =>
+  messages.every((message, index) => message.offset === from + index);
+
+/**
+ * The last messages read of each partition, handed to every consumer group of this connection
+ * that reads them next: the projections of a process read each topic in several groups, and
+ * each group read and parsed every message again. A message is written once and never changed,
+ * so a read held here is what the file would answer; the messages are frozen, since every
+ * reader now gets the same objects.
+ *
+ * One window per partition, at its tail: a read that extends it is appended, one elsewhere
+ * (a group catching up from far behind) replaces it only when it lies ahead of it.
+ */
+export function createTailCache(capacity = defaultCapacity): TailCache {
+  const windows = new Map<string, Window>();
+  const keyOf = (topic: string, partition: number) => `${topic}\u0000${partition}`;
+
+  return {
+    get(topic, partition, from, count) {
+      const window = windows.get(keyOf(topic, partition));
+      const start = window ? from - window.base : -1;
+      if (!window || start < 0 || count <= 0) return [];
+      return window.messages.slice(start, start + count);
+    },
+
+    put(topic, partition, from, messages) {
+      if (messages.length === 0 || !isContiguous(from, messages)) return;
+      for (const message of messages) {
+        Object.freeze(message.headers);
+        Object.freeze(message);
+      }
+      const key = keyOf(topic, partition);
+      const window = windows.get(key);
+      const end = window ? window.base + window.messages.length : -1;
+      if (window && from <= end && from >= window.base) {
+        // The window's own objects stay for the offsets it holds: readers share them.
+        for (const message of messages) if (message.offset >= end) window.messages.push(message);
+        if (window.messages.length > capacity * 2) {
+          const drop = window.messages.length - capacity;
+          window.messages = window.messages.slice(drop);
+          window.base += drop;
+        }
+        return;
+      }
+      if (window && from < window.base) return;
+      const kept = messages.slice(-capacity * 2);
+      windows.set(key, { base: from + messages.length - kept.length, messages: kept });
+    },
+  };
+}
