@@ -2,11 +2,13 @@
 import type Database from 'better-sqlite3';
 import type { IndexSpec } from './port';
 import type { Entry } from './collection-state';
+import { moveToRowidTable } from '../sqlite/rowid-table';
 
 /**
  * Documents sit in a rowid table: in a WITHOUT ROWID table the whole row lives in the key's B-tree,
  * so a page holds only three or four documents of ~1 KB, and each write cost twice as much
- * (SQLite's own advice: WITHOUT ROWID for rows under a twentieth of a page).
+ * (SQLite's own advice: WITHOUT ROWID for rows under a twentieth of a page). A file written
+ * before has its documents moved, once, when opened.
  */
 const documentsColumns = 'collection TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (collection, id)';
 
@@ -28,25 +30,8 @@ export interface StoredCollection {
   indexes: IndexSpec[];
 }
 
-/** A file written before documents moved to a rowid table gets its documents moved, once, when opened. */
-function moveDocumentsToRowidTable(db: Database.Database): void {
-  const findTable = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'read_store_documents'");
-  const isWithoutRowid = () => /WITHOUT\s+ROWID/i.test((findTable.get() as { sql: string } | undefined)?.sql ?? '');
-  if (!isWithoutRowid()) return;
-  db.transaction(() => {
-    // Asked again under the write lock: another connection may have moved them meanwhile.
-    if (!isWithoutRowid()) return;
-    db.exec(`
-      ALTER TABLE read_store_documents RENAME TO read_store_documents_without_rowid;
-      CREATE TABLE read_store_documents (${documentsColumns});
-      INSERT INTO read_store_documents (collection, id, body) SELECT collection, id, body FROM read_store_documents_without_rowid;
-      DROP TABLE read_store_documents_without_rowid;
-    `);
-  }).immediate();
-}
-
 export const createEmbeddedTables = (db: Database.Database) => {
-  moveDocumentsToRowidTable(db);
+  moveToRowidTable(db, 'read_store_documents', documentsColumns);
   db.exec(schema);
   const statement = (sql: string) => db.prepare(sql);
   const addCollection = statement('INSERT OR IGNORE INTO read_store_collections (name) VALUES (?)');

@@ -1,4 +1,20 @@
 import type { Database } from 'better-sqlite3';
+import { moveToRowidTable } from '../../sqlite/rowid-table';
+
+/**
+ * A rowid table: a message with its headers is larger than a twentieth of a page, and in a
+ * WITHOUT ROWID table (what files written before hold, moved when opened) each append cost
+ * about twice as much; the primary key's index keeps reads by offset.
+ */
+const messagesColumns = `
+     topic TEXT NOT NULL,
+     partition INTEGER NOT NULL,
+     offset INTEGER NOT NULL,
+     key TEXT,
+     value BLOB,
+     headers TEXT NOT NULL DEFAULT '{}',
+     timestamp INTEGER NOT NULL,
+     PRIMARY KEY (topic, partition, offset)`;
 
 /**
  * Tables of the embedded log. `partitions.end_offset` is the next offset to write: kept
@@ -14,15 +30,7 @@ const statements = [
      partition INTEGER NOT NULL,
      end_offset INTEGER NOT NULL DEFAULT 0,
      PRIMARY KEY (topic, partition))`,
-  `CREATE TABLE IF NOT EXISTS log_messages (
-     topic TEXT NOT NULL,
-     partition INTEGER NOT NULL,
-     offset INTEGER NOT NULL,
-     key TEXT,
-     value BLOB,
-     headers TEXT NOT NULL DEFAULT '{}',
-     timestamp INTEGER NOT NULL,
-     PRIMARY KEY (topic, partition, offset)) WITHOUT ROWID`,
+  `CREATE TABLE IF NOT EXISTS log_messages (${messagesColumns})`,
   `CREATE TABLE IF NOT EXISTS log_group_offsets (
      group_id TEXT NOT NULL,
      topic TEXT NOT NULL,
@@ -48,6 +56,7 @@ const statements = [
 ];
 
 export function applyLogSchema(db: Database): void {
+  moveToRowidTable(db, 'log_messages', messagesColumns);
   db.transaction(() => {
     for (const sql of statements) db.prepare(sql).run();
   }).immediate();

@@ -62,6 +62,33 @@ describe('embedded log store: what the consumer groups of a connection read', ()
     expect(values(store, 3, 5, 1)).toEqual(['d']);
   });
 
+  it('moves the messages of a file written with the earlier WITHOUT ROWID table, once, and goes on appending after them', () => {
+    const earlier = path.join(dir, 'earlier.db');
+    const old = new Database(earlier);
+    old.exec(`
+      CREATE TABLE log_topics (name TEXT PRIMARY KEY, partitions INTEGER NOT NULL, compacted INTEGER NOT NULL DEFAULT 0);
+      CREATE TABLE log_partitions (topic TEXT NOT NULL, partition INTEGER NOT NULL, end_offset INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (topic, partition));
+      CREATE TABLE log_messages (topic TEXT NOT NULL, partition INTEGER NOT NULL, offset INTEGER NOT NULL, key TEXT, value BLOB,
+        headers TEXT NOT NULL DEFAULT '{}', timestamp INTEGER NOT NULL, PRIMARY KEY (topic, partition, offset)) WITHOUT ROWID;
+      INSERT INTO log_topics VALUES ('${TOPIC}', 1, 0);
+      INSERT INTO log_partitions VALUES ('${TOPIC}', 0, 2);
+      INSERT INTO log_messages VALUES ('${TOPIC}', 0, 0, 'k', x'6f6c6430', '{"h":"0"}', 1), ('${TOPIC}', 0, 1, NULL, x'6f6c6431', '{}', 2);
+    `);
+    old.close();
+    const db = new Database(earlier);
+    connections.push(db);
+    applyLogSchema(db);
+    const tableSql = () => (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'log_messages'").get() as { sql: string }).sql;
+    expect(tableSql()).not.toMatch(/WITHOUT ROWID/i);
+    applyLogSchema(db);
+    const store = createLogStore(db);
+    db.transaction(() => store.append([{ topic: TOPIC, partition: 0, key: null, value: text('new2') }])).immediate();
+    const messages = store.read(TOPIC, 0, 0, 10);
+    expect(messages.map(textOf)).toEqual(['old0', 'old1', 'new2']);
+    expect(messages.map((message) => message.offset)).toEqual([0, 1, 2]);
+    expect(messages[0]).toMatchObject({ key: 'k', headers: { h: '0' }, timestamp: 1 });
+  });
+
   it('keeps nothing it read inside a transaction that was then rolled back', () => {
     const { db, store } = open();
     appendElsewhere(['kept']);
