@@ -118,6 +118,24 @@ describe('Avro serde', () => {
     expect(decoded).toMatchObject({ recordName: 'ecommerce.elsewhere.Thing', data: { n: 3 } });
   });
 
+  it('hands out plain data, whose prototype a field named __proto__ does not reach', async () => {
+    const schemaText = JSON.stringify({
+      type: 'record', name: 'ecommerce.elsewhere.Odd',
+      fields: [
+        { name: '__proto__', type: { type: 'record', name: 'Inner', fields: [{ name: 'polluted', type: 'boolean' }] } },
+        { name: 'items', type: { type: 'array', items: 'Inner' } },
+      ],
+    });
+    const producer = createAvroSerde(registry, { resolveSchema: () => schemaText });
+    const data = { ['__proto__']: { polluted: true }, items: [{ polluted: false }] };
+    const message = await producer.encode('ecommerce.elsewhere.events', 'ecommerce.elsewhere.Odd', JSON.parse(JSON.stringify({ items: data.items, ['__proto__']: data.__proto__ })) as Record<string, unknown>);
+    const decoded = (await createAvroSerde(registry, currentSchemas).decode(message)).data;
+    expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype);
+    expect(Object.keys(decoded)).toEqual(['items']);
+    expect((decoded as { polluted?: unknown }).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf((decoded.items as unknown[])[0])).toBe(Object.prototype);
+  });
+
   describe('refuses to encode', () => {
     it('data that does not match the schema, naming the field', async () => {
       const serde = createAvroSerde(registry, currentSchemas);

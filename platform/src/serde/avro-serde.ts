@@ -45,11 +45,24 @@ export class UnencodableDataError extends ValidationError {
   }
 }
 
-/** avsc decodes records into instances of generated classes; consumers get plain data. */
+/**
+ * avsc decodes records into instances of generated classes; consumers get plain data. Copied
+ * field by field: through `Object.entries` and `Object.fromEntries` the copy cost two to four
+ * times the decoding itself (an `OrderPlaced`: 4.8-8.2 µs, against 1.1 now and 1.8 for avsc).
+ */
 const toPlain = (value: unknown): unknown => {
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, toPlain(field)]));
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const items = new Array<unknown>(value.length);
+    for (let index = 0; index < value.length; index += 1) items[index] = toPlain(value[index]);
+    return items;
+  }
+  if (Buffer.isBuffer(value)) return value;
+  const plain: Record<string, unknown> = {};
+  // Own keys only: a field named `__proto__` (a writer schema may have one) sets the prototype of
+  // avsc's instance rather than a property of it, and is not copied.
+  for (const key of Object.keys(value)) plain[key] = toPlain((value as Record<string, unknown>)[key]);
+  return plain;
 };
 
 /** Where bodies are written before being copied out at their exact size; grown when a body outgrows it. */
