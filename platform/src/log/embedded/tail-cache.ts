@@ -1,7 +1,11 @@
 import type { LogMessage } from '../port';
 
-/** Messages kept per partition: the span consumer groups at the tail of a partition read within. */
-const defaultCapacity = 2048;
+/**
+ * Messages kept per partition, at least (twice as many at most): the groups at a partition's tail
+ * read within a few batches of each other. Every partition a connection reads keeps its window, so
+ * this bounds the memory: a thread reading 120 partitions holds some 15,000 messages at most.
+ */
+const defaultCapacity = 64;
 
 interface Window {
   base: number;
