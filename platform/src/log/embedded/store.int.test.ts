@@ -50,6 +50,22 @@ describe('embedded log store: what the consumer groups of a connection read', ()
     expect(values(open().store, 0, 5)).toEqual(values(store, 0, 5));
   });
 
+  it('hands out frozen messages, however they are read, since the groups of a connection share them', () => {
+    const { store } = open();
+    appendElsewhere(['a']);
+    for (const [message] of [store.readBelow(TOPIC, 0, 0, 1, 10), store.readBelow(TOPIC, 0, 0, 1, 10), store.read(TOPIC, 0, 0, 10)]) {
+      expect(Object.isFrozen(message)).toBe(true);
+      expect(Object.isFrozen(message?.headers)).toBe(true);
+    }
+  });
+
+  it('reads without a limit when asked for a negative count, as SQLite does', () => {
+    const { store } = open();
+    appendElsewhere(['a', 'b', 'c']);
+    expect(values(store, 0, 3, -1)).toEqual(['a', 'b', 'c']);
+    expect(values(store, 1, 3, -1)).toEqual(['b', 'c']);
+  });
+
   it('reads from the file only what lies past what it holds', () => {
     const { store } = open();
     appendElsewhere(['a', 'b']);

@@ -17,15 +17,17 @@ interface MessageRow {
 const EMPTY_HEADERS = '{}';
 
 // Most messages of some topics carry no headers: skip the parse, still hand out a fresh object.
-const toMessage = (row: MessageRow): LogMessage => ({
-  topic: row.topic,
-  partition: row.partition,
-  offset: row.offset,
-  key: row.key,
-  value: row.value,
-  headers: row.headers === EMPTY_HEADERS ? {} : (JSON.parse(row.headers) as Headers),
-  timestamp: row.timestamp,
-});
+// Frozen, however read: the consumer groups of a connection share what they read (tail-cache.ts).
+const toMessage = (row: MessageRow): LogMessage =>
+  Object.freeze({
+    topic: row.topic,
+    partition: row.partition,
+    offset: row.offset,
+    key: row.key,
+    value: row.value,
+    headers: Object.freeze(row.headers === EMPTY_HEADERS ? {} : (JSON.parse(row.headers) as Headers)),
+    timestamp: row.timestamp,
+  });
 
 const MESSAGE_COLUMNS = 'topic, partition, offset, key, value, headers, timestamp';
 
@@ -124,7 +126,8 @@ export function createLogStore(db: Database) {
 
     /** Messages in [fromOffset, beforeOffset): a fetch bounded by an end offset seen earlier, which is then its high watermark. */
     readBelow(topic: string, partition: number, fromOffset: number, beforeOffset: number, maxCount: number): LogMessage[] {
-      const count = Math.min(beforeOffset - fromOffset, maxCount);
+      // A negative maxCount is SQLite's "no limit", as in `read`.
+      const count = maxCount < 0 ? beforeOffset - fromOffset : Math.min(beforeOffset - fromOffset, maxCount);
       if (count <= 0) return [];
       const held = tail.get(topic, partition, fromOffset, count);
       if (held.length === count) return held;

@@ -26,8 +26,8 @@ const isContiguous = (from: number, messages: readonly LogMessage[]): boolean =>
  * The last messages read of each partition, handed to every consumer group of this connection
  * that reads them next: the projections of a process read each topic in several groups, and
  * each group read and parsed every message again. A message is written once and never changed,
- * so a read held here is what the file would answer; the messages are frozen, since every
- * reader now gets the same objects.
+ * so a read held here is what the file would answer. Every reader gets the same objects: the
+ * store hands out frozen messages.
  *
  * One window per partition, at its tail: a read that extends it is appended, one elsewhere
  * (a group catching up from far behind) replaces it only when it lies ahead of it.
@@ -46,10 +46,6 @@ export function createTailCache(capacity = defaultCapacity): TailCache {
 
     put(topic, partition, from, messages) {
       if (messages.length === 0 || !isContiguous(from, messages)) return;
-      for (const message of messages) {
-        Object.freeze(message.headers);
-        Object.freeze(message);
-      }
       const key = keyOf(topic, partition);
       const window = windows.get(key);
       const end = window ? window.base + window.messages.length : -1;
