@@ -3,7 +3,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const cli = join(__dirname, '..', '..', 'bin', 'ecommerce');
@@ -49,13 +49,40 @@ export async function waitUntil(condition: () => Promise<boolean> | boolean, wha
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A loopback port free right now, for a component to listen on. */
-export async function freePort(): Promise<number> {
+/**
+ * The first port of the kernel's ephemeral range (Linux's `ip_local_port_range`; the IANA range
+ * elsewhere): every `listen(0)` and every outgoing connection gets its port from there.
+ */
+function ephemeralRangeStart(): number {
+  try {
+    const first = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+    if (Number.isInteger(first) && first > 12_000) return first;
+  } catch {
+    // not Linux
+  }
+  return 49_152;
+}
+
+const canListen = (port: number) => new Promise<boolean>((resolve) => {
   const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+  server.once('error', () => resolve(false));
+  server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+});
+
+/**
+ * A loopback port free right now, for a component to listen on, from below the ephemeral range.
+ * A port from `listen(0)` is closed again before the component binds it, seconds later; meanwhile
+ * the run's other processes take ports of that range (their health servers on `METRICS_PORT=0`,
+ * every outgoing connection), and one was once given the query API's: the gateway's requests got
+ * a health server's 404. Below the range only another caller of this function can take it.
+ */
+export async function freePort(): Promise<number> {
+  const [low, high] = [10_000, ephemeralRangeStart()];
+  for (let tries = 0; tries < 200; tries += 1) {
+    const port = low + Math.floor(Math.random() * (high - low));
+    if (await canListen(port)) return port;
+  }
+  throw new Error(`no free loopback port between ${low} and ${high} after 200 tries`);
 }
 
 /** Drops this run's MongoDB database, then its consumer groups and topics: the servers outlive a run (a bench, an e2e test) and are shared: every run's topics left behind slow the broker down for the next ones. */
