@@ -176,7 +176,7 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
       await threadStarted;
       running.projections = thread;
     } else if (parts.projections) {
-      const host = createProjectionsHost({ projections: allProjections, log: adapters.log, serde: adapters.serde, readStore: adapters.readStore, logger, metrics, batchWindowMs: settings.PROJECTION_BATCH_WINDOW_MS });
+      const host = createProjectionsHost({ projections: allProjections, log: adapters.log, serde: adapters.serde, readStore: adapters.readStore, logger, metrics, batchWindowMs: settings.PROJECTION_BATCH_WINDOW_MS, partitionsAtOnce: settings.PROJECTION_PARTITIONS_AT_ONCE });
       await host.start();
       running.projections = host;
       stoppers.push(() => host.stop());

@@ -47,7 +47,7 @@ runInThread(port, {
     // The projections' progress goes to the main thread as it is written: its consistency waits read it there.
     readStore = pushingCheckpoints(adapters.readStore, post);
     for (const call of early.splice(0)) answer(readStore, call);
-    host = createProjectionsHost({ projections: allProjections, log: adapters.log, serde: adapters.serde, readStore, logger, metrics, batchWindowMs: settings.PROJECTION_BATCH_WINDOW_MS });
+    host = createProjectionsHost({ projections: allProjections, log: adapters.log, serde: adapters.serde, readStore, logger, metrics, batchWindowMs: settings.PROJECTION_BATCH_WINDOW_MS, partitionsAtOnce: settings.PROJECTION_PARTITIONS_AT_ONCE });
     try {
       await host.start();
     } catch (error) {

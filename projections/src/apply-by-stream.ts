@@ -59,9 +59,11 @@ export function streamKind<T extends Document, Slice>(model: StreamSliceModel<T,
  * fields cannot. Streams may arrive in any interleaving: an event of another stream before the
  * document's first one creates the document with that stream's fields only.
  *
- * Documents are written in parallel, but one document's streams one after the other: the
- * MongoDB-wire server we run (FerretDB on SQLite) loses one of two concurrent updates of one
- * document, and this keeps a projection process from ever racing itself.
+ * Documents are written in parallel, but one document's streams one after the other, on the one
+ * read: a batch never races itself. Batches of other partitions (PROJECTION_PARTITIONS_AT_ONCE, or
+ * another projections process) may write the same document meanwhile, as another stream: the
+ * guarded writes keep each stream's fields and revision its own (on FerretDB, through the write
+ * claims, since its filtered updates are not atomic).
  */
 export async function applyByStream<T extends Document>(collection: ReadCollection<T>, kinds: readonly StreamKind<T>[], events: readonly RecordedEvent[]): Promise<void> {
   const byDocument = new Map<string, Map<string, { kind: StreamKind<T>; events: RecordedEvent[] }>>();

@@ -209,4 +209,44 @@ describe.each(targets)('projection runner on $name', (target) => {
     expect(outage.failures).toBeLessThan(0);
     expect(await listDeadLetters(log)).toEqual([]);
   }, 60_000);
+  // The embedded log reads one partition at a time whatever it is asked (a hint of the port).
+  (target.name === 'Kafka' ? it : it.skip)('applies the batches of several partitions at the same time when asked, each partition in order', async () => {
+    const twoPartitions = 'ecommerce.gated.events';
+    await log.ensureTopics([{ topic: twoPartitions, partitions: 2 }]);
+    // Each batch waits in its apply until another is applied beside it, or for 5 s at most.
+    let inFlight = 0;
+    let mostAtOnce = 0;
+    const waiting: Array<() => void> = [];
+    const applied: Array<{ stream: string; n: number }> = [];
+    const gated: Projection = {
+      name: 'gated',
+      topics: [twoPartitions],
+      collections: () => ({}),
+      setup: async () => undefined,
+      async apply(_store, _version, events) {
+        inFlight += 1;
+        mostAtOnce = Math.max(mostAtOnce, inFlight);
+        if (inFlight > 1) for (const release of waiting.splice(0)) release();
+        else await new Promise<void>((resolve) => waiting.push(resolve) && setTimeout(resolve, 5000));
+        for (const event of events) applied.push({ stream: event.streamId, n: Number(event.data.n) });
+        inFlight -= 1;
+      },
+    };
+    const record = (stream: string, partition: number, revision: number, n: number): ProducerRecord => ({ ...counted(stream, revision, { n }), topic: twoPartitions, partition });
+    const producer = log.createProducer();
+    // Both partitions hold events before the consumer joins: its first fetch hands over a batch of each.
+    await producer.send([record('first', 0, 0, 1), record('first', 0, 1, 2), record('second', 1, 0, 10), record('second', 1, 1, 11)]);
+    const runner = createProjectionRunner({ projection: gated, version: 1, log, serde: jsonSerde, readStore, logger: silentLogger, isKnownType: (type) => type === 'Counted', partitionsAtOnce: 2 });
+    await runner.start();
+    try {
+      await waitFor('the four events applied', () => applied.length === 4);
+      expect(mostAtOnce).toBe(2);
+      expect(applied.filter(({ stream }) => stream === 'first').map(({ n }) => n)).toEqual([1, 2]);
+      expect(applied.filter(({ stream }) => stream === 'second').map(({ n }) => n)).toEqual([10, 11]);
+    } finally {
+      for (const release of waiting.splice(0)) release();
+      await producer.close();
+      await runner.stop();
+    }
+  }, 60_000);
 });

@@ -30,6 +30,12 @@ export interface ProjectionRunnerOptions {
   isKnownType?: (type: string) => boolean;
   /** The log consumer's `batchWindowMs`: at most one round of batches per window, the first event after a quiet spell at once. */
   batchWindowMs?: number;
+  /**
+   * The log consumer's `partitionsAtOnce`: batches of this many partitions applied at the same
+   * time. Safe as two instances of the projection are: every write is guarded by its stream's
+   * revision, and documents fed by several partitions only ever get each stream's own fields.
+   */
+  partitionsAtOnce?: number;
 }
 
 /** A few tries for an event that throws (a bug does not go away), more when the error says it may. */
@@ -184,6 +190,7 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
         topics: projection.topics,
         fromBeginning: true,
         batchWindowMs: options.batchWindowMs,
+        partitionsAtOnce: options.partitionsAtOnce,
         eachBatch: async (batch, context) => {
           const decoded = await decode(batch.messages);
           const events = decoded.map(({ event }) => event);

@@ -33,13 +33,13 @@ export function serverSettingsFor(mode: OrdersTopologyMode): Record<string, stri
 }
 
 /** Settings of the bench's environment that reach the components, to compare their effects. */
-const passedSettings = ['PROJECTIONS_THREAD', 'PROCESSORS_THREAD', 'PROJECTION_BATCH_WINDOW_MS'] as const;
+const passedSettings = ['PROJECTIONS_THREAD', 'PROCESSORS_THREAD', 'PROJECTION_BATCH_WINDOW_MS', 'PROJECTION_PARTITIONS_AT_ONCE'] as const;
 
 const componentEnv = (dir: string) => ({
   DATA_DIR: dir, HOST: '127.0.0.1', DEMO_CATALOG: 'false', LOG_LEVEL: 'warn', ADMIN_EMAIL: benchAdmin.email, ADMIN_PASSWORD: benchAdmin.password,
   ACCESS_TOKEN_TTL_SECONDS: '3600', ...unlimitedAuth,
   // `PROJECTIONS_THREAD=false npm run bench -- --only orders` measures the embedded start without its projections thread (`PROCESSORS_THREAD=false`: its processors thread),
-  // `PROJECTION_BATCH_WINDOW_MS=0 …` the projections without their batch window
+  // `PROJECTION_BATCH_WINDOW_MS=0 …` the projections without their batch window, `PROJECTION_PARTITIONS_AT_ONCE=1 …` each projection a partition at a time (Kafka)
   ...Object.fromEntries(passedSettings.flatMap((name) => (process.env[name] ? [[name, process.env[name] as string]] : []))),
 });
 

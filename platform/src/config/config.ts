@@ -87,6 +87,12 @@ const settingsSchema = z.object({
    * time until an event shows. 0: every event at once.
    */
   PROJECTION_BATCH_WINDOW_MS: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(0, 'must be at least 0').max(10_000, 'must be at most 10000').default(100),
+  /**
+   * On Kafka, how many partitions' batches each projection applies at the same time (the log
+   * port's `partitionsAtOnce`), each partition's in order: one partition's read-store round trips
+   * no longer queue every other partition's events behind them. The embedded log reads one at a time.
+   */
+  PROJECTION_PARTITIONS_AT_ONCE: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(1, 'must be at least 1').max(64, 'must be at most 64').default(4),
   /** How long a confirmed order waits for payment before it expires and its stock returns. */
   PAYMENT_WINDOW_MS: positiveInt(15 * 60_000),
   /** How long after delivery the customer may ask for a return (at most 90 days, the ordering decider's bound). */

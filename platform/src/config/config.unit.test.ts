@@ -19,6 +19,7 @@ describe('settings', () => {
     expect(settings.KAFKA_BROKERS).toBeUndefined();
     expect(settings.DATA_DIR).toBe('./data');
     expect(settings.PROJECTION_BATCH_WINDOW_MS).toBe(100);
+    expect(settings.PROJECTION_PARTITIONS_AT_ONCE).toBe(4);
   });
 
   it.each([
@@ -38,6 +39,8 @@ describe('settings', () => {
     [{ SSE_ADMIN_INTERVAL_MS: '10' }, 'SSE_ADMIN_INTERVAL_MS', /between 100 and 600000/],
     [{ PROJECTION_BATCH_WINDOW_MS: '-1' }, 'PROJECTION_BATCH_WINDOW_MS', /at least 0/],
     [{ PROJECTION_BATCH_WINDOW_MS: '60000' }, 'PROJECTION_BATCH_WINDOW_MS', /at most 10000/],
+    [{ PROJECTION_PARTITIONS_AT_ONCE: '0' }, 'PROJECTION_PARTITIONS_AT_ONCE', /at least 1/],
+    [{ PROJECTION_PARTITIONS_AT_ONCE: 'many' }, 'PROJECTION_PARTITIONS_AT_ONCE', /must be a number/],
   ])('refuses %j naming the setting', (env, setting, message) => {
     const error = errorOf(env as Record<string, string>);
     expect(error.setting).toBe(setting);
