@@ -209,6 +209,7 @@ describe.each(targets)('projection runner on $name', (target) => {
     expect(outage.failures).toBeLessThan(0);
     expect(await listDeadLetters(log)).toEqual([]);
   }, 60_000);
+
   // The embedded log reads one partition at a time whatever it is asked (a hint of the port).
   (target.name === 'Kafka' ? it : it.skip)('applies the batches of several partitions at the same time when asked, each partition in order', async () => {
     const twoPartitions = 'ecommerce.gated.events';

@@ -53,7 +53,7 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
  * The first port of the kernel's ephemeral range (Linux's `ip_local_port_range`; the IANA range
  * elsewhere): every `listen(0)` and every outgoing connection gets its port from there.
  */
-function ephemeralRangeStart(): number {
+export function ephemeralRangeStart(): number {
   try {
     const first = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
     if (Number.isInteger(first) && first > 12_000) return first;
