@@ -56,7 +56,7 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 export function ephemeralRangeStart(): number {
   try {
     const first = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
-    if (Number.isInteger(first) && first > 12_000) return first;
+    if (Number.isInteger(first) && first > 2_048) return first;
   } catch {
     // not Linux
   }
@@ -70,16 +70,31 @@ const canListen = (port: number) => new Promise<boolean>((resolve) => {
 });
 
 /**
+ * Ports the environment names (`KAFKA_BROKERS`, `MONGO_URL`, `*_PORT`, …): a server of the run that
+ * is down when a port is picked (the torture stops the broker and the read store) comes back on its own.
+ */
+const environmentPorts = (): Set<number> =>
+  new Set(Object.values(process.env).flatMap((value) => [...(value ?? '').matchAll(/(?:^|:)(\d{2,5})(?=$|[/,?\s])/g)].map((match) => Number(match[1]))));
+
+/** Every port this process handed out: never twice, even to callers picking at once. */
+const handedOut = new Set<number>();
+
+/**
  * A loopback port free right now, for a component to listen on, from below the ephemeral range.
  * A port from `listen(0)` is closed again before the component binds it, seconds later; meanwhile
  * the run's other processes take ports of that range (their health servers on `METRICS_PORT=0`,
  * every outgoing connection), and one was once given the query API's: the gateway's requests got
- * a health server's 404. Below the range only another caller of this function can take it.
+ * a health server's 404. Below the range, the ports the environment names left out, it is taken
+ * only by another process's pick.
  */
 export async function freePort(): Promise<number> {
-  const [low, high] = [10_000, ephemeralRangeStart()];
+  const high = ephemeralRangeStart();
+  const low = Math.max(1_024, Math.min(10_000, high - 5_000));
+  const reserved = environmentPorts();
   for (let tries = 0; tries < 200; tries += 1) {
     const port = low + Math.floor(Math.random() * (high - low));
+    if (reserved.has(port) || handedOut.has(port)) continue;
+    handedOut.add(port);
     if (await canListen(port)) return port;
   }
   throw new Error(`no free loopback port between ${low} and ${high} after 200 tries`);
