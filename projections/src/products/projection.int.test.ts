@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openEmbeddedReadStore } from '@ecommerce/platform';
-import type { ReadStore, RecordedEvent } from '@ecommerce/platform';
+import type { Document, ReadStore, RecordedEvent } from '@ecommerce/platform';
 import { productCollections } from '@ecommerce/schemas';
 import type { ProductDocument, StockDocument } from './document';
 import { productsProjection } from './projection';
@@ -97,6 +97,27 @@ describe('productsProjection', () => {
     expect(await productOf('A')).toMatchObject({ stock: { available: 10 } });
     await productsProjection.apply(store, 1, [reserved('A', 1, 3)]);
     expect(await productOf('A')).toMatchObject({ stock: { available: 7, inStock: true }, _revisions: { 'inventory-A': 1 } });
+  });
+
+  it("links the SKU to its product when the batch creating the product is redelivered after a failed write", async () => {
+    let failures = 1;
+    const failingOnce: ReadStore = {
+      ...store,
+      collection: <T extends Document>(name: string) => {
+        const collection = store.collection<T>(name);
+        if (name !== productCollections(1).stock) return collection;
+        return {
+          ...collection,
+          name: collection.name,
+          updateIfNewer: (...args: Parameters<typeof collection.updateIfNewer>) => (failures-- > 0 ? Promise.reject(new Error('read store unavailable')) : collection.updateIfNewer(...args)),
+        };
+      },
+    };
+    await expect(productsProjection.apply(failingOnce, 1, [created('A')])).rejects.toThrow('read store unavailable');
+    await productsProjection.apply(failingOnce, 1, [created('A')]);
+    await productsProjection.apply(store, 1, [restocked('A', 0, 10)]);
+    expect(await stock().findOne({ _id: 'A' })).toMatchObject({ productId: productIdOf('A') });
+    expect(await productOf('A')).toMatchObject({ stock: { available: 10, inStock: true } });
   });
 
   it('keeps catalog changes and stock counts apart on the product', async () => {

@@ -66,9 +66,12 @@ async function applyCatalogEvents(products: Products, stock: Stock, events: read
   const projected = events.map(projectedOf);
   const { fields, created, last } = foldProductFields(current && productFieldsOf(current), projected);
   if (!fields || !last) return;
+  // The link before the product: a batch redelivered after a failure between the two finds the
+  // product not yet written and links again. The other way round it found the creation applied
+  // and never linked, and the SKU's counts never reached the product.
+  if (created) await stock.updateIfNewer({ id: fields.sku, set: { sku: fields.sku, productId: id }, guard: { stream: streamId, revision: created.revision }, upsert: true });
   await products.updateIfNewer({ id, set: { ...fields, ...(created ? { stock: stockViewOf(null) } : {}) }, guard: { stream: streamId, revision: last.revision }, upsert: true });
   if (!created) return;
-  await stock.updateIfNewer({ id: fields.sku, set: { sku: fields.sku, productId: id }, guard: { stream: streamId, revision: created.revision }, upsert: true });
   const stockDoc = await stock.findOne({ _id: fields.sku });
   if (stockDoc && stockDoc.revision !== undefined) await products.updateIfNewer({ id, set: { stock: stockViewOf(stockDoc) }, guard: { stream: inventoryStreamId(fields.sku), revision: stockDoc.revision } });
 }
