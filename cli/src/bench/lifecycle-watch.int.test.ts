@@ -1,20 +1,5 @@
-import { openSqliteEventStore, randomId } from '@ecommerce/platform';
-import type { EventStore } from '@ecommerce/platform';
 import { watchStreams } from './lifecycle-watch';
-import { withTempDir } from './temp-dir';
-
-const append = (eventStore: EventStore, streamId: string, type: string) => eventStore.append(streamId, [{ id: randomId(), type, data: {} }]);
-
-/** A fresh SQLite event store for one test, removed afterwards. */
-const withTestEventStore = (work: (eventStore: EventStore) => Promise<void>) =>
-  withTempDir('watch-test', async (dir) => {
-    const eventStore = openSqliteEventStore(`${dir}/events.db`, { pollIntervalMs: 5 });
-    try {
-      await work(eventStore);
-    } finally {
-      await eventStore.close();
-    }
-  });
+import { appendOne as append, withTestEventStore } from './event-store.fixture';
 
 describe('watchStreams', () => {
   it('gives the recorded time of an event appended before or after the wait, from the head on', () =>

@@ -1,5 +1,6 @@
+import type { EventStore } from '@ecommerce/platform';
 import { summarizeOrdersPhase, visibleBackoff, visiblePollMs, visibleSamples } from './orders-phase-figures';
-import type { OrdersPhaseMeasurements } from './orders-phase-figures';
+import type { OrderOutcome, OrdersPhaseMeasurements } from './orders-phase-figures';
 import type { PlatformUnderLoad } from './orders-processes-bench';
 import { watchProcesses } from './process-usage';
 import { onSchedule, sleep } from './rate';
@@ -12,10 +13,85 @@ export interface OrdersPhaseContext extends PlatformUnderLoad {
   seconds: number;
 }
 
-/** Polls the order through the read side until it leaves `placed`; only confirmations count as a latency. */
-async function watchUntilVisible(context: OrdersPhaseContext, measured: OrdersPhaseMeasurements, orderId: string, sentMs: number): Promise<void> {
+/** How often the bench reads the new events of `$all` while a phase runs: the order answers, and when to start looking at the read side. */
+const followPollMs = 20;
+
+/** The outcomes of the phase's orders as `$all` records them, read by the bench as they are appended. */
+export interface OutcomeFollower {
+  /** Resolves when the order is answered in the event store: true for a confirmation. */
+  answered(orderId: string): Promise<boolean>;
+  /** Why following stopped, if it failed. */
+  failure(): string | undefined;
+  /** Stops following after one last read of what is new. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Follows `$all` from the phase's start: when each order was placed, its lines reserved, and it was
+ * answered. One read of the new events per poll: reading each open order's stream instead cost the
+ * bench process thousands of reads a second once the answers lagged.
+ */
+export function followOutcomes(eventStore: EventStore, outcomes: Map<string, OrderOutcome>, from: number): OutcomeFollower {
+  const placedAt = new Map<string, number>();
+  const reservedAt = new Map<string, number>();
+  const waiting = new Map<string, (confirmed: boolean) => void>();
+  let position = from;
+  let stopped = false;
+  let failure: string | undefined;
+  const readNew = async () => {
+    for (;;) {
+      const page = await eventStore.readAll({ after: position, maxCount: 5000 });
+      for (const event of page) {
+        const at = event.recordedAt.getTime();
+        if (event.type === 'OrderPlaced') placedAt.set(event.streamId, at);
+        else if (event.type === 'StockReserved') reservedAt.set(`order-${String((event.data as { orderId: string }).orderId)}`, at);
+        else if (event.type === 'OrderConfirmed' || event.type === 'OrderRejected') {
+          const placed = placedAt.get(event.streamId);
+          const orderId = event.streamId.slice('order-'.length);
+          const confirmed = event.type === 'OrderConfirmed';
+          if (placed !== undefined) outcomes.set(orderId, { placedAt: placed, answeredAt: at, confirmed, reservedAt: reservedAt.get(event.streamId) });
+          waiting.get(orderId)?.(confirmed);
+          waiting.delete(orderId);
+        }
+      }
+      if (page.length === 0) return;
+      position = (page.at(-1) as { position: number }).position;
+    }
+  };
+  const following = (async () => {
+    while (!stopped) {
+      await readNew().catch((error: unknown) => {
+        failure = `following $all failed: ${error instanceof Error ? error.message : String(error)}`;
+        stopped = true;
+      });
+      await sleep(followPollMs);
+    }
+  })();
+  return {
+    answered(orderId) {
+      const known = outcomes.get(orderId);
+      return known ? Promise.resolve(known.confirmed) : new Promise((resolve) => waiting.set(orderId, resolve));
+    },
+    failure: () => failure,
+    async stop() {
+      stopped = true;
+      await following;
+      if (!failure) await readNew();
+    },
+  };
+}
+
+/**
+ * Polls the order through the read side until it leaves `placed`; only confirmations count as a
+ * latency. It starts looking once the bench has read the order's answer in `$all` (within
+ * `followPollMs`): the read model cannot show a confirmation before the event store holds it, and
+ * the polls before were most of the read side's load in the Kafka topology at 20 orders/s.
+ */
+async function watchUntilVisible(context: OrdersPhaseContext, measured: OrdersPhaseMeasurements, orderId: string, sentMs: number, answered: Promise<boolean>): Promise<void> {
   const deadline = performance.now() + 120_000;
-  while (performance.now() < deadline) {
+  const confirmed = await Promise.race([answered, sleep(120_000).then(() => undefined)]);
+  if (confirmed === false) return;
+  while (confirmed && performance.now() < deadline) {
     const answer = await context.poller.request('GET', `/api/orders/${orderId}`, undefined, context.adminToken).catch(() => undefined);
     const status = answer?.status === 200 ? answer.body.status : undefined;
     if (typeof status === 'string' && status !== 'placed') {
@@ -28,7 +104,7 @@ async function watchUntilVisible(context: OrdersPhaseContext, measured: OrdersPh
 }
 
 /** Each POST leaves at its scheduled time (an open loop); the answers are awaited in the background. */
-async function sendOnSchedule(context: OrdersPhaseContext, measured: OrdersPhaseMeasurements): Promise<Array<Promise<void>>> {
+async function sendOnSchedule(context: OrdersPhaseContext, measured: OrdersPhaseMeasurements, follower: OutcomeFollower): Promise<Array<Promise<void>>> {
   const lines = context.productIds.slice(0, context.items).map((productId) => ({ productId, quantity: 1 }));
   const inFlight: Array<Promise<void>> = [];
   await onSchedule(measured.total, context.ratePerSecond, measured.started, (index) => {
@@ -45,7 +121,7 @@ async function sendOnSchedule(context: OrdersPhaseContext, measured: OrdersPhase
         }
         const orderId = String(answer.body.orderId ?? answer.body.id);
         measured.orderIds.push(orderId);
-        if (index % measured.sampleEvery === 0) await watchUntilVisible(context, measured, orderId, sentMs);
+        if (index % measured.sampleEvery === 0) await watchUntilVisible(context, measured, orderId, sentMs, follower.answered(orderId));
       },
       () => void (measured.errors += 1),
     ));
@@ -53,40 +129,17 @@ async function sendOnSchedule(context: OrdersPhaseContext, measured: OrdersPhase
   return inFlight;
 }
 
-/**
- * Follows `$all` from the phase's start until every POST (and visibility sample) settled and each
- * placed order holds its answer. One read of the new events per poll: reading each open order's
- * stream instead cost the bench process thousands of reads a second once the answers lagged.
- */
-async function waitForAnswers(context: OrdersPhaseContext, measured: OrdersPhaseMeasurements, inFlight: Array<Promise<void>>, from: number): Promise<void> {
-  // the visibility samples finish as their orders show, so drain the event store alongside
+/** Waits until every POST (and visibility sample) settled and each placed order holds its answer in `$all`. */
+async function waitForAnswers(context: OrdersPhaseContext, measured: OrdersPhaseMeasurements, inFlight: Array<Promise<void>>, follower: OutcomeFollower): Promise<void> {
+  // the visibility samples finish as their orders show, so the follower drains the event store alongside
   const settled = Promise.all(inFlight);
   let postsDone = false;
   void settled.then(() => (postsDone = true));
   const { orderIds, outcomes } = measured;
-  const placedAt = new Map<string, number>();
-  const reservedAt = new Map<string, number>();
-  let position = from;
-  const follow = async () => {
-    for (;;) {
-      const page = await context.eventStore.readAll({ after: position, maxCount: 5000 });
-      for (const event of page) {
-        const at = event.recordedAt.getTime();
-        if (event.type === 'OrderPlaced') placedAt.set(event.streamId, at);
-        else if (event.type === 'StockReserved') reservedAt.set(`order-${String((event.data as { orderId: string }).orderId)}`, at);
-        else if (event.type === 'OrderConfirmed' || event.type === 'OrderRejected') {
-          const placed = placedAt.get(event.streamId);
-          if (placed !== undefined) outcomes.set(event.streamId.slice('order-'.length), { placedAt: placed, answeredAt: at, confirmed: event.type === 'OrderConfirmed', reservedAt: reservedAt.get(event.streamId) });
-        }
-      }
-      if (page.length === 0) return;
-      position = (page.at(-1) as { position: number }).position;
-    }
-  };
-  await waitFor(async () => {
-    await follow();
-    return postsDone && orderIds.every((orderId) => outcomes.has(orderId));
-  }, { what: `${context.items}-item orders answered`, timeoutMs: 180_000, pollMs: 100, progressEveryMs: 10_000, onProgress: () => context.logger.info({ answered: outcomes.size, placed: orderIds.length }, 'orders bench: draining') });
+  await waitFor(() => postsDone && orderIds.every((orderId) => outcomes.has(orderId)), {
+    what: `${context.items}-item orders answered`, timeoutMs: 180_000, pollMs: followPollMs, progressEveryMs: 10_000, failure: follower.failure,
+    onProgress: () => context.logger.info({ answered: outcomes.size, placed: orderIds.length }, 'orders bench: draining'),
+  });
   await settled;
 }
 
@@ -103,12 +156,17 @@ export async function runOrdersPhase(context: OrdersPhaseContext): Promise<Secti
   const from = await context.eventStore.headPosition();
   const watch = watchProcesses(context.pids);
   watch.start();
+  const follower = followOutcomes(context.eventStore, measured.outcomes, from);
   measured.started = performance.now();
-  const inFlight = await sendOnSchedule(context, measured);
+  const inFlight = await sendOnSchedule(context, measured, follower);
   measured.sendingMs = performance.now() - measured.started;
   const duringSending = watch.mark();
   const drainStarted = performance.now();
-  await waitForAnswers(context, measured, inFlight, from);
+  try {
+    await waitForAnswers(context, measured, inFlight, follower);
+  } finally {
+    await follower.stop();
+  }
   const untilDrained = watch.mark();
   measured.drainMs = performance.now() - drainStarted;
   return summarizeOrdersPhase({ section: `orders (${context.mode})`, items: context.items, ratePerSecond: context.ratePerSecond, seconds: context.seconds }, measured, duringSending, untilDrained);
