@@ -16,6 +16,9 @@ export interface OrdersPhaseContext extends PlatformUnderLoad {
 /** How often the bench reads the new events of `$all` while a phase runs: the order answers, and when to start looking at the read side. */
 const followPollMs = 20;
 
+/** The only events the follower reads (the store filters them): it runs beside the load, on the same cores. */
+const followedTypes = ['OrderPlaced', 'StockReserved', 'OrderConfirmed', 'OrderRejected'];
+
 /** The outcomes of the phase's orders as `$all` records them, read by the bench as they are appended. */
 export interface OutcomeFollower {
   /** Resolves when the order is answered in the event store: true for a confirmation. */
@@ -40,7 +43,7 @@ export function followOutcomes(eventStore: EventStore, outcomes: Map<string, Ord
   let failure: string | undefined;
   const readNew = async () => {
     for (;;) {
-      const page = await eventStore.readAll({ after: position, maxCount: 5000 });
+      const page = await eventStore.readAll({ after: position, maxCount: 5000, types: followedTypes });
       for (const event of page) {
         const at = event.recordedAt.getTime();
         if (event.type === 'OrderPlaced') placedAt.set(event.streamId, at);
