@@ -33,13 +33,14 @@ export function serverSettingsFor(mode: OrdersTopologyMode): Record<string, stri
 }
 
 /** Settings of the bench's environment that reach the components, to compare their effects. */
-const passedSettings = ['PROJECTIONS_THREAD', 'PROCESSORS_THREAD', 'PROJECTION_BATCH_WINDOW_MS', 'PROJECTION_PARTITIONS_AT_ONCE'] as const;
+const passedSettings = ['PARTITIONS', 'PROJECTIONS_THREAD', 'PROCESSORS_THREAD', 'PROJECTION_BATCH_WINDOW_MS', 'PROJECTION_PARTITIONS_AT_ONCE'] as const;
 
 const componentEnv = (dir: string) => ({
   DATA_DIR: dir, HOST: '127.0.0.1', DEMO_CATALOG: 'false', LOG_LEVEL: 'warn', ADMIN_EMAIL: benchAdmin.email, ADMIN_PASSWORD: benchAdmin.password,
   ACCESS_TOKEN_TTL_SECONDS: '3600', ...unlimitedAuth,
   // `PROJECTIONS_THREAD=false npm run bench -- --only orders` measures the embedded start without its projections thread (`PROCESSORS_THREAD=false`: its processors thread),
   // `PROJECTION_BATCH_WINDOW_MS=0 …` the projections without their batch window, `PROJECTION_PARTITIONS_AT_ONCE=1 …` each projection a partition at a time (Kafka)
+  // and `PARTITIONS=8 …` the topics' partitions (default 2 embedded, 8 on Kafka)
   ...Object.fromEntries(passedSettings.flatMap((name) => (process.env[name] ? [[name, process.env[name] as string]] : []))),
 });
 
@@ -56,7 +57,7 @@ async function startKafka(dir: string, servers: Record<string, string>): Promise
   const database = `bench_orders_${run}`;
   const ports = { gateway: await freePort(), command: await freePort(), query: await freePort(), mirror: await freePort(), processors: await freePort(), projections: await freePort() };
   const env = {
-    ...componentEnv(dir), ...servers, MONGO_DATABASE: database, LOG_NAMESPACE: namespace, PARTITIONS: '8', CONSISTENCY_WAIT_MS: '8000',
+    ...componentEnv(dir), ...servers, MONGO_DATABASE: database, LOG_NAMESPACE: namespace, CONSISTENCY_WAIT_MS: '8000',
     PORT: String(ports.gateway), COMMAND_API_PORT: String(ports.command), QUERY_API_PORT: String(ports.query),
     COMMAND_API_URL: `http://127.0.0.1:${ports.command}`, QUERY_API_URL: `http://127.0.0.1:${ports.query}`,
   };

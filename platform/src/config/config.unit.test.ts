@@ -22,6 +22,13 @@ describe('settings', () => {
     expect(settings.PROJECTION_PARTITIONS_AT_ONCE).toBe(4);
   });
 
+  it('creates 2 partitions a topic on the embedded log and 8 on Kafka, unless told', () => {
+    expect(loadSettings({}).PARTITIONS).toBe(2);
+    expect(loadSettings({ KAFKA_BROKERS: 'localhost:9092' }).PARTITIONS).toBe(8);
+    expect(loadSettings({ PARTITIONS: '4' }).PARTITIONS).toBe(4);
+    expect(loadSettings({ KAFKA_BROKERS: 'localhost:9092', PARTITIONS: '3' }).PARTITIONS).toBe(3);
+  });
+
   it.each([
     [{ PORT: '70000' }, 'PORT', /between 1 and 65535/],
     [{ PORT: '0' }, 'PORT', /between 1 and 65535/],
@@ -39,6 +46,8 @@ describe('settings', () => {
     [{ SSE_ADMIN_INTERVAL_MS: '10' }, 'SSE_ADMIN_INTERVAL_MS', /between 100 and 600000/],
     [{ PROJECTION_BATCH_WINDOW_MS: '-1' }, 'PROJECTION_BATCH_WINDOW_MS', /at least 0/],
     [{ PROJECTION_BATCH_WINDOW_MS: '60000' }, 'PROJECTION_BATCH_WINDOW_MS', /at most 10000/],
+    [{ PARTITIONS: '0' }, 'PARTITIONS', /must be positive/],
+    [{ PARTITIONS: '2.5' }, 'PARTITIONS', /integer/],
     [{ PROJECTION_PARTITIONS_AT_ONCE: '0' }, 'PROJECTION_PARTITIONS_AT_ONCE', /at least 1/],
     [{ PROJECTION_PARTITIONS_AT_ONCE: 'many' }, 'PROJECTION_PARTITIONS_AT_ONCE', /must be a number/],
   ])('refuses %j naming the setting', (env, setting, message) => {
