@@ -22,14 +22,17 @@ describe('followOutcomes', () => {
         await append(eventStore, 'order-a', 'OrderConfirmed');
         await expect(confirmed).resolves.toBe(true);
 
-        const [placed, , lastReserved, , answered] = await eventStore.readAll({ after: 1 });
+        const [placed, , , lastReserved, answered] = await eventStore.readAll({ after: 1 });
         expect(outcomes.get('a')).toEqual({ placedAt: placed?.recordedAt.getTime(), reservedAt: lastReserved?.recordedAt.getTime(), answeredAt: (await eventStore.readStream('order-a')).at(-1)?.recordedAt.getTime(), confirmed: true });
         expect(outcomes.get('b')).toMatchObject({ confirmed: false, answeredAt: answered?.recordedAt.getTime() });
         // an order answered already is answered at once; one placed before the start is not followed
         await expect(follower.answered('a')).resolves.toBe(true);
         await append(eventStore, 'order-before', 'OrderConfirmed');
+        const neverAnswered = follower.answered('never');
         await follower.stop();
         expect(outcomes.has('before')).toBe(false);
+        // a watch still waiting when following stops is let go
+        await expect(neverAnswered).resolves.toBeUndefined();
         expect(follower.failure()).toBeUndefined();
       } finally {
         await follower.stop();
