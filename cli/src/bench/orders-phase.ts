@@ -42,6 +42,7 @@ export function followOutcomes(eventStore: EventStore, outcomes: Map<string, Ord
   let position = from;
   let stopped = false;
   let failure: string | undefined;
+  const failed = (error: unknown) => void (failure = `following $all failed: ${error instanceof Error ? error.message : String(error)}`);
   const readNew = async () => {
     for (;;) {
       const page = await eventStore.readAll({ after: position, maxCount: followPageSize, types: followedTypes });
@@ -68,7 +69,7 @@ export function followOutcomes(eventStore: EventStore, outcomes: Map<string, Ord
   const following = (async () => {
     while (!stopped) {
       await readNew().catch((error: unknown) => {
-        failure = `following $all failed: ${error instanceof Error ? error.message : String(error)}`;
+        failed(error);
         stopped = true;
       });
       await sleep(followPollMs);
@@ -84,7 +85,7 @@ export function followOutcomes(eventStore: EventStore, outcomes: Map<string, Ord
       stopped = true;
       await following;
       // The last read must not hide the error the phase stops on: a failure is only reported.
-      if (!failure) await readNew().catch((error: unknown) => void (failure = `following $all failed: ${error instanceof Error ? error.message : String(error)}`));
+      if (!failure) await readNew().catch(failed);
       for (const resolve of waiting.values()) resolve(undefined);
       waiting.clear();
     },
