@@ -36,7 +36,8 @@ const brokers = z
   .transform((value) => value.split(',').map((entry) => entry.trim()))
   .optional();
 
-const positiveInt = (fallback: number) => z.coerce.number().int('must be an integer').positive('must be positive').default(fallback);
+const positiveNumber = () => z.coerce.number().int('must be an integer').positive('must be positive');
+const positiveInt = (fallback: number) => positiveNumber().default(fallback);
 const boundedInt = (fallback: number, min: number, max: number) =>
   z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(min, `must be between ${min} and ${max}`).max(max, `must be between ${min} and ${max}`).default(fallback);
 
@@ -68,7 +69,7 @@ const settingsSchema = z.object({
   CONSISTENCY_WAIT_MS: positiveInt(3000),
   BODY_LIMIT_BYTES: positiveInt(64 * 1024),
   /** Partitions of new event and inbox topics; unset: `defaultPartitions`. */
-  PARTITIONS: z.coerce.number().int('must be an integer').positive('must be positive').optional(),
+  PARTITIONS: positiveNumber().optional(),
   DEMO_CATALOG: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
   /**
    * `start` on the embedded adapters: the projections on a worker thread (the machine's other core).
