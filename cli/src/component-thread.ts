@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import type { Logger, Metrics } from '@ecommerce/platform';
+import { componentThreadResourceLimits } from './node-flags';
 
 /** What every component thread tells the main thread about its life; each adds its own messages. */
 export type LifeMessage = { kind: 'started' } | { kind: 'stopped' } | { kind: 'failed'; message: string };
@@ -94,7 +95,7 @@ export function createComponentThread<Message extends { kind: string }>(options:
   return {
     start() {
       const bootstrap = `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(options.workerFile)});`;
-      const thread = new Worker(bootstrap, { eval: true, workerData: options.workerData });
+      const thread = new Worker(bootstrap, { eval: true, workerData: options.workerData, resourceLimits: componentThreadResourceLimits });
       worker = thread;
       exited = new Promise((resolve) => thread.once('exit', () => resolve()));
       return new Promise<void>((resolve, reject) => {
