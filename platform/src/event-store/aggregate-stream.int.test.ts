@@ -77,6 +77,41 @@ describe('createStreamStateCache', () => {
     expect(reads.slice(0, 3)).toEqual([{ streamId: 'counter-a', fromRevision: undefined }, { streamId: 'counter-a', fromRevision: 2 }, { streamId: 'counter-a', fromRevision: 2 }]);
   });
 
+  it('reads a stream once for the requests of one turn, each stream apart', async () => {
+    const cache = createStreamStateCache(store, createTestCounter());
+    await add('counter-d', 2);
+    await add('counter-e', 3);
+    const answers = await Promise.all([cache.aggregate('counter-d'), cache.aggregate('counter-e'), cache.aggregate('counter-d'), cache.aggregate('counter-d')]);
+    expect(answers).toEqual([{ state: 2, revision: 0 }, { state: 3, revision: 0 }, { state: 2, revision: 0 }, { state: 2, revision: 0 }]);
+    expect(reads).toEqual([{ streamId: 'counter-d', fromRevision: undefined }, { streamId: 'counter-e', fromRevision: undefined }]);
+    await cache.aggregate('counter-d');
+    expect(reads).toHaveLength(3);
+  });
+
+  it('never answers a request with a read begun before it was asked', async () => {
+    // A store far away: what it reads is on its way back for a while, as on EventStoreDB.
+    const distant: EventStore = { ...store, readStream: async (streamId, options) => {
+      const recorded = await store.readStream(streamId, options);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return recorded;
+    } };
+    const cache = createStreamStateCache(distant, createTestCounter());
+    await add('counter-f', 1);
+    const first = cache.aggregate('counter-f');
+    await add('counter-f', 10);
+    const second = cache.aggregate('counter-f');
+    expect(await second).toEqual({ state: 11, revision: 1 });
+    expect((await first).revision).toBeLessThanOrEqual(1);
+  });
+
+  it('gives every request of a failed read its error, and reads again for the next', async () => {
+    const failing: EventStore = { ...store, readStream: () => Promise.reject(new Error('store down')) };
+    const cache = createStreamStateCache(failing, createTestCounter());
+    const outcomes = await Promise.allSettled([cache.aggregate('counter-g'), cache.aggregate('counter-g')]);
+    expect(outcomes.map((outcome) => outcome.status === 'rejected' && (outcome.reason as Error).message)).toEqual(['store down', 'store down']);
+    await expect(cache.aggregate('counter-g')).rejects.toThrow('store down');
+  });
+
   it('holds no missing stream, and reads a stream pushed out by others again from its start', async () => {
     const cache = createStreamStateCache(store, createTestCounter(), { maxStreams: 2 });
     expect(await cache.aggregate('counter-none')).toEqual({ state: 0, revision: -1 });

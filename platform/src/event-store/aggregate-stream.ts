@@ -78,21 +78,41 @@ export interface StreamStateCache<State> {
  * often than written (a product, at every order placed). A read asks the store only for the events
  * after the revision held, mostly none, and folds them on: as current as `aggregateStream`, since a
  * stream only grows. The `maxStreams` read most lately are held.
+ *
+ * The requests of one event-loop turn share one read per stream, made after all of them were asked
+ * (at the turn's end, as the turn's writes are committed): each gets a state at least as current as
+ * when it asked. Under load a turn holds many orders for the same few products, and each of their
+ * reads was a store round trip with its own tail (profiled at 2,000 orders/s: a tenth of the thread).
  */
 export function createStreamStateCache<Event, State>(eventStore: EventStore, fold: StreamFold<Event, State>, options: { maxStreams?: number } = {}): StreamStateCache<State> {
   const held = createLruCache<{ state: State; revision: number }>(options.maxStreams ?? 10_000);
+  const catchUp = async (streamId: string) => {
+    const known = held.get(streamId);
+    const recorded = await eventStore.readStream(streamId, known ? { fromRevision: known.revision + 1 } : {});
+    let current = known ?? { state: fold.initialState(), revision: -1 };
+    if (recorded.length > 0) {
+      let { state } = current;
+      for (const stored of recorded) state = fold.evolve(state, asDeciderEvent<Event>(stored));
+      current = { state, revision: (recorded.at(-1) as { revision: number }).revision };
+    }
+    if (current.revision >= 0) held.set(streamId, current);
+    return current;
+  };
+  /** The reads asked for in this turn, not begun yet. */
+  const due = new Map<string, Promise<{ state: State; revision: number }>>();
   return {
-    async aggregate(streamId) {
-      const known = held.get(streamId);
-      const recorded = await eventStore.readStream(streamId, known ? { fromRevision: known.revision + 1 } : {});
-      let current = known ?? { state: fold.initialState(), revision: -1 };
-      if (recorded.length > 0) {
-        let { state } = current;
-        for (const stored of recorded) state = fold.evolve(state, asDeciderEvent<Event>(stored));
-        current = { state, revision: (recorded.at(-1) as { revision: number }).revision };
+    aggregate(streamId) {
+      let read = due.get(streamId);
+      if (!read) {
+        read = new Promise((resolve, reject) => {
+          setImmediate(() => {
+            due.delete(streamId);
+            catchUp(streamId).then(resolve, reject);
+          });
+        });
+        due.set(streamId, read);
       }
-      if (current.revision >= 0) held.set(streamId, current);
-      return current;
+      return read;
     },
   };
 }
