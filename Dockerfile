@@ -71,6 +71,5 @@ EXPOSE 8080 8081 8082
 # role its own check. The slim image has no curl: Node's fetch does it.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "deploy/healthcheck.js"]
-# Node flags: cli/src/node-flags.ts (its test keeps this line, and `npm start`, equal to it).
-ENTRYPOINT ["node", "--max-semi-space-size=64", "cli/bin/ecommerce"]
+ENTRYPOINT ["node", "cli/bin/ecommerce"]
 CMD ["start"]

@@ -5,7 +5,7 @@ import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { platformNodeFlags } from '../node-flags';
+import { startNodeFlags } from '../node-flags';
 
 const cli = join(__dirname, '..', '..', 'bin', 'ecommerce');
 
@@ -16,11 +16,11 @@ export interface ComponentProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** One `ecommerce <command>` OS process, as a deployment would run it (with the image's Node flags). */
+/** One `ecommerce <command>` OS process, as a deployment would run it (`start` with the Node flags `npm start` gives it). */
 export function startComponent(command: string[], env: Record<string, string>): ComponentProcess {
   // Node flags for the components only, e.g. COMPONENT_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile them under the bench.
   const nodeArgs = (process.env.COMPONENT_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...platformNodeFlags, ...nodeArgs, cli, ...command], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(command[0] === 'start' ? startNodeFlags : []), ...nodeArgs, cli, ...command], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
