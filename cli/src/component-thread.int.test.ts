@@ -4,7 +4,7 @@ import { createComponentThread } from './component-thread';
 import { semiSpaceMb } from './node-flags';
 
 describe('a component thread', () => {
-  it("gets the platform's young generation, though this process was started without its flag", async () => {
+  it("gets the embedded start's young generation, though this process was started without its flag", async () => {
     // A process flag would override the thread's limits: this test means something only without one.
     expect(`${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`).not.toContain('--max-semi-space-size');
     let answer: ((megabytes: number) => void) | undefined;
