@@ -1,4 +1,4 @@
-import { AppError, ConcurrencyError, PreconditionFailedError, aggregateStream, asStoredEvent, currentTrace, randomId } from '@ecommerce/platform';
+import { AppError, ConcurrencyError, PreconditionFailedError, aggregateStream, asStoredEvent, currentTrace, randomId, timeOrderedId } from '@ecommerce/platform';
 import type { AppendResult, EventMetadata, EventStore, Metrics, StreamFold } from '@ecommerce/platform';
 
 export interface DomainEventLike {
@@ -66,7 +66,7 @@ export async function handleCommand<Command, Event extends DomainEventLike, Stat
     if (events.length === 0) return { events, state, revision, append: null };
 
     try {
-      const append = await context.eventStore.append(request.streamId, events.map((event) => ({ id: randomId(), ...asStoredEvent(event), metadata: metadataOf(context, request.actor) })), {
+      const append = await context.eventStore.append(request.streamId, events.map((event) => ({ id: timeOrderedId(), ...asStoredEvent(event), metadata: metadataOf(context, request.actor) })), {
         expectedRevision: revision === -1 ? 'no_stream' : revision,
       });
       for (const event of events) context.metrics?.eventsAppended.inc({ type: event.type });

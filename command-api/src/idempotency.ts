@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
-import { AppError, ConcurrencyError, principalOf, randomId } from '@ecommerce/platform';
+import { AppError, ConcurrencyError, principalOf, timeOrderedId } from '@ecommerce/platform';
 import type { EventStore, RecordedEvent } from '@ecommerce/platform';
 
 /**
@@ -35,7 +35,7 @@ export function idempotency(eventStore: EventStore, clock: () => Date): RequestH
     if (last?.type === 'CommandStarted') return next(new AppError('conflict', 'a request with this Idempotency-Key is still in progress; retry later', { details: { retryAfterSeconds: 1 } }));
 
     try {
-      await eventStore.append(streamId, [{ id: randomId(), type: 'CommandStarted', data: { fingerprint }, metadata: { occurredAt: clock().toISOString() } }], {
+      await eventStore.append(streamId, [{ id: timeOrderedId(), type: 'CommandStarted', data: { fingerprint }, metadata: { occurredAt: clock().toISOString() } }], {
         expectedRevision: last ? last.revision : 'no_stream',
       });
     } catch (error) {
@@ -44,7 +44,7 @@ export function idempotency(eventStore: EventStore, clock: () => Date): RequestH
     }
     recordAnswer(res, (answer) => {
       const type = answer.status >= 500 ? 'CommandAbandoned' : 'CommandAnswered';
-      return eventStore.append(streamId, [{ id: randomId(), type, data: { fingerprint, ...answer }, metadata: { occurredAt: clock().toISOString() } }], { expectedRevision: 'stream_exists' });
+      return eventStore.append(streamId, [{ id: timeOrderedId(), type, data: { fingerprint, ...answer }, metadata: { occurredAt: clock().toISOString() } }], { expectedRevision: 'stream_exists' });
     });
     next();
   };

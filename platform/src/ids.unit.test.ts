@@ -1,4 +1,4 @@
-import { deterministicEventId, uuidV5 } from './ids';
+import { deterministicEventId, timeOrderedId, uuidV5 } from './ids';
 
 describe('uuidV5', () => {
   it('matches the RFC 4122 example for the DNS namespace', () => {
@@ -16,5 +16,35 @@ describe('uuidV5', () => {
   it('derives the same event id from the same cause and a different one per index', () => {
     expect(deterministicEventId('msg-1', 0)).toBe(deterministicEventId('msg-1', 0));
     expect(deterministicEventId('msg-1', 0)).not.toBe(deterministicEventId('msg-1', 1));
+  });
+});
+
+describe('timeOrderedId', () => {
+  const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+  it('is an RFC 9562 version 7 UUID whose first 48 bits are the milliseconds it was made at', () => {
+    const at = Date.UTC(2026, 11, 5, 11, 30, 0, 123);
+    const id = timeOrderedId(at);
+    expect(id).toMatch(uuidPattern);
+    expect(parseInt(id.replace(/-/g, '').slice(0, 12), 16)).toBe(at);
+  });
+
+  it('sorts as text in the order of the milliseconds it was made at', () => {
+    const times = [1, 255, 256, 65_536, Date.UTC(2026, 0, 1), Date.UTC(2026, 11, 5), 2 ** 48 - 1];
+    const ids = times.map((at) => timeOrderedId(at));
+    expect([...ids].sort()).toEqual(ids);
+  });
+
+  it('differs within one millisecond, past many refills of its random bytes, with 74 random bits each', () => {
+    const at = Date.now();
+    const ids = Array.from({ length: 5000 }, () => timeOrderedId(at));
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(uuidPattern);
+    // Every random bit varies across the ids: none is stuck (the version and variant bits are fixed by design).
+    const randomBits = (id: string) => BigInt(`0x${id.replace(/-/g, '')}`) & ((1n << 80n) - 1n) & ~(0xfn << 76n) & ~(0x3n << 62n);
+    const ones = ids.reduce((acc, id) => acc | randomBits(id), 0n);
+    const zeros = ids.reduce((acc, id) => acc | (~randomBits(id) & ((1n << 80n) - 1n) & ~(0xfn << 76n) & ~(0x3n << 62n)), 0n);
+    expect(ones.toString(2).replace(/0/g, '').length).toBe(74);
+    expect(zeros.toString(2).replace(/0/g, '').length).toBe(74);
   });
 });

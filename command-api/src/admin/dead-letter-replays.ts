@@ -1,4 +1,4 @@
-import { AppError, ConcurrencyError, describeDeadLetterSource, randomId, readDeadLetter, replayDeadLetter } from '@ecommerce/platform';
+import { AppError, ConcurrencyError, describeDeadLetterSource, timeOrderedId, readDeadLetter, replayDeadLetter } from '@ecommerce/platform';
 import type { EventStore, Log, Principal, RecordedEvent } from '@ecommerce/platform';
 import type { DeadLetterReplayed } from '@ecommerce/schemas';
 
@@ -34,7 +34,7 @@ function refusalFor(id: string, last: RecordedEvent): AppError {
 
 export function createDeadLetterReplays({ eventStore, log, clock }: { eventStore: EventStore; log: Log; clock: () => Date }) {
   const record = (stream: string, type: string, data: ReplayRecord, expectedRevision: number | 'no_stream') =>
-    eventStore.append(stream, [{ id: randomId(), type, data: { ...data }, metadata: { occurredAt: clock().toISOString() } }], { expectedRevision });
+    eventStore.append(stream, [{ id: timeOrderedId(), type, data: { ...data }, metadata: { occurredAt: clock().toISOString() } }], { expectedRevision });
 
   return {
     /** `id` is `<partition>/<offset>`. */

@@ -1,4 +1,4 @@
-import { AppError, randomId } from '@ecommerce/platform';
+import { AppError, timeOrderedId } from '@ecommerce/platform';
 import type { Principal } from '@ecommerce/platform';
 import type { CreateProductBody, UpdateProductBody } from '@ecommerce/schemas';
 import { inventoryDecider, inventoryStreamId, productDecider, productStreamId, skuDecider, skuStreamId } from '@ecommerce/domain';
@@ -47,7 +47,7 @@ export function createCatalogCommands(context: CommandContext) {
   }
 
   return {
-    async createProduct(input: CreateProductBody, principal: Principal, productId: string = randomId()): Promise<CommandAnswer> {
+    async createProduct(input: CreateProductBody, principal: Principal, productId: string = timeOrderedId()): Promise<CommandAnswer> {
       const listedBy = principal.role === 'admin' ? null : principal.sub;
       await handleCommand(context, {
         streamId: skuStreamId(input.sku),

@@ -1,4 +1,4 @@
-import { AppError, aggregateStream, createImageVariants, randomId } from '@ecommerce/platform';
+import { AppError, aggregateStream, createImageVariants, timeOrderedId } from '@ecommerce/platform';
 import type { ImageStore, Logger, Principal } from '@ecommerce/platform';
 import type { ProductImageVariant } from '@ecommerce/schemas';
 import { productDecider, productStreamId } from '@ecommerce/domain';
@@ -36,7 +36,7 @@ export function createImageCommands(context: CommandContext, deps: ImagesDeps) {
 
   async function addImage(productId: string, body: Buffer, contentType: string, principal: Principal): Promise<AddedImage> {
     const rendered = await createImageVariants(body, contentType);
-    const imageId = randomId();
+    const imageId = timeOrderedId();
     const variants: ProductImageVariant[] = rendered.map((variant) => ({
       name: variant.name, key: `products/${productId}/${imageId}/${variant.name}.${variant.extension}`, contentType: variant.contentType, width: variant.width, height: variant.height, bytes: variant.body.length,
     }));

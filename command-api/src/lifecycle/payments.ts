@@ -1,4 +1,4 @@
-import { AppError, NotFoundError, ValidationError, aggregateStream, randomId } from '@ecommerce/platform';
+import { AppError, NotFoundError, ValidationError, aggregateStream, timeOrderedId } from '@ecommerce/platform';
 import type { PaymentProvider, Principal, ProviderEvent, SandboxPaymentProvider, WebhookHeaders } from '@ecommerce/platform';
 import { DomainError, assertOrderPayable, hostedCheckoutReference, orderDecider, orderStreamId, paymentDecider, paymentStreamId, refundableOf } from '@ecommerce/domain';
 import type { Money } from '@ecommerce/schemas';
@@ -146,7 +146,7 @@ export function createPaymentCommands(context: CommandContext, provider: Payment
       const order = assertOrderPayable(state, now());
       if (order.shippingAddress === null) throw new AppError('conflict', `a ${order.status} order without a shipping address cannot be paid`);
       if (order.total.amount === 0) throw new AppError('conflict', `a ${order.status} order with a total of 0 cannot be paid`);
-      const paymentId = randomId();
+      const paymentId = timeOrderedId();
       const outcome = await handleCommand(context, {
         streamId: paymentStreamId(paymentId),
         decider: paymentDecider,
@@ -178,7 +178,7 @@ export function createPaymentCommands(context: CommandContext, provider: Payment
      */
     async refund(principal: Principal, paymentId: string, amount: Money | undefined, reason: string): Promise<RefundAnswer> {
       requireAdmin(principal);
-      const refundId = randomId();
+      const refundId = timeOrderedId();
       const outcome = await handleCommand(context, {
         streamId: paymentStreamId(paymentId),
         decider: refundRemainingDecider,

@@ -1,4 +1,4 @@
-import { randomId } from '@ecommerce/platform';
+import { timeOrderedId } from '@ecommerce/platform';
 import type { Principal } from '@ecommerce/platform';
 import { DomainError, notificationStreamId, notificationsDecider, savedAddressOf, userDecider, userStreamId } from '@ecommerce/domain';
 import type { UserCommand, UserEvent, UserState } from '@ecommerce/domain';
@@ -38,7 +38,7 @@ export function createProfileCommands(context: CommandContext) {
 
   return {
     addAddress: (principal: Principal, address: PostalAddressInput) => {
-      const addressId = randomId();
+      const addressId = timeOrderedId();
       return onUser(principal, { type: 'AddAddress', data: { userId: principal.sub, addressId, address: toPostalAddress(address) } }, addressId);
     },
 

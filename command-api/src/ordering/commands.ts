@@ -1,4 +1,4 @@
-import { AppError, PreconditionFailedError, aggregateStream, eventIdNamespace, randomId, uuidV5 } from '@ecommerce/platform';
+import { AppError, PreconditionFailedError, aggregateStream, eventIdNamespace, timeOrderedId, uuidV5 } from '@ecommerce/platform';
 import type { Principal } from '@ecommerce/platform';
 import { cartDecider, cartStreamId, orderDecider, orderStreamId, shipmentDecider, shipmentIdOf, shipmentStreamId } from '@ecommerce/domain';
 import type { PostalAddress } from '@ecommerce/schemas';
@@ -63,7 +63,7 @@ export function createOrderingCommands(context: CommandContext) {
     /** Under a new random id unless given one (a given one's stream is read: it may hold an order already). */
     async placeOrder(principal: Principal, lines: readonly RequestedLine[], shipping: ShippingChoice = {}, orderId?: string): Promise<CommandAnswer> {
       const shippingAddress = await resolveShippingAddress(context, principal, shipping);
-      return place(principal, lines, (index) => `lines.${index}.productId`, orderId ?? randomId(), shippingAddress, orderId === undefined);
+      return place(principal, lines, (index) => `lines.${index}.productId`, orderId ?? timeOrderedId(), shippingAddress, orderId === undefined);
     },
 
     /**
