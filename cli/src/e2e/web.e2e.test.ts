@@ -144,7 +144,7 @@ describeWithBrowser('the web shop in a real browser', () => {
     await admin.getByLabel('Password').fill(testAdmin.password);
     await admin.getByRole('button', { name: 'Log in' }).click();
     await admin.getByRole('heading', { name: 'Shipments' }).waitFor();
-    const shipment = admin.locator('.shipment', { hasText: `#${orderId.slice(0, 8)}` });
+    const shipment = admin.locator('.shipment', { hasText: `#${orderId.slice(-8)}` });
     await shipment.waitFor({ timeout: 30_000 });
     await shipment.getByLabel('Tracking number').fill('LP-7781-0042');
     await screenshot(admin, '08-admin-shipments');
@@ -173,7 +173,7 @@ describeWithBrowser('the web shop in a real browser', () => {
     await admin.getByText('Events appended, by type').waitFor();
     await screenshot(admin, '11-admin-operations');
     await admin.goto(`${platform.baseUrl}/admin/orders`);
-    await admin.getByRole('link', { name: `#${orderId.slice(0, 8)}` }).waitFor();
+    await admin.getByRole('link', { name: `#${orderId.slice(-8)}` }).waitFor();
     await screenshot(admin, '11-admin-orders-list');
 
     // analytics: today's paid order is in the figures (the read model may trail the payment by a moment)

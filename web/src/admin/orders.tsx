@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../context';
 import { ErrorBox, Link, Price, Spinner, StatusBadge, formatDate } from '../components/ui';
+import { orderNumber } from '../lib/order-number';
 import { Pager, useCursorPages } from '../components/pager';
 import { command, must, useQuery } from '../lib/use-query';
 
@@ -40,7 +41,7 @@ export function AdminOrdersPage() {
         <tbody>
           {page.data?.items.map((order) => (
             <tr key={order.id}>
-              <td><Link href={`/orders/${order.id}`}>#{order.id.slice(0, 8)}</Link></td>
+              <td><Link href={`/orders/${order.id}`}>{orderNumber(order.id)}</Link></td>
               <td>{formatDate(order.placedAt)}</td>
               <td><Price money={order.total} /></td>
               <td><StatusBadge status={order.status} /></td>
@@ -87,7 +88,7 @@ export function AdminShipmentsPage() {
           const form = dispatching[shipment.id] ?? { carrier: 'La Poste', trackingNumber: '' };
           return (
             <li key={shipment.id} class="card shipment">
-              <div class="shipment-head"><strong>Order <Link href={`/orders/${shipment.orderId}`}>#{shipment.orderId.slice(0, 8)}</Link></strong> <StatusBadge status={shipment.status} /> <span class="muted small">opened {formatDate(shipment.openedAt)}</span></div>
+              <div class="shipment-head"><strong>Order <Link href={`/orders/${shipment.orderId}`}>{orderNumber(shipment.orderId)}</Link></strong> <StatusBadge status={shipment.status} /> <span class="muted small">opened {formatDate(shipment.openedAt)}</span></div>
               <p>{shipment.lines.map((line) => `${line.quantity} × ${line.name}`).join(', ')}</p>
               <p class="muted small">{shipment.address.recipient}, {shipment.address.line1}, {shipment.address.postalCode} {shipment.address.city}, {shipment.address.country}</p>
               {shipment.carrier && <p>{shipment.carrier} · <code>{shipment.trackingNumber}</code></p>}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../context';
 import { ErrorBox, Link, Price, Spinner, StatusBadge, formatDate } from '../components/ui';
+import { orderNumber } from '../lib/order-number';
 import { command, must, useQuery } from '../lib/use-query';
 import { subscribe } from '../lib/live';
 import { takeToken } from '../lib/pending';
@@ -61,9 +62,9 @@ export function OrderPage({ id }: { id: string }) {
 
   return (
     <article class="order-page">
-      <nav class="breadcrumbs" aria-label="Breadcrumb"><Link href="/orders">Your orders</Link> › <span aria-current="page">#{view.id.slice(0, 8)}</span></nav>
+      <nav class="breadcrumbs" aria-label="Breadcrumb"><Link href="/orders">Your orders</Link> › <span aria-current="page">{orderNumber(view.id)}</span></nav>
       <header class="order-head">
-        <h1>Order #{view.id.slice(0, 8)}</h1>
+        <h1>Order {orderNumber(view.id)}</h1>
         <p aria-live="polite">Status: <StatusBadge status={view.status} /> <span class="muted">placed {formatDate(view.placedAt)}</span></p>
       </header>
       <ErrorBox error={error} />

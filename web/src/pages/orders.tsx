@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../context';
 import { ErrorBox, Link, Price, Spinner, StatusBadge, formatDate } from '../components/ui';
+import { orderNumber } from '../lib/order-number';
 import { must, useQuery } from '../lib/use-query';
 
 export function OrdersPage() {
@@ -21,7 +22,7 @@ export function OrdersPage() {
           <tbody>
             {page.data.items.map((order) => (
               <tr key={order.id}>
-                <td><Link href={`/orders/${order.id}`}>#{order.id.slice(0, 8)}</Link></td>
+                <td><Link href={`/orders/${order.id}`}>{orderNumber(order.id)}</Link></td>
                 <td>{formatDate(order.placedAt)}</td>
                 <td>{order.lines.reduce((sum, line) => sum + line.quantity, 0)}</td>
                 <td><Price money={order.total} /></td>
