@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
-  AppError, ValidationError, assertWithinLimit, hashPassword, hashRefreshToken, issueAccessToken, newRefreshToken, passwordPolicyIssues, randomId, timeOrderedId,
+  AppError, ValidationError, assertWithinLimit, hashPassword, hashRefreshToken, issueAccessToken, newRefreshToken, passwordPolicyIssues, randomId,
   sessionIdOfRefreshToken, verifyAgainstDummy, verifyPassword,
 } from '@ecommerce/platform';
 import type { KeyRing, LoginThrottle, Principal, RateLimiter } from '@ecommerce/platform';
@@ -79,7 +79,7 @@ export function createAccounts(context: CommandContext, options: AccountsOptions
     // and finishing that one would set this request's password on the other's account.
     const claim = await emailClaimOf(email);
     const abandoned = claim !== null && context.clock().getTime() - claim.claimedAt.getTime() > abandonedClaimMs && (await userState(claim.userId)).status === 'absent';
-    const userId = abandoned ? claim.userId : timeOrderedId();
+    const userId = abandoned ? claim.userId : randomId();
     const passwordHash = await hashPassword(input.password);
     await handleCommand(context, { streamId: emailStreamId(email, sha256Hex), decider: emailDecider, commands: [{ type: 'ClaimEmail', data: { email, userId } }], actor: userId });
     await handleCommand(context, { streamId: credentialsStreamId(userId), decider: credentialsDecider, commands: [{ type: 'SetPassword', data: { userId, passwordHash } }], actor: userId });

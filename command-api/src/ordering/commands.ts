@@ -60,7 +60,7 @@ export function createOrderingCommands(context: CommandContext) {
       return answerOf(context, principal.sub, cartStreamId(principal.sub), outcome);
     },
 
-    /** Under a new random id unless given one (a given one's stream is read: it may hold an order already). */
+    /** Under a new time-ordered id unless given one (a given one's stream is read: it may hold an order already). */
     async placeOrder(principal: Principal, lines: readonly RequestedLine[], shipping: ShippingChoice = {}, orderId?: string): Promise<CommandAnswer> {
       const shippingAddress = await resolveShippingAddress(context, principal, shipping);
       return place(principal, lines, (index) => `lines.${index}.productId`, orderId ?? timeOrderedId(), shippingAddress, orderId === undefined);
