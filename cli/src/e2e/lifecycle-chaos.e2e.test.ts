@@ -45,12 +45,24 @@ const countBy = <T>(items: readonly T[], keyOf: (item: T) => string) => {
   return counts;
 };
 
-/** The warnings and errors every process of the test logged (JSON lines of level warn and above), oldest process first. */
+/** The lines a process logged at warn and above (the platform's logger writes the level as a label; a number is read too). */
+const warningLines = (component: ComponentProcess): Array<{ text: string; level: string; msg: string }> =>
+  component.output().split('\n').flatMap((text) => {
+    try {
+      const entry = JSON.parse(text) as { level?: number | string; msg?: string };
+      const level = String(entry.level ?? '');
+      return ['warn', 'error', 'fatal', '40', '50', '60'].includes(level) ? [{ text, level, msg: entry.msg ?? '' }] : [];
+    } catch {
+      return [];
+    }
+  });
+
+/** The warnings and errors each process of the test logged, oldest process first: the last 40 lines of each. */
 const warningsOf = (processes: readonly ComponentProcess[]) =>
   processes
     .map((component, index) => {
-      const lines = component.output().split('\n').filter((line) => /"level":(4|5|6)0\b|"level":"(warn|error|fatal)"/.test(line));
-      return `process ${index} (pid ${component.child.pid}): ${lines.length} warnings\n${lines.slice(-40).join('\n')}`;
+      const lines = warningLines(component);
+      return `process ${index} (pid ${component.child.pid}): ${lines.length} warnings and errors\n${lines.slice(-40).map((line) => line.text).join('\n')}`;
     })
     .join('\n');
 
@@ -350,15 +362,8 @@ describe('the order lifecycle while the processors are SIGKILLed (issue 9)', () 
       events: report.events,
       // What the processes logged at warn and above (the killed ones included), by message.
       warnings: countBy(
-        running.flatMap((component) => component.output().split('\n')).flatMap((text) => {
-          try {
-            const entry = JSON.parse(text) as { level?: number; msg?: string; reason?: string };
-            return (entry.level ?? 0) >= 40 ? [`${entry.level} ${entry.msg ?? ''}`] : [];
-          } catch {
-            return [];
-          }
-        }),
-        (message) => message,
+        running.flatMap((component) => warningLines(component)),
+        ({ level, msg }) => `${level} ${msg}`,
       ),
     };
     process.stdout.write(`lifecycle chaos: ${JSON.stringify(report9, null, 2)}\n`);
