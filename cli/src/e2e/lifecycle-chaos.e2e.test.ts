@@ -19,7 +19,7 @@ import type { Journey } from './lifecycle-chaos.fixture';
 import { sleep, startComponent, waitUntil } from './processes';
 import type { ComponentProcess } from './processes';
 
-jest.setTimeout(240_000);
+jest.setTimeout(360_000);
 
 /**
  * Issue 9: the processors (router, inventory, order, payment, shipment and notification actors,
@@ -313,8 +313,12 @@ describe('the order lifecycle while the processors are SIGKILLed (issue 9)', () 
         return behind;
       };
       // The store's last events (the notifications' sent marks) may still be on their way through the mirror and the
-      // router when the store goes quiet; read to the end means within a while, not at this instant.
-      await waitUntil(async () => (await partitionsBehind()).length === 0, 'every consumer group at the end of its topics', 60_000, 500).catch(() => undefined);
+      // router when the store goes quiet; read to the end means within a while, not at this instant. The while covers
+      // the platform's own recoveries: a partition kafkajs holds without fetching is relaunched after 30 s of quiet
+      // (stallAfterMs, checked every 10 s; seen in CI: the router's group at 162 of 164 on one partition until then),
+      // and a transaction a SIGKILL left open holds read_committed readers at its start until the coordinator aborts
+      // it, after the 60 s transaction timeout.
+      await waitUntil(async () => (await partitionsBehind()).length === 0, 'every consumer group at the end of its topics', 150_000, 500).catch(() => undefined);
       const behind = await partitionsBehind();
       // Why a group stayed short is in the processes' warnings (a batch that keeps failing, a relaunch): show them.
       if (behind.length > 0) process.stdout.write(`partitions behind: ${behind.join('; ')}\n${warningsOf(running)}\n`);
