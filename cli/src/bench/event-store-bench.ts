@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { applyFileSettings, eventsTableSchema, openSqliteEventStore } from '@ecommerce/platform';
+import { applyFileSettings, eventsTableSchema, openSqliteEventStore, timeOrderedId } from '@ecommerce/platform';
 import type { ExpectedRevision, Logger, NewEvent } from '@ecommerce/platform';
 import { elapsedSince, perSecond } from './rate';
 import type { SectionResult } from './report';
@@ -111,6 +111,37 @@ function rawInserts(file: string, events: readonly NewEvent[], rowsPerTransactio
   }
 }
 
+/** Events per order stream and orders per transaction in the id comparison: an order's own events, a turn's worth of orders. */
+const eventsPerOrder = 5;
+const ordersPerTransaction = 50;
+
+/**
+ * Raw inserts of order-like streams (a new stream every `eventsPerOrder` events), with random ids
+ * (UUIDv4 event ids and stream ids) or time-ordered ones (UUIDv7, what the command API makes):
+ * a random key puts each row's index entries on a random page, which the commit writes to the WAL.
+ */
+function rawInsertsWithIds(file: string, rows: number, ids: 'random' | 'time-ordered'): number {
+  const db = openRawDatabase(file);
+  const newId = ids === 'random' ? randomUUID : () => timeOrderedId();
+  try {
+    const insert = db.prepare('INSERT INTO events (stream_id, revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const data = JSON.stringify({ note: 'one small event', lines: [{ sku: 'SKU-1', quantity: 1 }] });
+    const metadata = JSON.stringify({ occurredAt: new Date().toISOString(), correlationId: randomUUID() });
+    const insertOrders = db.transaction((orders: number) => {
+      const recordedAt = Date.now();
+      for (let order = 0; order < orders; order += 1) {
+        const streamId = `order-${newId()}`;
+        for (let revision = 0; revision < eventsPerOrder; revision += 1) insert.run(streamId, revision, newId(), 'BenchEventAppended', data, metadata, recordedAt);
+      }
+    });
+    const started = performance.now();
+    for (let written = 0; written < rows; written += ordersPerTransaction * eventsPerOrder) insertOrders.immediate(ordersPerTransaction);
+    return elapsedSince(started);
+  } finally {
+    db.close();
+  }
+}
+
 /** §1: appends through the port vs raw inserts of the same rows, each into its own fresh file. */
 export async function benchEventStore(options: { appends: number; logger: Logger }): Promise<SectionResult> {
   const { appends, logger } = options;
@@ -132,6 +163,13 @@ export async function benchEventStore(options: { appends: number; logger: Logger
     logger.info({ eventsPerAppend: portBatchSize }, 'event store: batch appends through the port');
     const portBatchMs = await portBatchAppends(path.join(dir, 'port-batched.db'), events);
 
+    // Ten times the appends: the index effect shows once an index is larger than what one commit touches.
+    const idRows = appends * 10;
+    logger.info({ rows: idRows, eventsPerOrder, ordersPerTransaction }, 'event store: raw inserts of order streams, random ids');
+    const randomIdsMs = rawInsertsWithIds(path.join(dir, 'random-ids.db'), idRows, 'random');
+    logger.info({ rows: idRows }, 'event store: raw inserts of order streams, time-ordered ids');
+    const timeOrderedIdsMs = rawInsertsWithIds(path.join(dir, 'time-ordered-ids.db'), idRows, 'time-ordered');
+
     const port = perSecond(appends, portMs);
     const raw = perSecond(appends, rawMs);
     const note = `${appends} events, ${streamCount} streams`;
@@ -142,8 +180,11 @@ export async function benchEventStore(options: { appends: number; logger: Logger
         { section, metric: 'port / raw ratio', value: Math.round((port / raw) * 100) / 100, unit: 'x' },
         { section, metric: `raw insert, ${rawBatchSize} rows/transaction`, value: perSecond(appends, rawBatchedMs), unit: 'rows/s', note: 'context; rows round-robin over the streams' },
         { section, metric: `port append, ${portBatchSize} events/append`, value: perSecond(appends, portBatchMs), unit: 'events/s', note: `${note}, one stream per append` },
+        { section, metric: 'raw insert of order streams, random ids', value: perSecond(idRows, randomIdsMs), unit: 'rows/s', note: `${idRows} rows, ${eventsPerOrder} a stream, ${ordersPerTransaction * eventsPerOrder} a transaction; UUIDv4 event and stream ids` },
+        { section, metric: 'raw insert of order streams, time-ordered ids', value: perSecond(idRows, timeOrderedIdsMs), unit: 'rows/s', note: 'the same with UUIDv7 (timeOrderedId, what the command API makes)' },
+        { section, metric: 'time-ordered / random ids', value: Math.round((randomIdsMs / timeOrderedIdsMs) * 100) / 100, unit: 'x' },
       ],
-      details: { appends, streams: streamCount, elapsedMs: { portSingle: portMs, rawSingle: rawMs, rawBatched: rawBatchedMs, portBatched: portBatchMs } },
+      details: { appends, streams: streamCount, idRows, elapsedMs: { portSingle: portMs, rawSingle: rawMs, rawBatched: rawBatchedMs, portBatched: portBatchMs, randomIds: randomIdsMs, timeOrderedIds: timeOrderedIdsMs } },
     };
   });
 }
