@@ -114,6 +114,7 @@ function rawInserts(file: string, events: readonly NewEvent[], rowsPerTransactio
 /** Events per order stream and orders per transaction in the id comparison: an order's own events, a turn's worth of orders. */
 const eventsPerOrder = 5;
 const ordersPerTransaction = 50;
+const rowsPerIdTransaction = ordersPerTransaction * eventsPerOrder;
 
 /**
  * Raw inserts of order-like streams (a new stream every `eventsPerOrder` events), with random ids
@@ -122,7 +123,7 @@ const ordersPerTransaction = 50;
  */
 function rawInsertsWithIds(file: string, rows: number, ids: 'random' | 'time-ordered'): number {
   const db = openRawDatabase(file);
-  const newId = ids === 'random' ? randomUUID : () => timeOrderedId();
+  const newId = ids === 'random' ? randomUUID : timeOrderedId;
   try {
     const insert = db.prepare('INSERT INTO events (stream_id, revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
     const data = JSON.stringify({ note: 'one small event', lines: [{ sku: 'SKU-1', quantity: 1 }] });
@@ -135,7 +136,7 @@ function rawInsertsWithIds(file: string, rows: number, ids: 'random' | 'time-ord
       }
     });
     const started = performance.now();
-    for (let written = 0; written < rows; written += ordersPerTransaction * eventsPerOrder) insertOrders.immediate(ordersPerTransaction);
+    for (let written = 0; written < rows; written += rowsPerIdTransaction) insertOrders.immediate(ordersPerTransaction);
     return elapsedSince(started);
   } finally {
     db.close();
@@ -163,8 +164,9 @@ export async function benchEventStore(options: { appends: number; logger: Logger
     logger.info({ eventsPerAppend: portBatchSize }, 'event store: batch appends through the port');
     const portBatchMs = await portBatchAppends(path.join(dir, 'port-batched.db'), events);
 
-    // Ten times the appends: the index effect shows once an index is larger than what one commit touches.
-    const idRows = appends * 10;
+    // Ten times the appends (whole transactions, so the rows counted are the rows written): the index
+    // effect shows once an index is larger than what one commit touches.
+    const idRows = Math.ceil((appends * 10) / rowsPerIdTransaction) * rowsPerIdTransaction;
     logger.info({ rows: idRows, eventsPerOrder, ordersPerTransaction }, 'event store: raw inserts of order streams, random ids');
     const randomIdsMs = rawInsertsWithIds(path.join(dir, 'random-ids.db'), idRows, 'random');
     logger.info({ rows: idRows }, 'event store: raw inserts of order streams, time-ordered ids');
@@ -180,7 +182,7 @@ export async function benchEventStore(options: { appends: number; logger: Logger
         { section, metric: 'port / raw ratio', value: Math.round((port / raw) * 100) / 100, unit: 'x' },
         { section, metric: `raw insert, ${rawBatchSize} rows/transaction`, value: perSecond(appends, rawBatchedMs), unit: 'rows/s', note: 'context; rows round-robin over the streams' },
         { section, metric: `port append, ${portBatchSize} events/append`, value: perSecond(appends, portBatchMs), unit: 'events/s', note: `${note}, one stream per append` },
-        { section, metric: 'raw insert of order streams, random ids', value: perSecond(idRows, randomIdsMs), unit: 'rows/s', note: `${idRows} rows, ${eventsPerOrder} a stream, ${ordersPerTransaction * eventsPerOrder} a transaction; UUIDv4 event and stream ids` },
+        { section, metric: 'raw insert of order streams, random ids', value: perSecond(idRows, randomIdsMs), unit: 'rows/s', note: `${idRows} rows, ${eventsPerOrder} a stream, ${rowsPerIdTransaction} a transaction; UUIDv4 event and stream ids` },
         { section, metric: 'raw insert of order streams, time-ordered ids', value: perSecond(idRows, timeOrderedIdsMs), unit: 'rows/s', note: 'the same with UUIDv7 (timeOrderedId, what the command API makes)' },
         { section, metric: 'time-ordered / random ids', value: Math.round((randomIdsMs / timeOrderedIdsMs) * 100) / 100, unit: 'x' },
       ],
