@@ -52,11 +52,14 @@ export function orderRefundOf(doc: OrderDocument): OrderRefundView {
 /** The shipment stream's view when projected, else what the order stream said when it shipped. */
 export function orderShipmentOf(doc: OrderDocument): OrderShipmentView | null {
   const { shipment } = doc;
-  if (shipment) {
+  const shipped = doc.shipped ?? null;
+  // The shipment stream and the order's own are projected from two topics: a shipment still open
+  // (or dispatched) while the order's events already say shipped (or delivered) is behind them.
+  const behindOrder = Boolean(shipment && shipped && (shipment.status === 'open' || (shipment.status === 'dispatched' && doc.delivery)));
+  if (shipment && !behindOrder) {
     const { shipmentId, status, carrier, trackingNumber, dispatchedAt, deliveredAt } = shipment;
     return { shipmentId, status, carrier, trackingNumber, dispatchedAt, deliveredAt };
   }
-  const shipped = doc.shipped ?? null;
   if (!shipped) return null;
   return {
     shipmentId: shipped.shipmentId, status: doc.delivery ? 'delivered' : 'dispatched', carrier: shipped.carrier, trackingNumber: shipped.trackingNumber,

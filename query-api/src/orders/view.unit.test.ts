@@ -1,3 +1,4 @@
+import type { ShipmentFieldsEntry } from '@ecommerce/schemas';
 import type { OrderDocument, PaymentFieldsEntry } from '@ecommerce/schemas';
 import { orderPaymentOf, orderRefundOf, orderShipmentOf, toOrderView } from './view';
 
@@ -60,5 +61,19 @@ describe('the order view', () => {
     expect(orderShipmentOf(createTestOrder({ shipped }))).toEqual({ shipmentId: 's1', status: 'dispatched', carrier: 'DHL', trackingNumber: 'JD1', dispatchedAt: '2024-05-02T00:00:00.000Z', deliveredAt: null });
     const delivery = { deliveredAt: '2024-05-03T00:00:00.000Z', returnWindowEndsAt: 'x', acceptanceDeadline: 'y' };
     expect(orderShipmentOf(createTestOrder({ shipped, delivery }))).toMatchObject({ status: 'delivered', deliveredAt: '2024-05-03T00:00:00.000Z' });
+  });
+
+  it("shows the order's own shipment events when the shipment stream is projected only up to an earlier state", () => {
+    const shipped = { shipmentId: 's1', carrier: 'DHL', trackingNumber: 'JD1', shippedAt: '2024-05-02T00:00:00.000Z' };
+    const open: ShipmentFieldsEntry = {
+      shipmentId: 's1', orderId: 'o1', customerId: 'c1', status: 'open', lines: [], address: { recipient: 'A', line1: 'L', line2: null, city: 'C', region: null, postalCode: 'P', country: 'FR' },
+      carrier: null, trackingNumber: null, openedAt: '2024-05-01T00:00:00.000Z', dispatchedAt: null, deliveredAt: null, cancelledAt: null, returnRequest: null, returned: null, updatedAt: '2024-05-01T00:00:00.000Z', revision: 0,
+    };
+    expect(orderShipmentOf(createTestOrder({ shipment: open }))).toMatchObject({ status: 'open', carrier: null });
+    expect(orderShipmentOf(createTestOrder({ shipment: open, shipped }))).toEqual({ shipmentId: 's1', status: 'dispatched', carrier: 'DHL', trackingNumber: 'JD1', dispatchedAt: '2024-05-02T00:00:00.000Z', deliveredAt: null });
+    const dispatched: ShipmentFieldsEntry = { ...open, status: 'dispatched', carrier: 'DHL', trackingNumber: 'JD1', dispatchedAt: '2024-05-02T00:00:00.000Z' };
+    const delivery = { deliveredAt: '2024-05-03T00:00:00.000Z', returnWindowEndsAt: 'x', acceptanceDeadline: 'y' };
+    expect(orderShipmentOf(createTestOrder({ shipment: dispatched, shipped }))).toMatchObject({ status: 'dispatched', carrier: 'DHL' });
+    expect(orderShipmentOf(createTestOrder({ shipment: dispatched, shipped, delivery }))).toMatchObject({ status: 'delivered', deliveredAt: '2024-05-03T00:00:00.000Z' });
   });
 });
