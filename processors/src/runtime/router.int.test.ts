@@ -95,6 +95,33 @@ for (const target of logTargets()) {
       expect(letter?.headers['dlq-reason']).toMatch(/undecodable/);
     }, 60_000);
 
+    it('commits the offsets of events that route nothing without a transaction, and routes the next event in one', async () => {
+      const route = (event: RecordedEvent) => (event.type === 'OrderPlaced' ? [{ topic: inbox, key: 'a', value: { type: 'Reserve', sku: 'a', orderId: String(event.data.orderId) } }] : []);
+      const transactional: string[] = [];
+      // the log as the router sees it: every transactional producer it asks for is counted
+      const counted: Log = { ...log, createProducer: (options) => (options?.transactionalId && transactional.push(options.transactionalId), log.createProducer(options)) };
+      const producer = log.createProducer();
+      await producer.send([eventRecord('OrderConfirmed', 'o6', []).record, eventRecord('OrderShipped', 'o7', []).record]);
+      const router = createRouter({ log: counted, serde: jsonSerde, groupId: 'router', topics: [eventsTopic], route, transactionalId: `router-${randomUUID()}`, logger: silentLogger, isKnownType: anyType });
+      const allCommitted = async () => {
+        const [committed, ends] = await Promise.all([log.committedOffsets('router', eventsTopic), log.endOffsets(eventsTopic)]);
+        return ends.every((end, partition) => (committed[partition] ?? 0) >= end);
+      };
+      await router.start();
+      try {
+        await waitFor('the offsets of the events that route nothing committed', allCommitted);
+        expect(transactional).toEqual([]);
+        await producer.send([eventRecord('OrderPlaced', 'o6', ['a']).record]);
+        await waitFor('the next event routed', async () => (await readTopic(log, inbox)).length === 1);
+        await waitFor('its offset committed', allCommitted);
+      } finally {
+        await router.stop();
+        await producer.close();
+      }
+      expect(transactional).toHaveLength(1);
+      expect(await readTopic(log, inbox)).toHaveLength(1);
+    }, 60_000);
+
     it('goes on with a partition whose producer was fenced while the router kept it (it was out of the group meanwhile)', async () => {
       const route = (event: RecordedEvent) => (event.data.items as string[]).map((sku) => ({ topic: inbox, key: sku, value: { type: 'Reserve', sku, orderId: String(event.data.orderId) } }));
       const transactionalId = `router-${randomUUID()}`;

@@ -100,11 +100,17 @@ export function createRouter(options: RouterOptions): Router {
     const records: ProducerRecord[] = [];
     try {
       for (const message of batch.messages) records.push(...(await recordsOf(message, context)));
-      stage = 'transaction';
-      await producerFor(batch.topic, batch.partition).transaction(async (tx) => {
-        if (records.length > 0) await tx.send(records);
-        await tx.sendOffsets(groupId, [{ topic: batch.topic, partition: batch.partition, offset: batch.nextOffset }]);
-      });
+      // A batch that routes nothing has nothing to make atomic with its offset: the consumer's own
+      // commit after it is enough (redelivered, it routes nothing again), and the broker is spared
+      // a transaction (AddOffsetsToTxn, TxnOffsetCommit, EndTxn and its marker) for each batch of
+      // events that no actor is told of (an OrderConfirmed, say).
+      if (records.length > 0) {
+        stage = 'transaction';
+        await producerFor(batch.topic, batch.partition).transaction(async (tx) => {
+          await tx.send(records);
+          await tx.sendOffsets(groupId, [{ topic: batch.topic, partition: batch.partition, offset: batch.nextOffset }]);
+        });
+      }
     } catch (error) {
       // Fenced while this member holds the partition: the id was taken over in a rebalance this
       // member did not see through. A fenced producer stays fenced and the partition would be
