@@ -9,7 +9,7 @@ import { runOrdersPhase } from './orders-phase';
 import { usageFigures } from './orders-phase-figures';
 import { watchProcesses } from './process-usage';
 import { sleep } from './rate';
-import { serverSettingsFor, startOrdersTopology, stopOrdersTopology, topologyPids, waitUntilHealthy } from './orders-topology';
+import { serverSettingsFor, startOrdersTopology, stopOrdersTopology, topicPartitionsOf, topologyPids, waitUntilHealthy } from './orders-topology';
 import type { OrdersTopologyMode } from './orders-topology';
 import type { Figure, SectionResult } from './report';
 import { withTempDir } from './temp-dir';
@@ -59,6 +59,9 @@ export async function withPlatformProcesses(options: { mode: OrdersTopologyMode;
   });
 }
 
+/** The figures depend on it (README, Benchmark: on Kafka, 1 or 2 partitions halve the latencies of 8 on this machine). */
+export const partitionsFigure = (section: string, mode: OrdersTopologyMode): Figure => ({ section, metric: "topics' partitions", value: topicPartitionsOf(mode), unit: 'partitions', note: 'PARTITIONS as passed, or its default for the log' });
+
 const idleSettleMs = 3000;
 const idleMs = 5000;
 
@@ -78,7 +81,10 @@ export function benchOrdersAsProcesses(options: { mode: OrdersTopologyMode; rate
     idle.start();
     await sleep(idleMs);
     const idleSpan = idle.mark();
-    const figures: Figure[] = [...usageFigures(`orders (${options.mode})`, 'idle', idleSpan, idleSpan, `over ${idleMs / 1000} s with no load, ${idleSettleMs / 1000} s after the warm-up`).filter((figure) => !figure.metric.includes('peak RSS'))];
+    const figures: Figure[] = [
+      partitionsFigure(`orders (${options.mode})`, options.mode),
+      ...usageFigures(`orders (${options.mode})`, 'idle', idleSpan, idleSpan, `over ${idleMs / 1000} s with no load, ${idleSettleMs / 1000} s after the warm-up`).filter((figure) => !figure.metric.includes('peak RSS')),
+    ];
     const details: Record<string, unknown> = { mode: options.mode, pids: platform.pids, ratePerSecond: options.ratePerSecond, seconds: options.seconds };
     for (const items of [1, 3]) {
       options.logger.info({ mode: options.mode, items, rate: options.ratePerSecond }, 'orders bench: phase');

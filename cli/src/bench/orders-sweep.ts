@@ -1,6 +1,6 @@
 import type { Logger } from '@ecommerce/platform';
 import { runOrdersPhase } from './orders-phase';
-import { withPlatformProcesses } from './orders-processes-bench';
+import { partitionsFigure, withPlatformProcesses } from './orders-processes-bench';
 import type { OrdersTopologyMode } from './orders-topology';
 import type { Figure, SectionResult } from './report';
 import type { SweepPoint, SweepSeries } from './sweep-plot';
@@ -16,9 +16,10 @@ const p99Of = (result: SectionResult): number => (result.details.placedToConfirm
 export function benchOrdersSweep(options: { mode: OrdersTopologyMode; rates: readonly number[]; seconds: number; logger: Logger }): Promise<SectionResult> {
   return withPlatformProcesses({ mode: options.mode, label: 'orders-sweep', logger: options.logger }, async (platform) => {
     await runOrdersPhase({ ...platform, items: 1, ratePerSecond: 20, seconds: 1 });
-    const figures: Figure[] = [];
-    const series: SweepSeries[] = [];
     const section = `orders sweep (${options.mode})`;
+    const partitions = partitionsFigure(section, options.mode);
+    const figures: Figure[] = [partitions];
+    const series: SweepSeries[] = [];
     for (const items of [1, 3]) {
       const points: SweepPoint[] = [];
       for (const ratePerSecond of [...options.rates].sort((a, b) => a - b)) {
@@ -29,7 +30,7 @@ export function benchOrdersSweep(options: { mode: OrdersTopologyMode; rates: rea
         figures.push({ section, metric: `${items}-item at ${ratePerSecond}/s offered`, value: point.confirmedPerSecond, unit: 'confirmed/s', note: `placed→confirmed p99 ${point.p99Ms} ms` });
         if (point.confirmedPerSecond < ratePerSecond / 2) break;
       }
-      series.push({ label: `${options.mode} ${items}-item`, points });
+      series.push({ label: `${options.mode} ${items}-item, ${partitions.value} partitions`, points });
     }
     return { figures, details: { mode: options.mode, seconds: options.seconds, sweep: series } };
   });

@@ -1,11 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { defaultPartitions } from '@ecommerce/platform';
 import { freePort, removeRunFromServers, startComponent } from '../e2e/processes';
 import type { ComponentProcess } from '../e2e/processes';
 import { benchAdmin } from './orders-fixtures';
 import { waitFor } from './wait-for';
 
 export type OrdersTopologyMode = 'embedded' | 'kafka';
+
+/** The partitions a topology's topics get: `PARTITIONS` as passed to it, or the platform's default for its log. */
+export const topicPartitionsOf = (mode: OrdersTopologyMode): number =>
+  Number(process.env.PARTITIONS) || defaultPartitions(mode === 'kafka');
 
 /** The platform as OS processes, as deployed, with where to reach it. */
 export interface OrdersTopology {
