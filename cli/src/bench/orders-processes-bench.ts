@@ -59,7 +59,7 @@ export async function withPlatformProcesses(options: { mode: OrdersTopologyMode;
   });
 }
 
-/** The figures depend on it (README, Benchmark: on Kafka, 1 or 2 partitions halve the latencies of 8 on this machine). */
+/** The figures depend on it (README, Benchmark: on Kafka, on this machine, 1 or 2 partitions had about half the median latencies of 8). */
 export const partitionsFigure = (section: string, mode: OrdersTopologyMode): Figure => ({ section, metric: "topics' partitions", value: topicPartitionsOf(mode), unit: 'partitions', note: 'PARTITIONS as passed, or its default for the log' });
 
 const idleSettleMs = 3000;

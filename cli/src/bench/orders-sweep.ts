@@ -30,7 +30,7 @@ export function benchOrdersSweep(options: { mode: OrdersTopologyMode; rates: rea
         figures.push({ section, metric: `${items}-item at ${ratePerSecond}/s offered`, value: point.confirmedPerSecond, unit: 'confirmed/s', note: `placed→confirmed p99 ${point.p99Ms} ms` });
         if (point.confirmedPerSecond < ratePerSecond / 2) break;
       }
-      series.push({ label: `${options.mode} ${items}-item, ${partitions.value} partitions`, points });
+      series.push({ label: `${options.mode} ${items}-item, ${partitions.value} partition${partitions.value === 1 ? '' : 's'}`, points });
     }
     return { figures, details: { mode: options.mode, seconds: options.seconds, sweep: series } };
   });

@@ -10,9 +10,10 @@ export interface SweepSeries {
   points: readonly SweepPoint[];
 }
 
-const width = 720;
+const width = 800;
 const panelHeight = 260;
-const margin = { left: 64, right: 150, top: 36, bottom: 44 };
+// the legend's room on the right: labels such as "embedded 3-item, 2 partitions"
+const margin = { left: 64, right: 230, top: 36, bottom: 44 };
 const colours = ['#1f6feb', '#d4631b', '#2da44e', '#8250df', '#cf222e', '#6e7781'];
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

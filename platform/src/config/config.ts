@@ -197,13 +197,14 @@ const settingsSchema = z.object({
 export type Settings = Omit<z.infer<typeof settingsSchema>, 'PARTITIONS'> & { PARTITIONS: number };
 
 /**
- * On Kafka 8: a consumer group scales out to as many members. On the embedded log 2: one process
- * (or a few sharing the file) reads every partition, so more partitions bring no parallelism,
- * only more, smaller batches, each its own transaction: at 1,300 orders/s offered the embedded
- * start's placed->confirmed p99 was lower with 2 than with 8 in every alternated pair, its orders/s
- * as high or higher (README, Benchmark). Existing topics keep the count they were created with.
+ * `PARTITIONS` when unset. On Kafka 8: a consumer group scales out to as many members (each
+ * partition costs batches of its own: on one small machine 1 or 2 had lower latencies, README,
+ * Benchmark). On the embedded log 2: one process (or a few sharing the file) reads every
+ * partition, so more partitions bring no parallelism, only more, smaller batches, each its own
+ * transaction: at 1,300 orders/s offered the embedded start's placed->confirmed p99 was lower with
+ * 2 than with 8 in every alternated pair, its orders/s as high or higher (README, Benchmark).
+ * Existing topics keep the count they were created with.
  */
-/** `PARTITIONS` when unset: 8 on Kafka, the ceiling of a consumer group's members; 2 on the embedded log. */
 export const defaultPartitions = (onKafka: boolean): number => (onKafka ? 8 : 2);
 
 /** Settings whose values never appear in a message or a log line. */

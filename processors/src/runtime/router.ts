@@ -48,7 +48,8 @@ export interface Router {
 /**
  * Consume-transform-produce: the messages routed from a batch of events and the batch's consumed
  * offset are written in one transaction, so a crash neither loses nor duplicates a routed message
- * as read_committed consumers see it. Inbox message ids are UUIDv5 of the source event id and the
+ * as read_committed consumers see it (a batch that routes nothing has only its offset, which the
+ * consumer commits). Inbox message ids are UUIDv5 of the source event id and the
  * message's index: a batch redelivered after an aborted transaction yields the same ids.
  */
 export function createRouter(options: RouterOptions): Router {

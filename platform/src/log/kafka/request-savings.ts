@@ -128,7 +128,7 @@ interface OffsetManagerState {
 const skipping = new WeakSet<OffsetManagerClass>();
 
 /**
- * The router commits each batch's offset in its transaction (TxnOffsetCommit), then resolves it on
+ * The router commits the offset of each batch that routes something in its transaction (TxnOffsetCommit), then resolves it on
  * its kafkajs consumer, which does not know it committed and sends the same offset again in an
  * OffsetCommit: a sixth request, and a write to the offsets topic, for every transaction. kafkajs's
  * consumer still has to commit where the transaction did not (a fetch of nothing but the markers
