@@ -1,4 +1,4 @@
-import type { Document, ReadBefore, ReadCollection, RecordedEvent } from '@ecommerce/platform';
+import type { Document, GuardedUpdate, ReadCollection, RecordedEvent } from '@ecommerce/platform';
 import type { ProjectedEvent } from './apply-by-document';
 
 /**
@@ -59,8 +59,10 @@ export function streamKind<T extends Document, Slice>(model: StreamSliceModel<T,
  * fields cannot. Streams may arrive in any interleaving: an event of another stream before the
  * document's first one creates the document with that stream's fields only.
  *
- * Documents are written in parallel, but one document's streams one after the other, on the one
- * read: a batch never races itself. Batches of other partitions (PROJECTION_PARTITIONS_AT_ONCE, or
+ * The batch's writes go out together (`updateManyIfNewer`: on a MongoDB-wire server one claim
+ * insert and one bulk write for the batch, not a claim and an update per document), guarded
+ * against the one read; a document with writes of several streams in the batch gets them one after
+ * the other, read again: a batch never races itself. Batches of other partitions (PROJECTION_PARTITIONS_AT_ONCE, or
  * another projections process) may write the same document meanwhile, as another stream: the
  * guarded writes keep each stream's fields and revision its own (on FerretDB, through the write
  * claims, since its filtered updates are not atomic).
@@ -77,19 +79,17 @@ export async function applyByStream<T extends Document>(collection: ReadCollecti
     if (stream) stream.events.push(event);
     else streams.set(event.streamId, { kind, events: [event] });
   }
-  await Promise.all(
-    [...byDocument].map(async ([id, streams]) => {
-      // Read once: each stream's fold sees only its own fields and revision, which the others' writes leave alone.
-      const at = Date.now();
-      const current = await collection.findOne({ _id: id });
-      // what was read is the state the first write is guarded against; a later one's is that write's
-      let readBefore: ReadBefore | undefined = { docs: new Map([[id, current]]), at };
-      for (const [stream, { kind, events: streamEvents }] of streams) {
-        const write = kind.fold(current, stream, streamEvents);
-        if (!write) continue;
-        await collection.updateIfNewer({ id, set: write.set, guard: { stream, revision: write.revision }, upsert: true }, readBefore);
-        readBefore = undefined;
-      }
-    }),
-  );
+  // Read once: each stream's fold sees only its own fields and revision, which the others' writes leave alone.
+  const at = Date.now();
+  const read = new Map<string, T | null>();
+  await Promise.all([...byDocument.keys()].map(async (id) => void read.set(id, await collection.findOne({ _id: id }))));
+  const writes: GuardedUpdate[] = [];
+  for (const [id, streams] of byDocument) {
+    for (const [stream, { kind, events: streamEvents }] of streams) {
+      const write = kind.fold(read.get(id) ?? null, stream, streamEvents);
+      if (write) writes.push({ id, set: write.set, guard: { stream, revision: write.revision }, upsert: true });
+    }
+  }
+  // what was read is the state the writes are guarded against
+  if (writes.length > 0) await collection.updateManyIfNewer(writes, { docs: read, at });
 }
