@@ -59,10 +59,11 @@ export function streamKind<T extends Document, Slice>(model: StreamSliceModel<T,
  * fields cannot. Streams may arrive in any interleaving: an event of another stream before the
  * document's first one creates the document with that stream's fields only.
  *
- * The batch's writes go out together (`updateManyIfNewer`: on a MongoDB-wire server one claim
- * insert and one bulk write for the batch, not a claim and an update per document), guarded
- * against the one read; a document with writes of several streams in the batch gets them one after
- * the other, read again: a batch never races itself. Batches of other partitions (PROJECTION_PARTITIONS_AT_ONCE, or
+ * The batch's writes go out together (`updateManyIfNewer`: for the documents written once, one
+ * bulk write, and on FerretDB one claim insert, instead of a claim and an update per document),
+ * guarded against the one read while it is under a second old (read again after); a document with
+ * writes of several streams in the batch gets them one after the other, read again: a batch never
+ * races itself. Batches of other partitions (PROJECTION_PARTITIONS_AT_ONCE, or
  * another projections process) may write the same document meanwhile, as another stream: the
  * guarded writes keep each stream's fields and revision its own (on FerretDB, through the write
  * claims, since its filtered updates are not atomic).
