@@ -37,10 +37,17 @@ const freshOf = (hint: ReadBefore | undefined): ReadBefore | undefined => (hint 
 /** How long a write waits for other writers' claims on its document: past a dead writer's lease. */
 const claimWaitMs = 25_000;
 
-/** 'changed': another writer wrote first, read again; 'busy': another writer holds the state, wait. */
-type Step = GuardOutcome | 'changed' | 'busy';
+/**
+ * 'changed': another writer wrote first, read again; busy: another writer holds the state, wait
+ * (until `retryAt` if the holder can no longer write, see `Claimed`).
+ */
+type Step = GuardOutcome | 'changed' | { busy: true; retryAt?: number };
 
-const pause = (attempt: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.min(250, 10 * 2 ** attempt) * (0.5 + Math.random() / 2)));
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+/** A holder that may be writing now is asked again soon, then less and less often. */
+const backoffMs = (busyCount: number): number => 10 * 2 ** Math.min(busyCount, 10) * (0.5 + Math.random() / 2);
+/** Spreads the writers that wait for one lease's end (a whole batch's documents, say) over this long. */
+const leaseEndSpreadMs = 100;
 
 /** Claims (or none, where updates are atomic) for each write; resolved once per store. */
 export type ClaimsSource = () => Promise<WriteClaims | null>;
@@ -78,18 +85,27 @@ export function createGuardedWrites(
   claimsOf: ClaimsSource = () => Promise.resolve(null),
   mayHaveTombstones: TombstonesSource = () => Promise.resolve(true),
 ) {
-  /** Runs one write step until it settles; 'changed' a few times at most, 'busy' for as long as a claim may be held. */
+  /**
+   * Runs one write step until it settles; 'changed' a few times at most, busy for as long as a
+   * claim may be held. A state whose holder can no longer write is read once more (it may have
+   * written just after this writer's read), then left alone until its lease ends: polled, a
+   * batch's worth of such states would keep a server that just came back busy for the lease.
+   */
   const settle = async (id: string, what: string, step: () => Promise<Step>): Promise<GuardOutcome> => {
     const deadline = Date.now() + claimWaitMs;
     let changes = 0;
-    for (let attemptNumber = 0; ; attemptNumber += 1) {
+    let busyCount = 0;
+    for (;;) {
       const outcome = await step();
-      if (outcome !== 'changed' && outcome !== 'busy') return outcome;
+      if (typeof outcome === 'string' && outcome !== 'changed') return outcome;
       if (outcome === 'changed') changes += 1;
       if (changes >= maxAttempts || Date.now() > deadline) {
         throw new AppError('conflict', `document ${id} of ${name} kept changing during a ${what}`, { retriable: true });
       }
-      if (outcome === 'busy') await pause(attemptNumber);
+      if (typeof outcome === 'string') continue;
+      busyCount += 1;
+      const leaseEnd = busyCount > 1 && outcome.retryAt !== undefined ? outcome.retryAt + Math.random() * leaseEndSpreadMs : undefined;
+      await sleep(Math.min(leaseEnd === undefined ? backoffMs(busyCount) : leaseEnd - Date.now(), deadline - Date.now()));
     }
   };
 
@@ -147,8 +163,8 @@ export function createGuardedWrites(
   const attempt = async (write: GuardedReplace, observed: Observed, readAt: number): Promise<Step> => {
     const claims = observed.live ? await claimsOf() : null;
     if (!claims) return attemptUnclaimed(write, observed);
-    const held = await claims.claim(name, new Map([[write.id, observed.revisions]]), readAt);
-    if (held.length === 0) return 'busy';
+    const { held, retryAt } = await claims.claim(name, new Map([[write.id, observed.revisions]]), readAt);
+    if (held.length === 0) return { busy: true, retryAt };
     if ((await writable(claims, held, new Map([[write.id, observed]]))).length === 0) return 'changed';
     return attemptUnclaimed(write, observed, { _id: write.id });
   };
@@ -215,7 +231,7 @@ export function createGuardedWrites(
     // Live documents are written only under a claim on the state read; the others are redone one by one.
     const claims = await claimsOf();
     const live = new Map([...finals.keys()].filter((id) => (observed.get(id) as Observed).live).map((id) => [id, (observed.get(id) as Observed).revisions]));
-    const held = claims && live.size > 0 ? await writable(claims, await claims.claim(name, live, readAt), observed) : [];
+    const held = claims && live.size > 0 ? await writable(claims, (await claims.claim(name, live, readAt)).held, observed) : [];
     const unclaimed = new Set(claims ? [...live.keys()].filter((id) => !held.some((claim) => claim.id === id)) : []);
     for (const id of unclaimed) finals.delete(id);
     const redo = await writeFinals(finals, observed, claims !== null, givingBack(claims, held));
@@ -325,8 +341,8 @@ export function createGuardedWrites(
       if (!isNewer(observed.revisions, write.guard)) return 'stale';
       if (observed.live) {
         if (!claims) return 'changed'; // changed between the update and the read
-        const held = await claims.claim(name, new Map([[write.id, observed.revisions]]), readAt);
-        if (held.length === 0) return 'busy';
+        const { held, retryAt } = await claims.claim(name, new Map([[write.id, observed.revisions]]), readAt);
+        if (held.length === 0) return { busy: true, retryAt };
         if ((await writable(claims, held, new Map([[write.id, observed]]))).length === 0) return 'changed';
         return (await update({ _id: write.id })) ? 'applied' : 'changed';
       }
@@ -378,7 +394,7 @@ export function createGuardedWrites(
     }
     const claims = await claimsOf();
     const live = due.map((index) => (writes[index] as GuardedUpdate).id).filter((id) => (observed.get(id) as Observed).live);
-    const held = claims && live.length > 0 ? await writable(claims, await claims.claim(name, new Map(live.map((id) => [id, (observed.get(id) as Observed).revisions])), readAt), observed) : [];
+    const held = claims && live.length > 0 ? await writable(claims, (await claims.claim(name, new Map(live.map((id) => [id, (observed.get(id) as Observed).revisions])), readAt)).held, observed) : [];
     const heldIds = new Set(held.map((claim) => claim.id));
     const operations: AnyBulkWriteOperation<StoredDocument>[] = [];
     const operationIds: string[] = [];

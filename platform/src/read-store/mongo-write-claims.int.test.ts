@@ -2,6 +2,7 @@ import { MongoClient, type Db } from 'mongodb';
 import { createMongoReadStore } from './mongo';
 import { createWriteClaims, type WriteClaim } from './mongo-write-claims';
 import type { Document, ReadStore } from './port';
+import type { Revisions } from './revisions';
 
 const mongoUrl = process.env.MONGO_URL;
 if (!mongoUrl) console.warn('mongo write claims suite skipped: set MONGO_URL to run it');
@@ -114,23 +115,50 @@ describeWithMongo('mongo write claims', () => {
     let clock = 1_000_000;
     const claims = createWriteClaims(db.collection<WriteClaim>('_claims'), { leaseMs: 3000, writeWithinMs: 1000, now: () => clock });
     const state = new Map([['d1', { 'order-1': 4, 'payment-1': 2 }]]);
-    const first = await claims.claim('orders', state, clock);
+    const first = (await claims.claim('orders', state, clock)).held;
     expect(first).toEqual([expect.objectContaining({ id: 'd1', takenOver: false })]);
     // the same revisions in another field order are the same state
-    expect(await claims.claim('orders', new Map([['d1', { 'payment-1': 2, 'order-1': 4 }]]), clock)).toEqual([]);
+    expect((await claims.claim('orders', new Map([['d1', { 'payment-1': 2, 'order-1': 4 }]]), clock)).held).toEqual([]);
     // a writer that read another state is not held up
-    expect(await claims.claim('orders', new Map([['d1', { 'order-1': 5 }]]), clock)).toHaveLength(1);
+    expect((await claims.claim('orders', new Map([['d1', { 'order-1': 5 }]]), clock)).held).toHaveLength(1);
 
     clock += 1001;
     expect(claims.isLate(first[0] as never)).toBe(true);
     clock += 2000; // the first writer died without writing
-    const taken = await claims.claim('orders', state, clock);
+    const taken = (await claims.claim('orders', state, clock)).held;
     expect(taken).toEqual([expect.objectContaining({ id: 'd1', takenOver: true })]);
     expect(taken[0]?.key).not.toBe(first[0]?.key);
     expect(claims.isLate(taken[0] as never)).toBe(false);
-    expect(await claims.claim('orders', state, clock)).toEqual([]);
+    expect((await claims.claim('orders', state, clock)).held).toEqual([]);
 
     await claims.abandon(taken);
-    expect(await claims.claim('orders', state, clock)).toEqual([expect.objectContaining({ takenOver: true })]);
+    expect((await claims.claim('orders', state, clock)).held).toEqual([expect.objectContaining({ takenOver: true })]);
+  });
+
+  it('tells a refused writer to come back at the lease\'s end once no holder can still write, and not before', async () => {
+    let clock = 1_000_000;
+    const claims = createWriteClaims(db.collection<WriteClaim>('_claims'), { leaseMs: 3000, writeWithinMs: 1000, now: () => clock });
+    const states = new Map<string, Revisions | undefined>([
+      ['d1', { 'order-1': 4 }],
+      ['d2', { 'order-2': 7 }],
+    ]);
+    expect((await claims.claim('orders', new Map([['d1', states.get('d1')]]), clock)).held).toHaveLength(1);
+    clock += 400;
+    expect((await claims.claim('orders', new Map([['d2', states.get('d2')]]), clock)).held).toHaveLength(1);
+
+    // d1's holder may still write: ask again soon
+    clock += 300;
+    expect(await claims.claim('orders', new Map([['d1', states.get('d1')]]), clock)).toEqual({ held: [], retryAt: undefined });
+    // past d1's holder's time to write but not d2's: both are asked again soon
+    clock += 400;
+    expect(await claims.claim('orders', new Map([['d1', states.get('d1')]]), clock)).toEqual({ held: [], retryAt: 1_000_000 + 3000 });
+    expect(await claims.claim('orders', states, clock)).toEqual({ held: [], retryAt: undefined });
+    // past both: the later lease's end
+    clock += 400;
+    expect(await claims.claim('orders', states, clock)).toEqual({ held: [], retryAt: 1_000_000 + 400 + 3000 });
+    expect(await claims.claim('orders', new Map([['d1', states.get('d1')]]), clock)).toEqual({ held: [], retryAt: 1_000_000 + 3000 });
+    // one refused, one held: the refused one's lease end
+    expect(await claims.claim('orders', new Map([...states, ['d3', { 'order-3': 1 }]]), clock)).toEqual({ held: [expect.objectContaining({ id: 'd3' })], retryAt: 1_000_000 + 400 + 3000 });
+    expect((await claims.claim('orders', new Map([['d4', undefined]]), clock)).retryAt).toBeUndefined();
   });
 });

@@ -16,6 +16,11 @@
  * claim too) reads the document again before writing. A holder sends its write within
  * `writeWithinMs` of reading the document or not at all, so a taken-over state can only race a
  * write that is still inside the server `leaseMs - writeWithinMs` after it was sent.
+ *
+ * A state whose claim is older than `writeWithinMs` will not be written by its holder any more:
+ * it either was (a read shows it) or stays as it is until the lease runs out. A writer refused by
+ * such a claim waits for the lease's end (`Claimed.retryAt`) instead of asking again and again:
+ * after the server went away mid-write, every document of the batch is in that case at once.
  */
 import type { Collection, Db } from 'mongodb';
 import { isDuplicateKey } from './mongo-errors';
@@ -37,9 +42,20 @@ export interface HeldClaim {
   takenOver: boolean;
 }
 
+export interface Claimed {
+  /** The ids whose state this writer now holds; the others are being written by someone else. */
+  held: HeldClaim[];
+  /**
+   * When a refused state is worth claiming again, if every refusing claim is past the time its
+   * holder could still write (read the document first: the holder may have written). Undefined
+   * when a holder may be writing now: ask again soon.
+   */
+  retryAt?: number;
+}
+
 export interface WriteClaims {
-  /** The ids whose state, read at `readAt`, this writer now holds; the others are being written by someone else. */
-  claim(collection: string, states: ReadonlyMap<string, Revisions | undefined>, readAt: number): Promise<HeldClaim[]>;
+  /** Claims the states of `states`' ids, read at `readAt`. */
+  claim(collection: string, states: ReadonlyMap<string, Revisions | undefined>, readAt: number): Promise<Claimed>;
   /** Too late to write under: the write could reach the server after the lease ran out. */
   isLate(claim: HeldClaim): boolean;
   /** Gives claims back whose write was never sent: their states are still the documents' own. */
@@ -71,27 +87,40 @@ export function createWriteClaims(claims: Collection<WriteClaim>, options: { lea
     void claims.deleteMany({ at: { $lt: sweptAt - sweepAfterMs } }).catch(() => undefined);
   };
 
-  /** The generation after the last one taken, while those are older than the lease. */
-  const takeOver = async (collection: string, id: string, state: string, readAt: number): Promise<HeldClaim | null> => {
-    for (let generation = 0; ; generation += 1) {
+  /**
+   * The generation after the last one taken, while those are older than the lease; or when the
+   * one held was taken. Generation 0 is known to be taken (the batch's insert was refused it).
+   */
+  const takeOver = async (collection: string, id: string, state: string, readAt: number): Promise<HeldClaim | { takenAt: number }> => {
+    let generation = 0;
+    let refused = true;
+    for (;;) {
       const key = claimKeyOf(collection, id, state, generation);
-      try {
-        await claims.insertOne({ _id: key, at: now() });
-        return { id, key, readAt, takenOver: generation > 0 };
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
+      if (!refused) {
+        try {
+          await claims.insertOne({ _id: key, at: now() });
+          return { id, key, readAt, takenOver: generation > 0 };
+        } catch (error) {
+          if (!isDuplicateKey(error)) throw error;
+        }
       }
       const taken = await claims.findOne({ _id: key });
       // swept meanwhile: try the same generation again
-      if (!taken) generation -= 1;
-      else if (now() - taken.at < leaseMs) return null;
+      refused = false;
+      if (!taken) continue;
+      if (now() - taken.at < leaseMs) return { takenAt: taken.at };
+      generation += 1;
     }
   };
+
+  /** Past every refusing claim's last moment to write, the latest of their leases' ends; else undefined. */
+  const retryAtOf = (takenAts: readonly number[]): number | undefined =>
+    takenAts.length > 0 && takenAts.every((at) => now() - at > writeWithinMs) ? Math.max(...takenAts) + leaseMs : undefined;
 
   return {
     async claim(collection, states, readAt) {
       const wanted = [...states].map(([id, revisions]) => ({ id, state: stateKeyOf(revisions) }));
-      if (wanted.length === 0) return [];
+      if (wanted.length === 0) return { held: [] };
       sweep();
       const at = now();
       const docs: WriteClaim[] = wanted.map(({ id, state }) => ({ _id: claimKeyOf(collection, id, state, 0), at }));
@@ -105,14 +134,16 @@ export function createWriteClaims(claims: Collection<WriteClaim>, options: { lea
         for (const failure of failures) refused.add(failure.index);
       }
       const held: HeldClaim[] = [];
+      const takenAts: number[] = [];
       for (const [index, { id, state }] of wanted.entries()) {
         if (!refused.has(index)) held.push({ id, key: claimKeyOf(collection, id, state, 0), readAt, takenOver: false });
         else {
           const claim = await takeOver(collection, id, state, readAt);
-          if (claim) held.push(claim);
+          if ('key' in claim) held.push(claim);
+          else takenAts.push(claim.takenAt);
         }
       }
-      return held;
+      return { held, retryAt: retryAtOf(takenAts) };
     },
     isLate: (claim) => now() - claim.readAt > writeWithinMs,
     async abandon(held) {

@@ -25,6 +25,8 @@ export interface MongoReadStoreOptions {
    * FerretDB, asked once through `buildInfo`: MongoDB's own updates are atomic per document.
    */
   writeClaims?: boolean;
+  /** How long a claim blocks a state whose writer died holding it (default 15 s; a test's is shorter). */
+  claimLeaseMs?: number;
   /**
    * No writer of this database deletes a document through a guarded write (no projection of ours
    * does), so a new document has no tombstone to look for: one read fewer per new document. Such a
@@ -47,7 +49,7 @@ export function createMongoReadStore(db: Db, options: MongoReadStoreOptions = {}
   const tombstones = db.collection<Tombstone>(tombstonesName);
   const claimsName = options.claimsCollection ?? '_claims';
   const reserved = new Set([checkpointsName, tombstonesName, claimsName]);
-  const writeClaims = createWriteClaims(db.collection<WriteClaim>(claimsName));
+  const writeClaims = createWriteClaims(db.collection<WriteClaim>(claimsName), { leaseMs: options.claimLeaseMs });
   let claimsDecided: Promise<WriteClaims | null> | undefined;
   const claimsOf: ClaimsSource = () => {
     claimsDecided ??= (options.writeClaims === undefined ? needsWriteClaims(db) : Promise.resolve(options.writeClaims)).then((needed) => (needed ? writeClaims : null));
