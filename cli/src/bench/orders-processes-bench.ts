@@ -62,6 +62,22 @@ export async function withPlatformProcesses(options: { mode: OrdersTopologyMode;
 /** The figures depend on it (README, Benchmark: on Kafka, on this machine, 1 or 2 partitions had about half the median latencies of 8). */
 export const partitionsFigure = (section: string, mode: OrdersTopologyMode): Figure => ({ section, metric: "topics' partitions", value: topicPartitionsOf(mode), unit: 'partitions', note: 'PARTITIONS as passed, or its default for the log' });
 
+/**
+ * Orders before anything is measured, long enough for the JITs to settle. On Kafka a freshly
+ * started broker's JVM costs more CPU for its first thousand orders or so (README, Benchmark):
+ * after one second of warm-up, as before, the first run's latencies were twice the fourth's.
+ */
+export interface WarmUp {
+  ratePerSecond: number;
+  seconds: number;
+}
+
+/** Runs the warm-up on the platform; the figure says what it was. */
+export async function warmUp(platform: PlatformUnderLoad, section: string, warmup: WarmUp): Promise<Figure> {
+  await runOrdersPhase({ ...platform, items: 1, ...warmup });
+  return { section, metric: 'warm-up', value: warmup.seconds, unit: 's', note: `1-item orders offered at ${warmup.ratePerSecond}/s before anything is measured (--warmup-seconds)` };
+}
+
 const idleSettleMs = 3000;
 const idleMs = 5000;
 
@@ -71,10 +87,9 @@ const idleMs = 5000;
  * store (`$all`, followed); CPU and memory of every process, this one included (and in the Kafka
  * topology the servers of `scripts/infra`), from /proc over each phase and over an idle span.
  */
-export function benchOrdersAsProcesses(options: { mode: OrdersTopologyMode; ratePerSecond: number; seconds: number; logger: Logger }): Promise<SectionResult> {
+export function benchOrdersAsProcesses(options: { mode: OrdersTopologyMode; ratePerSecond: number; seconds: number; warmup: WarmUp; logger: Logger }): Promise<SectionResult> {
   return withPlatformProcesses({ mode: options.mode, label: 'orders', logger: options.logger }, async (platform) => {
-    // warm up: the whole pipeline (consumer groups joined, JIT warm) before anything is measured
-    await runOrdersPhase({ ...platform, items: 1, ratePerSecond: 20, seconds: 1 });
+    const warmed = await warmUp(platform, `orders (${options.mode})`, options.warmup);
     // what the platform costs with nothing to do: its polls, lag checks and heartbeats
     await sleep(idleSettleMs);
     const idle = watchProcesses(platform.pids);
@@ -83,6 +98,7 @@ export function benchOrdersAsProcesses(options: { mode: OrdersTopologyMode; rate
     const idleSpan = idle.mark();
     const figures: Figure[] = [
       partitionsFigure(`orders (${options.mode})`, options.mode),
+      warmed,
       ...usageFigures(`orders (${options.mode})`, 'idle', idleSpan, idleSpan, `over ${idleMs / 1000} s with no load, ${idleSettleMs / 1000} s after the warm-up`).filter((figure) => !figure.metric.includes('peak RSS')),
     ];
     const details: Record<string, unknown> = { mode: options.mode, pids: platform.pids, ratePerSecond: options.ratePerSecond, seconds: options.seconds };

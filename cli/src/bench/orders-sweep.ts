@@ -1,6 +1,7 @@
 import type { Logger } from '@ecommerce/platform';
 import { runOrdersPhase } from './orders-phase';
-import { partitionsFigure, withPlatformProcesses } from './orders-processes-bench';
+import { partitionsFigure, warmUp, withPlatformProcesses } from './orders-processes-bench';
+import type { WarmUp } from './orders-processes-bench';
 import type { OrdersTopologyMode } from './orders-topology';
 import type { Figure, SectionResult } from './report';
 import type { SweepPoint, SweepSeries } from './sweep-plot';
@@ -13,12 +14,12 @@ const p99Of = (result: SectionResult): number => (result.details.placedToConfirm
  * for the plot of where a topology saturates. A rate that confirms under half of what it was
  * offered ends the sweep: beyond it the platform only queues.
  */
-export function benchOrdersSweep(options: { mode: OrdersTopologyMode; rates: readonly number[]; seconds: number; logger: Logger }): Promise<SectionResult> {
+export function benchOrdersSweep(options: { mode: OrdersTopologyMode; rates: readonly number[]; seconds: number; warmup: WarmUp; logger: Logger }): Promise<SectionResult> {
   return withPlatformProcesses({ mode: options.mode, label: 'orders-sweep', logger: options.logger }, async (platform) => {
-    await runOrdersPhase({ ...platform, items: 1, ratePerSecond: 20, seconds: 1 });
     const section = `orders sweep (${options.mode})`;
+    const warmed = await warmUp(platform, section, options.warmup);
     const partitions = partitionsFigure(section, options.mode);
-    const figures: Figure[] = [partitions];
+    const figures: Figure[] = [partitions, warmed];
     const series: SweepSeries[] = [];
     for (const items of [1, 3]) {
       const points: SweepPoint[] = [];

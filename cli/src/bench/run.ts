@@ -36,6 +36,8 @@ export interface BenchOptions {
   lifecycleRate?: number;
   /** Offered orders/s of the sweep sections, instead of the defaults. */
   sweepRates?: readonly number[];
+  /** Seconds of orders before the orders and sweep sections measure anything, instead of the default. */
+  warmupSeconds?: number;
   logger: Logger;
 }
 
@@ -84,6 +86,10 @@ export async function runBench(options: BenchOptions): Promise<void> {
     orders: quick
       ? { embedded: { ratePerSecond: 50, seconds: 2 }, kafka: { ratePerSecond: 20, seconds: 2 } }
       : { embedded: { ratePerSecond: 300, seconds: 5 }, kafka: { ratePerSecond: 100, seconds: 5 } },
+    // steady, under what either topology confirms: the warm-up leaves no queue behind
+    warmup: quick
+      ? { embedded: { ratePerSecond: 20, seconds: 1 }, kafka: { ratePerSecond: 20, seconds: 1 } }
+      : { embedded: { ratePerSecond: 300, seconds: options.warmupSeconds ?? 30 }, kafka: { ratePerSecond: 50, seconds: options.warmupSeconds ?? 30 } },
     lifecycle: quick
       ? { embedded: { ratePerSecond: 10, seconds: 2 }, kafka: { ratePerSecond: 5, seconds: 2 } }
       : { embedded: { ratePerSecond: 25, seconds: 5 }, kafka: { ratePerSecond: 10, seconds: 5 } },
@@ -113,8 +119,8 @@ export async function runBench(options: BenchOptions): Promise<void> {
   });
 
   if (wanted('http')) sections.push(await runSection('http', logger, () => benchHttp({ load: sizes.http, logger })));
-  if (wanted('orders')) sections.push(await runSection('orders (embedded)', logger, () => benchOrdersAsProcesses({ mode: 'embedded', ...sizes.orders.embedded, ...(options.ordersRate ? { ratePerSecond: options.ordersRate } : {}), logger })));
-  if (wanted('orders-kafka')) sections.push(await runKafkaSection('orders (kafka)', logger, () => benchOrdersAsProcesses({ mode: 'kafka', ...sizes.orders.kafka, ...(options.ordersRate ? { ratePerSecond: options.ordersRate } : {}), logger })));
+  if (wanted('orders')) sections.push(await runSection('orders (embedded)', logger, () => benchOrdersAsProcesses({ mode: 'embedded', ...sizes.orders.embedded, warmup: sizes.warmup.embedded, ...(options.ordersRate ? { ratePerSecond: options.ordersRate } : {}), logger })));
+  if (wanted('orders-kafka')) sections.push(await runKafkaSection('orders (kafka)', logger, () => benchOrdersAsProcesses({ mode: 'kafka', ...sizes.orders.kafka, warmup: sizes.warmup.kafka, ...(options.ordersRate ? { ratePerSecond: options.ordersRate } : {}), logger })));
   const lifecycleRate = options.lifecycleRate ? { ratePerSecond: options.lifecycleRate } : {};
   if (wanted('lifecycle')) sections.push(await runSection('lifecycle (embedded)', logger, () => benchLifecycleAsProcesses({ mode: 'embedded', ...sizes.lifecycle.embedded, ...lifecycleRate, logger })));
   if (wanted('lifecycle-kafka')) sections.push(await runKafkaSection('lifecycle (kafka)', logger, () => benchLifecycleAsProcesses({ mode: 'kafka', ...sizes.lifecycle.kafka, ...lifecycleRate, logger })));
@@ -122,8 +128,8 @@ export async function runBench(options: BenchOptions): Promise<void> {
   if (wanted('sse')) sections.push(await runSection('sse', logger, () => benchSse({ ...(quick ? { streams: 200, rounds: 2 } : { streams: 1000, rounds: 3 }), logger })));
   if (wanted('search')) sections.push(await runSection('search', logger, () => benchSearch({ ...(quick ? { products: 10_000, iterations: 20 } : { products: 100_000, iterations: 50 }), logger })));
 
-  if (wanted('orders-sweep')) sections.push(await runSection('orders sweep (embedded)', logger, () => benchOrdersSweep({ mode: 'embedded', rates: options.sweepRates ?? defaultSweepRates.embedded, seconds: quick ? 2 : 5, logger })));
-  if (wanted('orders-kafka-sweep')) sections.push(await runKafkaSection('orders sweep (kafka)', logger, () => benchOrdersSweep({ mode: 'kafka', rates: options.sweepRates ?? defaultSweepRates.kafka, seconds: quick ? 2 : 5, logger })));
+  if (wanted('orders-sweep')) sections.push(await runSection('orders sweep (embedded)', logger, () => benchOrdersSweep({ mode: 'embedded', rates: options.sweepRates ?? defaultSweepRates.embedded, warmup: sizes.warmup.embedded, seconds: quick ? 2 : 5, logger })));
+  if (wanted('orders-kafka-sweep')) sections.push(await runKafkaSection('orders sweep (kafka)', logger, () => benchOrdersSweep({ mode: 'kafka', rates: options.sweepRates ?? defaultSweepRates.kafka, warmup: sizes.warmup.kafka, seconds: quick ? 2 : 5, logger })));
 
   const report: BenchReport = { startedAt, commandLine: commandLine(), options: { events, quick }, machine: machineInfo(), sections };
   const file = writeReport(reportFolder, report);
