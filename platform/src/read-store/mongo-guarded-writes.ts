@@ -44,8 +44,8 @@ const claimWaitMs = 25_000;
 type Step = GuardOutcome | 'changed' | { busy: true; retryAt?: number };
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
-/** A holder that may be writing now is asked again soon, then less and less often. */
-const backoffMs = (busyCount: number): number => 10 * 2 ** Math.min(busyCount, 10) * (0.5 + Math.random() / 2);
+/** A holder that may be writing now is asked again soon, then less often, up to a second apart (a third writer may hold the next state). */
+const backoffMs = (busyCount: number): number => Math.min(1000, 10 * 2 ** Math.min(busyCount, 10)) * (0.5 + Math.random() / 2);
 /** Spreads the writers that wait for one lease's end (a whole batch's documents, say) over this long. */
 const leaseEndSpreadMs = 100;
 
@@ -95,6 +95,7 @@ export function createGuardedWrites(
     const deadline = Date.now() + claimWaitMs;
     let changes = 0;
     let busyCount = 0;
+    let toldRetryAt = false;
     for (;;) {
       const outcome = await step();
       if (typeof outcome === 'string' && outcome !== 'changed') return outcome;
@@ -104,8 +105,11 @@ export function createGuardedWrites(
       }
       if (typeof outcome === 'string') continue;
       busyCount += 1;
-      const leaseEnd = busyCount > 1 && outcome.retryAt !== undefined ? outcome.retryAt + Math.random() * leaseEndSpreadMs : undefined;
-      await sleep(Math.min(leaseEnd === undefined ? backoffMs(busyCount) : leaseEnd - Date.now(), deadline - Date.now()));
+      // Told once: read again at once. Told twice running: the read in between found the state still unwritten.
+      const told = outcome.retryAt !== undefined;
+      const waitMs = !told ? backoffMs(busyCount) : toldRetryAt ? (outcome.retryAt as number) + Math.random() * leaseEndSpreadMs - Date.now() : backoffMs(0);
+      toldRetryAt = told;
+      await sleep(Math.min(waitMs, deadline - Date.now()));
     }
   };
 

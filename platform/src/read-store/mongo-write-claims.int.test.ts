@@ -84,6 +84,11 @@ describeWithMongo('mongo read store: concurrent writers of one document', () => 
     expect(await stores[0].listCollections()).toEqual(['counters']);
   });
 
+  it('refuses a lease that a write would not wait out', () => {
+    expect(() => createMongoReadStore(db, { claimLeaseMs: 30_000 })).toThrow('claimLeaseMs must be between 1000 and 20000 ms, got 30000');
+    expect(() => createMongoReadStore(db, { claimLeaseMs: 0 })).toThrow('claimLeaseMs must be between');
+  });
+
   it('writes over a state whose writer died holding it, once the lease ran out, and not before', async () => {
     const counters = stores[0].collection<Counter>('counters');
     await counters.updateIfNewer({ id: 'c1', set: { value: 1 }, guard: { stream, revision: 1 }, upsert: true });

@@ -17,10 +17,11 @@
  * `writeWithinMs` of reading the document or not at all, so a taken-over state can only race a
  * write that is still inside the server `leaseMs - writeWithinMs` after it was sent.
  *
- * A state whose claim is older than `writeWithinMs` will not be written by its holder any more:
- * it either was (a read shows it) or stays as it is until the lease runs out. A writer refused by
- * such a claim waits for the lease's end (`Claimed.retryAt`) instead of asking again and again:
- * after the server went away mid-write, every document of the batch is in that case at once.
+ * Past `writeWithinMs` a holder sends nothing more, though a write it sent may still land until
+ * the lease's end (a takeover reads the document again for that). A writer refused by such a
+ * claim reads once more, then waits for the lease's end (`Claimed.retryAt`) instead of asking
+ * again and again: after the server went away mid-write, a whole batch's documents are in that
+ * case at once.
  */
 import type { Collection, Db } from 'mongodb';
 import { isDuplicateKey } from './mongo-errors';
@@ -88,8 +89,9 @@ export function createWriteClaims(claims: Collection<WriteClaim>, options: { lea
   };
 
   /**
-   * The generation after the last one taken, while those are older than the lease; or when the
-   * one held was taken. Generation 0 is known to be taken (the batch's insert was refused it).
+   * The generation after the last one taken, while those are older than the lease; or, when one
+   * is inside its lease, the time it was taken. Generation 0 is known to be taken: the batch's
+   * insert was refused it.
    */
   const takeOver = async (collection: string, id: string, state: string, readAt: number): Promise<HeldClaim | { takenAt: number }> => {
     let generation = 0;

@@ -25,7 +25,10 @@ export interface MongoReadStoreOptions {
    * FerretDB, asked once through `buildInfo`: MongoDB's own updates are atomic per document.
    */
   writeClaims?: boolean;
-  /** How long a claim blocks a state whose writer died holding it (default 15 s; a test's is shorter). */
+  /**
+   * How long a claim blocks a state whose writer died holding it (default 15 s; a test's is
+   * shorter). At most 20 s: a write waits 25 s for claims before it fails.
+   */
   claimLeaseMs?: number;
   /**
    * No writer of this database deletes a document through a guarded write (no projection of ours
@@ -35,6 +38,9 @@ export interface MongoReadStoreOptions {
    */
   neverDeletes?: boolean;
 }
+
+/** Under the 25 s a write waits for other writers' claims (mongo-guarded-writes.ts), with room for a read and a claim after the lease. */
+const maxClaimLeaseMs = 20_000;
 
 interface Checkpoint {
   _id: string;
@@ -49,6 +55,9 @@ export function createMongoReadStore(db: Db, options: MongoReadStoreOptions = {}
   const tombstones = db.collection<Tombstone>(tombstonesName);
   const claimsName = options.claimsCollection ?? '_claims';
   const reserved = new Set([checkpointsName, tombstonesName, claimsName]);
+  if (options.claimLeaseMs !== undefined && !(options.claimLeaseMs >= 1000 && options.claimLeaseMs <= maxClaimLeaseMs)) {
+    throw new AppError('validation', `claimLeaseMs must be between 1000 and ${maxClaimLeaseMs} ms, got ${options.claimLeaseMs}`);
+  }
   const writeClaims = createWriteClaims(db.collection<WriteClaim>(claimsName), { leaseMs: options.claimLeaseMs });
   let claimsDecided: Promise<WriteClaims | null> | undefined;
   const claimsOf: ClaimsSource = () => {
