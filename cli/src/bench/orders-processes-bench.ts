@@ -72,10 +72,12 @@ export interface WarmUp {
   seconds: number;
 }
 
-/** Runs the warm-up on the platform; the figure says what it was. */
+/** Runs the warm-up on the platform; the figure says what it was and what it confirmed. */
 export async function warmUp(platform: PlatformUnderLoad, section: string, warmup: WarmUp): Promise<Figure> {
-  await runOrdersPhase({ ...platform, items: 1, ...warmup });
-  return { section, metric: 'warm-up', value: warmup.seconds, unit: 's', note: `1-item orders offered at ${warmup.ratePerSecond}/s before anything is measured (--warmup-seconds)` };
+  const { figures } = await runOrdersPhase({ ...platform, items: 1, ...warmup });
+  const confirmed = figures.find((figure) => figure.metric === '1-item confirmed/s')?.value ?? 0;
+  if (!(confirmed > 0)) throw new Error(`${section}: the warm-up confirmed no order`);
+  return { section, metric: 'warm-up', value: warmup.seconds, unit: 's', note: `1-item orders offered at ${warmup.ratePerSecond}/s before anything is measured (--warmup-seconds): ${confirmed} confirmed/s` };
 }
 
 const idleSettleMs = 3000;

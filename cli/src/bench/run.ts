@@ -88,7 +88,7 @@ export async function runBench(options: BenchOptions): Promise<void> {
       : { embedded: { ratePerSecond: 300, seconds: 5 }, kafka: { ratePerSecond: 100, seconds: 5 } },
     // steady, under what either topology confirms: the warm-up leaves no queue behind
     warmup: quick
-      ? { embedded: { ratePerSecond: 20, seconds: 1 }, kafka: { ratePerSecond: 20, seconds: 1 } }
+      ? { embedded: { ratePerSecond: 20, seconds: options.warmupSeconds ?? 1 }, kafka: { ratePerSecond: 20, seconds: options.warmupSeconds ?? 1 } }
       : { embedded: { ratePerSecond: 300, seconds: options.warmupSeconds ?? 30 }, kafka: { ratePerSecond: 50, seconds: options.warmupSeconds ?? 30 } },
     lifecycle: quick
       ? { embedded: { ratePerSecond: 10, seconds: 2 }, kafka: { ratePerSecond: 5, seconds: 2 } }

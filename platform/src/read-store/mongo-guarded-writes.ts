@@ -101,9 +101,13 @@ export function createGuardedWrites(
       if (typeof outcome === 'string' && outcome !== 'changed') return outcome;
       if (outcome === 'changed') changes += 1;
       if (changes >= maxAttempts || Date.now() > deadline) {
-        throw new AppError('conflict', `document ${id} of ${name} kept changing during a ${what}`, { retriable: true });
+        const why = outcome === 'changed' ? 'kept changing' : 'stayed claimed by another writer';
+        throw new AppError('conflict', `document ${id} of ${name} ${why} during a ${what}`, { retriable: true });
       }
-      if (typeof outcome === 'string') continue;
+      if (typeof outcome === 'string') {
+        toldRetryAt = false;
+        continue;
+      }
       busyCount += 1;
       // Told once: read again at once. Told twice running: the read in between found the state still unwritten.
       const told = outcome.retryAt !== undefined;
