@@ -154,7 +154,7 @@ describeWithMongo('mongo write claims', () => {
     // d1's holder may still write: ask again soon
     clock += 300;
     expect(await claims.claim('orders', new Map([['d1', states.get('d1')]]), clock)).toEqual({ held: [], retryAt: undefined });
-    // past d1's holder's time to write but not d2's: both are asked again soon
+    // past d1's holder's time to write but not d2's: d1 alone is told its lease's end; with d2 both are asked again soon
     clock += 400;
     expect(await claims.claim('orders', new Map([['d1', states.get('d1')]]), clock)).toEqual({ held: [], retryAt: 1_000_000 + 3000 });
     expect(await claims.claim('orders', states, clock)).toEqual({ held: [], retryAt: undefined });
