@@ -15,8 +15,8 @@ FERRETDB_PORT="${FERRETDB_PORT:-27017}"
 FERRETDB_BACKEND="${FERRETDB_BACKEND:-sqlite}"
 START_TIMEOUT="${FERRETDB_START_TIMEOUT:-60}"
 
-# The build's name says it carries the _id lookup fix below: an older build is rebuilt.
-BUILD="ferretdb-$FERRETDB_VERSION-id-index"
+# The build's name says it carries the two fixes below: an older build is rebuilt.
+BUILD="ferretdb-$FERRETDB_VERSION-id-index-update-close"
 BIN_DIR="$INFRA_CACHE/$BUILD/bin"
 BIN="$BIN_DIR/ferretdb"
 RUN_DIR="$INFRA_DATA/ferretdb"
@@ -41,6 +41,18 @@ use_id_index() {
   grep -q 'IDColumn = DefaultColumn + `->"_id"`' "$file" || die "FerretDB $FERRETDB_VERSION: the _id index fix did not apply to $file"
 }
 
+# FerretDB 1.24's `update` command left each statement's query open until the whole command
+# returned (a `defer` in its loop) and wrote each document while its query was still open: every
+# statement held a connection of the database's pool of 100. A command of 100 statements or more, or
+# two of 50 at once (a read model's bulk write at 200 orders/s), took them all and then waited for
+# one more for good: every later command on that database hung, with no error and no CPU spent. The
+# patch reads a statement's documents and closes its query before writing them, as FerretDB's
+# `delete` already does (test: platform/src/read-store/mongo-large-updates.int.test.ts).
+close_each_update_query() {
+  patch --forward --silent -p1 -d "$1" <"$INFRA_DIR/ferretdb/update-closes-each-query.patch" ||
+    die "FerretDB $FERRETDB_VERSION: the update fix (ferretdb/update-closes-each-query.patch) did not apply"
+}
+
 # install [quiet]: quiet skips the "already installed" line (start calls it every time).
 install() {
   if [[ -x "$BIN" ]]; then
@@ -48,6 +60,7 @@ install() {
     return 0
   fi
   need_cmd go "install Go; FerretDB is built from source"
+  need_cmd patch "install patch (Debian: apt-get install patch); FerretDB's source is patched before it is built"
   local t0 json dir commit src
   t0="$(now_s)"
   log "building FerretDB $FERRETDB_VERSION from the Go module proxy (first time takes a few minutes)"
@@ -65,6 +78,7 @@ install() {
   echo "${commit:-unknown}" >"$src/build/version/commit.txt"
   echo "ecommerce-infra" >"$src/build/version/package.txt"
   use_id_index "$src"
+  close_each_update_query "$src"
   (cd "$src" && go_env go build -trimpath -o "$BIN.tmp" ./cmd/ferretdb) ||
     die "go build of FerretDB $FERRETDB_VERSION failed (see output above)"
   mv "$BIN.tmp" "$BIN"

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { join } from 'node:path';
 import { openSqliteEventStore } from '@ecommerce/platform';
 import type { EventStore, Logger } from '@ecommerce/platform';
@@ -10,7 +11,7 @@ import { usageFigures } from './orders-phase-figures';
 import { watchProcesses } from './process-usage';
 import { sleep } from './rate';
 import { serverSettingsFor, startOrdersTopology, stopOrdersTopology, topicPartitionsOf, topologyPids, waitUntilHealthy } from './orders-topology';
-import type { OrdersTopologyMode } from './orders-topology';
+import type { OrdersTopology, OrdersTopologyMode } from './orders-topology';
 import type { Figure, SectionResult } from './report';
 import { withTempDir } from './temp-dir';
 
@@ -54,9 +55,22 @@ export async function withPlatformProcesses(options: { mode: OrdersTopologyMode;
       poller.close();
       await eventStore?.close();
       await stopOrdersTopology(topology);
+      saveComponentOutput(topology, options.label, options.mode);
       await topology.cleanup().catch((error: unknown) => options.logger.warn({ err: error }, `${options.label} bench: cleaning the shared servers failed`));
     }
   });
+}
+
+/**
+ * With BENCH_LOGS_DIR set, each component's whole output (JSON log lines, at LOG_LEVEL) is kept
+ * there as `<label>-<mode>-<component>.log`: a phase that stalls is explained by what a component
+ * said during it, not only by the last lines printed when a section fails.
+ */
+function saveComponentOutput(topology: OrdersTopology, label: string, mode: OrdersTopologyMode): void {
+  const dir = process.env.BENCH_LOGS_DIR;
+  if (!dir) return;
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [name, component] of Object.entries(topology.processes)) fs.writeFileSync(join(dir, `${label}-${mode}-${name}.log`), component.output());
 }
 
 /** The figures depend on it (README, Benchmark: on Kafka, on this machine, 1 or 2 partitions had about half the median latencies of 8). */
