@@ -14,6 +14,13 @@ export interface StreamSliceModel<T extends Document, Slice> {
   evolve(current: Slice | null, event: ProjectedEvent): Slice | null;
   /** The fields `$set` for the slice: top-level or dotted, never another stream's fields. */
   fieldsOf(slice: Slice, stream: string): Record<string, unknown>;
+  /**
+   * Its stream's first event comes before any other stream writes the document (an order's own
+   * stream, before its payments and shipment): a batch that holds that first event, and only
+   * streams that start in it, takes the document as absent without reading it. Should another
+   * stream have written it first after all, the guarded write meets it and reads it then.
+   */
+  opensDocument?: boolean;
 }
 
 /** A stream's events of a batch folded onto a document: the guarded partial update to write, or null. */
@@ -21,6 +28,7 @@ type StreamFold<T extends Document> = (current: T | null, stream: string, events
 
 interface StreamKind<T extends Document> {
   handles: ReadonlySet<string>;
+  opensDocument: boolean;
   idOf(event: RecordedEvent): string;
   fold: StreamFold<T>;
 }
@@ -34,6 +42,7 @@ const occurredAtOf = (event: RecordedEvent): string => String(event.metadata.occ
 export function streamKind<T extends Document, Slice>(model: StreamSliceModel<T, Slice>): StreamKind<T> {
   return {
     handles: model.handles,
+    opensDocument: model.opensDocument ?? false,
     idOf: model.idOf,
     fold(current, stream, events) {
       let seen = current?._revisions?.[stream] ?? -1;
@@ -80,10 +89,14 @@ export async function applyByStream<T extends Document>(collection: ReadCollecti
     if (stream) stream.events.push(event);
     else streams.set(event.streamId, { kind, events: [event] });
   }
-  // Read once: each stream's fold sees only its own fields and revision, which the others' writes leave alone.
+  // Read once: each stream's fold sees only its own fields and revision, which the others' writes
+  // leave alone. A stream that starts in the batch is folded from nothing whatever the document
+  // holds; a document that such streams alone write, one of them its opener, is not read at all.
   const at = Date.now();
   const read = new Map<string, T | null>();
-  await Promise.all([...byDocument.keys()].map(async (id) => void read.set(id, await collection.findOne({ _id: id }))));
+  const opened = (streams: Map<string, { kind: StreamKind<T>; events: RecordedEvent[] }>) =>
+    [...streams.values()].every(({ events: streamEvents }) => streamEvents[0]?.revision === 0) && [...streams.values()].some(({ kind }) => kind.opensDocument);
+  await Promise.all([...byDocument].map(async ([id, streams]) => void read.set(id, opened(streams) ? null : await collection.findOne({ _id: id }))));
   const writes: GuardedUpdate[] = [];
   for (const [id, streams] of byDocument) {
     for (const [stream, { kind, events: streamEvents }] of streams) {

@@ -22,6 +22,8 @@ export const orderStream: StreamSliceModel<OrderDocument, OrderFields> = {
   sliceOf: orderFieldsOf,
   evolve: evolveOrderFields,
   fieldsOf: (fields) => fields,
+  // OrderPlaced comes before any payment or shipment of the order is asked for
+  opensDocument: true,
 };
 
 /** Each payment stream of the order owns `payments.<paymentId>` (payment ids are UUIDs: safe as a path). */
