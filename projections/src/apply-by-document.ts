@@ -18,11 +18,14 @@ export interface SingleStreamModel<T extends Document, Fields extends { revision
 
 const occurredAtOf = (event: RecordedEvent): string => String(event.metadata.occurredAt ?? event.recordedAt.toISOString());
 
+/** A stream's events from its very first (revision 0) on, none missing. */
+export const fromStreamStart = (streamEvents: readonly RecordedEvent[]): boolean => streamEvents.length > 0 && streamEvents.every((event, index) => event.revision === index);
+
 /**
  * For read models fed by one stream per document (an order, a cart, a SKU): a batch is folded
  * per document and written once, guarded by the last revision folded. Events at or below the
  * document's revision are skipped, so redelivery changes nothing. A document is read before only
- * when its stream began before the batch.
+ * when the batch lacks some of its stream's events from the first on.
  */
 export async function applyByDocument<T extends Document, Fields extends { revision: number }>(
   collection: ReadCollection<T>,
@@ -41,10 +44,12 @@ export async function applyByDocument<T extends Document, Fields extends { revis
   const read = new Map<string, T | null>();
   const writes = await Promise.all(
     [...byDocument].map(async ([id, documentEvents]) => {
-      // A stream whose first event is in the batch is folded from nothing, unread: that fold is its
-      // whole state, whatever the store holds, and the guarded write leaves a stored document as
-      // new or newer alone (a redelivery). Most documents of a busy shop start so (a new order's).
-      const current = documentEvents[0]?.revision === 0 ? null : await collection.findOne({ _id: id });
+      // A document whose stream's events from its first on are all in the batch is folded from
+      // nothing, unread: that fold is its whole state, whatever the store holds, and the guarded
+      // write leaves a stored document as new or newer alone (a redelivery). A gap (a dead letter
+      // replayed after its stream's later events, or events of other documents or types between)
+      // means the store may hold what the batch lacks: it is read.
+      const current = fromStreamStart(documentEvents) ? null : await collection.findOne({ _id: id });
       read.set(id, current);
       let fields = current && model.fieldsOf(current);
       let last: RecordedEvent | undefined;

@@ -55,6 +55,14 @@ describe.each(testReadStores)('applyByStream on the %s read store', (_name, open
     expect(await parcels().findOne({ _id: 'p1' })).toMatchObject({ steps: ['packed', 'sealed', 'sent'], label: ['printed'] });
   });
 
+  it('reads the document when its opener starts in the batch beside a stream that began before', async () => {
+    await applyByStream(parcels(), kinds, [event('label-p1', 'Labelled', 0, 'printed')]);
+    const watched = counting(parcels());
+    await applyByStream(watched.collection, kinds, [event('parcel-p1', 'Stepped', 0, 'packed'), event('label-p1', 'Labelled', 1, 'stuck')]);
+    expect(watched.reads()).toBe(1);
+    expect(await parcels().findOne({ _id: 'p1' })).toMatchObject({ steps: ['packed'], label: ['printed', 'stuck'] });
+  });
+
   it('keeps what another stream wrote first, and what is newer, when the opening batch arrives after it or again', async () => {
     // the label's partition ran ahead: its stream wrote the document before the opener's first batch
     await applyByStream(parcels(), kinds, [event('label-p1', 'Labelled', 0, 'printed')]);

@@ -1,4 +1,5 @@
 import type { Document, GuardedUpdate, ReadCollection, RecordedEvent } from '@ecommerce/platform';
+import { fromStreamStart } from './apply-by-document';
 import type { ProjectedEvent } from './apply-by-document';
 
 /**
@@ -90,12 +91,13 @@ export async function applyByStream<T extends Document>(collection: ReadCollecti
     else streams.set(event.streamId, { kind, events: [event] });
   }
   // Read once: each stream's fold sees only its own fields and revision, which the others' writes
-  // leave alone. A stream that starts in the batch is folded from nothing whatever the document
-  // holds; a document that such streams alone write, one of them its opener, is not read at all.
+  // leave alone. A stream whose events from its first on are all in the batch is folded from
+  // nothing whatever the document holds; a document that such streams alone write, one of them its
+  // opener, is not read at all.
   const at = Date.now();
   const read = new Map<string, T | null>();
   const opened = (streams: Map<string, { kind: StreamKind<T>; events: RecordedEvent[] }>) =>
-    [...streams.values()].every(({ events: streamEvents }) => streamEvents[0]?.revision === 0) && [...streams.values()].some(({ kind }) => kind.opensDocument);
+    [...streams.values()].every(({ events: streamEvents }) => fromStreamStart(streamEvents)) && [...streams.values()].some(({ kind }) => kind.opensDocument);
   await Promise.all([...byDocument].map(async ([id, streams]) => void read.set(id, opened(streams) ? null : await collection.findOne({ _id: id }))));
   const writes: GuardedUpdate[] = [];
   for (const [id, streams] of byDocument) {

@@ -55,22 +55,28 @@ export async function withPlatformProcesses(options: { mode: OrdersTopologyMode;
       poller.close();
       await eventStore?.close();
       await stopOrdersTopology(topology);
-      saveComponentOutput(topology, options.label, options.mode);
+      saveComponentOutput(topology, options.label, options.mode, options.logger);
       await topology.cleanup().catch((error: unknown) => options.logger.warn({ err: error }, `${options.label} bench: cleaning the shared servers failed`));
     }
   });
 }
 
 /**
- * With BENCH_LOGS_DIR set, each component's whole output (JSON log lines, at LOG_LEVEL) is kept
- * there as `<label>-<mode>-<component>.log`: a phase that stalls is explained by what a component
- * said during it, not only by the last lines printed when a section fails.
+ * With BENCH_LOGS_DIR set, each component's whole output (JSON log lines at warn and above, their
+ * shutdown included) is kept there as `<label>-<mode>-<component>.log`: a phase that stalls is
+ * explained by what a component said during it, not only by the last lines printed when a section
+ * fails. A folder that cannot be written is said, and neither hides the section's outcome nor
+ * keeps the shared servers from being cleaned.
  */
-function saveComponentOutput(topology: OrdersTopology, label: string, mode: OrdersTopologyMode): void {
+function saveComponentOutput(topology: OrdersTopology, label: string, mode: OrdersTopologyMode, logger: Logger): void {
   const dir = process.env.BENCH_LOGS_DIR;
   if (!dir) return;
-  fs.mkdirSync(dir, { recursive: true });
-  for (const [name, component] of Object.entries(topology.processes)) fs.writeFileSync(join(dir, `${label}-${mode}-${name}.log`), component.output());
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    for (const [name, component] of Object.entries(topology.processes)) fs.writeFileSync(join(dir, `${label}-${mode}-${name}.log`), component.output());
+  } catch (error) {
+    logger.warn({ err: error, dir }, 'bench: the components\' output could not be kept in BENCH_LOGS_DIR');
+  }
 }
 
 /** The figures depend on it (README, Benchmark: on Kafka, on this machine, 1 or 2 partitions had about half the median latencies of 8). */

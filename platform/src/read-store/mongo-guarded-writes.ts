@@ -244,9 +244,10 @@ export function createGuardedWrites(
     for (const id of unclaimed) finals.delete(id);
     const redo = await writeFinals(finals, observed, claims !== null, givingBack(claims, held));
     for (const id of unclaimed) redo.add(id);
-    for (const id of redo) {
+    // each document's writes in order, the documents at once (a redelivered batch may redo them all)
+    await Promise.all([...redo].map(async (id) => {
       for (const [index, write] of writes.entries()) if (write.id === id) outcomes[index] = await replaceIfNewer(write);
-    }
+    }));
     return outcomes;
   };
 

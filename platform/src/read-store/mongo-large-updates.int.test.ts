@@ -28,7 +28,8 @@ describeWithMongo('mongo read store: a batch of many updates in one command', ()
   const updates: CommandStartedEvent[] = [];
 
   beforeAll(async () => {
-    client = await new MongoClient(mongoUrl as string, { monitorCommands: true }).connect();
+    // a server that hangs fails the test with the driver's timeout, and lets the database be dropped after
+    client = await new MongoClient(mongoUrl as string, { monitorCommands: true, socketTimeoutMS: 20_000 }).connect();
     db = client.db(`read_store_large_updates_${Date.now().toString(36)}_${process.pid}`);
     client.on('commandStarted', (event) => {
       if (event.databaseName === db.databaseName && event.commandName === 'update') updates.push(event);
