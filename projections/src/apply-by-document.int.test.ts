@@ -1,4 +1,5 @@
-import type { Document, ReadCollection, RecordedEvent } from '@ecommerce/platform';
+import type { Document, RecordedEvent } from '@ecommerce/platform';
+import { countingReads } from './counting-reads.fixture';
 import { testReadStores } from '@ecommerce/platform/src/read-store/test-stores.fixture';
 import type { TestReadStore } from '@ecommerce/platform/src/read-store/test-stores.fixture';
 import { applyByDocument } from './apply-by-document';
@@ -19,16 +20,6 @@ const model: SingleStreamModel<Counter, CounterFields> = {
   evolve: (current, { data, revision }) => ({ count: (current?.count ?? 0) + 1, names: [...(current?.names ?? []), (data as { name: string }).name], revision }),
 };
 
-/** Counts the reads the applier makes, to tell a batch that read its documents from one that did not. */
-function counting(collection: ReadCollection<Counter>): { collection: ReadCollection<Counter>; reads: () => number } {
-  let reads = 0;
-  const findOne: ReadCollection<Counter>['findOne'] = (filter) => {
-    reads += 1;
-    return collection.findOne(filter);
-  };
-  return { collection: Object.assign(Object.create(collection) as ReadCollection<Counter>, { findOne }), reads: () => reads };
-}
-
 describe.each(testReadStores)('applyByDocument on the %s read store', (_name, open) => {
   let opened: TestReadStore;
   const counters = () => opened.store.collection<Counter>('counters');
@@ -41,7 +32,7 @@ describe.each(testReadStores)('applyByDocument on the %s read store', (_name, op
   });
 
   it('folds a stream that starts in the batch without reading its document, and a later batch from what it read', async () => {
-    const watched = counting(counters());
+    const watched = countingReads(counters());
     await applyByDocument(watched.collection, model, [event('a', 0, 'x'), event('b', 0, 'y'), event('a', 1, 'z')]);
     expect(watched.reads()).toBe(0);
     await applyByDocument(watched.collection, model, [event('a', 2, 'w')]);
@@ -53,7 +44,7 @@ describe.each(testReadStores)('applyByDocument on the %s read store', (_name, op
   it('reads a document whose stream\'s first event comes again after its later ones (a dead letter replayed)', async () => {
     // revision 0 was dead-lettered; 1 and 2 were applied without it
     await applyByDocument(counters(), model, [event('a', 1, 'y'), event('a', 2, 'z')]);
-    const watched = counting(counters());
+    const watched = countingReads(counters());
     await applyByDocument(watched.collection, model, [event('a', 0, 'x'), event('a', 3, 'w')]);
     expect(watched.reads()).toBe(1);
     expect(await counters().findOne({ _id: 'a' })).toMatchObject({ count: 3, names: ['y', 'z', 'w'], revision: 3 });

@@ -1,4 +1,5 @@
-import type { Document, ReadCollection, RecordedEvent } from '@ecommerce/platform';
+import type { Document, RecordedEvent } from '@ecommerce/platform';
+import { countingReads } from './counting-reads.fixture';
 import { testReadStores } from '@ecommerce/platform/src/read-store/test-stores.fixture';
 import type { TestReadStore } from '@ecommerce/platform/src/read-store/test-stores.fixture';
 import { applyByStream, streamKind } from './apply-by-stream';
@@ -23,15 +24,6 @@ const slice = (field: 'steps' | 'label', type: string, opensDocument: boolean): 
 
 const kinds = [streamKind(slice('steps', 'Stepped', true)), streamKind(slice('label', 'Labelled', false))];
 
-function counting(collection: ReadCollection<Parcel>): { collection: ReadCollection<Parcel>; reads: () => number } {
-  let reads = 0;
-  const findOne: ReadCollection<Parcel>['findOne'] = (filter) => {
-    reads += 1;
-    return collection.findOne(filter);
-  };
-  return { collection: Object.assign(Object.create(collection) as ReadCollection<Parcel>, { findOne }), reads: () => reads };
-}
-
 describe.each(testReadStores)('applyByStream on the %s read store', (_name, open) => {
   let opened: TestReadStore;
   const parcels = () => opened.store.collection<Parcel>('parcels');
@@ -44,7 +36,7 @@ describe.each(testReadStores)('applyByStream on the %s read store', (_name, open
   });
 
   it('does not read a document its opening stream starts in the batch, and reads it for a stream that began before', async () => {
-    const watched = counting(parcels());
+    const watched = countingReads(parcels());
     await applyByStream(watched.collection, kinds, [event('parcel-p1', 'Stepped', 0, 'packed'), event('parcel-p1', 'Stepped', 1, 'sealed')]);
     expect(watched.reads()).toBe(0);
     // the label's stream starts here too, but does not open the document: it is read
@@ -57,7 +49,7 @@ describe.each(testReadStores)('applyByStream on the %s read store', (_name, open
 
   it('reads the document when its opener starts in the batch beside a stream that began before', async () => {
     await applyByStream(parcels(), kinds, [event('label-p1', 'Labelled', 0, 'printed')]);
-    const watched = counting(parcels());
+    const watched = countingReads(parcels());
     await applyByStream(watched.collection, kinds, [event('parcel-p1', 'Stepped', 0, 'packed'), event('label-p1', 'Labelled', 1, 'stuck')]);
     expect(watched.reads()).toBe(1);
     expect(await parcels().findOne({ _id: 'p1' })).toMatchObject({ steps: ['packed'], label: ['printed', 'stuck'] });

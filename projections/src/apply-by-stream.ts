@@ -17,9 +17,10 @@ export interface StreamSliceModel<T extends Document, Slice> {
   fieldsOf(slice: Slice, stream: string): Record<string, unknown>;
   /**
    * Its stream's first event comes before any other stream writes the document (an order's own
-   * stream, before its payments and shipment): a batch that holds that first event, and only
-   * streams that start in it, takes the document as absent without reading it. Should another
-   * stream have written it first after all, the guarded write meets it and reads it then.
+   * stream, before its payments and shipment): a batch that holds its stream's events from the first
+   * on, and of the document's other streams only ones it holds from their first, takes the document
+   * as absent without reading it. Should another stream have written it first after all, the
+   * guarded write meets it and reads it then.
    */
   opensDocument?: boolean;
 }
