@@ -5,8 +5,8 @@ import type { LifecycleOutcome, LifecycleTimes } from './lifecycle-figures';
 import { watchStreams } from './lifecycle-watch';
 import type { StreamWatch } from './lifecycle-watch';
 import { benchAddress } from './orders-fixtures';
-import { withPlatformProcesses } from './orders-processes-bench';
-import type { PlatformUnderLoad } from './orders-processes-bench';
+import { warmUp, withPlatformProcesses } from './orders-processes-bench';
+import type { PlatformUnderLoad, WarmUp } from './orders-processes-bench';
 import type { OrdersTopologyMode } from './orders-topology';
 import { watchProcesses } from './process-usage';
 import { onSchedule } from './rate';
@@ -102,14 +102,16 @@ async function runLifecyclePhase(phase: LifecyclePhase, section: string): Promis
  * shipped → deliver → delivered → accept → completed) on the platform as OS processes, offered at
  * a fixed rate through the gateway; each step's latency from the event store's recorded times.
  */
-export function benchLifecycleAsProcesses(options: { mode: OrdersTopologyMode; ratePerSecond: number; seconds: number; logger: Logger }): Promise<SectionResult> {
+export function benchLifecycleAsProcesses(options: { mode: OrdersTopologyMode; ratePerSecond: number; seconds: number; warmup: WarmUp; logger: Logger }): Promise<SectionResult> {
   const section = `lifecycle (${options.mode})`;
   return withPlatformProcesses({ mode: options.mode, label: 'lifecycle', logger: options.logger }, async (platform) => {
-    // warm up: every route and consumer of the lifecycle taken once before anything is measured
-    const warmUp = await runLifecyclePhase({ ...platform, ratePerSecond: 5, seconds: 1 }, section);
-    if (warmUp.details.completed === 0) throw new Error(`no lifecycle of the warm-up completed: ${JSON.stringify(warmUp.details.failures)}`);
+    // warm up: the orders sections' warm-up (the JITs, a freshly started broker), then every route
+    // and consumer of the lifecycle taken once, before anything is measured
+    const warmed = await warmUp(platform, section, options.warmup);
+    const routes = await runLifecyclePhase({ ...platform, ratePerSecond: 5, seconds: 1 }, section);
+    if (routes.details.completed === 0) throw new Error(`no lifecycle of the warm-up completed: ${JSON.stringify(routes.details.failures)}`);
     options.logger.info({ section, rate: options.ratePerSecond, seconds: options.seconds }, 'lifecycle bench: phase');
     const measured = await runLifecyclePhase({ ...platform, ratePerSecond: options.ratePerSecond, seconds: options.seconds }, section);
-    return { figures: measured.figures, details: { mode: options.mode, pids: platform.pids, ratePerSecond: options.ratePerSecond, seconds: options.seconds, ...measured.details } };
+    return { figures: [warmed, ...measured.figures], details: { mode: options.mode, pids: platform.pids, ratePerSecond: options.ratePerSecond, seconds: options.seconds, ...measured.details } };
   });
 }

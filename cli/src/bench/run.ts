@@ -122,8 +122,8 @@ export async function runBench(options: BenchOptions): Promise<void> {
   if (wanted('orders')) sections.push(await runSection('orders (embedded)', logger, () => benchOrdersAsProcesses({ mode: 'embedded', ...sizes.orders.embedded, warmup: sizes.warmup.embedded, ...(options.ordersRate ? { ratePerSecond: options.ordersRate } : {}), logger })));
   if (wanted('orders-kafka')) sections.push(await runKafkaSection('orders (kafka)', logger, () => benchOrdersAsProcesses({ mode: 'kafka', ...sizes.orders.kafka, warmup: sizes.warmup.kafka, ...(options.ordersRate ? { ratePerSecond: options.ordersRate } : {}), logger })));
   const lifecycleRate = options.lifecycleRate ? { ratePerSecond: options.lifecycleRate } : {};
-  if (wanted('lifecycle')) sections.push(await runSection('lifecycle (embedded)', logger, () => benchLifecycleAsProcesses({ mode: 'embedded', ...sizes.lifecycle.embedded, ...lifecycleRate, logger })));
-  if (wanted('lifecycle-kafka')) sections.push(await runKafkaSection('lifecycle (kafka)', logger, () => benchLifecycleAsProcesses({ mode: 'kafka', ...sizes.lifecycle.kafka, ...lifecycleRate, logger })));
+  if (wanted('lifecycle')) sections.push(await runSection('lifecycle (embedded)', logger, () => benchLifecycleAsProcesses({ mode: 'embedded', ...sizes.lifecycle.embedded, warmup: sizes.warmup.embedded, ...lifecycleRate, logger })));
+  if (wanted('lifecycle-kafka')) sections.push(await runKafkaSection('lifecycle (kafka)', logger, () => benchLifecycleAsProcesses({ mode: 'kafka', ...sizes.lifecycle.kafka, warmup: sizes.warmup.kafka, ...lifecycleRate, logger })));
   if (wanted('graphql')) sections.push(await runSection('graphql', logger, () => benchGraphql({ ...(quick ? { ratePerSecond: 20, seconds: 3 } : { ratePerSecond: 50, seconds: 10 }), logger })));
   if (wanted('sse')) sections.push(await runSection('sse', logger, () => benchSse({ ...(quick ? { streams: 200, rounds: 2 } : { streams: 1000, rounds: 3 }), logger })));
   if (wanted('search')) sections.push(await runSection('search', logger, () => benchSearch({ ...(quick ? { products: 10_000, iterations: 20 } : { products: 100_000, iterations: 50 }), logger })));
