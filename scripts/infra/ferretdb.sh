@@ -100,9 +100,21 @@ ready() {
   if [[ -d "$REPO_DIR/node_modules/mongodb" ]]; then ping_mongo; fi
 }
 
+# A FerretDB still running from another build (an older one, without a fix above) is stopped, so
+# that start leaves this build running rather than saying "already running".
+stop_other_build() {
+  local pid exe
+  pid="$(live_pid "$PIDFILE" "$MARKER")" || return 0
+  exe="$(readlink "/proc/$pid/exe" 2>/dev/null)" || return 0
+  [[ "$exe" == "$(readlink -f "$BIN")" ]] && return 0
+  log "pid $pid runs $exe, not this build ($BIN): stopping it"
+  stop_pid "$PIDFILE" "$MARKER" 15
+}
+
 start() {
   install quiet
   mkdir -p "$RUN_DIR/sqlite" "$RUN_DIR/state"
+  stop_other_build
   already_running "MONGO_URL=mongodb://127.0.0.1:$FERRETDB_PORT" && return 0
   if port_open "$FERRETDB_PORT"; then
     die "port $FERRETDB_PORT is taken by another process; set FERRETDB_PORT"
