@@ -36,7 +36,7 @@ export interface BenchOptions {
   lifecycleRate?: number;
   /** Offered orders/s of the sweep sections, instead of the defaults. */
   sweepRates?: readonly number[];
-  /** Seconds of orders before the orders and sweep sections measure anything, instead of the default. */
+  /** Seconds of orders before the orders, sweep and lifecycle sections measure anything, instead of the default. */
   warmupSeconds?: number;
   logger: Logger;
 }

@@ -20,7 +20,7 @@ export function registerBenchCommand(program: Command, boot: () => { settings: S
     .option('--orders-rate <n>', 'orders offered per second in the orders sections (default 300 embedded, 100 on Kafka)')
     .option('--lifecycle-rate <n>', 'lifecycles started per second in the lifecycle sections (default 25 embedded, 10 on Kafka)')
     .option('--sweep-rates <list>', 'offered orders/s of the orders-sweep sections, comma-separated (default 100,200,400,800,1600 embedded; 25,50,100,200,400 on Kafka)')
-    .option('--warmup-seconds <n>', 'seconds of orders (300/s embedded, 50/s on Kafka) before the orders and sweep sections measure anything (default 30, or 1 at 20/s with --quick)')
+    .option('--warmup-seconds <n>', 'seconds of orders (300/s embedded, 50/s on Kafka) before the orders, sweep and lifecycle sections measure anything (default 30, or 1 at 20/s with --quick)')
     .action(async (options: { events: string; quick?: boolean; only?: string; ordersRate?: string; lifecycleRate?: string; sweepRates?: string; warmupSeconds?: string }) => {
       const { logger } = boot();
       const only = options.only === undefined ? undefined : new Set(options.only.split(',').map((name) => name.trim()).filter(Boolean));
