@@ -20,6 +20,19 @@ const model: SingleStreamModel<Counter, CounterFields> = {
   evolve: (current, { data, revision }) => ({ count: (current?.count ?? 0) + 1, names: [...(current?.names ?? []), (data as { name: string }).name], revision }),
 };
 
+/** Many documents in one stream, each begun by an `Opened` event (as a user's notifications are). */
+const inboxEvent = (revision: number, type: 'Opened' | 'Marked' | 'Sent', messageId: string, name: string = type): RecordedEvent => ({
+  id: `inbox-${revision}`, type, streamId: 'inbox-u', revision, position: 100 + revision,
+  data: { messageId, name }, metadata: {}, recordedAt: new Date(Date.UTC(2026, 0, 1, 0, 1, revision)),
+});
+
+const inboxModel: SingleStreamModel<Counter, CounterFields> = {
+  ...model,
+  handles: new Set(['Opened', 'Marked']),
+  idOf: (recorded) => (recorded.data as { messageId: string }).messageId,
+  opensDocument: (recorded) => recorded.type === 'Opened',
+};
+
 describe.each(testReadStores)('applyByDocument on the %s read store', (_name, open) => {
   let opened: TestReadStore;
   const counters = () => opened.store.collection<Counter>('counters');
@@ -60,5 +73,44 @@ describe.each(testReadStores)('applyByDocument on the %s read store', (_name, op
     // and one that starts at the beginning and goes further writes the whole fold
     await applyByDocument(counters(), model, [event('a', 0, 'x'), event('a', 1, 'z'), event('a', 2, 'w'), event('a', 3, 'v')]);
     expect(await counters().findOne({ _id: 'a' })).toMatchObject({ count: 4, names: ['x', 'z', 'w', 'v'], revision: 3 });
+  });
+
+  describe('with documents opened inside a longer stream', () => {
+    const messages = () => opened.store.collection<Counter>('messages');
+
+    it('does not read a document whose opening event and all its stream\'s events after it are in the batch, whatever their types', async () => {
+      const watched = countingReads(messages());
+      await applyByDocument(watched.collection, inboxModel, [inboxEvent(3, 'Opened', 'm1'), inboxEvent(4, 'Sent', 'm1'), inboxEvent(5, 'Marked', 'm1'), inboxEvent(6, 'Opened', 'm2')]);
+      expect(watched.reads()).toBe(0);
+      expect(await messages().findOne({ _id: 'm1' })).toMatchObject({ names: ['Opened', 'Marked'], revision: 5 });
+      expect(await messages().findOne({ _id: 'm2' })).toMatchObject({ names: ['Opened'], revision: 6 });
+      // a batch without its opener reads it
+      await applyByDocument(watched.collection, inboxModel, [inboxEvent(7, 'Marked', 'm2')]);
+      expect(watched.reads()).toBe(1);
+      expect(await messages().findOne({ _id: 'm2' })).toMatchObject({ names: ['Opened', 'Marked'], revision: 7 });
+    });
+
+    it('reads a document when its stream\'s events between its opener and its last are not all in the batch (a dead letter replayed)', async () => {
+      await applyByDocument(messages(), inboxModel, [inboxEvent(3, 'Opened', 'm1'), inboxEvent(4, 'Marked', 'm1', 'first')]);
+      // the opener replayed, then an event appended after the replay: revision 4 is not in this batch
+      const watched = countingReads(messages());
+      await applyByDocument(watched.collection, inboxModel, [inboxEvent(3, 'Opened', 'm1'), inboxEvent(5, 'Marked', 'm1', 'second')]);
+      expect(watched.reads()).toBe(1);
+      expect(await messages().findOne({ _id: 'm1' })).toMatchObject({ names: ['Opened', 'first', 'second'], revision: 5 });
+    });
+
+    it('reads a document whose events in the batch are out of their stream\'s order, and leaves a newer one alone when its opener comes again', async () => {
+      await applyByDocument(messages(), inboxModel, [inboxEvent(3, 'Opened', 'm1'), inboxEvent(4, 'Marked', 'm1')]);
+      const watched = countingReads(messages());
+      // revision 4 comes again after 5 (replayed): folded from nothing, 4 would be lost
+      await applyByDocument(watched.collection, inboxModel, [inboxEvent(3, 'Opened', 'm1'), inboxEvent(5, 'Marked', 'm1', 'later'), inboxEvent(4, 'Marked', 'm1')]);
+      expect(watched.reads()).toBe(1);
+      const newer = await messages().findOne({ _id: 'm1' });
+      expect(newer).toMatchObject({ names: ['Opened', 'Marked', 'later'], revision: 5 });
+      // redelivered alone, unread: the guarded write keeps what is newer
+      await applyByDocument(watched.collection, inboxModel, [inboxEvent(3, 'Opened', 'm1')]);
+      expect(watched.reads()).toBe(1);
+      expect(await messages().findOne({ _id: 'm1' })).toEqual(newer);
+    });
   });
 });

@@ -14,6 +14,11 @@ export interface SingleStreamModel<T extends Document, Fields extends { revision
   idOf(event: RecordedEvent): string;
   fieldsOf(doc: T): Fields;
   evolve(current: Fields | null, event: ProjectedEvent): Fields | null;
+  /**
+   * For documents that do not start their stream (a user's stream holds all their notifications):
+   * the event each document begins with, which no earlier event of the stream changes it before.
+   */
+  opensDocument?(event: RecordedEvent): boolean;
 }
 
 const occurredAtOf = (event: RecordedEvent): string => String(event.metadata.occurredAt ?? event.recordedAt.toISOString());
@@ -21,11 +26,40 @@ const occurredAtOf = (event: RecordedEvent): string => String(event.metadata.occ
 /** A stream's events from its very first (revision 0) on, none missing. */
 export const fromStreamStart = (streamEvents: readonly RecordedEvent[]): boolean => streamEvents.length > 0 && streamEvents.every((event, index) => event.revision === index);
 
+/** Each stream's revisions in the batch, of every type. */
+const revisionsByStream = (events: readonly RecordedEvent[]): Map<string, Set<number>> => {
+  const revisions = new Map<string, Set<number>>();
+  for (const event of events) {
+    const held = revisions.get(event.streamId);
+    if (held) held.add(event.revision);
+    else revisions.set(event.streamId, new Set([event.revision]));
+  }
+  return revisions;
+};
+
+/**
+ * The document's events begin with its opener and the batch holds every event of their stream
+ * from it to the document's last, in order: nothing the batch lacks can have changed it.
+ */
+function openedInBatch(documentEvents: readonly RecordedEvent[], opens: (event: RecordedEvent) => boolean, revisions: Map<string, Set<number>>): boolean {
+  const [first] = documentEvents;
+  if (!first || !opens(first)) return false;
+  const held = revisions.get(first.streamId);
+  let previous = first.revision - 1;
+  for (const event of documentEvents) {
+    if (event.streamId !== first.streamId || event.revision <= previous) return false;
+    for (let revision = previous + 1; revision < event.revision; revision++) if (!held?.has(revision)) return false;
+    previous = event.revision;
+  }
+  return true;
+}
+
 /**
  * For read models fed by one stream per document (an order, a cart, a SKU): a batch is folded
  * per document and written once, guarded by the last revision folded. Events at or below the
  * document's revision are skipped, so redelivery changes nothing. A document is read before only
- * when the batch lacks some of its stream's events from the first on.
+ * when the batch lacks some of its stream's events from the first on (or, with `opensDocument`,
+ * from the document's opening event on).
  */
 export async function applyByDocument<T extends Document, Fields extends { revision: number }>(
   collection: ReadCollection<T>,
@@ -40,6 +74,10 @@ export async function applyByDocument<T extends Document, Fields extends { revis
     if (documentEvents) documentEvents.push(event);
     else byDocument.set(id, [event]);
   }
+  const opens = model.opensDocument;
+  const revisions = opens ? revisionsByStream(events) : undefined;
+  const unread = (documentEvents: readonly RecordedEvent[]): boolean =>
+    fromStreamStart(documentEvents) || (opens !== undefined && revisions !== undefined && openedInBatch(documentEvents, opens, revisions));
   const at = Date.now();
   const read = new Map<string, T | null>();
   const writes = await Promise.all(
@@ -48,8 +86,9 @@ export async function applyByDocument<T extends Document, Fields extends { revis
       // nothing, unread: that fold is its whole state, whatever the store holds, and the guarded
       // write leaves a stored document as new or newer alone (a redelivery). A gap (a dead letter
       // replayed after its stream's later events, or events of other documents or types between)
-      // means the store may hold what the batch lacks: it is read.
-      const current = fromStreamStart(documentEvents) ? null : await collection.findOne({ _id: id });
+      // means the store may hold what the batch lacks: it is read. So is a document opened inside
+      // a longer stream whose events from its opening one on are not all here.
+      const current = unread(documentEvents) ? null : await collection.findOne({ _id: id });
       read.set(id, current);
       let fields = current && model.fieldsOf(current);
       let last: RecordedEvent | undefined;

@@ -1,5 +1,6 @@
 import type { DomainEvent } from '@ecommerce/domain';
 import { asDeciderEvent } from '@ecommerce/platform';
+import type { RecordedEvent } from '@ecommerce/platform';
 import type { NotificationDocument } from '@ecommerce/schemas';
 import type { ProjectedEvent } from '../apply-by-document';
 
@@ -9,6 +10,9 @@ export type NotificationFields = Omit<NotificationDocument, '_id' | '_revisions'
 
 /** Sent and failed deliveries concern email and SMS, which the inbox does not show. */
 export const notificationEventTypes = ['NotificationQueued', 'NotificationRead'] as const;
+
+/** A notification id is queued once (its source event and channel) before anything else happens to it. */
+export const opensNotification = (event: RecordedEvent): boolean => event.type === 'NotificationQueued';
 
 /** An in-app message after an event of its user's notification stream (pure); other channels are not the inbox's. */
 export function evolveNotificationFields(current: NotificationFields | null, event: ProjectedEvent): NotificationFields | null {
