@@ -21,8 +21,8 @@ const model: SingleStreamModel<Counter, CounterFields> = {
 };
 
 /** Many documents in one stream, each begun by an `Opened` event (as a user's notifications are). */
-const inboxEvent = (revision: number, type: 'Opened' | 'Marked' | 'Sent', messageId: string, name: string = type): RecordedEvent => ({
-  id: `inbox-${revision}`, type, streamId: 'inbox-u', revision, position: 100 + revision,
+const inboxEvent = (revision: number, type: 'Opened' | 'Marked' | 'Sent', messageId: string, name: string = type, streamId = 'inbox-u'): RecordedEvent => ({
+  id: `${streamId}-${revision}`, type, streamId, revision, position: 100 + revision,
   data: { messageId, name }, metadata: {}, recordedAt: new Date(Date.UTC(2026, 0, 1, 0, 1, revision)),
 });
 
@@ -95,6 +95,14 @@ describe.each(testReadStores)('applyByDocument on the %s read store', (_name, op
       // the opener replayed, then an event appended after the replay: revision 4 is not in this batch
       const watched = countingReads(messages());
       await applyByDocument(watched.collection, inboxModel, [inboxEvent(3, 'Opened', 'm1'), inboxEvent(5, 'Marked', 'm1', 'second')]);
+      expect(watched.reads()).toBe(1);
+      expect(await messages().findOne({ _id: 'm1' })).toMatchObject({ names: ['Opened', 'first', 'second'], revision: 5 });
+    });
+
+    it('reads a document whose stream\'s gap is filled only by another stream\'s revision', async () => {
+      await applyByDocument(messages(), inboxModel, [inboxEvent(3, 'Opened', 'm1'), inboxEvent(4, 'Marked', 'm1', 'first')]);
+      const watched = countingReads(messages());
+      await applyByDocument(watched.collection, inboxModel, [inboxEvent(3, 'Opened', 'm1'), inboxEvent(4, 'Opened', 'm9', 'Opened', 'inbox-v'), inboxEvent(5, 'Marked', 'm1', 'second')]);
       expect(watched.reads()).toBe(1);
       expect(await messages().findOne({ _id: 'm1' })).toMatchObject({ names: ['Opened', 'first', 'second'], revision: 5 });
     });

@@ -16,7 +16,9 @@ export interface SingleStreamModel<T extends Document, Fields extends { revision
   evolve(current: Fields | null, event: ProjectedEvent): Fields | null;
   /**
    * For documents that do not start their stream (a user's stream holds all their notifications):
-   * the event each document begins with, which no earlier event of the stream changes it before.
+   * the event each document begins with. It must come once per document and before every other
+   * event that changes it (a notification is queued once, first): a batch's fold from it is then
+   * the document's whole state, and a second one would reset a document already further on.
    */
   opensDocument?(event: RecordedEvent): boolean;
 }
@@ -38,8 +40,9 @@ const revisionsByStream = (events: readonly RecordedEvent[]): Map<string, Set<nu
 };
 
 /**
- * The document's events begin with its opener and the batch holds every event of their stream
- * from it to the document's last, in order: nothing the batch lacks can have changed it.
+ * The document's events in the batch begin with its opener and follow their stream's order, and the
+ * batch holds every revision of that stream (of any type or document) from the opener to the
+ * document's last event in it: nothing the batch lacks can have changed the document.
  */
 function openedInBatch(documentEvents: readonly RecordedEvent[], opens: (event: RecordedEvent) => boolean, revisions: Map<string, Set<number>>): boolean {
   const [first] = documentEvents;
@@ -58,8 +61,8 @@ function openedInBatch(documentEvents: readonly RecordedEvent[], opens: (event: 
  * For read models fed by one stream per document (an order, a cart, a SKU): a batch is folded
  * per document and written once, guarded by the last revision folded. Events at or below the
  * document's revision are skipped, so redelivery changes nothing. A document is read before only
- * when the batch lacks some of its stream's events from the first on (or, with `opensDocument`,
- * from the document's opening event on).
+ * when the batch lacks some of its stream's events from the first on, or, with `opensDocument`,
+ * some from the document's opening event to its last in the batch, or holds them out of order.
  */
 export async function applyByDocument<T extends Document, Fields extends { revision: number }>(
   collection: ReadCollection<T>,
