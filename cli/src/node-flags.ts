@@ -3,7 +3,7 @@
  * an order sends through its pipelines leaves short-lived objects (rows, decoded records,
  * promises), so with the default its threads scavenged every few milliseconds and copied what was
  * still in flight each time. Alternated at 2,000 orders/s offered, confirmed orders/s rose 3–11 %
- * and placed→confirmed p99 fell in every pair (README, benchmark table).
+ * and placed→confirmed p99 fell in every pair (bench/LOG.md).
  *
  * `npm start` passes the flag, as do the bench's and the tests' `start` processes; each component
  * thread of a `start` gets the same young generation through its resource limits, unless the

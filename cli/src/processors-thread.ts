@@ -29,7 +29,7 @@ export interface ProcessorsThreadOptions {
 /**
  * The mirror and the processors on a worker thread (`processors-thread-worker.ts`). In the embedded
  * `start` they otherwise share the event loop of the HTTP side and the command API, which they
- * held back at saturation (README, Benchmark).
+ * held back at saturation (bench/LOG.md).
  */
 export function createProcessorsThread(options: ProcessorsThreadOptions): ProcessorsThread {
   const { logger } = options;

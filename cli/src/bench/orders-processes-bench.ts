@@ -79,12 +79,12 @@ function saveComponentOutput(topology: OrdersTopology, label: string, mode: Orde
   }
 }
 
-/** The figures depend on it (README, Benchmark: on Kafka, on this machine, 1 or 2 partitions had about half the median latencies of 8). */
+/** The figures depend on it (bench/LOG.md: on Kafka, on this machine, 1 or 2 partitions had about half the median latencies of 8). */
 export const partitionsFigure = (section: string, mode: OrdersTopologyMode): Figure => ({ section, metric: "topics' partitions", value: topicPartitionsOf(mode), unit: 'partitions', note: 'PARTITIONS as passed, or its default for the log' });
 
 /**
  * Orders before anything is measured, long enough for the JITs to settle. On Kafka a freshly
- * started broker's JVM costs more CPU for its first thousand orders or so (README, Benchmark):
+ * started broker's JVM costs more CPU for its first thousand orders or so (bench/LOG.md):
  * after one second of warm-up, as before, the first run's latencies were twice the fourth's.
  */
 export interface WarmUp {

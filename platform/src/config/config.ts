@@ -74,13 +74,13 @@ const settingsSchema = z.object({
   /**
    * `start` on the embedded adapters: the projections on a worker thread (the machine's other core).
    * On by default since its log is woken across threads rather than polled: more orders/s and a
-   * lower p99 for a little more CPU per order (README, Benchmark).
+   * lower p99 for a little more CPU per order (bench/LOG.md).
    */
   PROJECTIONS_THREAD: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
   /**
    * `start` on the embedded log and event store runs the mirror and the processors on a worker
    * thread of their own, off the event loop of the HTTP side and the command API: more orders a
-   * second at saturation (README, Benchmark).
+   * second at saturation (bench/LOG.md).
    */
   PROCESSORS_THREAD: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
   /**
@@ -198,11 +198,11 @@ export type Settings = Omit<z.infer<typeof settingsSchema>, 'PARTITIONS'> & { PA
 
 /**
  * `PARTITIONS` when unset. On Kafka 8: a consumer group scales out to as many members (each
- * partition costs batches of its own: on one small machine 1 or 2 had lower latencies, README,
- * Benchmark). On the embedded log 2: one process (or a few sharing the file) reads every
+ * partition costs batches of its own: on one small machine 1 or 2 had lower latencies,
+ * bench/LOG.md). On the embedded log 2: one process (or a few sharing the file) reads every
  * partition, so more partitions bring no parallelism, only more, smaller batches, each its own
  * transaction: at 1,300 orders/s offered the embedded start's placed->confirmed p99 was lower with
- * 2 than with 8 in every alternated pair, its orders/s as high or higher (README, Benchmark).
+ * 2 than with 8 in every alternated pair, its orders/s as high or higher (bench/LOG.md).
  * Existing topics keep the count they were created with.
  */
 export const defaultPartitions = (onKafka: boolean): number => (onKafka ? 8 : 2);
