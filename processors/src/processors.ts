@@ -25,6 +25,8 @@ import { createTimerService } from './runtime/timer-service';
 
 export interface ProcessorsSettings {
   partitions: number;
+  /** The router's units of partitions (its `partitionUnits`); default `defaultRouterUnits`. */
+  routerUnits?: number;
   /** From confirmation to expiry of an unpaid order. */
   paymentWindowMs: number;
   /** From delivery to the end of the return window; default 14 days. */
@@ -105,6 +107,7 @@ export function createProcessors(options: ProcessorsOptions): Processors {
     metrics,
     groupId: 'ecommerce-router',
     transactionalId: 'ecommerce-router',
+    partitionUnits: settings.routerUnits,
     topics: [...new Set(routedEventTypes.map(eventTopic))],
     route: allRoutes([
       createOrderingRoute({ eventStore, reservationHoldMs: settings.reservationHoldMs ?? settings.paymentWindowMs + 15 * 60_000 }),

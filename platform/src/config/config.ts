@@ -95,6 +95,13 @@ const settingsSchema = z.object({
    * no longer queue every other partition's events behind them. The embedded log reads one at a time.
    */
   PROJECTION_PARTITIONS_AT_ONCE: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(1, 'must be at least 1').max(64, 'must be at most 64').default(4),
+  /**
+   * The router's units of partitions: its group's members share the partitions unit by unit, and
+   * a unit's batches that one fetch hands over are routed in one Kafka transaction. Fewer units,
+   * fewer transactions; at most this many processors share the routing (the actor hosts scale
+   * with the partitions). Every processors process must have the same value.
+   */
+  ROUTER_UNITS: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(1, 'must be at least 1').max(64, 'must be at most 64').default(2),
   /** How long a confirmed order waits for payment before it expires and its stock returns. */
   PAYMENT_WINDOW_MS: positiveInt(15 * 60_000),
   /** How long after delivery the customer may ask for a return (at most 90 days, the ordering decider's bound). */

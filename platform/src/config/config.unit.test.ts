@@ -20,6 +20,7 @@ describe('settings', () => {
     expect(settings.DATA_DIR).toBe('./data');
     expect(settings.PROJECTION_BATCH_WINDOW_MS).toBe(100);
     expect(settings.PROJECTION_PARTITIONS_AT_ONCE).toBe(4);
+    expect(settings.ROUTER_UNITS).toBe(2);
   });
 
   it('creates 2 partitions a topic on the embedded log and 8 on Kafka, unless told', () => {
@@ -50,6 +51,8 @@ describe('settings', () => {
     [{ PARTITIONS: '2.5' }, 'PARTITIONS', /integer/],
     [{ PROJECTION_PARTITIONS_AT_ONCE: '0' }, 'PROJECTION_PARTITIONS_AT_ONCE', /at least 1/],
     [{ PROJECTION_PARTITIONS_AT_ONCE: 'many' }, 'PROJECTION_PARTITIONS_AT_ONCE', /must be a number/],
+    [{ ROUTER_UNITS: '0' }, 'ROUTER_UNITS', /at least 1/],
+    [{ ROUTER_UNITS: '1.5' }, 'ROUTER_UNITS', /integer/],
   ])('refuses %j naming the setting', (env, setting, message) => {
     const error = errorOf(env as Record<string, string>);
     expect(error.setting).toBe(setting);

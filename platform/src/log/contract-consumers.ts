@@ -1,5 +1,6 @@
 import { createAssignmentTracker, createCollector, range, text, textOf, uniqueName, waitFor } from './contract-helpers';
 import type { LogContractContext } from './contract-helpers';
+import { partitionUnit } from './port';
 import type { Log, ProducerRecord } from './port';
 
 const TIMEOUT_MS = 120_000;
@@ -127,6 +128,30 @@ export function registerConsumerContract(context: LogContractContext): void {
     }
     expect(collectors[0].messages.length).toBeGreaterThan(0);
     expect(collectors[1].messages.length).toBeGreaterThan(0);
+  }, TIMEOUT_MS);
+
+  it('assigns partitions in units when asked: a member holds every partition of its units, in each topic', async () => {
+    const topics = [await context.newTopic(6), await context.newTopic(6)];
+    const groupId = uniqueName('group');
+    const units = 3;
+    const collectors = [createCollector(), createCollector()] as const;
+    const trackers = [createAssignmentTracker(), createAssignmentTracker()] as const;
+    for (const index of [0, 1] as const) {
+      await context.consume({ groupId, topics, partitionUnits: units, ...trackers[index], eachBatch: async (batch) => collectors[index].add(batch) });
+    }
+    const unitsOf = (held: ReadonlySet<string>) => [...new Set([...held].map((key) => partitionUnit(Number(key.slice(key.lastIndexOf('#') + 1)), units)))].sort();
+    const wholeUnits = (held: ReadonlySet<string>) => topics.flatMap((topic) => range(6).filter((partition) => unitsOf(held).includes(partitionUnit(partition, units))).map((partition) => `${topic}#${partition}`));
+    // Round-robin over the 12 partitions would give each member 6, none of them whole units of 3.
+    await waitFor('a split of the 12 partitions in whole units', () =>
+      trackers.every((tracker) => tracker.current.size > 0 && tracker.current.size === wholeUnits(tracker.current).length) && trackers[0].current.size + trackers[1].current.size === 12,
+    );
+    expect([...unitsOf(trackers[0].current), ...unitsOf(trackers[1].current)].sort()).toEqual(range(units));
+    const values = range(120).map(String);
+    await context.producer().send(topics.flatMap((topic) => keyed(topic, values.map((value) => `${topic}-${value}`))));
+    await waitFor('every message', () => topics.every((topic) => values.every((value) => collectors.some((collector) => collector.counts.has(`${topic}-${value}`)))));
+    for (const topic of topics) {
+      for (const value of values) expect((collectors[0].counts.get(`${topic}-${value}`) ?? 0) + (collectors[1].counts.get(`${topic}-${value}`) ?? 0)).toBe(1);
+    }
   }, TIMEOUT_MS);
 
   it('hands a stopped consumer’s partitions to another one, losing nothing', async () => {

@@ -17,7 +17,7 @@ export type {
   TopicSpec,
   Transaction,
 } from './port';
-export { FencedError } from './port';
+export { FencedError, partitionUnit } from './port';
 export { createEmbeddedLog, openEmbeddedLog } from './embedded';
 export type { EmbeddedLogOptions } from './embedded';
 export { murmur2, partitionFor, toPositive } from './murmur2';

@@ -121,7 +121,17 @@ export interface ConsumerOptions {
    * record; one that waited for the window made every idle member ask ten times a second).
    */
   batchWindowMs?: number;
+  /**
+   * Assign partitions in units: the partitions whose numbers are equal modulo `partitionUnits`, in
+   * every topic, always go to the same member. A handler that keeps one transactional id per unit
+   * (and runs a unit's batches in one transaction) is then fenced as one with a producer per
+   * partition is. Every member of a group must ask for the same count. Default: no constraint.
+   */
+  partitionUnits?: number;
 }
+
+/** The unit of a partition when a consumer assigns them in units (`ConsumerOptions.partitionUnits`). */
+export const partitionUnit = (partition: number, units: number): number => partition % units;
 
 export interface Consumer {
   /** Resolves once the consumer has joined its group and started fetching. */

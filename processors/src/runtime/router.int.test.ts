@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { UndecodableMessageError, deadLetterTopic, partitionFor, deterministicEventId, eventHeaders } from '@ecommerce/platform';
+import { UndecodableMessageError, deadLetterTopic, partitionFor, partitionUnit, deterministicEventId, eventHeaders } from '@ecommerce/platform';
 import type { Log, RecordedEvent, Serde } from '@ecommerce/platform';
 import { messageIdHeader } from './actor-host';
 import { decodeInboxMessage } from './inbox';
-import { createRouter } from './router';
+import { createRouter, defaultRouterUnits, routerTransactionalId } from './router';
 import { logTargets, readTopic, silentLogger, sleep, waitFor } from './test-support.fixture';
 
 // A test-only JSON serde: the router only needs encode/decode, not Avro.
@@ -125,6 +125,41 @@ for (const target of logTargets()) {
       expect(await readTopic(log, inbox)).toHaveLength(1);
     }, 60_000);
 
+    it('routes the batches of a unit that arrive together in one transaction', async () => {
+      const wide = `${eventsTopic}.wide`;
+      await log.ensureTopics([{ topic: wide, partitions: 4 }]);
+      const route = (event: RecordedEvent) => (event.data.items as string[]).map((sku) => ({ topic: inbox, key: sku, value: { type: 'Reserve', sku, orderId: String(event.data.orderId) } }));
+      let transactions = 0;
+      const counted: Log = {
+        ...log,
+        createProducer: (options) => {
+          const producer = log.createProducer(options);
+          return { ...producer, transaction: (work) => ((transactions += 1), producer.transaction(work)) };
+        },
+      };
+      // Events of every partition, made visible at once: a fetch finds them all.
+      const orders = ['o1', 'o2', 'o3', 'o4', 'o5', 'o6', 'o7', 'o8'].filter((orderId, index, all) => all.findIndex((other) => partitionFor(`order-${other}`, 4) === partitionFor(`order-${orderId}`, 4)) === index);
+      expect(orders).toHaveLength(4);
+      const producer = log.createProducer({ transactionalId: `writer-${randomUUID()}` });
+      await producer.transaction((tx) => tx.send(orders.map((orderId) => ({ ...eventRecord('OrderPlaced', orderId, [`sku-${orderId}`]).record, topic: wide }))));
+      const router = createRouter({ log: counted, serde: jsonSerde, groupId: 'router', topics: [wide], route, transactionalId: `router-${randomUUID()}`, partitionUnits: 1, logger: silentLogger, isKnownType: anyType });
+      await router.start();
+      try {
+        await waitFor('every event routed', async () => (await readTopic(log, inbox)).length === 4);
+        await waitFor('every offset committed', async () => {
+          const [committed, ends] = await Promise.all([log.committedOffsets('router', wide), log.endOffsets(wide)]);
+          return ends.every((end, partition) => (committed[partition] ?? 0) >= end);
+        });
+      } finally {
+        await router.stop();
+        await producer.close();
+      }
+      // Kafka hands a fetch's batches over together; the embedded log one partition at a time.
+      if (target.name === 'kafka') expect(transactions).toBeLessThanOrEqual(2);
+      else expect(transactions).toBeLessThanOrEqual(4);
+      expect((await readTopic(log, inbox)).map((message) => message.key).sort()).toEqual(orders.map((orderId) => `sku-${orderId}`).sort());
+    }, 60_000);
+
     it('goes on with a partition whose producer was fenced while the router kept it (it was out of the group meanwhile)', async () => {
       const route = (event: RecordedEvent) => (event.data.items as string[]).map((sku) => ({ topic: inbox, key: sku, value: { type: 'Reserve', sku, orderId: String(event.data.orderId) } }));
       const transactionalId = `router-${randomUUID()}`;
@@ -135,7 +170,8 @@ for (const target of logTargets()) {
         await producer.send([eventRecord('OrderPlaced', 'o5', ['a']).record]);
         await waitFor('the first event routed', async () => (await readTopic(log, inbox)).length === 1);
         // What another member does with the partition's id while this one is evicted and before it rejoins.
-        const usurper = log.createProducer({ transactionalId: `${transactionalId}.${eventsTopic}.${partitionFor('order-o5', 2)}` });
+        const unit = partitionUnit(partitionFor('order-o5', 2), defaultRouterUnits);
+        const usurper = log.createProducer({ transactionalId: routerTransactionalId(transactionalId, unit, defaultRouterUnits) });
         await usurper.claim();
         await usurper.close();
         await producer.send([eventRecord('OrderPlaced', 'o5', ['b']).record]);

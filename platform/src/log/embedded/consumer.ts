@@ -37,6 +37,7 @@ export function createEmbeddedConsumer(db: Database, store: LogStore, options: C
     memberId: randomUUID(),
     topics: options.topics,
     sessionTimeoutMs: timings.sessionTimeoutMs,
+    partitionUnits: options.partitionUnits,
   });
   const maxBatchSize = options.maxBatchSize ?? 500;
   const owned = new Map<string, OwnedPartition>();

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { partitionUnit } from '../port';
 
 export interface TopicPartition {
   topic: string;
@@ -15,7 +16,7 @@ export const partitionKey = ({ topic, partition }: TopicPartition): string => `$
  */
 export function createGroupMembership(
   db: Database,
-  options: { groupId: string; memberId: string; topics: readonly string[]; sessionTimeoutMs: number },
+  options: { groupId: string; memberId: string; topics: readonly string[]; sessionTimeoutMs: number; partitionUnits?: number },
 ) {
   const { groupId, memberId, sessionTimeoutMs } = options;
   const topics = JSON.stringify([...new Set(options.topics)].sort());
@@ -45,7 +46,10 @@ export function createGroupMembership(
     leaveMember: db.prepare('DELETE FROM log_group_members WHERE group_id = ? AND member_id = ?'),
   };
 
-  /** Round-robin over every (topic, partition) in a fixed order, among the members subscribed to its topic. */
+  /**
+   * Round-robin over every (topic, partition) in a fixed order, among the members subscribed to its
+   * topic; in units, round-robin over the units, each unit's partitions of every topic to one member.
+   */
   const assignmentOf = (members: Array<{ member_id: string; topics: string }>): TopicPartition[] => {
     const subscribed = members.map((member) => ({ id: member.member_id, topics: JSON.parse(member.topics) as string[] }));
     const allTopics = [...new Set(subscribed.flatMap((member) => member.topics))].sort();
@@ -55,7 +59,8 @@ export function createGroupMembership(
       const count = statements.partitionCount.get(topic) as number | undefined;
       const eligible = subscribed.filter((member) => member.topics.includes(topic));
       for (let partition = 0; count !== undefined && partition < count; partition++, index++) {
-        if (eligible[index % eligible.length]?.id === memberId) mine.push({ topic, partition });
+        const turn = options.partitionUnits ? partitionUnit(partition, options.partitionUnits) : index;
+        if (eligible[turn % eligible.length]?.id === memberId) mine.push({ topic, partition });
       }
     }
     return mine;

@@ -1,6 +1,7 @@
 import type { Consumer as KafkaConsumer, EachBatchPayload, IMemberAssignment, Kafka } from 'kafkajs';
 import { backoffMs } from './errors';
 import { toLogMessage } from './messages';
+import { unitAssigner } from './unit-assigner';
 import type { Consumer, ConsumerOptions } from '../port';
 
 export interface KafkaConsumerSettings {
@@ -205,6 +206,7 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
       maxWaitTimeInMs: settings.maxWaitTimeMs,
       // kafkajs restarts after retriable crashes; non-retriable ones are relaunched below.
       retry: { restartOnFailure: async () => true },
+      ...(options.partitionUnits ? { partitionAssigners: [unitAssigner(options.partitionUnits)] } : {}),
     });
     consumer = instance;
     const joined = new Promise<void>((resolve, reject) => {
