@@ -45,7 +45,7 @@ export interface RouterOptions {
 /**
  * Two: two members of the group share the routing (the torture runs two processors), and one
  * member alone runs two transactions at a time rather than one per partition batch (at 40 orders/s
- * on Kafka with 8 partitions, placed->confirmed p99 halved: bench/LOG.md).
+ * on Kafka with 8 partitions, placed->confirmed p99 28-55 % lower: bench/LOG.md).
  */
 export const defaultRouterUnits = 2;
 
@@ -67,8 +67,9 @@ export interface Router {
  * Consume-transform-produce: the messages routed from a batch of events and the batch's consumed
  * offset are written in one transaction, so a crash neither loses nor duplicates a routed message
  * as read_committed consumers see it (a batch that routes nothing has only its offset, which the
- * consumer commits). The batches of a unit of partitions that arrive together share their
- * transaction, and a unit is only ever one member's. Inbox message ids are UUIDv5 of the source event id and the
+ * consumer commits; a zombie's batch routed again carries the same message ids, which the actor
+ * hosts drop). The batches of a unit of partitions that arrive together share their transaction,
+ * and a unit is only ever one member's (where every member has the same count of units). Inbox message ids are UUIDv5 of the source event id and the
  * message's index: a batch redelivered after an aborted transaction yields the same ids.
  */
 export function createRouter(options: RouterOptions): Router {
@@ -119,7 +120,8 @@ export function createRouter(options: RouterOptions): Router {
   const transactionOf = (unit: number) => {
     let gatherer = gatherers.get(unit);
     if (!gatherer) {
-      gatherer = createGatherer(commitUnit(unit));
+      // A fenced producer fails every transaction of the batches: they are redelivered after a backoff.
+      gatherer = createGatherer(commitUnit(unit), { retryAlone: (error) => !(error instanceof FencedError) });
       gatherers.set(unit, gatherer);
     }
     return gatherer;
