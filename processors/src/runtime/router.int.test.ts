@@ -39,6 +39,12 @@ const eventRecord = (type: string, orderId: string, items: string[]) => {
   };
 };
 
+/** Whether the router's group has committed every partition of the topic to its end. */
+const routerCaughtUp = async (log: Log, topic: string) => {
+  const [committed, ends] = await Promise.all([log.committedOffsets('router', topic), log.endOffsets(topic)]);
+  return ends.every((end, partition) => (committed[partition] ?? 0) >= end);
+};
+
 for (const target of logTargets()) {
   describe(`router (${target.name})`, () => {
     let log: Log;
@@ -75,10 +81,7 @@ for (const target of logTargets()) {
         failing = false;
         await waitFor('all routed', async () => (await readTopic(log, inbox)).length === 4);
         await waitFor('the garbage dead-lettered', async () => (await readTopic(log, deadLetterTopic)).length === 1);
-        await waitFor('offsets committed', async () => {
-          const [committed, ends] = await Promise.all([log.committedOffsets('router', eventsTopic), log.endOffsets(eventsTopic)]);
-          return ends.every((end, partition) => (committed[partition] ?? 0) >= end);
-        });
+        await waitFor('offsets committed', () => routerCaughtUp(log, eventsTopic));
       } finally {
         await router.stop();
         await producer.close();
@@ -103,10 +106,7 @@ for (const target of logTargets()) {
       const producer = log.createProducer();
       await producer.send([eventRecord('OrderConfirmed', 'o6', []).record, eventRecord('OrderShipped', 'o7', []).record]);
       const router = createRouter({ log: counted, serde: jsonSerde, groupId: 'router', topics: [eventsTopic], route, transactionalId: `router-${randomUUID()}`, logger: silentLogger, isKnownType: anyType });
-      const allCommitted = async () => {
-        const [committed, ends] = await Promise.all([log.committedOffsets('router', eventsTopic), log.endOffsets(eventsTopic)]);
-        return ends.every((end, partition) => (committed[partition] ?? 0) >= end);
-      };
+      const allCommitted = () => routerCaughtUp(log, eventsTopic);
       await router.start();
       try {
         await waitFor('the offsets of the events that route nothing committed', allCommitted);
@@ -146,10 +146,7 @@ for (const target of logTargets()) {
       await router.start();
       try {
         await waitFor('every event routed', async () => (await readTopic(log, inbox)).length === 4);
-        await waitFor('every offset committed', async () => {
-          const [committed, ends] = await Promise.all([log.committedOffsets('router', wide), log.endOffsets(wide)]);
-          return ends.every((end, partition) => (committed[partition] ?? 0) >= end);
-        });
+        await waitFor('every offset committed', () => routerCaughtUp(log, wide));
       } finally {
         await router.stop();
         await producer.close();
@@ -205,10 +202,7 @@ for (const target of logTargets()) {
       let router = await start();
       try {
         await waitFor('the events around the poison one routed', async () => (await readTopic(log, inbox)).length === 2);
-        await waitFor('offsets committed', async () => {
-          const [committed, ends] = await Promise.all([log.committedOffsets('router', eventsTopic), log.endOffsets(eventsTopic)]);
-          return ends.every((end, partition) => (committed[partition] ?? 0) >= end);
-        });
+        await waitFor('offsets committed', () => routerCaughtUp(log, eventsTopic));
       } finally {
         await router.stop();
       }
