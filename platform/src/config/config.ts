@@ -98,8 +98,9 @@ const settingsSchema = z.object({
   /**
    * The router's units of partitions: its group's members share the partitions unit by unit, and
    * a unit's batches that one fetch hands over are routed in one Kafka transaction. Fewer units,
-   * fewer transactions; at most this many processors share the routing (the actor hosts scale
-   * with the partitions). Every processors process must have the same value.
+   * fewer transactions; at most this many processors (and no more than PARTITIONS) share the
+   * routing (the actor hosts scale with the partitions). Every processors process must have the
+   * same value.
    */
   ROUTER_UNITS: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(1, 'must be at least 1').max(64, 'must be at most 64').default(2),
   /** How long a confirmed order waits for payment before it expires and its stock returns. */
