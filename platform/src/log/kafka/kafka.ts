@@ -7,6 +7,7 @@ import { createKafkaProducer } from './producer';
 import { createEndOffsetsReader } from './end-offsets';
 import { readPartition } from './reader';
 import { patchKafkajsRequests } from './request-savings';
+import { encodeProduceRequestsInOneBuffer } from './produce-encoding';
 import type { Consumer, Log, Producer, TopicSpec } from '../port';
 
 export { createKafkaLogCreator } from './messages';
@@ -77,6 +78,7 @@ async function waitForLeaders(admin: Admin, topics: string[], timeoutMs: number)
  */
 export function createKafkaLog(kafka: Kafka, options: KafkaLogOptions = {}): Log {
   patchKafkajsRequests();
+  encodeProduceRequestsInOneBuffer();
   const sessionTimeoutMs = options.sessionTimeoutMs ?? 10_000;
   const consumerSettings: KafkaConsumerSettings = {
     sessionTimeoutMs,
