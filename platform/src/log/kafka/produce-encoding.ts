@@ -119,13 +119,13 @@ function sizeOfBytes(value: unknown, lengths: Lengths): number {
   return varIntBytes(length) + length;
 }
 
-/** kafkajs's headers: a key's value or array of values, each a string or Buffer. */
-function* headerEntries(headers: Record<string, unknown> | undefined): Generator<[string, unknown]> {
+/** kafkajs's headers: a key's value or array of values, each a string or Buffer (a loop: a generator cost 2 % of the mirror). */
+function forEachHeader(headers: Record<string, unknown> | undefined, visit: (key: string, value: unknown) => void): void {
   if (!headers) return;
   for (const key of Object.keys(headers)) {
     const value = headers[key];
-    if (Array.isArray(value)) for (const each of value) yield [key, each];
-    else yield [key, value];
+    if (Array.isArray(value)) for (const each of value) visit(key, each);
+    else visit(key, value);
   }
 }
 
@@ -138,12 +138,12 @@ function sizeOfRecord(message: ProduceMessage, offsetDelta: number, timestampDel
   body += sizeOfBytes(message.key, lengths) + sizeOfBytes(message.value, lengths);
   let count = 0;
   let headerBytes = 0;
-  for (const [key, value] of headerEntries(message.headers)) {
+  forEachHeader(message.headers, (key, value) => {
     if (value === null || value === undefined) throw new NotOurs();
     const keyLength = lengths.push(Buffer.byteLength(key, 'utf8'));
     headerBytes += varIntBytes(keyLength) + keyLength + sizeOfBytes(value, lengths);
     count += 1;
-  }
+  });
   body += varIntBytes(count) + headerBytes;
   lengths.values[bodyAt] = body;
   lengths.values[bodyAt + 1] = count;
@@ -237,12 +237,12 @@ function writeRecord(writer: Writer, message: ProduceMessage, offsetDelta: numbe
   writer.varIntBytes(message.key, lengths);
   writer.varIntBytes(message.value, lengths);
   writer.varInt(headerCount);
-  for (const [key, value] of headerEntries(message.headers)) {
+  forEachHeader(message.headers, (key, value) => {
     const keyLength = lengths.next();
     writer.varInt(keyLength);
     writer.utf8(key, keyLength);
     writer.varIntBytes(value, lengths);
-  }
+  });
 }
 
 function writePartition(writer: Writer, plan: PartitionPlan, lengths: Lengths, attributes: number, producerId: bigint, producerEpoch: number) {
