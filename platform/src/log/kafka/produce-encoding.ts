@@ -70,6 +70,19 @@ function varIntBytes(value: number): number {
   return bytes;
 }
 
+/**
+ * Strings up to this length are measured and copied by a loop when they are ASCII (byte length
+ * equal to their length): the ids and names of a record's headers, for which a call into
+ * Buffer's native UTF-8 code cost more than the copy.
+ */
+const shortString = 64;
+
+function utf8Length(value: string): number {
+  if (value.length > shortString) return Buffer.byteLength(value, 'utf8');
+  for (let index = 0; index < value.length; index++) if (value.charCodeAt(index) >= 0x80) return Buffer.byteLength(value, 'utf8');
+  return value.length;
+}
+
 /** A timestamp delta whose zigzag fits 32 bits is a varint's bytes; a larger one is rare and goes through BigInt. */
 const smallDelta = (value: number) => value >= -(2 ** 30) && value < 2 ** 30;
 
@@ -114,7 +127,7 @@ function sizeOfBytes(value: unknown, lengths: Lengths): number {
   if (value === null || value === undefined) return 1;
   let length: number;
   if (Buffer.isBuffer(value)) length = value.length;
-  else if (typeof value === 'string') length = lengths.push(Buffer.byteLength(value, 'utf8'));
+  else if (typeof value === 'string') length = lengths.push(utf8Length(value));
   else throw new NotOurs();
   return varIntBytes(length) + length;
 }
@@ -140,7 +153,7 @@ function sizeOfRecord(message: ProduceMessage, offsetDelta: number, timestampDel
   let headerBytes = 0;
   forEachHeader(message.headers, (key, value) => {
     if (value === null || value === undefined) throw new NotOurs();
-    const keyLength = lengths.push(Buffer.byteLength(key, 'utf8'));
+    const keyLength = lengths.push(utf8Length(key));
     headerBytes += varIntBytes(keyLength) + keyLength + sizeOfBytes(value, lengths);
     count += 1;
   });
@@ -170,7 +183,7 @@ function planPartition(data: PartitionData, lengths: Lengths): PartitionPlan {
   return { data, recordsBytes, firstTimestamp, maxTimestamp, dateNow };
 }
 
-const sizeOfString = (value: string | null | undefined, lengths: Lengths) => (value === null || value === undefined ? 2 : 2 + lengths.push(Buffer.byteLength(value, 'utf8')));
+const sizeOfString = (value: string | null | undefined, lengths: Lengths) => (value === null || value === undefined ? 2 : 2 + lengths.push(utf8Length(value)));
 
 class Writer {
   offset = 0;
@@ -206,6 +219,12 @@ class Writer {
     for (const digit of varLongDigits(value)) this.buffer[this.offset++] = digit;
   }
   utf8(value: string, length: number) {
+    if (length === value.length && length <= shortString) {
+      const { buffer, offset } = this;
+      for (let index = 0; index < length; index++) buffer[offset + index] = value.charCodeAt(index);
+      this.offset += length;
+      return;
+    }
     this.offset += this.buffer.write(value, this.offset, length, 'utf8');
   }
   string(value: string | null | undefined, lengths: Lengths) {
