@@ -30,7 +30,8 @@ export function toKafkaMessage(record: ProducerRecord): Message {
     value: record.value,
     // Not copied: kafkajs only reads them, and a mirror sends every event's.
     headers: record.headers ?? {},
-    ...(record.partition === undefined ? {} : { partition: record.partition }),
+    // Always present (undefined until the partitioner writes its choice): one object shape.
+    partition: record.partition,
   };
 }
 

@@ -13,22 +13,22 @@ export interface KafkaProducerSettings {
 }
 
 /**
- * kafkajs's DefaultPartitioner, remembering its choice per message: a retried send asks again,
- * and round-robin for null keys must not move a message, and `send` reports each record's
- * partition from it. Keyed messages are hashed with our murmur2 (the same function, as the log
+ * kafkajs's DefaultPartitioner, its choice written on the message (ours, made for this send by
+ * `toKafkaMessage`): a retried send asks again, and round-robin for null keys must not move a
+ * message, and `send` reports each record's partition from it (a WeakMap of the choices cost 4 %
+ * of the mirror). Keyed messages are hashed with our murmur2 (the same function, as the log
  * contract checks): kafkajs's own computes it on 64-bit Long objects, which was a tenth of the
  * mirror's CPU; a stream's key repeats, so its hash is kept too.
  */
-function createRecordingPartitioner(chosen: WeakMap<Message, number>) {
+function createRecordingPartitioner() {
   return () => {
     const partitioner = Partitioners.DefaultPartitioner();
     const hashes = new Map<string, number>();
     return (args: Parameters<typeof partitioner>[0]) => {
       const { message, partitionMetadata } = args;
-      const known = chosen.get(message);
-      if (known !== undefined) return known;
+      if (message.partition !== undefined) return message.partition;
       let partition: number;
-      if (message.partition === undefined && typeof message.key === 'string') {
+      if (typeof message.key === 'string') {
         let hash = hashes.get(message.key);
         if (hash === undefined) {
           if (hashes.size >= maxCachedKeys) hashes.clear();
@@ -39,7 +39,7 @@ function createRecordingPartitioner(chosen: WeakMap<Message, number>) {
       } else {
         partition = partitioner(args);
       }
-      chosen.set(message, partition);
+      message.partition = partition;
       return partition;
     };
   };
@@ -49,11 +49,11 @@ function createRecordingPartitioner(chosen: WeakMap<Message, number>) {
 const maxCachedKeys = 100_000;
 
 /** Per record, in input order: its partition, and its offset from the base offset of its partition's batch. */
-function toRecordMetadata(messages: Array<{ topic: string; message: Message }>, chosen: WeakMap<Message, number>, response: KafkaRecordMetadata[]): RecordMetadata[] {
+function toRecordMetadata(messages: Array<{ topic: string; message: Message }>, response: KafkaRecordMetadata[]): RecordMetadata[] {
   const baseOffsets = new Map(response.map((entry) => [`${entry.topicName}#${entry.partition}`, Number(entry.baseOffset)]));
   const counts = new Map<string, number>();
   return messages.map(({ topic, message }) => {
-    const partition = chosen.get(message) ?? message.partition ?? -1;
+    const partition = message.partition ?? -1;
     const key = `${topic}#${partition}`;
     const index = counts.get(key) ?? 0;
     counts.set(key, index + 1);
@@ -71,7 +71,6 @@ const toTopicMessages = (messages: Array<{ topic: string; message: Message }>) =
  */
 export function createKafkaProducer(kafka: Kafka, options: { transactionalId?: string }, settings: KafkaProducerSettings): Producer {
   const { transactionalId } = options;
-  const chosen = new WeakMap<Message, number>();
   let client: Promise<KafkaProducer> | null = null;
   let transactions: Promise<unknown> = Promise.resolve();
   let fenced = false;
@@ -83,7 +82,7 @@ export function createKafkaProducer(kafka: Kafka, options: { transactionalId?: s
         idempotent: true,
         maxInFlightRequests: 1,
         allowAutoTopicCreation: false,
-        createPartitioner: createRecordingPartitioner(chosen),
+        createPartitioner: createRecordingPartitioner(),
         // Back-to-back transactions meet CONCURRENT_TRANSACTIONS while the coordinator still writes the
         // previous one's markers (a few ms); kafkajs's default first retry after 300 ms made each
         // such hop cost 300 ms. Retries stay unlimited, as kafkajs requires of idempotent producers.
@@ -203,7 +202,7 @@ export function createKafkaProducer(kafka: Kafka, options: { transactionalId?: s
       const producer = await connected();
       const messages = records.map((record) => ({ topic: record.topic, message: toKafkaMessage(record) }));
       const response = await producer.sendBatch({ topicMessages: toTopicMessages(messages), acks: -1 });
-      return toRecordMetadata(messages, chosen, response);
+      return toRecordMetadata(messages, response);
     },
 
     transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
