@@ -112,6 +112,8 @@ describe('encodeProduceRequest', () => {
     expect(encodeProduceRequest(one({ value: 'v', headers: { h: null } }), toLong)).toBeNull();
     expect(encodeProduceRequest(one({ value: 'v', timestamp: '1764979200000' }), toLong)).toBeNull();
     expect(encodeProduceRequest(one({ value: 'v', timestamp: 1.5 }), toLong)).toBeNull();
+    expect(encodeProduceRequest(one({ value: 'v', headers: null }), toLong)).toBeNull();
+    expect(encodeProduceRequest({ ...one({ value: 'v' }), compression: null as never }, toLong)).toBeNull();
   });
 });
 

@@ -26,7 +26,8 @@ function createRecordingPartitioner() {
     const hashes = new Map<string, number>();
     return (args: Parameters<typeof partitioner>[0]) => {
       const { message, partitionMetadata } = args;
-      if (message.partition !== undefined) return message.partition;
+      // kafkajs's own partitioner reads a null partition as none given: so does this one.
+      if (message.partition !== undefined && message.partition !== null) return message.partition;
       let partition: number;
       if (typeof message.key === 'string') {
         let hash = hashes.get(message.key);
