@@ -112,16 +112,30 @@ interface PartitionPlan {
  * each record's body and header count, and the UTF-8 length of each of its strings.
  */
 class Lengths {
-  values: number[] = [];
+  values = new Int32Array(1024);
+  size = 0;
   at = 0;
+  /** Starts over, keeping the array: requests are encoded one at a time (synchronously), so one is reused. */
+  reset(): this {
+    this.size = 0;
+    this.at = 0;
+    return this;
+  }
   push(value: number): number {
-    this.values.push(value);
+    if (this.size === this.values.length) {
+      const grown = new Int32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.size++] = value;
     return value;
   }
   next(): number {
     return this.values[this.at++] as number;
   }
 }
+
+const scratchLengths = new Lengths();
 
 function sizeOfBytes(value: unknown, lengths: Lengths): number {
   if (value === null || value === undefined) return 1;
@@ -145,7 +159,7 @@ function forEachHeader(headers: Record<string, unknown> | null | undefined, visi
 function sizeOfRecord(message: ProduceMessage, offsetDelta: number, timestampDelta: number, lengths: Lengths): number {
   // kafkajs throws on null headers (Object.keys(null)): that stays its answer.
   if (!Number.isSafeInteger(timestampDelta) || message.headers === null) throw new NotOurs();
-  const bodyAt = lengths.values.length;
+  const bodyAt = lengths.size;
   lengths.push(0);
   lengths.push(0);
   let body = 1 + (smallDelta(timestampDelta) ? varIntBytes(timestampDelta) : varLongDigits(timestampDelta).length) + varIntBytes(offsetDelta);
@@ -299,7 +313,7 @@ function writePartition(writer: Writer, plan: PartitionPlan, lengths: Lengths, a
 export function encodeProduceRequest(args: ProduceRequestArgs, toLong: (value: unknown) => bigint): Buffer | null {
   // kafkajs defaults only an undefined compression: a null one fails there, so it goes there.
   if (args.compression !== undefined && args.compression !== noCompression) return null;
-  const lengths = new Lengths();
+  const lengths = scratchLengths.reset();
   let plans: PartitionPlan[][];
   let size = sizeOfString(args.transactionalId, lengths) + 2 + 4 + 4;
   try {
