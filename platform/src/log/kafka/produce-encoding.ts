@@ -45,7 +45,6 @@ export interface ProduceRequest {
   expectResponse: () => boolean;
   encode: () => Promise<KafkajsEncoder>;
 }
-export type ProduceRequestBuilder = (args: ProduceRequestArgs) => ProduceRequest;
 
 const noCompression = 0;
 const magicByte = 2;
@@ -346,7 +345,7 @@ export function encodeProduceRequest(args: ProduceRequestArgs, toLong: (value: u
 }
 
 /** A kafkajs produce request (v3 or later) with its body encoded by `encodeProduceRequest`, or by kafkajs's own encoder when it returns null. */
-export function encodedInOneBuffer(request: ProduceRequest, args: ProduceRequestArgs, newEncoder: () => KafkajsEncoder, toLong: (value: unknown) => bigint): ProduceRequest {
+function encodedInOneBuffer(request: ProduceRequest, args: ProduceRequestArgs, newEncoder: () => KafkajsEncoder, toLong: (value: unknown) => bigint): ProduceRequest {
   return {
     ...request,
     encode: async () => {
