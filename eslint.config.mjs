@@ -18,6 +18,16 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },
+  // kafkajs's producer captures what `platform/src/log/kafka/linear-grouping.ts` replaces when it loads: kafkajs is loaded from one module.
+  {
+    files: ['**/*.ts'],
+    ignores: ['platform/src/log/kafka/kafkajs.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [{ name: 'kafkajs', allowTypeImports: true, message: 'load kafkajs through platform/src/log/kafka/kafkajs.ts (Kafka and logLevel are exported by @ecommerce/platform)' }],
+      }],
+    },
+  },
   {
     files: ['schemas/**/*.ts'],
     ignores: ['**/*.test.ts'],

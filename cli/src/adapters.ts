@@ -3,11 +3,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { EventStoreDBClient } from '@eventstore/db-client';
 import { MongoClient } from 'mongodb';
-import { Kafka, logLevel } from 'kafkajs';
 import { SchemaRegistry as ConfluentClient } from '@kafkajs/confluent-schema-registry';
 import {
   applyFileSettings, ConfigError, createAvroSerde, createKafkaLog, createKafkaLogCreator, createNamespacedLog, createConfluentSchemaRegistry, createEmbeddedSchemaRegistry, createEsdbEventStore, createMongoReadStore,
-  openEmbeddedLog, openEmbeddedReadStore, openSqliteEventStore, withEsdbOutagesAsUnavailable, withSchemaCheck,
+  Kafka, logLevel, openEmbeddedLog, openEmbeddedReadStore, openSqliteEventStore, withEsdbOutagesAsUnavailable, withSchemaCheck,
 } from '@ecommerce/platform';
 import type { EventStore, Log, Logger, ReadStore, SchemaRegistry, Serde, Settings } from '@ecommerce/platform';
 import { avroSchemaOfRecordName } from '@ecommerce/schemas';

@@ -4,10 +4,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { SchemaRegistry as ConfluentClient } from '@kafkajs/confluent-schema-registry';
 import { Producer as PlatformaticProducer, stringSerializer } from '@platformatic/kafka';
-import { Kafka, logLevel } from 'kafkajs';
 import { createMirror } from '@ecommerce/command-api';
 import {
-  createAvroSerde, createConfluentSchemaRegistry, createKafkaLog, createKafkaLogCreator, createNamespacedLog, eventToRecord, isPublishable, partitionFor, platformTopics,
+  createAvroSerde, createConfluentSchemaRegistry, createKafkaLog, createKafkaLogCreator, createNamespacedLog, eventToRecord, isPublishable, Kafka, logLevel, partitionFor, platformTopics,
 } from '@ecommerce/platform';
 import type { EventStore, Log, Logger, ProducerRecord } from '@ecommerce/platform';
 import { avroSchemaOfRecordName } from '@ecommerce/schemas';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isNotifiableEventType, notificationIdOf, openReservations, orderStreamId, refundedOf, satisfiesStockInvariant, userStreamId } from '@ecommerce/domain';
 import type { Order } from '@ecommerce/domain';
-import { createNamespacedLog, createKafkaLog, deadLetterTopic, listDeadLetters, openEmbeddedLog, openSqliteEventStore } from '@ecommerce/platform';
+import { createKafkaLog, createNamespacedLog, deadLetterTopic, Kafka, listDeadLetters, logLevel, openEmbeddedLog, openSqliteEventStore } from '@ecommerce/platform';
 import type { EventStore, Log } from '@ecommerce/platform';
 import { inboxTopicOf, inventoryActorType, notificationActorType, orderActorType, paymentActorType, senderMessageIdOf, shipmentActorType } from '@ecommerce/processors';
 import { inventoryOf, orderOf, restock } from '@ecommerce/processors/src/flow.fixture';
@@ -11,7 +11,6 @@ import { notificationsOf, paymentOf, registerUser } from '@ecommerce/processors/
 import { startTestSmtpServer } from '@ecommerce/platform/src/notifications/smtp-test-server.fixture';
 import type { TestSmtpServer } from '@ecommerce/platform/src/notifications/smtp-test-server.fixture';
 import { eventTopic } from '@ecommerce/schemas';
-import { Kafka, logLevel } from 'kafkajs';
 import { verifyEventStore } from '../verify/verify-store';
 import { removeDataDir } from './harness';
 import { advance, describeJourney, expectedOf, missingSku, newJourney, place, planPaths, skus } from './lifecycle-chaos.fixture';

@@ -1,8 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
-import { createKafkaLog, createNamespacedLog, openEmbeddedLog, openSqliteEventStore, platformTopics, randomId } from '@ecommerce/platform';
+import { createKafkaLog, createNamespacedLog, Kafka, logLevel, openEmbeddedLog, openSqliteEventStore, platformTopics, randomId } from '@ecommerce/platform';
 import type { EventStore, Log, LogMessage } from '@ecommerce/platform';
 import { removeDataDir } from './harness';
 import { sleep, startComponent, waitUntil } from './processes';

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel } from '@ecommerce/platform';
 import { MongoClient } from 'mongodb';
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';

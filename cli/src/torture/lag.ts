@@ -1,4 +1,4 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel } from '@ecommerce/platform';
 import type { Admin } from 'kafkajs';
 
 /** One partition a consumer group reads: where it committed (null: never) and where the topic ends. */

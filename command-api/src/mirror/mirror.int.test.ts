@@ -2,11 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kafka, logLevel } from 'kafkajs';
 import { avroSchemaOfRecordName, createSampleEventPayload, eventTopic } from '@ecommerce/schemas';
 import {
   PreconditionFailedError, createAvroSerde, createEmbeddedSchemaRegistry, createKafkaLog, createKafkaLogCreator, createLogger, createMetrics, createNamespacedLog,
-  deadLetterTopic, eventHeaders, listDeadLetters, mirrorCheckpointTopic, openEmbeddedLog, openSqliteEventStore, randomId, replayDeadLetter,
+  deadLetterTopic, eventHeaders, Kafka, listDeadLetters, logLevel, mirrorCheckpointTopic, openEmbeddedLog, openSqliteEventStore, randomId, replayDeadLetter,
 } from '@ecommerce/platform';
 import type { EventStore, Log, LogMessage, Metrics, SchemaRegistry } from '@ecommerce/platform';
 import { createMirror } from './mirror';

@@ -21,6 +21,6 @@ export { FencedError, partitionUnit } from './port';
 export { createEmbeddedLog, openEmbeddedLog } from './embedded';
 export type { EmbeddedLogOptions } from './embedded';
 export { murmur2, partitionFor, toPositive } from './murmur2';
-export { createKafkaLog, createKafkaLogCreator } from './kafka';
+export { createKafkaLog, createKafkaLogCreator, Kafka, linearGroupingInstalled, logLevel } from './kafka';
 export type { KafkaLogOptions, KafkaLogSink } from './kafka';
 export * from './namespaced';

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel } from './kafka/kafkajs';
 import { createKafkaLog, createKafkaLogCreator } from './kafka';
 import type { KafkaLogOptions } from './kafka';
 import { openEmbeddedLog } from './embedded';

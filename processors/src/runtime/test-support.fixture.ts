@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
-import { createKafkaLog, createKafkaLogCreator, createLogger, createNamespacedLog, openEmbeddedLog, openSqliteEventStore } from '@ecommerce/platform';
+import { createKafkaLog, createKafkaLogCreator, createLogger, createNamespacedLog, Kafka, logLevel, openEmbeddedLog, openSqliteEventStore } from '@ecommerce/platform';
 import type { EventStore, Log, LogMessage } from '@ecommerce/platform';
 
 /** Test-only helpers: the logs the runtime suites run on (embedded always, Kafka when KAFKA_BROKERS is set). */

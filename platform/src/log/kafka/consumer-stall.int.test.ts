@@ -1,4 +1,4 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel } from './kafkajs';
 import type { Consumer as KafkaConsumer } from 'kafkajs';
 import { text, uniqueName, waitFor } from '../contract-helpers';
 import { createKafkaLog, createKafkaLogCreator } from './kafka';

@@ -1,4 +1,4 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel } from './kafkajs';
 import { logContract } from '../contract';
 import { range, text, uniqueName, waitFor } from '../contract-helpers';
 import { createKafkaLog, createKafkaLogCreator } from './kafka';

@@ -1,4 +1,4 @@
-import { logLevel } from 'kafkajs';
+import { logLevel } from './kafkajs';
 import type { IHeaders, KafkaMessage, logCreator, Message } from 'kafkajs';
 import type { Headers, LogMessage, ProducerRecord, TopicPartitionOffset } from '../port';
 

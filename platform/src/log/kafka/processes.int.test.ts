@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel } from './kafkajs';
 import { text, uniqueName, waitFor } from '../contract-helpers';
 import { createKafkaLog, createKafkaLogCreator } from './kafka';
 import { spawnKafkaChild, summariseHandling } from './child.fixture';

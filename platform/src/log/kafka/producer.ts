@@ -1,4 +1,4 @@
-import { Partitioners } from 'kafkajs';
+import { Partitioners } from './kafkajs';
 import type { Kafka, Message, Producer as KafkaProducer, RecordMetadata as KafkaRecordMetadata, Transaction as KafkaTransaction } from 'kafkajs';
 import { AppError } from '../../errors';
 import { backoffMs, isConcurrentTransactionsError, isFencingError, sleep } from './errors';

@@ -1,4 +1,4 @@
-import { AssignerProtocol } from 'kafkajs';
+import { AssignerProtocol } from './kafkajs';
 import type { PartitionAssigner } from 'kafkajs';
 import { partitionUnit } from '../port';
 

@@ -1,5 +1,5 @@
 import { SchemaRegistry as ConfluentClient } from '@kafkajs/confluent-schema-registry';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel } from '../../log/kafka/kafkajs';
 import { createKafkaLog, createKafkaLogCreator } from '../../log/kafka';
 import type { Log } from '../../log/port';
 import { createConfluentSchemaRegistry } from '../confluent-registry';
