@@ -7,7 +7,7 @@ import {
   PreconditionFailedError, createAvroSerde, createEmbeddedSchemaRegistry, createKafkaLog, createKafkaLogCreator, createLogger, createMetrics, createNamespacedLog,
   deadLetterTopic, eventHeaders, Kafka, listDeadLetters, logLevel, mirrorCheckpointTopic, openEmbeddedLog, openSqliteEventStore, randomId, replayDeadLetter,
 } from '@ecommerce/platform';
-import type { EventStore, Log, LogMessage, Metrics, SchemaRegistry } from '@ecommerce/platform';
+import type { EventStore, Log, LogMessage, Metrics, SchemaRegistry, Serde } from '@ecommerce/platform';
 import { createMirror } from './mirror';
 import type { Mirror } from './mirror';
 
@@ -192,6 +192,52 @@ describe.each(targets)('mirror meeting an event it cannot encode, on $name', (ta
       await mirror.stop();
     }
     expect(failures).toBeLessThan(0);
+    const published = (await readAll(log, catalogTopic)).filter((message) => message.key === stream);
+    expect(published.map((message) => message.headers[eventHeaders.eventId])).toEqual(events.map((event) => event.id));
+  }, 60_000);
+
+  it('publishes nothing of a batch whose run failed while it was encoded: the next run publishes it once', async () => {
+    const stream = `product-${randomId()}`;
+    const events = Array.from({ length: 300 }, (_, index) => ({ id: randomId(), type: 'ProductPriceChanged', data: price(100 + index) }));
+    // The first run's subscription fails while its one batch is still being encoded, and that
+    // encoding ends only once the next run has read the checkpoint and subscribed again.
+    let subscriptions = 0;
+    let failFirstRun: ((error: Error) => void) | undefined;
+    let resubscribed: () => void = () => undefined;
+    const nextRunSubscribed = new Promise<void>((resolve) => {
+      resubscribed = resolve;
+    });
+    const droppingStore: EventStore = {
+      ...eventStore,
+      subscribeToAll: (options) => {
+        subscriptions += 1;
+        if (subscriptions === 1) failFirstRun = options.onError;
+        else resubscribed();
+        return eventStore.subscribeToAll(options);
+      },
+    };
+    const serde = serdeOf(registry);
+    let encodes = 0;
+    const stallingSerde: Serde = {
+      ...serde,
+      encode: async (...args) => {
+        encodes += 1;
+        if (encodes === 280) {
+          failFirstRun?.(new Error('subscription dropped'));
+          await nextRunSubscribed;
+        }
+        return serde.encode(...args);
+      },
+    };
+    const head = (await eventStore.append(stream, events, { expectedRevision: 'no_stream' })).position;
+    const mirror = createMirror({ eventStore: droppingStore, log, serde: stallingSerde, logger: silentLogger, metrics: createMetrics(), mirrorId, partitions: 2, lingerMs: 5, batchSize: 300, lagCheckIntervalMs: 50 });
+    await mirror.start();
+    try {
+      await waitFor('the mirror past every event after its restart', () => mirror.checkpoint() >= head && mirror.health().ok, 30_000);
+    } finally {
+      await mirror.stop();
+    }
+    expect(subscriptions).toBe(2);
     const published = (await readAll(log, catalogTopic)).filter((message) => message.key === stream);
     expect(published.map((message) => message.headers[eventHeaders.eventId])).toEqual(events.map((event) => event.id));
   }, 60_000);

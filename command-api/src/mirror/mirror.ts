@@ -169,9 +169,9 @@ export function createMirror(options: MirrorOptions): Mirror {
   }
 
   /**
-   * Cuts the buffer into a batch. Its records are encoded at once, while the transaction before
-   * it is still in flight (a commit mostly waits on the broker); the transactions themselves stay
-   * one at a time, in order.
+   * Cuts the buffer into a batch. Its records are encoded right away, in slices, while the
+   * transaction before it is still in flight (a commit mostly waits on the broker); the
+   * transactions themselves stay one at a time, in order.
    */
   function flush(): Promise<void> {
     if (lingerTimer) clearTimeout(lingerTimer);
@@ -184,7 +184,16 @@ export function createMirror(options: MirrorOptions): Mirror {
     // A batch queued behind one that failed must not publish: its checkpoint would skip the failed
     // batch for good. The restart reads the checkpoint and delivers both again.
     const run = runs;
-    flushing = flushing.then(async () => (failure || run !== runs ? undefined : commit(await prepared))).catch((error: unknown) => fail(error as Error));
+    // Asked again once the batch is encoded: its run may have failed and a new run read the
+    // checkpoint meanwhile, and a commit now would publish the batch before the new run does again.
+    const current = () => !failure && run === runs;
+    flushing = flushing
+      .then(async () => {
+        if (!current()) return;
+        const batch = await prepared;
+        if (current()) await commit(batch);
+      })
+      .catch((error: unknown) => fail(error as Error));
     return flushing;
   }
 
