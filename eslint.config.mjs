@@ -5,6 +5,9 @@ import tseslint from 'typescript-eslint';
 const ours = ['schemas', 'domain', 'platform', 'command-api', 'processors', 'projections', 'query-api', 'gateway', 'cli'];
 const forbid = (...names) => names.map((name) => ({ group: [`@ecommerce/${name}`, `@ecommerce/${name}/*`], message: `DESIGN.md §2: this layer may not import @ecommerce/${name}` }));
 const others = (...allowed) => ours.filter((name) => !allowed.includes(name));
+const kafkajsMessage = 'load kafkajs through platform/src/log/kafka/kafkajs.ts (Kafka and logLevel are exported by @ecommerce/platform)';
+// kafkajs's entry and the modules that load its producer; its other internal modules may be required.
+const kafkajsEntry = String.raw`/^kafkajs(\/index(\.js)?|\/src(\/index|\/producer(\/index|\/sendMessages|\/messageProducer)?)?(\.js)?)?$/`;
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', 'data/**', 'dist/**', '**/dist/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs', 'cli/bin/**', 'web/src/api/openapi.d.ts'] },
@@ -24,8 +27,12 @@ export default tseslint.config(
     ignores: ['platform/src/log/kafka/kafkajs.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
-        paths: [{ name: 'kafkajs', allowTypeImports: true, message: 'load kafkajs through platform/src/log/kafka/kafkajs.ts (Kafka and logLevel are exported by @ecommerce/platform)' }],
+        paths: [{ name: 'kafkajs', allowTypeImports: true, message: kafkajsMessage }],
       }],
+      'no-restricted-syntax': ['error',
+        { selector: `CallExpression[callee.name='require'][arguments.0.value=${kafkajsEntry}]`, message: kafkajsMessage },
+        { selector: `ImportExpression[source.value=${kafkajsEntry}]`, message: kafkajsMessage },
+      ],
     },
   },
   {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Partitioners } from './kafka/kafkajs';
 import { murmur2, partitionFor, toPositive } from './murmur2';
 
 // kafkajs's own implementation is the oracle: it is what a Kafka-backed deployment uses.
@@ -40,11 +41,7 @@ describe('murmur2', () => {
 
 describe('partitionFor', () => {
   it('agrees with the kafkajs DefaultPartitioner for random keys and partition counts', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { Partitioners } = require('kafkajs') as {
-      Partitioners: { DefaultPartitioner: () => (args: unknown) => number };
-    };
-    const partitioner = Partitioners.DefaultPartitioner();
+    const partitioner = Partitioners.DefaultPartitioner() as (args: unknown) => number;
     for (let i = 0; i < 1000; i++) {
       const count = 1 + (i % 24);
       const key = randomBytes(1 + (i % 40)).toString('hex');

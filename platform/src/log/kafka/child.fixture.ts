@@ -117,7 +117,7 @@ export interface KafkaChild {
 
 export function spawnKafkaChild(dir: string, options: KafkaChildOptions): KafkaChild {
   const script = path.join(dir, 'kafka-child.js');
-  if (!fs.existsSync(script)) fs.writeFileSync(script, childSource(require.resolve('tsx/cjs'), require.resolve('kafkajs'), path.join(__dirname, 'kafka.ts')));
+  if (!fs.existsSync(script)) fs.writeFileSync(script, childSource(require.resolve('tsx/cjs'), path.join(__dirname, 'kafkajs.ts'), path.join(__dirname, 'kafka.ts')));
   const recordFile = path.join(dir, `${options.member}.records`);
   const child = spawn(process.execPath, [script, JSON.stringify(options), recordFile]);
   const events: KafkaChildEvent[] = [];

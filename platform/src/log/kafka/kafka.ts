@@ -8,6 +8,7 @@ import { createEndOffsetsReader } from './end-offsets';
 import { readPartition } from './reader';
 import { patchKafkajsRequests } from './request-savings';
 import { encodeProduceRequestsInOneBuffer } from './produce-encoding';
+import { warnUnlessLinearGrouping } from './linear-grouping';
 import type { Consumer, Log, Producer, TopicSpec } from '../port';
 
 export { createKafkaLogCreator } from './messages';
@@ -79,6 +80,7 @@ async function waitForLeaders(admin: Admin, topics: string[], timeoutMs: number)
 export function createKafkaLog(kafka: Kafka, options: KafkaLogOptions = {}): Log {
   patchKafkajsRequests();
   encodeProduceRequestsInOneBuffer();
+  warnUnlessLinearGrouping();
   const sessionTimeoutMs = options.sessionTimeoutMs ?? 10_000;
   const consumerSettings: KafkaConsumerSettings = {
     sessionTimeoutMs,

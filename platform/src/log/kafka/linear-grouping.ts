@@ -46,3 +46,12 @@ function installLinearGrouping(): boolean {
 
 /** Whether kafkajs's producers in this process group with `groupMessagesPerPartition` above. */
 export const linearGroupingInstalled = installLinearGrouping();
+
+let warned = false;
+
+/** A process that loaded kafkajs before `./kafkajs` keeps kafkajs's own grouping: said once, on stderr. */
+export function warnUnlessLinearGrouping(): void {
+  if (linearGroupingInstalled || warned) return;
+  warned = true;
+  process.emitWarning('kafkajs was loaded before platform/src/log/kafka/kafkajs.ts: its producers keep grouping messages by partition with a copy per message', { code: 'ECOMMERCE_KAFKAJS_LOAD_ORDER' });
+}

@@ -18,8 +18,9 @@ function recordingPartitioner(seed: number) {
   const calls: unknown[] = [];
   let state = seed;
   let roundRobin = 0;
-  const partitioner = ({ partitionMetadata, message }: { partitionMetadata: unknown[]; message: unknown }) => {
-    calls.push(message);
+  const partitioner = (args: { topic: string; partitionMetadata: unknown[]; message: unknown }) => {
+    calls.push({ ...args });
+    const { partitionMetadata, message } = args;
     const { key } = message as { key: string | null };
     if (key === null) return roundRobin++ % partitionMetadata.length;
     state = (state * 1103515245 + 12345) % 2 ** 31;
@@ -42,11 +43,12 @@ describe('the grouping of a send by partition', () => {
       const messages = Array.from({ length: random(300) }, (_, index) => ({ key: random(4) === 0 ? null : `stream-${random(50)}`, value: `${round}.${index}` }));
       const ours = recordingPartitioner(round);
       const theirs = recordingPartitioner(round);
-      const grouped = groupMessagesPerPartition({ topic: 't', partitionMetadata, messages, partitioner: ours.partitioner });
-      const expected = original({ topic: 't', partitionMetadata, messages, partitioner: theirs.partitioner });
+      const topic = `topic-${round}`;
+      const grouped = groupMessagesPerPartition({ topic, partitionMetadata, messages, partitioner: ours.partitioner });
+      const expected = original({ topic, partitionMetadata, messages, partitioner: theirs.partitioner });
       expect(Object.keys(grouped)).toEqual(Object.keys(expected));
       expect(grouped).toEqual(expected);
-      expect(ours.calls).toEqual(theirs.calls);
+      expect(ours.calls).toStrictEqual(theirs.calls);
     }
   });
 
