@@ -60,6 +60,10 @@ async function readAll(log: Log, topic: string): Promise<LogMessage[]> {
   return all;
 }
 
+/** A stream's messages on the catalog topic, every partition read to its end. */
+const publishedOf = async (log: Log, stream: string): Promise<LogMessage[]> => (await readAll(log, catalogTopic)).filter((message) => message.key === stream);
+const eventIds = (messages: LogMessage[]) => messages.map((message) => message.headers[eventHeaders.eventId]);
+
 async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
@@ -131,8 +135,8 @@ describe.each(targets)('mirror meeting an event it cannot encode, on $name', (ta
       await mirror.stop();
     }
 
-    const published = (await readAll(log, catalogTopic)).filter((message) => message.key === stream);
-    expect(published.map((message) => message.headers['event-id'])).toEqual([ids[0], ids[2], ids[4]]);
+    const published = await publishedOf(log, stream);
+    expect(eventIds(published)).toEqual([ids[0], ids[2], ids[4]]);
     const letters = (await listDeadLetters(log)).filter((letter) => letter.key === stream);
     expect(letters).toHaveLength(2);
     const [outOfRange, missing] = letters;
@@ -150,7 +154,7 @@ describe.each(targets)('mirror meeting an event it cannot encode, on $name', (ta
     const replay = replayDeadLetter(log, outOfRange?.id ?? '');
     await expect(replay).rejects.toThrow(PreconditionFailedError);
     await expect(replay).rejects.toThrow(/could not encode.*Nothing was replayed.*corrective event/s);
-    expect((await readAll(log, catalogTopic)).filter((message) => message.key === stream)).toHaveLength(3);
+    expect(await publishedOf(log, stream)).toHaveLength(3);
   }, 120_000);
 
   it('publishes nothing behind a batch whose transaction failed: after the restart every event is there once, in order', async () => {
@@ -192,8 +196,8 @@ describe.each(targets)('mirror meeting an event it cannot encode, on $name', (ta
       await mirror.stop();
     }
     expect(failures).toBeLessThan(0);
-    const published = (await readAll(log, catalogTopic)).filter((message) => message.key === stream);
-    expect(published.map((message) => message.headers[eventHeaders.eventId])).toEqual(events.map((event) => event.id));
+    const published = await publishedOf(log, stream);
+    expect(eventIds(published)).toEqual(events.map((event) => event.id));
   }, 60_000);
 
   it('publishes nothing of a batch whose run failed while it was encoded: the next run publishes it once', async () => {
@@ -238,8 +242,8 @@ describe.each(targets)('mirror meeting an event it cannot encode, on $name', (ta
       await mirror.stop();
     }
     expect(subscriptions).toBe(2);
-    const published = (await readAll(log, catalogTopic)).filter((message) => message.key === stream);
-    expect(published.map((message) => message.headers[eventHeaders.eventId])).toEqual(events.map((event) => event.id));
+    const published = await publishedOf(log, stream);
+    expect(eventIds(published)).toEqual(events.map((event) => event.id));
   }, 60_000);
 
   it('claims its id again before it reads the checkpoint after a commit whose answer was lost: that batch is published once', async () => {
@@ -293,8 +297,8 @@ describe.each(targets)('mirror meeting an event it cannot encode, on $name', (ta
     } finally {
       await mirror.stop();
     }
-    const published = (await readAll(log, catalogTopic)).filter((message) => message.key === stream);
-    expect(published.map((message) => message.headers[eventHeaders.eventId])).toEqual(events.map((event) => event.id));
+    const published = await publishedOf(log, stream);
+    expect(eventIds(published)).toEqual(events.map((event) => event.id));
   }, 60_000);
 
   it('publishes a transaction larger than a broker takes in one record batch in full, once and in order', async () => {
@@ -310,8 +314,8 @@ describe.each(targets)('mirror meeting an event it cannot encode, on $name', (ta
     } finally {
       await mirror.stop();
     }
-    const published = (await readAll(log, catalogTopic)).filter((message) => message.key === stream);
-    expect(published.map((message) => message.headers[eventHeaders.eventId])).toEqual(events.map((event) => event.id));
+    const published = await publishedOf(log, stream);
+    expect(eventIds(published)).toEqual(events.map((event) => event.id));
   }, 90_000);
 
   it('retries, and dead-letters nothing, while the schema registry is down', async () => {
@@ -331,7 +335,7 @@ describe.each(targets)('mirror meeting an event it cannot encode, on $name', (ta
     } finally {
       await mirror.stop();
     }
-    expect((await readAll(log, catalogTopic)).filter((message) => message.key === stream)).toHaveLength(1);
+    expect(await publishedOf(log, stream)).toHaveLength(1);
     expect(await readAll(log, deadLetterTopic)).toHaveLength(0);
     expect(await counterValue(metrics, 'mirrorDeadLettered')).toBe(0);
   }, 60_000);
