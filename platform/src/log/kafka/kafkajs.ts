@@ -1,5 +1,5 @@
 /**
- * The one module that loads kafkajs (the lint forbids other value imports of it): what must change
+ * The one module that loads kafkajs (the lint forbids other imports and requires of it): what must change
  * in kafkajs before its producer loads is done first, by the import above its own.
  */
 export { linearGroupingInstalled } from './linear-grouping';
