@@ -74,8 +74,8 @@ export function streamKind<T extends Document, Slice>(model: StreamSliceModel<T,
  * bulk write, and on FerretDB one claim insert, instead of a claim and an update per document),
  * guarded against the one read while it is under a second old (read again after); a document with
  * writes of several streams in the batch gets them one after the other, read again: a batch never
- * races itself. Batches of other partitions (PROJECTION_PARTITIONS_AT_ONCE, or
- * another projections process) may write the same document meanwhile, as another stream: the
+ * races itself. Another projections process's batches (of other partitions) may write the same
+ * document meanwhile, as another stream: the
  * guarded writes keep each stream's fields and revision its own (on FerretDB, through the write
  * claims, since its filtered updates are not atomic).
  */

@@ -19,7 +19,7 @@ export interface ProjectionsHostOptions {
   dropDelayMs?: number;
   /** Each runner's consumer batch window (PROJECTION_BATCH_WINDOW_MS). */
   batchWindowMs?: number;
-  /** Each runner's partitions applied at the same time (PROJECTION_PARTITIONS_AT_ONCE). */
+  /** Each runner's partitions taken at once, one fetch's applied together (PROJECTION_PARTITIONS_AT_ONCE). */
   partitionsAtOnce?: number;
   /** How often every runner's lag is checked (together, so that their progress is saved in one write). */
   lagCheckIntervalMs?: number;

@@ -1,4 +1,4 @@
-import { UndecodableMessageError, attemptBounded, deadLetterRecord, deadLetterTopic, errorMessage, recordToEvent, runWithTrace } from '@ecommerce/platform';
+import { UndecodableMessageError, attemptBounded, createGatherer, deadLetterRecord, deadLetterTopic, errorMessage, recordToEvent, runWithTrace } from '@ecommerce/platform';
 import type { BatchContext, Consumer, Log, LogMessage, Logger, Metrics, Producer, ReadStore, RecordedEvent, RetryPolicy, Serde } from '@ecommerce/platform';
 import { checkpointKey } from './projection';
 import type { PartitionProgress, Projection, ProjectionCheckpoint } from './projection';
@@ -31,9 +31,10 @@ export interface ProjectionRunnerOptions {
   /** The log consumer's `batchWindowMs`: at most one round of batches per window, the first event after a quiet spell at once. */
   batchWindowMs?: number;
   /**
-   * The log consumer's `partitionsAtOnce`: batches of this many partitions applied at the same
-   * time. Safe as two instances of the projection are: every write is guarded by its stream's
-   * revision, and documents fed by several partitions only ever get each stream's own fields.
+   * The log consumer's `partitionsAtOnce`: batches of up to this many partitions taken at once, and
+   * those one fetch hands over applied together. Safe as two instances of the projection are: every
+   * write is guarded by its stream's revision, and documents fed by several partitions only ever
+   * get each stream's own fields.
    */
   partitionsAtOnce?: number;
 }
@@ -44,6 +45,13 @@ const defaultRetry: RetryPolicy = { maxAttempts: 3, maxRetriableAttempts: 10, ba
 interface Decoded {
   message: LogMessage;
   event: RecordedEvent;
+}
+
+/** One partition's batch on its way to the read store, with what applying it dead-lettered. */
+interface Gathered {
+  decoded: Decoded[];
+  context: BatchContext;
+  deadLettered: number;
 }
 
 export interface ProjectionRunner {
@@ -132,6 +140,31 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
     return deadLettered;
   }
 
+  /**
+   * The batches one fetch hands over at once (a partition each, PROJECTION_PARTITIONS_AT_ONCE) go
+   * to the read store in one apply: its reads, claims and bulk write once for all of them, instead
+   * of once per partition while the fetch's other batches wait their turn. A projection applies
+   * any interleaving of its streams (live, partitions arrive in any order; a rebuild reads `$all`),
+   * and each partition's events keep their order. If the projection (not the store) fails on the
+   * whole, each batch is applied alone, so that only the event it cannot apply is dead-lettered.
+   */
+  const applyGathered = createGatherer<Gathered>(
+    async (items) => {
+      const [only] = items;
+      if (items.length === 1 && only) {
+        only.deadLettered = await applyBatch(only.decoded, only.context);
+        return;
+      }
+      try {
+        await projection.apply(tracker.store, version, items.flatMap(({ decoded }) => decoded.map(({ event }) => event)));
+      } catch (error) {
+        if (!tracker.isStoreFailure(error) && items.every(({ context }) => context.isRunning())) logger.warn({ err: error, projection: projection.name, batches: items.length }, 'projection batches failed together: applying each alone');
+        throw error;
+      }
+    },
+    { retryAlone: (error) => !tracker.isStoreFailure(error) },
+  );
+
   /** Each partition's own offset, and since when it has stood there. */
   const standing = new Map<string, { offset: number; since: number }>();
 
@@ -196,9 +229,10 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
           const events = decoded.map(({ event }) => event);
           const first = events[0];
           const deadLettered = await runWithTrace({ correlationId: String(first?.metadata.correlationId ?? groupId) }, async () => {
-            const count = await applyBatch(decoded, context);
+            const gathered: Gathered = { decoded, context, deadLettered: 0 };
+            await applyGathered(gathered);
             if (events.length > 0) logger.debug({ projection: projection.name, topic: batch.topic, partition: batch.partition, count: events.length }, 'projection applied events');
-            return count;
+            return gathered.deadLettered;
           });
           const last = batch.messages.at(-1);
           if (!last) return;

@@ -90,11 +90,13 @@ const settingsSchema = z.object({
    */
   PROJECTION_BATCH_WINDOW_MS: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(0, 'must be at least 0').max(10_000, 'must be at most 10000').default(100),
   /**
-   * On Kafka, how many partitions' batches each projection applies at the same time (the log
-   * port's `partitionsAtOnce`), each partition's in order: one partition's read-store round trips
-   * no longer queue every other partition's events behind them. The embedded log reads one at a time.
+   * On Kafka, how many partitions' batches of one fetch each projection takes at once (the log
+   * port's `partitionsAtOnce`) and applies together, in one apply, each partition's in order: its
+   * read-store round trips are made once for all of them, and no partition's events queue behind
+   * the others'. 32 covers every partition of the widest projection (4 topics of 8). The embedded
+   * log reads one at a time.
    */
-  PROJECTION_PARTITIONS_AT_ONCE: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(1, 'must be at least 1').max(64, 'must be at most 64').default(4),
+  PROJECTION_PARTITIONS_AT_ONCE: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(1, 'must be at least 1').max(64, 'must be at most 64').default(32),
   /**
    * The router's units of partitions: its group's members share the partitions unit by unit, and
    * a unit's batches that one fetch hands over are routed in one Kafka transaction. Fewer units,

@@ -19,7 +19,7 @@ describe('settings', () => {
     expect(settings.KAFKA_BROKERS).toBeUndefined();
     expect(settings.DATA_DIR).toBe('./data');
     expect(settings.PROJECTION_BATCH_WINDOW_MS).toBe(100);
-    expect(settings.PROJECTION_PARTITIONS_AT_ONCE).toBe(4);
+    expect(settings.PROJECTION_PARTITIONS_AT_ONCE).toBe(32);
     expect(settings.ROUTER_UNITS).toBe(2);
   });
 

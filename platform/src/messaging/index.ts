@@ -4,3 +4,5 @@ export * from './dead-letters';
 export * from './dlq-pages';
 export { attemptBounded, errorMessage, isRetriable, jitteredBackoffMs, sleep } from './retry';
 export type { Attempted, RetryPolicy } from './retry';
+export { createGatherer } from './gatherer';
+export type { GathererOptions } from './gatherer';

@@ -1,9 +1,8 @@
-import { FencedError, UndecodableMessageError, deadLetterTopic, deterministicEventId, partitionUnit, recordToEvent } from '@ecommerce/platform';
+import { FencedError, UndecodableMessageError, createGatherer, deadLetterTopic, deterministicEventId, partitionUnit, recordToEvent } from '@ecommerce/platform';
 import type { Batch, BatchContext, Consumer, Headers, Log, LogMessage, Logger, Metrics, Producer, ProducerRecord, RecordedEvent, Serde, TopicPartitionOffset } from '@ecommerce/platform';
 import { partitionsAtOnce } from './consumption';
 import { deadLetterRecord } from './dead-letters';
 import { messageIdHeader } from './actor-host';
-import { createGatherer } from './gatherer';
 import { encodeInboxMessage } from './inbox';
 import { attemptBounded, errorMessage } from './retry';
 import type { RetryPolicy } from './retry';

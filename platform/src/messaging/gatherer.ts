@@ -11,7 +11,8 @@ export interface GathererOptions {
  * Gathers the items asked for while the event loop turns, and hands them to `commit` together at
  * the next turn; one commit at a time, so what arrives during one goes in the next. Each caller's
  * promise settles with the commit its item was in. The router puts the batches that one fetch
- * hands over at once (one per partition) in one transaction this way, instead of a transaction each.
+ * hands over at once (one per partition) in one transaction this way, instead of a transaction each;
+ * a projection applies them in one call to its read store.
  */
 export function createGatherer<T>(commit: (items: readonly T[]) => Promise<void>, options: GathererOptions = {}): (item: T) => Promise<void> {
   interface Waiting {
