@@ -130,6 +130,20 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
     }, backoffMs(failure.attempts, settings.retryBackoffMs, settings.maxRetryBackoffMs));
   };
 
+  /**
+   * The offsets resolved while the event loop turns go in one OffsetCommit. kafkajs sends a request
+   * per call, each with every offset resolved so far: the batches of a fetch that end together (a
+   * projection applies them in one call) made a request each, a third of the platform's requests
+   * to the broker. Each batch still awaits a commit that holds its offset (begun after it was
+   * resolved) before it ends, as before.
+   */
+  let commitRound: Promise<void> | undefined;
+  const commitResolved = (payload: EachBatchPayload): Promise<void> =>
+    (commitRound ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      commitRound = undefined;
+      return payload.commitOffsetsIfNecessary();
+    }));
+
   const eachBatch = async (payload: EachBatchPayload) => {
     lastSeen.set(keyOf({ topic: payload.batch.topic, partition: payload.batch.partition }), Date.now());
     batchesInFlight += 1;
@@ -174,7 +188,7 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
           {
             async commit(nextOffset) {
               payload.resolveOffset(String(nextOffset - 1));
-              await payload.commitOffsetsIfNecessary();
+              await commitResolved(payload);
             },
             isRunning,
           },
@@ -191,7 +205,7 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
       // kafkajs maps the last message's offset to the batch's last offset, past a trailing commit marker.
       payload.resolveOffset(last.offset);
       // kafkajs errors (rebalance, coordinator moved) go back to its runner, which rejoins and retries.
-      await payload.commitOffsetsIfNecessary();
+      await commitResolved(payload);
     }
   };
 
