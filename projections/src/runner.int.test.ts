@@ -210,6 +210,29 @@ describe.each(targets)('projection runner on $name', (target) => {
     expect(await listDeadLetters(log)).toEqual([]);
   }, 60_000);
 
+  it('redelivers every batch of a gathered apply while the read store fails, dead-letters nothing, and catches up', async () => {
+    const fourPartitions = 'ecommerce.wide.events';
+    await log.ensureTopics([{ topic: fourPartitions, partitions: 4 }]);
+    const counting = createCountingProjection({ flakyFailures: 0, applyCalls: new Map() });
+    const producer = log.createProducer();
+    await producer.send([0, 1, 2, 3].flatMap((partition) => [1, 2].map((n, revision) => ({ ...counted(`q${partition}`, revision, { n: n * (partition + 1) }), topic: fourPartitions, partition }))));
+    await producer.close();
+    // the merged apply, then each batch alone, then again after the backoff
+    const outage = { failures: 7 };
+    const runner = createProjectionRunner({ projection: { ...counting, topics: [fourPartitions] }, version: 1, log, serde: jsonSerde, readStore: createFailingStore(readStore, outage), logger: silentLogger, retry: { baseMs: 5 }, isKnownType: (type) => type === 'Counted', partitionsAtOnce: 4 });
+    await runner.start();
+    try {
+      await waitFor('every partition applied', async () => {
+        const totals = await Promise.all([0, 1, 2, 3].map(async (partition) => (await counter(`q${partition}`))?.total));
+        return totals.every((total, partition) => total === 3 * (partition + 1));
+      });
+    } finally {
+      await runner.stop();
+    }
+    expect(outage.failures).toBeLessThan(0);
+    expect(await listDeadLetters(log)).toEqual([]);
+  }, 60_000);
+
   it('applies the batches that one fetch hands over in one call, each partition in order, and dead-letters only the event it cannot apply', async () => {
     const fourPartitions = 'ecommerce.wide.events';
     await log.ensureTopics([{ topic: fourPartitions, partitions: 4 }]);

@@ -1,5 +1,5 @@
-import { UndecodableMessageError, attemptBounded, createGatherer, deadLetterRecord, deadLetterTopic, errorMessage, recordToEvent, runWithTrace } from '@ecommerce/platform';
-import type { BatchContext, Consumer, Log, LogMessage, Logger, Metrics, Producer, ReadStore, RecordedEvent, RetryPolicy, Serde } from '@ecommerce/platform';
+import { UndecodableMessageError, attemptBounded, createGatherer, currentTrace, deadLetterRecord, deadLetterTopic, errorMessage, recordToEvent, runWithTrace } from '@ecommerce/platform';
+import type { BatchContext, Consumer, Log, LogMessage, Logger, Metrics, Producer, ReadStore, RecordedEvent, RetryPolicy, Serde, TraceContext } from '@ecommerce/platform';
 import { checkpointKey } from './projection';
 import type { PartitionProgress, Projection, ProjectionCheckpoint } from './projection';
 import { createStoreFailureTracker } from './store-failures';
@@ -47,11 +47,15 @@ interface Decoded {
   event: RecordedEvent;
 }
 
-/** One partition's batch on its way to the read store, with what applying it dead-lettered. */
+/** One partition's batch on its way to the read store, and how its apply ended. */
 interface Gathered {
   decoded: Decoded[];
   context: BatchContext;
+  /** The batch's own trace: its log lines keep its correlation id wherever it is applied. */
+  trace: TraceContext | undefined;
   deadLettered: number;
+  /** Why the batch is redelivered (a store failure, a stop), if it is. */
+  failure?: unknown;
 }
 
 export interface ProjectionRunner {
@@ -140,30 +144,41 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
     return deadLettered;
   }
 
+  /** A batch applied on its own (then event by event if it must), under its own trace; a failure is kept for its caller. */
+  async function applyAlone(item: Gathered): Promise<void> {
+    try {
+      const apply = () => applyBatch(item.decoded, item.context);
+      item.deadLettered = await (item.trace ? runWithTrace(item.trace, apply) : apply());
+    } catch (error) {
+      item.failure = error;
+    }
+  }
+
   /**
    * The batches one fetch hands over at once (a partition each, PROJECTION_PARTITIONS_AT_ONCE) go
    * to the read store in one apply: its reads, claims and bulk write once for all of them, instead
    * of once per partition while the fetch's other batches wait their turn. A projection applies
    * any interleaving of its streams (live, partitions arrive in any order; a rebuild reads `$all`),
-   * and each partition's events keep their order. If the projection (not the store) fails on the
-   * whole, each batch is applied alone, so that only the event it cannot apply is dead-lettered.
+   * and each partition's events keep their order. If the whole fails, each batch is applied alone,
+   * all at once as before the gathering: only the event the projection cannot apply is
+   * dead-lettered, and a store failure (an outage, or a unique index refusing one document) stays
+   * with the partitions it meets, which are redelivered. A batch whose partition was revoked, or
+   * whose consumer is stopping, while it waited is not applied: it is redelivered.
    */
-  const applyGathered = createGatherer<Gathered>(
-    async (items) => {
-      const [only] = items;
-      if (items.length === 1 && only) {
-        only.deadLettered = await applyBatch(only.decoded, only.context);
-        return;
-      }
-      try {
-        await projection.apply(tracker.store, version, items.flatMap(({ decoded }) => decoded.map(({ event }) => event)));
-      } catch (error) {
-        if (!tracker.isStoreFailure(error) && items.every(({ context }) => context.isRunning())) logger.warn({ err: error, projection: projection.name, batches: items.length }, 'projection batches failed together: applying each alone');
-        throw error;
-      }
-    },
-    { retryAlone: (error) => !tracker.isStoreFailure(error) },
-  );
+  const applyGathered = createGatherer<Gathered>(async (items) => {
+    const running = items.filter(({ context }) => context.isRunning());
+    for (const item of items) if (!running.includes(item)) item.failure = new Error(`projection ${projection.name} stopped reading the partition before its batch was applied`);
+    if (running.length <= 1) {
+      await Promise.all(running.map(applyAlone));
+      return;
+    }
+    try {
+      await runWithTrace({ correlationId: groupId }, () => projection.apply(tracker.store, version, running.flatMap(({ decoded }) => decoded.map(({ event }) => event))));
+    } catch (error) {
+      if (!tracker.isStoreFailure(error) && running.every(({ context }) => context.isRunning())) logger.warn({ err: error, projection: projection.name, batches: running.length }, 'projection batches failed together: applying each alone');
+      await Promise.all(running.map((item) => (item.context.isRunning() ? applyAlone(item) : void (item.failure = error))));
+    }
+  });
 
   /** Each partition's own offset, and since when it has stood there. */
   const standing = new Map<string, { offset: number; since: number }>();
@@ -229,8 +244,11 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
           const events = decoded.map(({ event }) => event);
           const first = events[0];
           const deadLettered = await runWithTrace({ correlationId: String(first?.metadata.correlationId ?? groupId) }, async () => {
-            const gathered: Gathered = { decoded, context, deadLettered: 0 };
+            // a batch with nothing left to apply (every message dead-lettered, or a rebuild's) waits for no other
+            if (decoded.length === 0) return 0;
+            const gathered: Gathered = { decoded, context, trace: currentTrace(), deadLettered: 0 };
             await applyGathered(gathered);
+            if (gathered.failure !== undefined) throw gathered.failure;
             if (events.length > 0) logger.debug({ projection: projection.name, topic: batch.topic, partition: batch.partition, count: events.length }, 'projection applied events');
             return gathered.deadLettered;
           });

@@ -8,14 +8,22 @@ const describeWithKafka = brokers ? describe : describe.skip;
 if (!brokers) console.warn('skipped: set KAFKA_BROKERS to run');
 
 describeWithKafka('kafka consumer offset commits', () => {
-  it('commits the batches of a fetch that end together in one OffsetCommit', async () => {
+  it('commits the batches of a fetch that end together in one OffsetCommit, each batch ending once its offset is committed', async () => {
     const kafka = new Kafka({ clientId: 'commits-test', brokers: (brokers ?? '').split(','), logLevel: logLevel.WARN, logCreator: createKafkaLogCreator() });
     // The OffsetCommit requests of the kafkajs consumers the adapter creates.
     const commits: Array<Array<{ partition: number | string; offset: string }>> = [];
     const consumerOf = kafka.consumer.bind(kafka);
+    // What kafkajs did, in order: a commit of each partition's offset, and the end of each batch
+    // (told once the handler returned, before kafkajs's own commit).
+    const happened: string[] = [];
     kafka.consumer = (config) => {
       const consumer = consumerOf(config);
-      consumer.on(consumer.events.COMMIT_OFFSETS, (event) => void commits.push(event.payload.topics.flatMap((topic: { partitions: Array<{ partition: number | string; offset: string }> }) => topic.partitions)));
+      consumer.on(consumer.events.COMMIT_OFFSETS, (event) => {
+        const partitions = event.payload.topics.flatMap((topic: { partitions: Array<{ partition: number | string; offset: string }> }) => topic.partitions);
+        commits.push(partitions);
+        for (const { partition, offset } of partitions) happened.push(`commit ${partition} at ${offset}`);
+      });
+      consumer.on(consumer.events.END_BATCH_PROCESS, (event) => void happened.push(`end ${event.payload.partition}`));
       return consumer;
     };
     const log: Log = createKafkaLog(kafka, { sessionTimeoutMs: 6000, heartbeatIntervalMs: 500, maxWaitTimeMs: 100 });
@@ -53,6 +61,11 @@ describeWithKafka('kafka consumer offset commits', () => {
       // kafkajs made a request per batch, each with every offset resolved so far: four, for one fetch.
       expect(commits.length).toBeLessThanOrEqual(2);
       expect(new Set(commits.flat().map(({ partition }) => Number(partition)))).toEqual(new Set([0, 1, 2, 3]));
+      // each batch ended only once a commit of its offset was done
+      for (const partition of [0, 1, 2, 3]) {
+        expect(happened.indexOf(`commit ${partition} at 2`)).toBeGreaterThanOrEqual(0);
+        expect(happened.indexOf(`commit ${partition} at 2`)).toBeLessThan(happened.indexOf(`end ${partition}`));
+      }
     } finally {
       await log.close();
     }
