@@ -57,6 +57,10 @@ function createCountingProjection(behaviour: { flakyFailures: number; applyCalls
   };
 }
 
+/** A topic of four partitions, for the batches one fetch hands over together. */
+const fourPartitions = 'ecommerce.wide.events';
+const countedOn = (partition: number, stream: string, revision: number, data: Counted): ProducerRecord => ({ ...counted(stream, revision, data), topic: fourPartitions, partition });
+
 const counted = (stream: string, revision: number, data: Counted): ProducerRecord => ({
   topic,
   key: stream,
@@ -105,8 +109,8 @@ describe.each(targets)('projection runner on $name', (target) => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const startRunner = async (projection: Projection, store: ReadStore = readStore, batchWindowMs?: number) => {
-    const runner = createProjectionRunner({ projection, version: 1, log, serde: jsonSerde, readStore: store, logger: silentLogger, retry: { baseMs: 5 }, isKnownType: (type) => type === 'Counted', batchWindowMs });
+  const startRunner = async (projection: Projection, store: ReadStore = readStore, consumer: { batchWindowMs?: number; partitionsAtOnce?: number } = {}) => {
+    const runner = createProjectionRunner({ projection, version: 1, log, serde: jsonSerde, readStore: store, logger: silentLogger, retry: { baseMs: 5 }, isKnownType: (type) => type === 'Counted', ...consumer });
     await runner.start();
     return runner;
   };
@@ -176,7 +180,7 @@ describe.each(targets)('projection runner on $name', (target) => {
   itOnTheEmbeddedLog('with a batch window, applies the first event at once and those that follow within the window in one call', async () => {
     const projection = createCountingProjection({ flakyFailures: 0, applyCalls: new Map() });
     const batches: number[] = [];
-    const runner = await startRunner({ ...projection, apply: (store, version, events) => (batches.push(events.length), projection.apply(store, version, events)) }, readStore, 2000);
+    const runner = await startRunner({ ...projection, apply: (store, version, events) => (batches.push(events.length), projection.apply(store, version, events)) }, readStore, { batchWindowMs: 2000 });
     const producer = log.createProducer();
     const stream = `counter-${randomUUID()}`;
     try {
@@ -211,16 +215,14 @@ describe.each(targets)('projection runner on $name', (target) => {
   }, 60_000);
 
   it('redelivers every batch of a gathered apply while the read store fails, dead-letters nothing, and catches up', async () => {
-    const fourPartitions = 'ecommerce.wide.events';
     await log.ensureTopics([{ topic: fourPartitions, partitions: 4 }]);
     const counting = createCountingProjection({ flakyFailures: 0, applyCalls: new Map() });
     const producer = log.createProducer();
-    await producer.send([0, 1, 2, 3].flatMap((partition) => [1, 2].map((n, revision) => ({ ...counted(`q${partition}`, revision, { n: n * (partition + 1) }), topic: fourPartitions, partition }))));
+    await producer.send([0, 1, 2, 3].flatMap((partition) => [1, 2].map((n, revision) => countedOn(partition, `q${partition}`, revision, { n: n * (partition + 1) }))));
     await producer.close();
     // the merged apply, then each batch alone, then again after the backoff
     const outage = { failures: 7 };
-    const runner = createProjectionRunner({ projection: { ...counting, topics: [fourPartitions] }, version: 1, log, serde: jsonSerde, readStore: createFailingStore(readStore, outage), logger: silentLogger, retry: { baseMs: 5 }, isKnownType: (type) => type === 'Counted', partitionsAtOnce: 4 });
-    await runner.start();
+    const runner = await startRunner({ ...counting, topics: [fourPartitions] }, createFailingStore(readStore, outage), { partitionsAtOnce: 4 });
     try {
       await waitFor('every partition applied', async () => {
         const totals = await Promise.all([0, 1, 2, 3].map(async (partition) => (await counter(`q${partition}`))?.total));
@@ -234,7 +236,6 @@ describe.each(targets)('projection runner on $name', (target) => {
   }, 60_000);
 
   it('applies the batches that one fetch hands over in one call, each partition in order, and dead-letters only the event it cannot apply', async () => {
-    const fourPartitions = 'ecommerce.wide.events';
     await log.ensureTopics([{ topic: fourPartitions, partitions: 4 }]);
     const applyCalls = new Map<number, number>();
     const counting = createCountingProjection({ flakyFailures: 0, applyCalls });
@@ -244,18 +245,16 @@ describe.each(targets)('projection runner on $name', (target) => {
       topics: [fourPartitions],
       apply: (store, version, events) => (calls.push(events.map((event) => ({ stream: event.streamId, n: Number(event.data.n) }))), counting.apply(store, version, events)),
     };
-    const record = (stream: string, partition: number, revision: number, data: Counted): ProducerRecord => ({ ...counted(stream, revision, data), topic: fourPartitions, partition });
     // Every partition holds events, made visible at once, before the consumer joins: its first fetch hands over a batch of each.
     const producer = log.createProducer({ transactionalId: `writer-${randomUUID()}` });
     await producer.transaction((tx) => tx.send([
-      record('p0', 0, 0, { n: 1 }), record('p0', 0, 1, { n: 2 }),
-      record('p1', 1, 0, { n: 10 }), record('p1', 1, 1, { n: 20, poison: true }), record('p1', 1, 2, { n: 40 }),
-      record('p2', 2, 0, { n: 100 }),
-      record('p3', 3, 0, { n: 1000 }), record('p3', 3, 1, { n: 2000 }),
+      countedOn(0, 'p0', 0, { n: 1 }), countedOn(0, 'p0', 1, { n: 2 }),
+      countedOn(1, 'p1', 0, { n: 10 }), countedOn(1, 'p1', 1, { n: 20, poison: true }), countedOn(1, 'p1', 2, { n: 40 }),
+      countedOn(2, 'p2', 0, { n: 100 }),
+      countedOn(3, 'p3', 0, { n: 1000 }), countedOn(3, 'p3', 1, { n: 2000 }),
     ]));
     await producer.close();
-    const runner = createProjectionRunner({ projection, version: 1, log, serde: jsonSerde, readStore, logger: silentLogger, retry: { baseMs: 5 }, isKnownType: (type) => type === 'Counted', partitionsAtOnce: 4 });
-    await runner.start();
+    const runner = await startRunner(projection, readStore, { partitionsAtOnce: 4 });
     try {
       await waitFor('every partition applied', async () => (await counter('p3'))?.total === 3000 && (await counter('p1'))?.total === 50);
       await waitFor('offsets committed', async () => (await log.committedOffsets('projection.counting.v1', fourPartitions)).every((offset) => offset !== null && offset > 0));
