@@ -244,12 +244,12 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
           const events = decoded.map(({ event }) => event);
           const first = events[0];
           const deadLettered = await runWithTrace({ correlationId: String(first?.metadata.correlationId ?? groupId) }, async () => {
-            // a batch with nothing left to apply (every message dead-lettered, or a rebuild's) waits for no other
+            // a batch with nothing left to apply (every message dead-lettered, or held by a rebuilt version already) waits for no other
             if (decoded.length === 0) return 0;
             const gathered: Gathered = { decoded, context, trace: currentTrace(), deadLettered: 0 };
             await applyGathered(gathered);
             if (gathered.failure !== undefined) throw gathered.failure;
-            if (events.length > 0) logger.debug({ projection: projection.name, topic: batch.topic, partition: batch.partition, count: events.length }, 'projection applied events');
+            logger.debug({ projection: projection.name, topic: batch.topic, partition: batch.partition, count: events.length }, 'projection applied events');
             return gathered.deadLettered;
           });
           const last = batch.messages.at(-1);

@@ -133,8 +133,8 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
   /**
    * The offsets resolved while the event loop turns go in one OffsetCommit. kafkajs sends a request
    * per call, each with every offset resolved so far: the batches of a fetch that end together (a
-   * projection applies them in one call) made a request each, a third of the platform's requests
-   * to the broker. Each batch still awaits a commit that holds its offset (begun after it was
+   * projection applies them in one call) made a request each: over two fifths of the platform's
+   * requests to the broker at 200 orders/s. Each batch still awaits a commit that holds its offset (begun after it was
    * resolved) before it ends, as before.
    */
   let commitRound: Promise<void> | undefined;
