@@ -115,6 +115,19 @@ describe.each(targets)('projection runner on $name', (target) => {
     return runner;
   };
 
+  /** Runs the projection on a store whose writes fail `failures` times, until `caughtUp`: every failure was met and nothing dead-lettered. */
+  const catchesUpThroughOutage = async (projection: Projection, failures: number, caughtUp: () => Promise<boolean>, consumer: { partitionsAtOnce?: number } = {}) => {
+    const outage = { failures };
+    const runner = await startRunner(projection, createFailingStore(readStore, outage), consumer);
+    try {
+      await waitFor('every event applied', caughtUp, 30_000);
+    } finally {
+      await runner.stop();
+    }
+    expect(outage.failures).toBeLessThan(0);
+    expect(await listDeadLetters(log)).toEqual([]);
+  };
+
   it('sees itself at the end of an input written in transactions, markers included, as events keep coming', async () => {
     const runner = await startRunner(createCountingProjection({ flakyFailures: 0, applyCalls: new Map() }));
     const producer = log.createProducer({ transactionalId: `counting-${randomUUID()}` });
@@ -198,20 +211,12 @@ describe.each(targets)('projection runner on $name', (target) => {
 
   it('dead-letters nothing while the read store fails, and catches up once it is back', async () => {
     const projection = createCountingProjection({ flakyFailures: 0, applyCalls: new Map() });
-    const outage = { failures: 4 };
     const producer = log.createProducer();
     const stream = `counter-${randomUUID()}`;
     await producer.send([1, 2, 4, 8].map((n, revision) => counted(stream, revision, { n })));
     await producer.close();
 
-    const runner = await startRunner(projection, createFailingStore(readStore, outage));
-    try {
-      await waitFor('every event applied', async () => (await counter(stream))?.total === 15, 30_000);
-    } finally {
-      await runner.stop();
-    }
-    expect(outage.failures).toBeLessThan(0);
-    expect(await listDeadLetters(log)).toEqual([]);
+    await catchesUpThroughOutage(projection, 4, async () => (await counter(stream))?.total === 15);
   }, 60_000);
 
   it('redelivers every batch of a gathered apply while the read store fails, dead-letters nothing, and catches up', async () => {
@@ -220,19 +225,12 @@ describe.each(targets)('projection runner on $name', (target) => {
     const producer = log.createProducer();
     await producer.send([0, 1, 2, 3].flatMap((partition) => [1, 2].map((n, revision) => countedOn(partition, `q${partition}`, revision, { n: n * (partition + 1) }))));
     await producer.close();
+    const everyPartitionApplied = async () => {
+      const totals = await Promise.all([0, 1, 2, 3].map(async (partition) => (await counter(`q${partition}`))?.total));
+      return totals.every((total, partition) => total === 3 * (partition + 1));
+    };
     // the merged apply, then each batch alone, then again after the backoff
-    const outage = { failures: 7 };
-    const runner = await startRunner({ ...counting, topics: [fourPartitions] }, createFailingStore(readStore, outage), { partitionsAtOnce: 4 });
-    try {
-      await waitFor('every partition applied', async () => {
-        const totals = await Promise.all([0, 1, 2, 3].map(async (partition) => (await counter(`q${partition}`))?.total));
-        return totals.every((total, partition) => total === 3 * (partition + 1));
-      });
-    } finally {
-      await runner.stop();
-    }
-    expect(outage.failures).toBeLessThan(0);
-    expect(await listDeadLetters(log)).toEqual([]);
+    await catchesUpThroughOutage({ ...counting, topics: [fourPartitions] }, 7, everyPartitionApplied, { partitionsAtOnce: 4 });
   }, 60_000);
 
   it('applies the batches that one fetch hands over in one call, each partition in order, and dead-letters only the event it cannot apply', async () => {
