@@ -101,7 +101,8 @@ export function createNotificationActor(options: NotificationActorOptions): Noti
     streamIdOf: notificationStreamId,
     // Users mark messages read through the command API.
     sharedStream: true,
-    effectful: true,
+    // Only a delivery calls a sender: a user's notices between two deliveries are queued in one append.
+    effectful: (message) => message.type === 'Deliver',
     decider: toActorDecider(notificationsDecider),
     snapshot: {
       toData: notificationsStateToJson,

@@ -151,6 +151,46 @@ for (const target of logTargets()) {
       expect(await readTopic(log, deadLetterTopic)).toHaveLength(0);
     });
 
+    it('appends the messages without effects between two with one together, and each one with an effect alone, after all before it', async () => {
+      const producer = log.createProducer();
+      // Amount 10 marks a message whose toCommand acts on the world (an effect); seq 4 and 8 are such.
+      const amounts = Array.from({ length: 12 }, (_, seq) => (seq === 4 || seq === 8 ? 10 : 1));
+      await producer.send(amounts.map((amount, seq) => add('mix', seq, amount)));
+      const appends: number[][] = [];
+      const counting: EventStore = Object.assign(Object.create(eventStore) as EventStore, {
+        append: async (...args: Parameters<EventStore['append']>) => {
+          if (args[0] === 'counter-mix') appends.push(args[1].map((event) => (event.data as Added['data']).seq));
+          return eventStore.append(...args);
+        },
+      });
+      const seenBeforeEffect = new Map<number, number[]>();
+      const actor = createCounterActor();
+      const mixed: ActorDefinition<Add, Add, Added, Counter> = {
+        ...actor,
+        effectful: (message) => message.amount === 10,
+        async toCommand(message, state, now, context) {
+          if (message.amount === 10) seenBeforeEffect.set(message.seq, (await streamOf(eventStore, 'mix')).map((event) => event.seq));
+          return actor.toCommand(message, state, now, context);
+        },
+      };
+      const host = startHost(log, counting, mixed);
+      await host.start();
+      try {
+        await waitFor('12 events', async () => (await streamOf(eventStore, 'mix')).length >= 12);
+      } finally {
+        await host.stop();
+        await producer.close();
+      }
+      expect((await streamOf(eventStore, 'mix')).map((event) => event.seq)).toEqual(amounts.map((_, seq) => seq));
+      // Each effect ran with everything before it already appended, and was appended on its own.
+      expect(seenBeforeEffect.get(4)).toEqual([0, 1, 2, 3]);
+      expect(seenBeforeEffect.get(8)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+      expect(appends.filter((seqs) => seqs.includes(4) || seqs.includes(8))).toEqual([[4], [8]]);
+      // The messages between them were not each appended alone.
+      expect(appends.some((seqs) => seqs.length > 1)).toBe(true);
+      expect(await readTopic(log, deadLetterTopic)).toHaveLength(0);
+    });
+
     it('sends a poison message to the DLQ with the reason while other keys go on, and replays a fixed one', async () => {
       const producer = log.createProducer();
       let rejectNegative = true;

@@ -62,6 +62,23 @@ export function createActorHost<Message, Command, Event extends ActorEvent, Stat
   let consumer: Consumer | undefined;
   let dlqProducer: Producer | undefined;
 
+  const { effectful } = actor;
+  const isEffectful = ({ message }: Keyed<Message>): boolean => (typeof effectful === 'function' ? effectful(message) : effectful === true);
+
+  /** Consecutive messages split where their effectfulness changes; each message with an effect is a run of its own. */
+  function runsByEffect(items: ReadonlyArray<Keyed<Message>>): Array<Array<Keyed<Message>>> {
+    const runs: Array<Array<Keyed<Message>>> = [];
+    let current: Array<Keyed<Message>> | undefined;
+    for (const item of items) {
+      const acts = isEffectful(item);
+      if (!current || acts || isEffectful(current[0] as Keyed<Message>)) {
+        current = [item];
+        runs.push(current);
+      } else current.push(item);
+    }
+    return runs;
+  }
+
   const messageIdOf = (message: LogMessage) => message.headers[messageIdHeader] ?? `${message.topic}/${message.partition}@${message.offset}`;
 
   async function decode(message: LogMessage): Promise<Decoded<Message>> {
@@ -146,19 +163,25 @@ export function createActorHost<Message, Command, Event extends ActorEvent, Stat
     }
   }
 
-  /** A key's messages of one batch together; if that fails for any reason, one at a time with the usual retries and dead letters. */
+  /**
+   * A key's messages of one batch, in log order: each run of messages without effects together; if
+   * that fails for any reason, and for a message with an effect, one at a time with the usual
+   * retries and dead letters.
+   */
   async function handleTogether(items: ReadonlyArray<Keyed<Message>>, key: string, partition: string, context: BatchContext): Promise<void> {
-    if (items.length > 1 && !actor.effectful) {
-      try {
-        await handleOnce(items, key, partition, (raw, error) => deadLetter(raw, errorMessage(error), 1));
-        return;
-      } catch (error) {
-        states.invalidate(actor.streamIdOf(key));
-        if (isRetriable(error) && !context.isRunning()) throw new Abandoned(errorMessage(error));
-        logger.debug({ err: error, key, messages: items.length }, 'messages of one key failed together: handling them one at a time');
+    for (const run of runsByEffect(items)) {
+      if (run.length > 1 && !isEffectful(run[0] as Keyed<Message>)) {
+        try {
+          await handleOnce(run, key, partition, (raw, error) => deadLetter(raw, errorMessage(error), 1));
+          continue;
+        } catch (error) {
+          states.invalidate(actor.streamIdOf(key));
+          if (isRetriable(error) && !context.isRunning()) throw new Abandoned(errorMessage(error));
+          logger.debug({ err: error, key, messages: run.length }, 'messages of one key failed together: handling them one at a time');
+        }
       }
+      for (const { raw, message } of run) await handle(raw, { ok: true, message, key }, partition, context);
     }
-    for (const { raw, message } of items) await handle(raw, { ok: true, message, key }, partition, context);
   }
 
   async function eachBatch(batch: { topic: string; partition: number; messages: LogMessage[] }, context: BatchContext): Promise<void> {

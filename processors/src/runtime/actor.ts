@@ -47,9 +47,10 @@ export interface ActorDefinition<Message, Command, Event extends ActorEvent, Sta
    * The actor acts on the world in `toCommand` (sends an email, charges a card): each message's
    * events are appended before the next message's effect, instead of a key's share of a batch being
    * decided together and appended at once. A crash then repeats at most the one effect in flight
-   * per key, not every effect of the batch so far.
+   * per key, not every effect of the batch so far. A function names the messages that act: the
+   * others between two of them are still decided together (in log order, as always).
    */
-  effectful?: boolean;
+  effectful?: boolean | ((message: Message) => boolean);
   /** Throws on garbage: the message goes to the dead-letter topic at once. */
   decode: (message: LogMessage) => Message | Promise<Message>;
   /**
