@@ -43,8 +43,9 @@ describe('actor state snapshots', () => {
     expect(await snapshotRevisionsAfter(eventStore, 3, 22)).toEqual([4, 9, 14, 19]);
   });
 
-  it('snapshots a large state every tenth of its size in events, so each event pays a bounded share of writing it', async () => {
-    expect(await snapshotRevisionsAfter(eventStore, 200, 65)).toEqual([19, 39, 59]);
+  it('snapshots a large state every half of its size in events, so each event pays a bounded share of writing it', async () => {
+    expect(await snapshotRevisionsAfter(eventStore, 40, 65)).toEqual([19, 39, 59]);
+    expect(await snapshotRevisionsAfter(eventStore, 41, 65)).toEqual([20, 41, 62]);
   });
 
   it('counts from the snapshot it was rebuilt from', async () => {

@@ -10,6 +10,11 @@ export const snapshotEventType = 'ActorSnapshot';
 const snapshotHandledIds = 100;
 /** How many causing message ids a cached entry remembers. */
 const cachedHandledIds = 1000;
+/**
+ * A large state is snapshotted every (its size ÷ this) events. At 10, the notification and
+ * inventory snapshots of the orders bench were 91 of the event store's 141 MB (2026-12-06).
+ */
+const largeStateEventsPerEntry = 2;
 
 export interface ActorStateEntry<State> {
   state: State;
@@ -129,14 +134,15 @@ export function createActorStateStore<State>(options: {
     /**
      * Moves the cached entry to the state after its appended events (already folded by the caller),
      * and snapshots once `snapshotEvery` events followed the last snapshot — or, for a large state,
-     * a tenth of its size: writing it costs its size, so each event pays for a bounded share of it.
+     * half its size: writing it costs its size, so each event pays for writing two of its entries,
+     * and a rebuild reads at most half as many events after the snapshot as the snapshot holds.
      */
     async advanced(streamId: string, entry: ActorStateEntry<State>, state: State, lastRevision: number, messageIds: readonly string[]) {
       entry.state = state;
       entry.revision = lastRevision;
       for (const messageId of messageIds) remember(entry.handled, messageId, cachedHandledIds);
       if (snapshotEvery <= 0) return;
-      const interval = Math.max(snapshotEvery, Math.ceil((actor.snapshot?.sizeOf?.(state) ?? 0) / 10));
+      const interval = Math.max(snapshotEvery, Math.ceil((actor.snapshot?.sizeOf?.(state) ?? 0) / largeStateEventsPerEntry));
       if (lastRevision - entry.snapshotRevision >= interval) {
         await writeSnapshot(streamId, entry);
         entry.snapshotRevision = lastRevision;
