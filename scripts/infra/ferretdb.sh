@@ -15,8 +15,8 @@ FERRETDB_PORT="${FERRETDB_PORT:-27017}"
 FERRETDB_BACKEND="${FERRETDB_BACKEND:-sqlite}"
 START_TIMEOUT="${FERRETDB_START_TIMEOUT:-60}"
 
-# The build's name says it carries the two fixes below: an older build is rebuilt.
-BUILD="ferretdb-$FERRETDB_VERSION-id-index-update-close"
+# The build's name says it carries the three changes below: an older build is rebuilt.
+BUILD="ferretdb-$FERRETDB_VERSION-id-index-update-close-untracked"
 BIN_DIR="$INFRA_CACHE/$BUILD/bin"
 BIN="$BIN_DIR/ferretdb"
 RUN_DIR="$INFRA_DATA/ferretdb"
@@ -53,6 +53,17 @@ close_each_update_query() {
     die "FerretDB $FERRETDB_VERSION: the update fix (ferretdb/update-closes-each-query.patch) did not apply"
 }
 
+# FerretDB 1.24 tracks the lifetime of every iterator, query and connection it opens
+# (`resource.Track`): a stack capture into a pprof profile and a finalizer that panics if the
+# object was never closed, in every build. Under the orders bench at 200 orders/s that was a tenth
+# of its CPU (its own /debug/pprof profile, 2026-12-06), the largest user of the machine's two
+# cores then. The patch keeps the tracking in FerretDB's debug builds only, as its stack capture
+# already was; a leak then costs memory instead of a panic.
+track_resources_in_debug_builds_only() {
+  patch --forward --silent -p1 -d "$1" <"$INFRA_DIR/ferretdb/resource-tracking-debug-only.patch" ||
+    die "FerretDB $FERRETDB_VERSION: the resource-tracking change (ferretdb/resource-tracking-debug-only.patch) did not apply"
+}
+
 # install [quiet]: quiet skips the "already installed" line (start calls it every time).
 install() {
   if [[ -x "$BIN" ]]; then
@@ -79,6 +90,7 @@ install() {
   echo "ecommerce-infra" >"$src/build/version/package.txt"
   use_id_index "$src"
   close_each_update_query "$src"
+  track_resources_in_debug_builds_only "$src"
   (cd "$src" && go_env go build -trimpath -o "$BIN.tmp" ./cmd/ferretdb) ||
     die "go build of FerretDB $FERRETDB_VERSION failed (see output above)"
   mv "$BIN.tmp" "$BIN"
