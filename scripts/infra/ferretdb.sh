@@ -4,7 +4,8 @@
 # Env: FERRETDB_PORT (27017), FERRETDB_VERSION, ECOMMERCE_INFRA_CACHE, ECOMMERCE_INFRA_DATA,
 #      FERRETDB_START_TIMEOUT (60 s), FERRETDB_BACKEND (sqlite, or postgresql: started with
 #      scripts/infra/postgres.sh, POSTGRES_PORT; stopping FerretDB leaves PostgreSQL running),
-#      FERRETDB_DEBUG_ADDR (off; e.g. 127.0.0.1:28088 serves /debug/metrics, its requests per command).
+#      FERRETDB_DEBUG_ADDR (off; e.g. 127.0.0.1:28088 serves /debug/metrics, its requests per command,
+#      and /debug/pprof), FERRETDB_GOGC (400: Go's GC target, see below).
 set -euo pipefail
 INFRA_NAME=ferretdb
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -14,6 +15,10 @@ FERRETDB_VERSION="${FERRETDB_VERSION:-v1.24.0}"
 FERRETDB_PORT="${FERRETDB_PORT:-27017}"
 FERRETDB_BACKEND="${FERRETDB_BACKEND:-sqlite}"
 START_TIMEOUT="${FERRETDB_START_TIMEOUT:-60}"
+# Go's collector runs when the heap has grown by GOGC % since the last one (Go's default 100).
+# FerretDB's live heap is small (tens of MB) and it allocates a document's worth per document it
+# reads or writes: at 200 orders/s, GC marking was 8 % of its CPU (its pprof, 2026-12-06).
+FERRETDB_GOGC="${FERRETDB_GOGC:-400}"
 
 # The build's name says it carries the three changes below: an older build is rebuilt.
 BUILD="ferretdb-$FERRETDB_VERSION-id-index-update-close-untracked"
@@ -58,7 +63,9 @@ close_each_update_query() {
 # object was never closed, in every build. Under the orders bench at 200 orders/s that was a tenth
 # of its CPU (its own /debug/pprof profile, 2026-12-06), the largest user of the machine's two
 # cores then. The patch keeps the tracking in FerretDB's debug builds only, as its stack capture
-# already was; a leak then costs memory instead of a panic.
+# already was. A leaked object then goes unnoticed instead of panicking, and a leaked query holds
+# one of its database's 100 SQLite connections for good (the hang the update patch above fixed
+# looked like that): to hunt one, build FerretDB with `-tags ferretdb_debug`.
 track_resources_in_debug_builds_only() {
   patch --forward --silent -p1 -d "$1" <"$INFRA_DIR/ferretdb/resource-tracking-debug-only.patch" ||
     die "FerretDB $FERRETDB_VERSION: the resource-tracking change (ferretdb/resource-tracking-debug-only.patch) did not apply"
@@ -143,7 +150,8 @@ start() {
   rotate_log
   # setsid: its own session, so the caller's job control cannot kill it by accident.
   # --debug-addr=- by default: no debug HTTP listener, one port less to collide on.
-  setsid "$BIN" \
+  # GOGC: see FERRETDB_GOGC above.
+  GOGC="$FERRETDB_GOGC" setsid "$BIN" \
     --listen-addr="127.0.0.1:$FERRETDB_PORT" \
     "${storage[@]}" \
     --state-dir="$RUN_DIR/state" \

@@ -335,7 +335,7 @@ describe('the order lifecycle while the processors are SIGKILLed (issue 9)', () 
 
     /*
      * Duplicates. The notification actor hands a queued email to the SMTP sender inside
-     * `toCommand`, and it is `effectful`: the actor host appends each message's NotificationSent
+     * `toCommand`, and its `Deliver` messages are `effectful`: the actor host appends each one's NotificationSent
      * before it handles the key's next message. A SIGKILL between the server's 250 and that append
      * leaves the notification queued and its Deliver uncommitted: the restarted process sends it
      * again, with the same Message-ID. Nothing else resends (a send cut before the 250 is not at the

@@ -66,15 +66,16 @@ export function createActorHost<Message, Command, Event extends ActorEvent, Stat
   const isEffectful = ({ message }: Keyed<Message>): boolean => (typeof effectful === 'function' ? effectful(message) : effectful === true);
 
   /** Consecutive messages split where their effectfulness changes; each message with an effect is a run of its own. */
-  function runsByEffect(items: ReadonlyArray<Keyed<Message>>): Array<Array<Keyed<Message>>> {
-    const runs: Array<Array<Keyed<Message>>> = [];
-    let current: Array<Keyed<Message>> | undefined;
+  function runsByEffect(items: ReadonlyArray<Keyed<Message>>): Array<{ acts: boolean; items: Array<Keyed<Message>> }> {
+    const runs: Array<{ acts: boolean; items: Array<Keyed<Message>> }> = [];
+    let current: { acts: boolean; items: Array<Keyed<Message>> } | undefined;
     for (const item of items) {
       const acts = isEffectful(item);
-      if (!current || acts || isEffectful(current[0] as Keyed<Message>)) {
-        current = [item];
+      if (current && !acts && !current.acts) current.items.push(item);
+      else {
+        current = { acts, items: [item] };
         runs.push(current);
-      } else current.push(item);
+      }
     }
     return runs;
   }
@@ -170,17 +171,17 @@ export function createActorHost<Message, Command, Event extends ActorEvent, Stat
    */
   async function handleTogether(items: ReadonlyArray<Keyed<Message>>, key: string, partition: string, context: BatchContext): Promise<void> {
     for (const run of runsByEffect(items)) {
-      if (run.length > 1 && !isEffectful(run[0] as Keyed<Message>)) {
+      if (run.items.length > 1 && !run.acts) {
         try {
-          await handleOnce(run, key, partition, (raw, error) => deadLetter(raw, errorMessage(error), 1));
+          await handleOnce(run.items, key, partition, (raw, error) => deadLetter(raw, errorMessage(error), 1));
           continue;
         } catch (error) {
           states.invalidate(actor.streamIdOf(key));
           if (isRetriable(error) && !context.isRunning()) throw new Abandoned(errorMessage(error));
-          logger.debug({ err: error, key, messages: run.length }, 'messages of one key failed together: handling them one at a time');
+          logger.debug({ err: error, key, messages: run.items.length }, 'messages of one key failed together: handling them one at a time');
         }
       }
-      for (const { raw, message } of run) await handle(raw, { ok: true, message, key }, partition, context);
+      for (const { raw, message } of run.items) await handle(raw, { ok: true, message, key }, partition, context);
     }
   }
 

@@ -11,10 +11,12 @@ const snapshotHandledIds = 100;
 /** How many causing message ids a cached entry remembers. */
 const cachedHandledIds = 1000;
 /**
- * A large state is snapshotted every (its size ÷ this) events. At 10, the notification and
- * inventory snapshots of the orders bench were 91 of the event store's 141 MB (2026-12-06).
+ * A large state is snapshotted every (its size ÷ this) events: each event pays for writing this
+ * many of its entries. At 10, the notification and inventory snapshots of the orders bench were 91
+ * of the event store's 141 MB; at 2, 18 MB, and rebuilding the bench's largest such states took
+ * 17–134 ms against 10–206 ms (bench/LOG.md, "Since (2026-12-06, 09:00)").
  */
-const largeStateEventsPerEntry = 2;
+const largeStateEntriesPerEvent = 2;
 
 export interface ActorStateEntry<State> {
   state: State;
@@ -134,15 +136,16 @@ export function createActorStateStore<State>(options: {
     /**
      * Moves the cached entry to the state after its appended events (already folded by the caller),
      * and snapshots once `snapshotEvery` events followed the last snapshot — or, for a large state,
-     * half its size: writing it costs its size, so each event pays for writing two of its entries,
-     * and a rebuild reads at most half as many events after the snapshot as the snapshot holds.
+     * about half its size: writing it costs its size, so each event pays for writing two of its
+     * entries, and a rebuild reads about half as many events after the snapshot as the snapshot
+     * holds entries (up to as many, for a state that grows by an entry with every event).
      */
     async advanced(streamId: string, entry: ActorStateEntry<State>, state: State, lastRevision: number, messageIds: readonly string[]) {
       entry.state = state;
       entry.revision = lastRevision;
       for (const messageId of messageIds) remember(entry.handled, messageId, cachedHandledIds);
       if (snapshotEvery <= 0) return;
-      const interval = Math.max(snapshotEvery, Math.ceil((actor.snapshot?.sizeOf?.(state) ?? 0) / largeStateEventsPerEntry));
+      const interval = Math.max(snapshotEvery, Math.ceil((actor.snapshot?.sizeOf?.(state) ?? 0) / largeStateEntriesPerEvent));
       if (lastRevision - entry.snapshotRevision >= interval) {
         await writeSnapshot(streamId, entry);
         entry.snapshotRevision = lastRevision;
