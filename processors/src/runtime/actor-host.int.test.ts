@@ -55,6 +55,32 @@ async function streamOf(eventStore: EventStore, key: string) {
   return (await eventStore.readStream(`counter-${key}`)).map((event) => event.data as Added['data']);
 }
 
+/**
+ * The store as a host sees it when another writer appends to `key`'s stream (seq -1, total 100)
+ * just before the host's first append of several events there, whose expected revision is then
+ * stale. Each append to that stream is recorded by its events' seqs: tried, and gone through.
+ */
+function withInterloper(eventStore: EventStore, key: string) {
+  const streamId = `counter-${key}`;
+  const tried: number[][] = [];
+  const appended: number[][] = [];
+  let interloped = false;
+  const store: EventStore = Object.assign(Object.create(eventStore) as EventStore, {
+    append: async (...args: Parameters<EventStore['append']>) => {
+      const seqs = args[1].map((event) => (event.data as Added['data']).seq);
+      if (!interloped && args[0] === streamId && args[1].length > 1) {
+        interloped = true;
+        await eventStore.append(streamId, [{ id: randomUUID(), type: 'Added', data: { seq: -1, amount: 100, totalAfter: 100 } }]);
+      }
+      if (args[0] === streamId) tried.push(seqs);
+      const result = await eventStore.append(...args);
+      if (args[0] === streamId) appended.push(seqs);
+      return result;
+    },
+  });
+  return { store, tried, appended, interloped: () => interloped };
+}
+
 function startHost(log: Log, eventStore: EventStore, actor: ActorDefinition<Add, Add, Added, Counter>, overrides: { groupId?: string; cacheSize?: number; snapshotEvery?: number; maxAttempts?: number } = {}) {
   return createActorHost({
     log,
@@ -123,20 +149,9 @@ for (const target of logTargets()) {
     it('appends the backlog of one key in a batch at once, and falls back to one at a time when a writer got in between', async () => {
       const producer = log.createProducer();
       await producer.send(Array.from({ length: 60 }, (_, seq) => add('hot', seq)));
-      const appends: number[] = [];
-      let interloperDone = false;
-      const counting: EventStore = Object.assign(Object.create(eventStore) as EventStore, {
-        append: async (...args: Parameters<EventStore['append']>) => {
-          // Once, another writer appends first: the batch's expected revision is stale, so it must redo them one by one.
-          if (!interloperDone && args[0] === 'counter-hot' && args[1].length > 1) {
-            interloperDone = true;
-            await eventStore.append('counter-hot', [{ id: randomUUID(), type: 'Added', data: { seq: -1, amount: 100, totalAfter: 100 } }]);
-          }
-          appends.push(args[1].length);
-          return eventStore.append(...args);
-        },
-      });
-      const host = startHost(log, counting, createCounterActor());
+      // Once, another writer appends first: the batch's expected revision is stale, so it must redo them one by one.
+      const interloper = withInterloper(eventStore, 'hot');
+      const host = startHost(log, interloper.store, createCounterActor());
       await host.start();
       try {
         await waitFor('61 events', async () => (await streamOf(eventStore, 'hot')).length >= 61);
@@ -147,7 +162,7 @@ for (const target of logTargets()) {
       const stream = await streamOf(eventStore, 'hot');
       expect(stream.map((event) => event.seq)).toEqual([-1, ...Array.from({ length: 60 }, (_, seq) => seq)]);
       expect(stream.map((event) => event.totalAfter)).toEqual(Array.from({ length: 61 }, (_, index) => 100 + index));
-      expect(appends.some((size) => size > 1)).toBe(true);
+      expect(interloper.tried.some((seqs) => seqs.length > 1)).toBe(true);
       expect(await readTopic(log, deadLetterTopic)).toHaveLength(0);
     });
 
@@ -156,20 +171,8 @@ for (const target of logTargets()) {
       // Amount 10 marks a message whose toCommand acts on the world (an effect); seq 4 and 8 are such.
       const amounts = Array.from({ length: 12 }, (_, seq) => (seq === 4 || seq === 8 ? 10 : 1));
       await producer.send(amounts.map((amount, seq) => add('mix', seq, amount)));
-      const appends: number[][] = [];
-      let interloperDone = false;
-      const counting: EventStore = Object.assign(Object.create(eventStore) as EventStore, {
-        append: async (...args: Parameters<EventStore['append']>) => {
-          // Once, another writer appends first: the run's expected revision is stale, so it must redo its messages one by one.
-          if (!interloperDone && args[0] === 'counter-mix' && args[1].length > 1) {
-            interloperDone = true;
-            await eventStore.append('counter-mix', [{ id: randomUUID(), type: 'Added', data: { seq: -1, amount: 100, totalAfter: 100 } }]);
-          }
-          const appended = await eventStore.append(...args);
-          if (args[0] === 'counter-mix') appends.push(args[1].map((event) => (event.data as Added['data']).seq));
-          return appended;
-        },
-      });
+      // Once, another writer appends first: the run's expected revision is stale, so it must redo its messages one by one.
+      const interloper = withInterloper(eventStore, 'mix');
       const seenBeforeEffect = new Map<number, number[]>();
       const actor = createCounterActor();
       const mixed: ActorDefinition<Add, Add, Added, Counter> = {
@@ -180,7 +183,7 @@ for (const target of logTargets()) {
           return actor.toCommand(message, state, now, context);
         },
       };
-      const host = startHost(log, counting, mixed);
+      const host = startHost(log, interloper.store, mixed);
       await host.start();
       try {
         await waitFor('13 events', async () => (await streamOf(eventStore, 'mix')).length >= 13);
@@ -195,10 +198,10 @@ for (const target of logTargets()) {
       // Each effect ran with everything before it already appended, and was appended on its own.
       expect(seenBeforeEffect.get(4)).toEqual([0, 1, 2, 3]);
       expect(seenBeforeEffect.get(8)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-      expect(appends.filter((seqs) => seqs.includes(4) || seqs.includes(8))).toEqual([[4], [8]]);
+      expect(interloper.appended.filter((seqs) => seqs.includes(4) || seqs.includes(8))).toEqual([[4], [8]]);
       // A run met the interloper and was redone one message at a time; a later run was appended together.
-      expect(interloperDone).toBe(true);
-      expect(appends.some((seqs) => seqs.length > 1)).toBe(true);
+      expect(interloper.interloped()).toBe(true);
+      expect(interloper.appended.some((seqs) => seqs.length > 1)).toBe(true);
       expect(await readTopic(log, deadLetterTopic)).toHaveLength(0);
     });
 
