@@ -83,6 +83,49 @@ export function registerTransactionContract(context: LogContractContext): void {
     expect((await context.log().read(output, 0, 0, 10)).map(textOf)).toEqual(['in-0', 'in-1', 'in-2']);
   }, TIMEOUT_MS);
 
+  it('hands a consumer at the tail each committed message as the log holds it, and none of an aborted or fenced transaction', async () => {
+    const topic = await context.newTopic(2);
+    const collector = createCollector();
+    await context.consume({ groupId: uniqueName('group'), topics: [topic], eachBatch: async (batch) => collector.add(batch) });
+    // The consumer has read both partitions before the writes below: they reach it at the tail.
+    await context.producer().send(range(2).map((partition) => ({ topic, partition, key: null, value: text(`warm-${partition}`) })));
+    await waitFor('the first message of each partition', () => collector.hasAll(['warm-0', 'warm-1']));
+
+    const transactionalId = uniqueName('tx');
+    const zombie = context.producer({ transactionalId });
+    await expect(
+      zombie.transaction(async (tx) => {
+        await tx.send([{ topic, partition: 0, key: 'k', value: text('aborted') }]);
+        throw new Error('handler failed mid-transaction');
+      }),
+    ).rejects.toThrow('handler failed');
+    const newer = context.producer({ transactionalId });
+    await newer.claim();
+    await expect(zombie.transaction((tx) => tx.send([{ topic, partition: 1, key: 'k', value: text('fenced') }]))).rejects.toBeInstanceOf(FencedError);
+    await newer.transaction((tx) =>
+      tx.send([
+        { topic, partition: 0, key: 'with-headers', value: text('committed-0'), headers: { 'content-type': 'text/plain', trace: 'abc' } },
+        { topic, partition: 1, key: null, value: text('') },
+        { topic, partition: 1, key: 'tombstone', value: null },
+        { topic, partition: 0, key: 'long', value: Buffer.alloc(10_000, 7) },
+      ]),
+    );
+    await context.producer().send([{ topic, partition: 1, key: 'plain', value: text('sent-1') }]);
+    await waitFor('the committed messages', () => collector.messages.length >= 7);
+
+    const received = collector.messages.map(({ partition, offset, key, value, headers, timestamp }) => ({ partition, offset, key, value, headers, timestamp }));
+    const held = [];
+    for (const partition of range(2)) {
+      const messages = await context.log().read(topic, partition, 0, 100);
+      held.push(...messages.map(({ offset, key, value, headers, timestamp }) => ({ partition, offset, key, value, headers, timestamp })));
+    }
+    const byPosition = (a: { partition: number; offset: number }, b: { partition: number; offset: number }) => a.partition - b.partition || a.offset - b.offset;
+    expect(received.sort(byPosition)).toEqual(held.sort(byPosition));
+    expect(received.map((message) => message.value?.toString('utf8').slice(0, 12) ?? null).sort()).toEqual(
+      ['', 'committed-0', 'sent-1', 'warm-0', 'warm-1', '\u0007'.repeat(12), null].sort(),
+    );
+  }, TIMEOUT_MS);
+
   it('fences an older producer with the same transactional id', async () => {
     const topic = await context.newTopic(1);
     const transactionalId = uniqueName('tx');

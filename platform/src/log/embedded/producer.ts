@@ -16,13 +16,16 @@ export function createPublisher(db: Database, store: LogStore, inTurnTransaction
   return async (records: readonly ProducerRecord[], offsets: ReadonlyMap<string, TopicPartitionOffset[]>, fence?: { transactionalId: string; epoch: number }): Promise<RecordMetadata[]> => {
     const outcome = await inTurnTransaction(() => {
       if (fence && currentEpoch.get(fence.transactionalId) !== fence.epoch) throw new FencedError(fence.transactionalId);
-      const written = store.append(records);
+      const timestamp = Date.now();
+      const metadata = store.append(records, timestamp);
       for (const [groupId, groupOffsets] of offsets) store.commitOffsets(groupId, groupOffsets);
-      return written;
+      return { metadata, timestamp };
     });
     if (!outcome.ok) throw outcome.error;
+    const { metadata, timestamp } = outcome.result;
+    store.holdWritten(records, metadata, timestamp);
     for (const topic of new Set(records.map((record) => record.topic))) signalTopic(db, topic);
-    return outcome.result;
+    return metadata;
   };
 }
 

@@ -118,4 +118,33 @@ describe('embedded log store: what the consumer groups of a connection read', ()
     appendElsewhere(['committed instead']);
     expect(values(store, 0, 2)).toEqual(['kept', 'committed instead']);
   });
+
+  it('holds what it commits to a partition its groups read, as the file holds it, and nothing of a partition they do not', () => {
+    const { db, store } = open();
+    db.transaction(() => store.ensureTopics([{ topic: 'other', partitions: 1 }])).immediate();
+    appendElsewhere(['read first']);
+    expect(values(store, 0, 1)).toEqual(['read first']);
+    const value = text('committed');
+    const records = [
+      { topic: TOPIC, partition: 0, key: 'k', value, headers: { trace: 't1' } },
+      { topic: TOPIC, partition: 0, key: null, value: null },
+    ];
+    const metadata = db.transaction(() => store.append(records, 1234)).immediate();
+    store.holdWritten(records, metadata, 1234);
+    // The producer's buffer is the producer's: what is held is a copy.
+    value.write('C');
+    const inFile = open().store.read(TOPIC, 0, 1, 10);
+    // A probe only a test makes (the log never deletes): what is read next cannot come from the file.
+    open().db.prepare('DELETE FROM log_messages WHERE offset >= 1').run();
+
+    const held = store.readBelow(TOPIC, 0, 1, 3, 10);
+    expect(held).toEqual(inFile);
+    expect(held.map(textOf)).toEqual(['committed', null]);
+    expect(held[0]).toMatchObject({ key: 'k', headers: { trace: 't1' }, timestamp: 1234, offset: 1 });
+    expect(held.every((message) => Object.isFrozen(message) && Object.isFrozen(message.headers))).toBe(true);
+
+    // A record said to sit where the file has none: held only if the partition were read.
+    store.holdWritten([{ topic: 'other', partition: 0, key: null, value: text('never read') }], [{ topic: 'other', partition: 0, offset: 0 }], 1234);
+    expect(store.readBelow('other', 0, 0, 1, 10)).toEqual([]);
+  });
 });

@@ -99,16 +99,15 @@ export function createLogStore(db: Database) {
 
     partitionCount,
 
-    /** Appends with contiguous per-partition offsets; call inside an immediate transaction. */
-    append(records: readonly ProducerRecord[]): RecordMetadata[] {
-      const now = Date.now();
+    /** Appends with contiguous per-partition offsets, each at `timestamp`; call inside an immediate transaction. */
+    append(records: readonly ProducerRecord[], timestamp = Date.now()): RecordMetadata[] {
       const ends = new Map<string, number>();
       const metadata = records.map((record) => {
         const partition = choosePartition(record, partitionCount(record.topic));
         const slot = `${record.topic}\u0000${partition}`;
         const offset = ends.get(slot) ?? (statements.endOffset.get(record.topic, partition) as number);
         statements.insertMessage.run(
-          record.topic, partition, offset, record.key, record.value, JSON.stringify(record.headers ?? {}), now,
+          record.topic, partition, offset, record.key, record.value, JSON.stringify(record.headers ?? {}), timestamp,
         );
         ends.set(slot, offset + 1);
         return { topic: record.topic, partition, offset };
@@ -136,6 +135,32 @@ export function createLogStore(db: Database) {
       // Inside a transaction of this connection a read may see rows that are not committed yet.
       if (!db.inTransaction) tail.put(topic, partition, rest, read);
       return held.length === 0 ? read : [...held, ...read];
+    },
+
+    /**
+     * Records this connection has just committed (`append`'s records, its metadata and timestamp):
+     * held, as a read of the file would return them, for the partitions its consumer groups read,
+     * so that a group at the tail does not read them back. The embedded `start`'s processors thread
+     * mostly reads what it has just written (the mirror's topics, its router's inboxes). Call only
+     * once the commit has succeeded.
+     */
+    holdWritten(records: readonly ProducerRecord[], metadata: readonly RecordMetadata[], timestamp: number): void {
+      const runs = new Map<string, LogMessage[]>();
+      records.forEach((record, index) => {
+        const { topic, partition, offset } = metadata[index] as RecordMetadata;
+        if (!tail.reads(topic, partition)) return;
+        // A copy, as a read hands out: the caller's buffer stays the caller's.
+        const value = record.value === null ? null : Buffer.from(record.value);
+        const message = Object.freeze({ topic, partition, offset, key: record.key, value, headers: Object.freeze({ ...record.headers }), timestamp });
+        const slot = `${topic}\u0000${partition}`;
+        const run = runs.get(slot);
+        if (run) run.push(message);
+        else runs.set(slot, [message]);
+      });
+      for (const run of runs.values()) {
+        const [first] = run as [LogMessage];
+        tail.put(first.topic, first.partition, first.offset, run);
+      }
     },
 
     /** End offset of every partition of a topic in one query, partition → end; empty for an unknown topic. */

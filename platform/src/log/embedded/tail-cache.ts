@@ -2,10 +2,13 @@ import type { LogMessage } from '../port';
 
 /**
  * Messages kept per partition, at least (twice as many at most): the groups at a partition's tail
- * read within a few batches of each other. Every partition a connection reads keeps its window, so
- * this bounds the memory: a thread reading 120 partitions holds some 15,000 messages at most.
+ * read within a few batches of each other, and a batch is up to 500 messages. With 64 a batch of
+ * 500 kept only its last 128, and under load the projections' four groups of the ordering topic
+ * read it four times from the file. Every partition a connection reads keeps its window, so this
+ * bounds the memory: the embedded default's threads read 14 partitions each, some 28,000 messages
+ * at most.
  */
-const defaultCapacity = 64;
+const defaultCapacity = 1024;
 
 interface Window {
   base: number;
@@ -15,8 +18,10 @@ interface Window {
 export interface TailCache {
   /** Of the messages at offsets [from, from + count), the ones held from `from` on (none when `from` is not held). */
   get(topic: string, partition: number, from: number, count: number): LogMessage[];
-  /** Messages just read from the file at offsets from `from` on; kept only when their offsets follow one another. */
+  /** Messages just read from the file, or committed, at offsets from `from` on; kept only when their offsets follow one another. */
   put(topic: string, partition: number, from: number, messages: readonly LogMessage[]): void;
+  /** Whether this connection reads the partition: only then are the messages written to it worth holding. */
+  reads(topic: string, partition: number): boolean;
 }
 
 const isContiguous = (from: number, messages: readonly LogMessage[]): boolean =>
@@ -25,12 +30,14 @@ const isContiguous = (from: number, messages: readonly LogMessage[]): boolean =>
 /**
  * The last messages read of each partition, handed to every consumer group of this connection
  * that reads them next: the projections of a process read each topic in several groups, and
- * each group read and parsed every message again. A message is written once and never changed,
- * so a read held here is what the file would answer. Every reader gets the same objects: the
- * store hands out frozen messages.
+ * each group read and parsed every message again. Once the connection reads a partition, the
+ * messages it commits to it are put too (`holdWritten`): a group at the tail then reads none of
+ * them from the file. A message is written once and never changed, so a message held here is
+ * what the file would answer. Every reader gets the same objects: the store hands out frozen
+ * messages.
  *
- * One window per partition, at its tail: a read that extends it is appended, one elsewhere
- * (a group catching up from far behind) replaces it only when it lies ahead of it.
+ * One window per partition, at its tail: messages that extend it are appended, ones elsewhere
+ * (a group catching up from far behind) replace it only when they lie ahead of it.
  */
 export function createTailCache(capacity = defaultCapacity): TailCache {
   const windows = new Map<string, Window>();
@@ -42,6 +49,10 @@ export function createTailCache(capacity = defaultCapacity): TailCache {
       const start = window ? from - window.base : -1;
       if (!window || start < 0 || count <= 0) return [];
       return window.messages.slice(start, start + count);
+    },
+
+    reads(topic, partition) {
+      return windows.has(keyOf(topic, partition));
     },
 
     put(topic, partition, from, messages) {

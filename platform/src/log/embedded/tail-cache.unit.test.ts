@@ -62,4 +62,13 @@ describe('tail cache of an embedded log connection', () => {
     expect(cache.get('t', 0, 20, 1)).toEqual([]);
     expect(offsets(cache.get('t', 0, 24, 8))).toEqual([24, 25, 26, 27, 28, 29, 30, 31]);
   });
+
+  it('reads a partition once something of it is held, and holds a whole batch of 500 by default', () => {
+    const cache = createTailCache();
+    expect(cache.reads('t', 0)).toBe(false);
+    cache.put('t', 0, 0, messages(0, 500));
+    expect(cache.reads('t', 0)).toBe(true);
+    expect(cache.reads('t', 1)).toBe(false);
+    expect(offsets(cache.get('t', 0, 0, 500))).toEqual(offsets(messages(0, 500)));
+  });
 });
