@@ -7,6 +7,7 @@ const port = parentPort;
 if (!port) throw new Error('a worker thread only');
 const kept: Array<{ index: number }> = [];
 runInThread(port, {
+  name: 'fixture-thread',
   start: async () => undefined,
   stop: async () => undefined,
   onMessage(message) {

@@ -44,6 +44,7 @@ async function stop(): Promise<void> {
 }
 
 runInThread(port, {
+  name: 'processors',
   async start() {
     try {
       adapters = await openAdapters(settings, logger, ['eventStore', 'log', 'registry'], { checkpointElsewhere, eventStorePollIntervalMs, logPollIntervalMs });

@@ -41,6 +41,7 @@ const close = async () => {
 };
 
 runInThread(port, {
+  name: 'projections',
   async start() {
     adapters = await openAdapters(settings, logger, ['log', 'readStore', 'registry'], { logPollIntervalMs });
     checkpoints = startCheckpoints(checkpointFiles);

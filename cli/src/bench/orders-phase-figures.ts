@@ -1,7 +1,7 @@
 import os from 'node:os';
-import { procAvailable } from './process-usage';
-import type { SpanUsage } from './process-usage';
-import { percentile, round1 } from './rate';
+import { procAvailable, unnamedThreads } from './process-usage';
+import type { ProcessUsage, SpanUsage } from './process-usage';
+import { percentile, round1, round2 } from './rate';
 import type { Figure, SectionResult } from './report';
 
 /**
@@ -62,6 +62,7 @@ export function usageFigures(section: string, phase: string, sending: SpanUsage,
     return used && peak
       ? [
           { section, metric: `${phase} ${name} CPU`, value: used.cpuPercentOfCore, unit: '% of a core', note: `Δ(utime+stime)/Δwall ${during}` },
+          ...threadFigures(section, `${phase} ${name}`, used, during),
           { section, metric: `${phase} ${name} peak RSS`, value: round1(peak.peakRssBytes / 1024 ** 2), unit: 'MiB', note: peak.peakSince === 'span' ? 'VmHWM, reset at the phase start' : 'VmHWM since the process started' },
         ]
       : [{ section, metric: `${phase} ${name} CPU`, value: 0, unit: 'n/a', note: 'process gone before the phase ended' }];
@@ -74,6 +75,38 @@ export function usageFigures(section: string, phase: string, sending: SpanUsage,
     );
   }
   return figures;
+}
+
+/** Whether some thread of the process named itself: only then is its CPU worth splitting by thread. */
+const hasNamedThreads = (used: ProcessUsage): boolean => Object.keys(used.cpuSecondsByThread).some((name) => name !== 'main' && name !== unnamedThreads);
+
+/** A row per thread of a process whose component threads are named (the embedded `start`): which one saturates. */
+function threadFigures(section: string, label: string, used: ProcessUsage, during: string): Figure[] {
+  if (!hasNamedThreads(used)) return [];
+  return Object.entries(used.cpuPercentByThread).map(([thread, percent]) => ({
+    section, metric: `${label} ${thread} thread CPU`, value: percent, unit: '% of a core', note: thread === unnamedThreads ? `the runtime's own threads (GC, compiler, libuv pool) ${during}` : during,
+  }));
+}
+
+/** The watched process that sends the load: not the platform's, so not in its cost. */
+const loadGenerator = 'bench';
+
+/**
+ * CPU a confirmed order cost the platform's processes (the broker and the databases included,
+ * where they are watched), from the phase's start until drained: less noisy than a throughput on
+ * a saturated machine, and it says where the time goes (by process, and by thread where they are named).
+ */
+function cpuPerOrderFigure(section: string, name: string, drained: SpanUsage, confirmed: number): Figure[] {
+  const used = Object.entries(drained.processes).filter((entry): entry is [string, ProcessUsage] => entry[1] !== null);
+  const platform = used.filter(([process]) => process !== loadGenerator);
+  if (confirmed === 0 || platform.length === 0) return [];
+  const perOrder = (seconds: number) => round2((seconds * 1000) / confirmed);
+  const split = used.map(([process, usage]) => {
+    const threads = hasNamedThreads(usage) ? ` (${Object.entries(usage.cpuSecondsByThread).map(([thread, seconds]) => `${thread} ${perOrder(seconds)}`).join(', ')})` : '';
+    return `${process === loadGenerator ? 'and the bench itself' : process} ${perOrder(usage.cpuSeconds)}${threads}`;
+  });
+  const total = platform.reduce((sum, [, usage]) => sum + usage.cpuSeconds, 0);
+  return [{ section, metric: `${name} CPU per confirmed order`, value: perOrder(total), unit: 'ms', note: `phase start → drained: ${split.join('; ')}` }];
 }
 
 /** The phase's table rows and its raw details for the JSON report. */
@@ -113,6 +146,7 @@ export function summarizeOrdersPhase(label: OrdersPhaseLabel, measured: OrdersPh
     { section, metric: `${name} sent→visible p50`, value: round1(percentile(visibleLatencies, 50)), unit: 'ms', note: `GET /api/orders/:id from its OrderConfirmed in $all until confirmed, every ${visiblePollMs} ms (then ${visibleBackoff * 100}% of the wait), every ${sampleEvery}th order` },
     { section, metric: `${name} sent→visible p99`, value: round1(percentile(visibleLatencies, 99)), unit: 'ms', note: `${visibleLatencies.length} sampled, ${notVisible} never seen` },
     ...usageFigures(section, name, duringSending, untilDrained),
+    ...cpuPerOrderFigure(section, name, untilDrained, latencies.length),
   ];
   return {
     figures,

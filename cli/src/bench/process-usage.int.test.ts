@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { clockTicksPerSecond, parseMachineBusyTicks, parseStatTicks, parseStatusMemory, procAvailable, sampleProcess, usageBetween, watchProcesses } from './process-usage';
+import { clockTicksPerSecond, parseMachineBusyTicks, parseStatName, parseStatTicks, parseStatusMemory, procAvailable, sampleProcess, threadCpuSeconds, unnamedThreads, usageBetween, watchProcesses } from './process-usage';
 
 describe('parsing /proc', () => {
   it('takes utime and stime after the last parenthesis, whatever the command name holds', () => {
@@ -22,10 +22,18 @@ describe('parsing /proc', () => {
     expect(() => parseMachineBusyTicks('intr 1 2 3')).toThrow(/cpu/);
   });
 
-  it('gives CPU as a share of one core over the wall time between readings', () => {
-    const start = { pid: 1, cpuSeconds: 10, rssBytes: 50, peakRssBytes: 60, atMs: 1000 };
-    const end = { pid: 1, cpuSeconds: 11.5, rssBytes: 80, peakRssBytes: 70, atMs: 3000 };
-    expect(usageBetween(start, end, true)).toEqual({ cpuPercentOfCore: 75, peakRssBytes: 80, peakSince: 'span' });
+  it('gives CPU as a share of one core over the wall time between readings, in all and by the threads read at both ends', () => {
+    const start = { pid: 1, cpuSeconds: 10, threads: { main: 6, processors: 4, gone: 0.5 }, rssBytes: 50, peakRssBytes: 60, atMs: 1000 };
+    const end = { pid: 1, cpuSeconds: 11.5, threads: { main: 6.5, processors: 5, later: 0.1 }, rssBytes: 80, peakRssBytes: 70, atMs: 3000 };
+    expect(usageBetween(start, end, true)).toEqual({
+      cpuPercentOfCore: 75, cpuSeconds: 1.5, cpuPercentByThread: { main: 25, processors: 50 }, cpuSecondsByThread: { main: 0.5, processors: 1 }, peakRssBytes: 80, peakSince: 'span',
+    });
+  });
+
+  it("takes a thread's name from between the first '(' and the last ')'", () => {
+    expect(parseStatName('4243 (node (worker) x) S 1 4242')).toBe('node (worker) x');
+    expect(parseStatName('4244 (processors) R 1 4242')).toBe('processors');
+    expect(() => parseStatName('nonsense')).toThrow(/stat/);
   });
 });
 
@@ -64,6 +72,20 @@ onLinux('reading real processes', () => {
     expect(usage.busy?.peakRssBytes).toBeGreaterThan(190 * 1024 * 1024);
     expect(usage.idle?.cpuPercentOfCore).toBeLessThan(20);
     expect(usage.idle?.peakRssBytes).toBeLessThan(150 * 1024 * 1024);
+  });
+
+  it('splits a process\'s CPU by the names its threads gave themselves', async () => {
+    const burner = "require('fs').writeFileSync('/proc/thread-self/comm', 'burner'); const until = Date.now() + 8000; while (Date.now() < until);";
+    const pid = await run(`const { Worker } = require('worker_threads'); new Worker(${JSON.stringify(burner)}, { eval: true }); setTimeout(() => { READY; }, 300); setTimeout(() => undefined, 8000);`);
+    const start = sampleProcess(pid);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const end = sampleProcess(pid);
+    expect(start && end).toBeTruthy();
+    const usage = usageBetween(start!, end!, false);
+    expect(Object.keys(usage.cpuSecondsByThread)).toEqual(expect.arrayContaining(['main', 'burner', unnamedThreads]));
+    // A share of a core beside the rest of the suite; the idle main thread far less.
+    expect(usage.cpuPercentByThread.burner).toBeGreaterThan(Math.max(5, 3 * (usage.cpuPercentByThread.main ?? 0)));
+    expect(threadCpuSeconds(pid).burner).toBeGreaterThan(0);
   });
 
   it('reads nothing of a process that is gone', () => {

@@ -10,6 +10,8 @@ export interface ProcessSample {
   pid: number;
   /** CPU seconds used so far, user + system. */
   cpuSeconds: number;
+  /** The same by thread name (`threadCpuSeconds`). */
+  threads: Record<string, number>;
   rssBytes: number;
   /** The highest RSS since the process started, or since the mark was last reset. */
   peakRssBytes: number;
@@ -20,6 +22,11 @@ export interface ProcessSample {
 export interface ProcessUsage {
   /** CPU used over the span as a share of one core: 100 is one core busy all along. */
   cpuPercentOfCore: number;
+  /** CPU seconds used over the span. */
+  cpuSeconds: number;
+  /** The same two by thread name, for the names read at both ends of the span. */
+  cpuPercentByThread: Record<string, number>;
+  cpuSecondsByThread: Record<string, number>;
   peakRssBytes: number;
   /** Whether the peak is that of the span (the mark was reset at its start) or of the whole life. */
   peakSince: 'span' | 'process start';
@@ -52,6 +59,39 @@ export function parseStatTicks(stat: string): { userTicks: number; systemTicks: 
   return { userTicks, systemTicks };
 }
 
+/** The command name of a /proc stat line (a thread's name, in a task's stat): between the first '(' and the last ')'. */
+export function parseStatName(stat: string): string {
+  const open = stat.indexOf('(');
+  const close = stat.lastIndexOf(')');
+  if (open < 0 || close < open) throw new Error('not a /proc/<pid>/stat line: no command name');
+  return stat.slice(open + 1, close);
+}
+
+/** A thread that never named itself: the runtime's helpers (V8's workers, libuv's pool) keep the process's name. */
+export const unnamedThreads = 'other';
+
+/**
+ * CPU seconds of a process's threads by name: `main` for its first thread, else the name a
+ * thread gave itself (the embedded `start`'s component threads do: `nameThisThread`), the
+ * unnamed ones together under `unnamedThreads`. Threads that ended are no longer counted.
+ */
+export function threadCpuSeconds(pid: number): Record<string, number> {
+  const processName = parseStatName(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  const byName: Record<string, number> = {};
+  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    } catch {
+      continue; // ended between the listing and the read
+    }
+    const name = tid === String(pid) ? 'main' : parseStatName(stat) === processName ? unnamedThreads : parseStatName(stat);
+    const { userTicks, systemTicks } = parseStatTicks(stat);
+    byName[name] = (byName[name] ?? 0) + (userTicks + systemTicks) / clockTicksPerSecond();
+  }
+  return byName;
+}
+
 /** VmRSS and VmHWM of /proc/<pid>/status, in bytes (the file gives kB); 0 when absent (a zombie has neither). */
 export function parseStatusMemory(status: string): { rssBytes: number; peakRssBytes: number } {
   const kib = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)\\s*kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
@@ -66,7 +106,7 @@ export function sampleProcess(pid: number): ProcessSample | null {
   try {
     const { userTicks, systemTicks } = parseStatTicks(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
     const memory = parseStatusMemory(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return { pid, cpuSeconds: (userTicks + systemTicks) / clockTicksPerSecond(), ...memory, atMs: performance.now() };
+    return { pid, cpuSeconds: (userTicks + systemTicks) / clockTicksPerSecond(), threads: threadCpuSeconds(pid), ...memory, atMs: performance.now() };
   } catch {
     return null;
   }
@@ -89,8 +129,15 @@ export function resetPeakRss(pid: number): boolean {
 /** What a process used between two readings of it. */
 export function usageBetween(start: ProcessSample, end: ProcessSample, peakReset: boolean): ProcessUsage {
   const wallSeconds = (end.atMs - start.atMs) / 1000;
-  const cpuPercentOfCore = wallSeconds > 0 ? Math.round(((end.cpuSeconds - start.cpuSeconds) / wallSeconds) * 1000) / 10 : 0;
-  return { cpuPercentOfCore, peakRssBytes: Math.max(end.peakRssBytes, end.rssBytes), peakSince: peakReset ? 'span' : 'process start' };
+  const percentOfCore = (seconds: number) => (wallSeconds > 0 ? Math.round((seconds / wallSeconds) * 1000) / 10 : 0);
+  const cpuSecondsByThread: Record<string, number> = {};
+  for (const [name, seconds] of Object.entries(end.threads)) {
+    const before = start.threads[name];
+    if (before !== undefined) cpuSecondsByThread[name] = Math.max(0, seconds - before);
+  }
+  const cpuPercentByThread = Object.fromEntries(Object.entries(cpuSecondsByThread).map(([name, seconds]) => [name, percentOfCore(seconds)]));
+  const cpuSeconds = end.cpuSeconds - start.cpuSeconds;
+  return { cpuPercentOfCore: percentOfCore(cpuSeconds), cpuSeconds, cpuPercentByThread, cpuSecondsByThread, peakRssBytes: Math.max(end.peakRssBytes, end.rssBytes), peakSince: peakReset ? 'span' : 'process start' };
 }
 
 /** CPU time of the whole machine, every process included (the Kafka broker, the databases): /proc/stat's first line. */

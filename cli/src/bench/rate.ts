@@ -6,6 +6,7 @@ export const elapsedSince = (startedAt: number): number => Math.round((performan
 
 /** Rounded to one decimal, for the report. */
 export const round1 = (value: number): number => Math.round(value * 10) / 10;
+export const round2 = (value: number): number => Math.round(value * 100) / 100;
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
