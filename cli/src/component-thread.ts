@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
-import type { Logger, Metrics } from '@ecommerce/platform';
+import type { HealthResult, Logger, Metrics } from '@ecommerce/platform';
+import type { Mirror } from '@ecommerce/command-api';
 import { componentThreadResourceLimits } from './node-flags';
 
 /**
@@ -15,6 +16,25 @@ export function nameThisThread(name: string): void {
   } catch {
     // Not Linux, or no /proc: the name is only a label.
   }
+}
+
+/** A mirror running on a component thread, as its progress messages carry it. */
+export interface MirrorProgress {
+  checkpoint: number;
+  health: HealthResult;
+}
+
+/** A thread's mirror seen from the main thread: as the thread last posted it, or the thread's failure. */
+export function mirrorSeenFrom(thread: { failure(): string | undefined; running(): boolean }, name: string, last: () => MirrorProgress | undefined): Pick<Mirror, 'checkpoint' | 'health'> {
+  return {
+    checkpoint: () => last()?.checkpoint ?? 0,
+    health: () => {
+      const failure = thread.failure();
+      if (failure) return { ok: false, detail: `${name} thread: ${failure.split('\n')[0] ?? failure}` };
+      const progress = last();
+      return thread.running() && progress ? progress.health : { ok: false, detail: `${name} thread not running` };
+    },
+  };
 }
 
 /** What every component thread tells the main thread about its life; each adds its own messages. */

@@ -27,7 +27,7 @@ export interface Running {
   adapters: Adapters;
   metrics: Metrics;
   servers: Server[];
-  /** The mirror, or its view from this thread when it runs on the processors thread. */
+  /** The mirror, or its view from this thread when it runs on a component thread. */
   mirror?: Pick<Mirror, 'checkpoint' | 'health'>;
   projections?: ProjectionsHost;
   stop(): Promise<void>;
@@ -80,6 +80,8 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
   const projectionsThread = Boolean(settings.PROJECTIONS_THREAD && parts.projections && !settings.KAFKA_BROKERS && !settings.MONGO_URL && (parts.gateway || parts.processors || parts.mirror));
   // Beside the HTTP side and the command API the mirror and the processors held the event loop back at saturation; PROCESSORS_THREAD gives them a thread.
   const processorsThread = Boolean(settings.PROCESSORS_THREAD && parts.mirror && parts.processors && !settings.KAFKA_BROKERS && !settings.EVENTSTORE_URL && (parts.gateway || parts.commandApi));
+  // With both threads the mirror runs beside the projections: the processors thread was the one that saturated (bench/LOG.md, 2026-12-06).
+  const mirrorWithProjections = projectionsThread && processorsThread;
   // The projections thread owns the embedded read store (held in memory by its writer); this one asks it.
   // It also checkpoints this thread's files, so that no commit here copies the WAL back.
   const adapters = await openAdapters(settings, logger, [...needs].filter((port) => !(projectionsThread && port === 'readStore')), { checkpointElsewhere: projectionsThread });
@@ -97,14 +99,14 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
   try {
     if (needs.has('log')) await adapters.log.ensureTopics(platformTopics(settings.PARTITIONS));
     // The thread's start (loading the sources again, catching up) overlaps the rest of this one; awaited with the projections below.
-    const thread = projectionsThread ? createProjectionsThread({ settings, logger, metrics, checkpointFiles: adapters.checkpointedElsewhere }) : undefined;
+    const thread = projectionsThread ? createProjectionsThread({ settings, logger, metrics, withMirror: mirrorWithProjections, checkpointFiles: adapters.checkpointedElsewhere }) : undefined;
     const threadStarted = thread?.start();
     threadStarted?.catch(() => undefined);
     if (thread) stoppers.push(() => thread.stop());
     const health = adapterHealth(adapters, [...needs]);
     const emptyAtStart = parts.seedIfEmpty ? (await adapters.eventStore.headPosition()) === 0 : false;
-    // Likewise the processors thread's start (once the store was found empty or not); its mirror finds whatever the seeding below appends.
-    const processorsOnThread = processorsThread ? createProcessorsThread({ settings, logger, metrics, checkpointElsewhere: projectionsThread }) : undefined;
+    // Likewise the processors thread's start (once the store was found empty or not); the mirror, on either thread, finds whatever the seeding below appends.
+    const processorsOnThread = processorsThread ? createProcessorsThread({ settings, logger, metrics, withMirror: !mirrorWithProjections, checkpointElsewhere: projectionsThread }) : undefined;
     const processorsStarted = processorsOnThread?.start();
     processorsStarted?.catch(() => undefined);
     if (processorsOnThread) stoppers.push(() => processorsOnThread.stop());
@@ -151,8 +153,11 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
     }
     if (processorsOnThread) {
       await processorsStarted;
-      running.mirror = processorsOnThread.mirror;
-      health.mirror = () => processorsOnThread.mirror.health();
+      const mirrorOnThread = thread?.mirror ?? processorsOnThread.mirror;
+      if (mirrorOnThread) {
+        running.mirror = mirrorOnThread;
+        health.mirror = () => mirrorOnThread.health();
+      }
       health.processors = () => processorsOnThread.health();
     }
     if (parts.mirror && !processorsThread) {

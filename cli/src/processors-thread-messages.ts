@@ -1,5 +1,5 @@
 import type { HealthResult, Settings } from '@ecommerce/platform';
-import type { RelayedSample } from './component-thread';
+import type { MirrorProgress, RelayedSample } from './component-thread';
 
 /** What the processors thread starts from (structured-cloned into it). */
 export interface ProcessorsThreadData {
@@ -7,6 +7,8 @@ export interface ProcessorsThreadData {
   logLevel: string;
   /** How often the thread posts its health, the mirror's checkpoint and its metrics. */
   relayEveryMs: number;
+  /** The mirror runs here too (else on the projections thread, or the main thread). */
+  withMirror: boolean;
   /** Its SQLite files' WAL is copied back by the projections thread (`startCheckpoints`), not by its own commits. */
   checkpointElsewhere: boolean;
   /** The main thread's appends and produces wake the thread's subscriptions and consumers; these polls are for other processes' (the adapters' defaults when unset). */
@@ -15,4 +17,4 @@ export interface ProcessorsThreadData {
 }
 
 /** Thread → main thread, besides its start, stop and failure. */
-export type ProcessorsThreadMessage = { kind: 'progress'; mirrorCheckpoint: number; mirror: HealthResult; processors: HealthResult; samples: RelayedSample[] };
+export type ProcessorsThreadMessage = { kind: 'progress'; mirror?: MirrorProgress; processors: HealthResult; samples: RelayedSample[] };

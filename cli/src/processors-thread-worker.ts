@@ -11,14 +11,15 @@ import { processorsFromSettings } from './processors-from-settings';
 import type { NotificationSenders } from './providers';
 
 /**
- * The mirror and the processors of an embedded `start`, on their own thread: their own connections
- * to the event store, the log and the registry files, their own event loop. The main thread keeps
- * the HTTP side and the command API, whose appends wake the mirror here through the event store
- * file's signal. Health, the mirror's checkpoint and their metrics are posted to it.
+ * The processors of an embedded `start`, and its mirror unless that runs on the projections thread
+ * (`withMirror`), on their own thread: their own connections to the event store, the log and the
+ * registry files, their own event loop. The main thread keeps the HTTP side and the command API,
+ * whose appends wake the thread's subscriptions through the event store file's signal. Health, the
+ * mirror's checkpoint and their metrics are posted to it.
  */
 const port = parentPort;
 if (!port) throw new Error('processors-thread-worker runs only as a worker thread');
-const { settings, logLevel, relayEveryMs, checkpointElsewhere, eventStorePollIntervalMs, logPollIntervalMs } = workerData as ProcessorsThreadData;
+const { settings, logLevel, relayEveryMs, withMirror, checkpointElsewhere, eventStorePollIntervalMs, logPollIntervalMs } = workerData as ProcessorsThreadData;
 const post = (message: ProcessorsThreadMessage) => port.postMessage(message);
 const logger = createLogger({ level: logLevel, name: 'ecommerce' });
 const metrics = createMetrics();
@@ -29,8 +30,8 @@ let senders: NotificationSenders | undefined;
 let timer: NodeJS.Timeout | undefined;
 
 const relay = async () => {
-  if (!mirror || !processors) return;
-  post({ kind: 'progress', mirrorCheckpoint: mirror.checkpoint(), mirror: mirror.health(), processors: processors.health(), samples: await relayedSamples(metrics) });
+  if (!processors) return;
+  post({ kind: 'progress', mirror: mirror && { checkpoint: mirror.checkpoint(), health: mirror.health() }, processors: processors.health(), samples: await relayedSamples(metrics) });
 };
 
 async function stop(): Promise<void> {
@@ -48,8 +49,10 @@ runInThread(port, {
   async start() {
     try {
       adapters = await openAdapters(settings, logger, ['eventStore', 'log', 'registry'], { checkpointElsewhere, eventStorePollIntervalMs, logPollIntervalMs });
-      mirror = createMirror({ eventStore: adapters.eventStore, log: adapters.log, serde: adapters.serde, logger, metrics, partitions: settings.PARTITIONS });
-      await mirror.start();
+      if (withMirror) {
+        mirror = createMirror({ eventStore: adapters.eventStore, log: adapters.log, serde: adapters.serde, logger, metrics, partitions: settings.PARTITIONS });
+        await mirror.start();
+      }
       ({ processors, senders } = processorsFromSettings(settings, adapters, logger, metrics));
       await processors.start();
     } catch (error) {

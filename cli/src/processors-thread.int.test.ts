@@ -32,12 +32,12 @@ describe('the mirror and the processors on a worker thread', () => {
       await adapters.log.ensureTopics(platformTopics(settings.PARTITIONS));
       await thread.start();
       expect(thread.health()).toMatchObject({ ok: true });
-      expect(thread.mirror.health()).toMatchObject({ ok: true });
+      expect(thread.mirror?.health()).toMatchObject({ ok: true });
       let head = 0;
       for (const event of createLifecycleEvents()) {
         head = (await adapters.eventStore.append(event.streamId, [{ id: randomUUID(), type: event.type, data: event.data, metadata: event.metadata }])).position;
       }
-      await waitFor(`the mirror to reach ${head} (at ${thread.mirror.checkpoint()})`, () => thread.mirror.checkpoint() >= head);
+      await waitFor(`the mirror to reach ${head} (at ${thread.mirror?.checkpoint()})`, () => (thread.mirror?.checkpoint() ?? 0) >= head);
       // the thread's counters, served by this thread's registry
       // at least the events appended here: the processors append their own in answer to some of them
       const published = async () => (await metrics.registry.getSingleMetric('mirror_events_published_total')?.get())?.values[0]?.value ?? 0;
@@ -48,6 +48,25 @@ describe('the mirror and the processors on a worker thread', () => {
       await adapters.close();
     }
     expect(thread.health()).toMatchObject({ ok: false });
+  });
+
+  it('runs without the mirror when it runs elsewhere: nothing is published', async () => {
+    const settings = loadSettings({ DATA_DIR: dir, LOG_LEVEL: 'warn' });
+    const adapters = await openAdapters(settings, logger, ['eventStore', 'log', 'registry']);
+    const thread = createProcessorsThread({ settings, logger, metrics: createMetrics(), withMirror: false, relayEveryMs: 50 });
+    try {
+      await adapters.log.ensureTopics(platformTopics(settings.PARTITIONS));
+      await thread.start();
+      expect(thread.mirror).toBeUndefined();
+      for (const event of createLifecycleEvents()) await adapters.eventStore.append(event.streamId, [{ id: randomUUID(), type: event.type, data: event.data, metadata: event.metadata }]);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(thread.health()).toMatchObject({ ok: true });
+      const ends = await Promise.all(platformTopics(settings.PARTITIONS).map(({ topic }) => adapters.log.endOffsets(topic)));
+      expect(ends.flat().reduce((sum, end) => sum + end, 0)).toBe(0);
+    } finally {
+      await thread.stop();
+      await adapters.close();
+    }
   });
 
   it('rejects its start with the reason when the thread cannot open its files', async () => {

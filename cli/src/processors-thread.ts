@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import type { HealthResult, Logger, Metrics, Settings } from '@ecommerce/platform';
 import type { Mirror } from '@ecommerce/command-api';
-import { createComponentThread, createMetricsCopier } from './component-thread';
+import { createComponentThread, createMetricsCopier, mirrorSeenFrom } from './component-thread';
 import type { ProcessorsThreadData, ProcessorsThreadMessage } from './processors-thread-messages';
 
 export interface ProcessorsThread {
   start(): Promise<void>;
   stop(): Promise<void>;
-  /** The mirror as seen from this thread: its checkpoint and health as the thread last posted them. */
-  mirror: Pick<Mirror, 'checkpoint' | 'health'>;
+  /** The mirror as seen from this thread, when it runs on the processors thread (`withMirror`): its checkpoint and health as the thread last posted them. */
+  mirror?: Pick<Mirror, 'checkpoint' | 'health'>;
   health(): HealthResult;
 }
 
@@ -21,22 +21,24 @@ export interface ProcessorsThreadOptions {
   stopTimeoutMs?: number;
   /** The projections thread copies back the WAL of the SQLite files, this thread's commits do not. */
   checkpointElsewhere?: boolean;
+  /** The mirror runs on this thread too (the default); else it runs elsewhere. */
+  withMirror?: boolean;
   /** Fallback polls for other processes' appends and produces: this process's wake the thread at once. */
   eventStorePollIntervalMs?: number;
   logPollIntervalMs?: number;
 }
 
 /**
- * The mirror and the processors on a worker thread (`processors-thread-worker.ts`). In the embedded
- * `start` they otherwise share the event loop of the HTTP side and the command API, which they
- * held back at saturation (bench/LOG.md).
+ * The processors, and the mirror unless it runs elsewhere, on a worker thread
+ * (`processors-thread-worker.ts`). In the embedded `start` they otherwise share the event loop of
+ * the HTTP side and the command API, which they held back at saturation (bench/LOG.md).
  */
 export function createProcessorsThread(options: ProcessorsThreadOptions): ProcessorsThread {
   const { logger } = options;
   const copyMetrics = createMetricsCopier(options.metrics);
   let progress: Omit<ProcessorsThreadMessage, 'kind' | 'samples'> | undefined;
   const data: ProcessorsThreadData = {
-    settings: options.settings, logLevel: logger.level, relayEveryMs: options.relayEveryMs ?? 250, checkpointElsewhere: options.checkpointElsewhere ?? false,
+    settings: options.settings, logLevel: logger.level, relayEveryMs: options.relayEveryMs ?? 250, withMirror: options.withMirror ?? true, checkpointElsewhere: options.checkpointElsewhere ?? false,
     eventStorePollIntervalMs: options.eventStorePollIntervalMs, logPollIntervalMs: options.logPollIntervalMs,
   };
   const thread = createComponentThread<ProcessorsThreadMessage>({
@@ -46,20 +48,17 @@ export function createProcessorsThread(options: ProcessorsThreadOptions): Proces
       copyMetrics(samples);
     },
   });
-  const seen = (part: 'mirror' | 'processors'): HealthResult => {
+  const seen = (): HealthResult => {
     const failure = thread.failure();
     if (failure) return { ok: false, detail: `processors thread: ${failure.split('\n')[0] ?? failure}` };
     if (!thread.running() || !progress) return { ok: false, detail: 'processors thread not running' };
-    return progress[part];
+    return progress.processors;
   };
 
   return {
     start: () => thread.start(),
     stop: () => thread.stop(),
-    mirror: {
-      checkpoint: () => progress?.mirrorCheckpoint ?? 0,
-      health: () => seen('mirror'),
-    },
-    health: () => seen('processors'),
+    mirror: data.withMirror ? mirrorSeenFrom(thread, 'processors', () => progress?.mirror) : undefined,
+    health: seen,
   };
 }

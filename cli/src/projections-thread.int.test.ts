@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createLogger, createMetrics, eventToRecord, loadSettings, openEmbeddedLog, platformTopics } from '@ecommerce/platform';
 import { allProjections } from '@ecommerce/projections';
 import { createLifecycleEvents } from '@ecommerce/projections/src/lifecycle.fixture';
-import { checkpointKey } from '@ecommerce/schemas';
+import { checkpointKey, orderCollections } from '@ecommerce/schemas';
 import type { ProjectionCheckpoint } from '@ecommerce/schemas';
 import { openAdapters } from './adapters';
 import { createProjectionsThread } from './projections-thread';
@@ -64,6 +64,38 @@ describe('projections on a worker thread', () => {
       await thread.stop();
       await adapters.close();
     }
+  });
+
+  it('runs the mirror too when asked: mirrors what this thread appends into the log its projections read, and relays its checkpoint and health', async () => {
+    const settings = loadSettings({ DATA_DIR: dir, LOG_LEVEL: 'warn' });
+    const adapters = await openAdapters(settings, logger, ['eventStore', 'log', 'registry']);
+    const without = createProjectionsThread({ settings, logger, metrics: createMetrics() });
+    expect(without.mirror).toBeUndefined();
+    const metrics = createMetrics();
+    const thread = createProjectionsThread({ settings, logger, metrics, withMirror: true, relayEveryMs: 50 });
+    try {
+      await adapters.log.ensureTopics(platformTopics(settings.PARTITIONS));
+      await thread.start();
+      expect(thread.mirror?.health()).toMatchObject({ ok: true });
+      const events = createLifecycleEvents();
+      let head = 0;
+      for (const event of events) head = (await adapters.eventStore.append(event.streamId, [{ id: randomUUID(), type: event.type, data: event.data, metadata: event.metadata }])).position;
+      for (let waited = 0; (thread.mirror?.checkpoint() ?? 0) < head; waited += 20) {
+        if (waited > 20_000) throw new Error(`the mirror did not reach ${head}: at ${thread.mirror?.checkpoint()}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const orders = async () => (await thread.readStore.collection(orderCollections(1).orders).count());
+      for (let waited = 0; (await orders()) === 0; waited += 20) {
+        if (waited > 20_000) throw new Error('the orders projection never saw the mirrored order');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const published = (await metrics.registry.getSingleMetric('mirror_events_published_total')?.get())?.values[0]?.value ?? 0;
+      expect(published).toBeGreaterThanOrEqual(events.length);
+    } finally {
+      await thread.stop();
+      await adapters.close();
+    }
+    expect(thread.mirror?.health()).toMatchObject({ ok: false });
   });
 
   it("copies back the WAL of this thread's files, whose own commits leave it to the thread", async () => {

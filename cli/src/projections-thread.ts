@@ -1,12 +1,16 @@
 import { join } from 'node:path';
 import type { HealthResult, Logger, Metrics, ReadStore, Settings } from '@ecommerce/platform';
 import type { ProjectionsHost } from '@ecommerce/projections';
-import { createComponentThread, createMetricsCopier } from './component-thread';
+import type { Mirror } from '@ecommerce/command-api';
+import { createComponentThread, createMetricsCopier, mirrorSeenFrom } from './component-thread';
+import type { MirrorProgress } from './component-thread';
 import type { ProjectionsThreadData, ThreadMessage } from './projections-thread-messages';
 import { createThreadReadStore } from './thread-read-store';
 
 export interface ProjectionsThread extends ProjectionsHost {
   health(): HealthResult;
+  /** The mirror as seen from this thread, when it runs on the projections thread (`withMirror`). */
+  mirror?: Pick<Mirror, 'checkpoint' | 'health'>;
   /** The thread's read store, for this thread's queries. */
   readStore: ReadStore;
 }
@@ -23,6 +27,8 @@ export interface ProjectionsThreadOptions {
    */
   logPollIntervalMs?: number;
   stopTimeoutMs?: number;
+  /** The mirror runs on the projections thread too. */
+  withMirror?: boolean;
   /** This thread's SQLite files whose WAL the projections thread copies back (`startCheckpoints`). */
   checkpointFiles?: readonly string[];
 }
@@ -36,10 +42,11 @@ export function createProjectionsThread(options: ProjectionsThreadOptions): Proj
   const { logger } = options;
   const copyMetrics = createMetricsCopier(options.metrics);
   let status: ReturnType<ProjectionsHost['status']> = [];
+  let mirror: MirrorProgress | undefined;
   const data: ProjectionsThreadData = {
     // the main thread's logger's level: a caller that silenced it silences the thread too
     settings: options.settings, logLevel: logger.level,
-    relayEveryMs: options.relayEveryMs ?? 250, logPollIntervalMs: options.logPollIntervalMs, checkpointFiles: [...(options.checkpointFiles ?? [])],
+    relayEveryMs: options.relayEveryMs ?? 250, withMirror: options.withMirror ?? false, logPollIntervalMs: options.logPollIntervalMs, checkpointFiles: [...(options.checkpointFiles ?? [])],
   };
   const thread = createComponentThread<ThreadMessage>({
     name: 'projections', workerFile: join(__dirname, 'projections-thread-worker.ts'), workerData: data, logger, stopTimeoutMs: options.stopTimeoutMs,
@@ -48,6 +55,7 @@ export function createProjectionsThread(options: ProjectionsThreadOptions): Proj
       else if (message.kind === 'checkpoint') readStore.learn(message);
       else if (message.kind === 'progress') {
         status = message.status;
+        mirror = message.mirror;
         copyMetrics(message.samples);
       }
     },
@@ -62,6 +70,7 @@ export function createProjectionsThread(options: ProjectionsThreadOptions): Proj
       readStore.failAll('stopped');
     },
     status: () => status,
+    mirror: data.withMirror ? mirrorSeenFrom(thread, 'projections', () => mirror) : undefined,
     readStore,
     health: () => {
       const failure = thread.failure();

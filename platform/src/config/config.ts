@@ -78,9 +78,10 @@ const settingsSchema = z.object({
    */
   PROJECTIONS_THREAD: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
   /**
-   * `start` on the embedded log and event store runs the mirror and the processors on a worker
-   * thread of their own, off the event loop of the HTTP side and the command API: more orders a
-   * second at saturation (bench/LOG.md).
+   * `start` on the embedded log and event store runs the processors on a worker thread of their
+   * own, off the event loop of the HTTP side and the command API: more orders a second at
+   * saturation (bench/LOG.md). The mirror runs beside the projections when they have a thread,
+   * else with the processors.
    */
   PROCESSORS_THREAD: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
   /**
