@@ -5,12 +5,16 @@ import type { HealthResult, Logger, Metrics } from '@ecommerce/platform';
 import type { Mirror } from '@ecommerce/command-api';
 import { componentThreadResourceLimits } from './node-flags';
 
+/** The OS names of the embedded `start`'s component threads: the bench splits a process's CPU by these. */
+export const componentThreadNames = ['processors', 'projections'] as const;
+export type ComponentThreadName = (typeof componentThreadNames)[number];
+
 /**
  * Names the calling OS thread (Linux keeps 15 bytes of it), so that `top -H` and the bench's
  * per-thread CPU tell the components' threads apart: otherwise each is `node`, like the runtime's
  * own helpers. Where the kernel has no such file the thread keeps its name.
  */
-export function nameThisThread(name: string): void {
+export function nameThisThread(name: ComponentThreadName | 'fixture-thread'): void {
   try {
     fs.writeFileSync('/proc/thread-self/comm', name.slice(0, 15));
   } catch {
@@ -60,10 +64,15 @@ const relayedGauges = {
 } as const satisfies Record<string, keyof Metrics>;
 const relayedNames = [...Object.keys(relayedCounters), ...Object.keys(relayedGauges)];
 
-/** In the thread: the relayed metrics' samples (the registry's default ones, memory and open files, are the process's). */
-export async function relayedSamples(metrics: Metrics): Promise<RelayedSample[]> {
+/**
+ * In the thread: the relayed metrics' samples (the registry's default ones, memory and open files,
+ * are the process's). The mirror's only from the thread that runs it: a gauge never set reads 0,
+ * and the other thread's would overwrite the mirror's lag on every relay.
+ */
+export async function relayedSamples(metrics: Metrics, options: { mirror: boolean }): Promise<RelayedSample[]> {
   const samples: RelayedSample[] = [];
   for (const name of relayedNames) {
+    if (!options.mirror && name.startsWith('mirror_')) continue;
     const metric = metrics.registry.getSingleMetric(name);
     if (metric) samples.push(...(await metric.get()).values.map((value) => ({ name, labels: value.labels, value: value.value })));
   }
@@ -187,7 +196,7 @@ export function createComponentThread<Message extends { kind: string }>(options:
  */
 export function runInThread(port: MessagePort, parts: {
   /** The OS thread's name (`nameThisThread`). */
-  name: string;
+  name: ComponentThreadName | 'fixture-thread';
   start(): Promise<void>;
   stop(): Promise<void>;
   onMessage?(message: unknown): void;

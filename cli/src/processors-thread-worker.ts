@@ -31,7 +31,7 @@ let timer: NodeJS.Timeout | undefined;
 
 const relay = async () => {
   if (!processors) return;
-  post({ kind: 'progress', mirror: mirror && { checkpoint: mirror.checkpoint(), health: mirror.health() }, processors: processors.health(), samples: await relayedSamples(metrics) });
+  post({ kind: 'progress', mirror: mirror && { checkpoint: mirror.checkpoint(), health: mirror.health() }, processors: processors.health(), samples: await relayedSamples(metrics, { mirror: Boolean(mirror) }) });
 };
 
 async function stop(): Promise<void> {

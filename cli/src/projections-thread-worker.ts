@@ -37,7 +37,7 @@ const early: ReadCall[] = [];
 const answer = (store: ReadStore, call: ReadCall) => void answerReadCall(store, call).then(post);
 
 const relay = async () => {
-  if (host) post({ kind: 'progress', status: host.status(), mirror: mirror && { checkpoint: mirror.checkpoint(), health: mirror.health() }, samples: await relayedSamples(metrics) });
+  if (host) post({ kind: 'progress', status: host.status(), mirror: mirror && { checkpoint: mirror.checkpoint(), health: mirror.health() }, samples: await relayedSamples(metrics, { mirror: Boolean(mirror) }) });
 };
 const close = async () => {
   await mirror?.stop();

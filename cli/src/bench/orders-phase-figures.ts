@@ -106,7 +106,7 @@ function cpuPerOrderFigure(section: string, name: string, drained: SpanUsage, co
     return `${process === loadGenerator ? 'and the bench itself' : process} ${perOrder(usage.cpuSeconds)}${threads}`;
   });
   const total = platform.reduce((sum, [, usage]) => sum + usage.cpuSeconds, 0);
-  return [{ section, metric: `${name} CPU per confirmed order`, value: perOrder(total), unit: 'ms', note: `phase start → drained: ${split.join('; ')}` }];
+  return [{ section, metric: `${name} CPU per confirmed order`, value: perOrder(total), unit: 'ms', note: `phase start → the last order answered (the read side may lag on): ${split.join('; ')}` }];
 }
 
 /** The phase's table rows and its raw details for the JSON report. */

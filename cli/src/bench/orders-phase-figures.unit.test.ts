@@ -41,7 +41,7 @@ onLinux('the figures of an orders phase', () => {
     expect([...byMetric.keys()].filter((metric) => metric.startsWith('1-item bench') && metric.includes('thread'))).toEqual([]);
     const perOrder = byMetric.get('1-item CPU per confirmed order');
     expect(perOrder?.value).toBe(5);
-    expect(perOrder?.note).toBe('phase start → drained: start 5 (main 2, processors 1.5, projections 1, other 0.5); and the bench itself 1');
+    expect(perOrder?.note).toBe('phase start → the last order answered (the read side may lag on): start 5 (main 2, processors 1.5, projections 1, other 0.5); and the bench itself 1');
   });
 
   it('gives no cost per order when none was confirmed or nothing could be read', () => {

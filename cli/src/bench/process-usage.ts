@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { componentThreadNames } from '../component-thread';
 
 /**
  * CPU time and memory of an OS process, read from Linux's /proc: `stat` for the CPU time the
@@ -67,16 +68,16 @@ export function parseStatName(stat: string): string {
   return stat.slice(open + 1, close);
 }
 
-/** A thread that never named itself: the runtime's helpers (V8's workers, libuv's pool) keep the process's name. */
+/** Every thread but the first and the platform's component threads: the runtime's helpers (GC, compiler, libuv pool; a JVM's many). */
 export const unnamedThreads = 'other';
 
 /**
- * CPU seconds of a process's threads by name: `main` for its first thread, else the name a
- * thread gave itself (the embedded `start`'s component threads do: `nameThisThread`), the
- * unnamed ones together under `unnamedThreads`. Threads that ended are no longer counted.
+ * CPU seconds of a process's threads: `main` for its first thread, the embedded `start`'s
+ * component threads by the names they gave themselves (`componentThreadNames`), every other
+ * together under `unnamedThreads` (a JVM or a newer Node names its helpers: they stay together).
+ * Threads that ended are no longer counted.
  */
 export function threadCpuSeconds(pid: number): Record<string, number> {
-  const processName = parseStatName(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
   const byName: Record<string, number> = {};
   for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
     let stat: string;
@@ -85,7 +86,8 @@ export function threadCpuSeconds(pid: number): Record<string, number> {
     } catch {
       continue; // ended between the listing and the read
     }
-    const name = tid === String(pid) ? 'main' : parseStatName(stat) === processName ? unnamedThreads : parseStatName(stat);
+    const named = parseStatName(stat);
+    const name = tid === String(pid) ? 'main' : (componentThreadNames as readonly string[]).includes(named) ? named : unnamedThreads;
     const { userTicks, systemTicks } = parseStatTicks(stat);
     byName[name] = (byName[name] ?? 0) + (userTicks + systemTicks) / clockTicksPerSecond();
   }

@@ -29,6 +29,12 @@ const toMessage = (row: MessageRow): LogMessage =>
     timestamp: row.timestamp,
   });
 
+const copyOf = (value: Buffer): Buffer => {
+  const copy = Buffer.allocUnsafeSlow(value.length);
+  value.copy(copy);
+  return copy;
+};
+
 const MESSAGE_COLUMNS = 'topic, partition, offset, key, value, headers, timestamp';
 
 /** The SQL of topics, messages and committed offsets; callers own the transactions. */
@@ -140,17 +146,20 @@ export function createLogStore(db: Database) {
     /**
      * Records this connection has just committed (`append`'s records, its metadata and timestamp):
      * held, as a read of the file would return them, for the partitions its consumer groups read,
-     * so that a group at the tail does not read them back. The embedded `start`'s processors thread
-     * mostly reads what it has just written (the mirror's topics, its router's inboxes). Call only
-     * once the commit has succeeded.
+     * so that a group at the tail does not read them back. The embedded `start`'s threads mostly
+     * read what they have just written (the processors their router's inboxes, the projections
+     * the mirror's topics). Call only once the commit has succeeded; inside a transaction of the
+     * caller's (a savepoint that may yet roll back) nothing is held, as for reads.
      */
     holdWritten(records: readonly ProducerRecord[], metadata: readonly RecordMetadata[], timestamp: number): void {
+      if (db.inTransaction) return;
       const runs = new Map<string, LogMessage[]>();
       records.forEach((record, index) => {
         const { topic, partition, offset } = metadata[index] as RecordMetadata;
         if (!tail.reads(topic, partition)) return;
-        // A copy, as a read hands out: the caller's buffer stays the caller's.
-        const value = record.value === null ? null : Buffer.from(record.value);
+        // A copy, as a read hands out: the caller's buffer stays the caller's. Of its own size: a
+        // small Buffer.from shares an 8 KiB slab that a held message would keep alive.
+        const value = record.value === null ? null : copyOf(record.value);
         const message = Object.freeze({ topic, partition, offset, key: record.key, value, headers: Object.freeze({ ...record.headers }), timestamp });
         const slot = `${topic}\u0000${partition}`;
         const run = runs.get(slot);
