@@ -28,16 +28,20 @@ export interface MirrorProgress {
   health: HealthResult;
 }
 
-/** A thread's mirror seen from the main thread: as the thread last posted it, or the thread's failure. */
-export function mirrorSeenFrom(thread: { failure(): string | undefined; running(): boolean }, name: string, last: () => MirrorProgress | undefined): Pick<Mirror, 'checkpoint' | 'health'> {
+type ThreadState = { failure(): string | undefined; running(): boolean };
+
+/** A part's health on a component thread, seen from the main thread: as the thread last posted it, or the thread's failure. */
+export function healthSeenFrom(thread: ThreadState, name: string, last: HealthResult | undefined): HealthResult {
+  const failure = thread.failure();
+  if (failure) return { ok: false, detail: `${name} thread: ${failure.split('\n')[0] ?? failure}` };
+  return thread.running() && last ? last : { ok: false, detail: `${name} thread not running` };
+}
+
+/** A thread's mirror seen from the main thread (`healthSeenFrom`). */
+export function mirrorSeenFrom(thread: ThreadState, name: string, last: () => MirrorProgress | undefined): Pick<Mirror, 'checkpoint' | 'health'> {
   return {
     checkpoint: () => last()?.checkpoint ?? 0,
-    health: () => {
-      const failure = thread.failure();
-      if (failure) return { ok: false, detail: `${name} thread: ${failure.split('\n')[0] ?? failure}` };
-      const progress = last();
-      return thread.running() && progress ? progress.health : { ok: false, detail: `${name} thread not running` };
-    },
+    health: () => healthSeenFrom(thread, name, last()?.health),
   };
 }
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { HealthResult, Logger, Metrics, Settings } from '@ecommerce/platform';
 import type { Mirror } from '@ecommerce/command-api';
-import { createComponentThread, createMetricsCopier, mirrorSeenFrom } from './component-thread';
+import { createComponentThread, createMetricsCopier, healthSeenFrom, mirrorSeenFrom } from './component-thread';
 import type { ProcessorsThreadData, ProcessorsThreadMessage } from './processors-thread-messages';
 
 export interface ProcessorsThread {
@@ -48,17 +48,10 @@ export function createProcessorsThread(options: ProcessorsThreadOptions): Proces
       copyMetrics(samples);
     },
   });
-  const seen = (): HealthResult => {
-    const failure = thread.failure();
-    if (failure) return { ok: false, detail: `processors thread: ${failure.split('\n')[0] ?? failure}` };
-    if (!thread.running() || !progress) return { ok: false, detail: 'processors thread not running' };
-    return progress.processors;
-  };
-
   return {
     start: () => thread.start(),
     stop: () => thread.stop(),
     mirror: data.withMirror ? mirrorSeenFrom(thread, 'processors', () => progress?.mirror) : undefined,
-    health: seen,
+    health: () => healthSeenFrom(thread, 'processors', progress?.processors),
   };
 }
