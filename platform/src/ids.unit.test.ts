@@ -1,4 +1,4 @@
-import { deterministicEventId, timeOrderedId, uuidV5 } from './ids';
+import { deterministicEventId, eventIdNamespace, timeOrderedId, uuidV5 } from './ids';
 
 describe('uuidV5', () => {
   it('matches the RFC 4122 example for the DNS namespace', () => {
@@ -16,6 +16,44 @@ describe('uuidV5', () => {
   it('derives the same event id from the same cause and a different one per index', () => {
     expect(deterministicEventId('msg-1', 0)).toBe(deterministicEventId('msg-1', 0));
     expect(deterministicEventId('msg-1', 0)).not.toBe(deterministicEventId('msg-1', 1));
+  });
+});
+
+describe('deterministicEventId', () => {
+  const version = (id: string) => id.charAt(14);
+  const timeOf = (id: string) => parseInt(id.replace(/-/g, '').slice(0, 12), 16);
+
+  it('is the version 5 UUID of "<cause>:<index>" when the cause carries no time', () => {
+    expect(deterministicEventId('timer:t-1', 0)).toBe(uuidV5('timer:t-1:0', eventIdNamespace));
+    // A version 4 UUID is random throughout: nothing in it is a time.
+    const random = '0b6f3c2e-4b7a-4d2e-9a51-0c6b3f9e8d10';
+    expect(deterministicEventId(random, 2)).toBe(uuidV5(`${random}:2`, eventIdNamespace));
+  });
+
+  it("keeps a time-prefixed cause's milliseconds and takes the rest from the name's hash (version 8)", () => {
+    const at = Date.UTC(2026, 11, 6, 15, 30, 0, 456);
+    const cause = timeOrderedId(at);
+    const id = deterministicEventId(cause, 0);
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(timeOf(id)).toBe(at);
+    // The last 74 bits are the v5 id's hash bits for the same name: the same cause, the same id.
+    expect(id.slice(15)).toBe(uuidV5(`${cause}:0`, eventIdNamespace).slice(15));
+    expect(deterministicEventId(cause, 0)).toBe(id);
+    expect(deterministicEventId(cause, 1)).not.toBe(id);
+    expect(timeOf(deterministicEventId(cause.toUpperCase(), 0))).toBe(at);
+  });
+
+  it('dates a chain of causes (event → routed message → actor event) as its first, so their ids sort by it', () => {
+    const times = [Date.UTC(2026, 0, 1), Date.UTC(2026, 11, 6), Date.UTC(2026, 11, 6) + 1, 2 ** 48 - 1];
+    const chains = times.map((at) => {
+      const placed = timeOrderedId(at);
+      const routed = deterministicEventId(placed, 0);
+      const reserved = deterministicEventId(routed, 0);
+      return { at, ids: [routed, reserved] };
+    });
+    for (const { at, ids } of chains) for (const id of ids) expect([version(id), timeOf(id)]).toEqual(['8', at]);
+    const reservedIds = chains.map((chain) => chain.ids[1] as string);
+    expect([...reservedIds].sort()).toEqual(reservedIds);
   });
 });
 
