@@ -156,11 +156,51 @@ export function skipCommitsDoneInTransactions(manager: OffsetManagerClass): void
   };
 }
 
+/** What the check needs of kafkajs's (internal) RequestQueue class: one per broker connection. */
+export interface RequestQueueClass {
+  prototype: { scheduleCheckPendingRequests(): void; checkPendingRequests(): void };
+}
+
+interface RequestQueueState {
+  pending: unknown[];
+  throttledUntil: number;
+  throttleCheckTimeoutId: NodeJS.Timeout | null;
+  checkPendingRequests(): void;
+}
+
+/** kafkajs's CHECK_PENDING_REQUESTS_INTERVAL: how soon requests held back by the in-flight limit are looked at again. */
+const heldRequestsCheckMs = 10;
+const checkingWhenHeld = new WeakSet<RequestQueueClass>();
+
+/**
+ * Each kafkajs 2.2.4 connection checks its requests held back (a broker's throttle, or past the
+ * in-flight limit) on a timer it sets again after every check, every answer from the broker
+ * included; with none held back and no throttle on, it sets it for a negative delay, which Node
+ * runs after 1 ms. So every open connection checked an empty queue a thousand times a second for
+ * as long as it stayed open (kafkajs#1556, #1704): most of what the idle platform's processes
+ * spent. The timer is now set only while a request is held back or a throttle is on; a request
+ * held back later sets it in `push`, and an answer checks the queue at once, as before.
+ */
+export function checkHeldRequestsOnlyWhenHeld(queue: RequestQueueClass): void {
+  if (checkingWhenHeld.has(queue)) return;
+  checkingWhenHeld.add(queue);
+  queue.prototype.scheduleCheckPendingRequests = function scheduleCheckWhileHeld(this: RequestQueueState) {
+    if (this.throttleCheckTimeoutId) return;
+    const throttledForMs = this.throttledUntil - Date.now();
+    if (this.pending.length === 0 && throttledForMs <= 0) return;
+    this.throttleCheckTimeoutId = setTimeout(() => {
+      this.throttleCheckTimeoutId = null;
+      this.checkPendingRequests();
+    }, throttledForMs > 0 ? throttledForMs : heldRequestsCheckMs);
+  };
+}
+
 /** Applies these to the kafkajs this package depends on, once per process. */
 export function patchKafkajsRequests(): void {
   /* eslint-disable @typescript-eslint/no-require-imports -- internal modules of kafkajs, which has no types for them */
   cacheCoordinatorLookups(require('kafkajs/src/cluster') as ClusterClass, 30_000);
   ageUnagedMetadata(require('kafkajs/src/cluster/brokerPool') as BrokerPoolClass, 2000);
   skipCommitsDoneInTransactions(require('kafkajs/src/consumer/offsetManager') as OffsetManagerClass);
+  checkHeldRequestsOnlyWhenHeld(require('kafkajs/src/network/requestQueue') as RequestQueueClass);
   /* eslint-enable @typescript-eslint/no-require-imports */
 }

@@ -1,5 +1,5 @@
-import { ageUnagedMetadata, cacheCoordinatorLookups, noteOffsetsCommittedInTransaction, skipCommitsDoneInTransactions } from './request-savings';
-import type { OffsetManagerClass } from './request-savings';
+import { ageUnagedMetadata, cacheCoordinatorLookups, checkHeldRequestsOnlyWhenHeld, noteOffsetsCommittedInTransaction, skipCommitsDoneInTransactions } from './request-savings';
+import type { OffsetManagerClass, RequestQueueClass } from './request-savings';
 
 class FakeBroker {
   connected = true;
@@ -146,5 +146,92 @@ describe("a kafkajs consumer's commit of offsets a transaction committed", () =>
     const named = [{ topic: 'orders', partitions: [{ partition: 1, offset: '6' }] }];
     await manager.commitOffsets({ topics: named });
     expect(requests).toEqual([[{ topic: 'orders', partitions: [{ partition: '0', offset: '5' }] }], named]);
+  });
+});
+
+describe("a connection's requests held back, checked only while some are", () => {
+  /* eslint-disable @typescript-eslint/no-require-imports -- kafkajs's own RequestQueue, which has no types */
+  const KafkajsRequestQueue = require('kafkajs/src/network/requestQueue') as new (options: object) => RequestQueue;
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  interface RequestQueue {
+    push(request: { entry: object; expectResponse: boolean; sendRequest: () => void }): void;
+    fulfillRequest(response: { correlationId: number; payload: Buffer; size: number }): void;
+    maybeThrottle(ms: number): void;
+    checkPendingRequests(): void;
+    destroy(): void;
+  }
+  const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+  const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  /** A queue of one connection (one request in flight at most), counting its checks and the requests it sends. */
+  function openQueue(Queue: new (options: object) => RequestQueue) {
+    const queue = new Queue({ maxInFlightRequests: 1, requestTimeout: 30_000, enforceRequestTimeout: false, clientId: 'test', broker: 'localhost:9092', logger: silent });
+    const counts = { checks: 0, sent: [] as number[], answered: [] as number[] };
+    const check = queue.checkPendingRequests;
+    queue.checkPendingRequests = function countedCheck(this: RequestQueue) {
+      counts.checks += 1;
+      check.call(this);
+    };
+    const request = (correlationId: number) => queue.push({
+      entry: { correlationId, apiKey: 1, apiName: 'Fetch', apiVersion: 11, resolve: () => counts.answered.push(correlationId), reject: () => undefined },
+      expectResponse: true,
+      sendRequest: () => counts.sent.push(correlationId),
+    });
+    const answer = (correlationId: number) => queue.fulfillRequest({ correlationId, payload: Buffer.alloc(0), size: 0 });
+    return { queue, counts, request, answer };
+  }
+
+  class PatchedQueue extends KafkajsRequestQueue {}
+  checkHeldRequestsOnlyWhenHeld(PatchedQueue as unknown as RequestQueueClass);
+
+  it('kafkajs as published checks an idle connection about every millisecond (kafkajs#1556): what the patch is for', async () => {
+    const { queue, counts, request, answer } = openQueue(KafkajsRequestQueue);
+    request(1);
+    answer(1);
+    await wait(200);
+    queue.destroy();
+    // When kafkajs stops doing this, this fails, and the patch can go.
+    expect(counts.checks).toBeGreaterThan(50);
+  });
+
+  it('leaves an idle connection alone after an answer', async () => {
+    const { queue, counts, request, answer } = openQueue(PatchedQueue);
+    request(1);
+    answer(1);
+    await wait(200);
+    queue.destroy();
+    expect(counts).toEqual({ checks: 1, sent: [1], answered: [1] });
+  });
+
+  it('sends a request held back by the in-flight limit once the one before is answered, then stops checking', async () => {
+    const { queue, counts, request, answer } = openQueue(PatchedQueue);
+    request(1);
+    request(2);
+    expect(counts.sent).toEqual([1]);
+    answer(1);
+    expect(counts.sent).toEqual([1, 2]);
+    answer(2);
+    await wait(100);
+    expect(counts.answered).toEqual([1, 2]);
+    const checksWhenIdle = counts.checks;
+    await wait(100);
+    expect(counts.checks).toBe(checksWhenIdle);
+    queue.destroy();
+  });
+
+  it('sends what a throttle held back once it ends, then stops checking', async () => {
+    const { queue, counts, request, answer } = openQueue(PatchedQueue);
+    queue.maybeThrottle(60);
+    request(1);
+    expect(counts.sent).toEqual([]);
+    await wait(30);
+    expect(counts.sent).toEqual([]);
+    await wait(80);
+    expect(counts.sent).toEqual([1]);
+    answer(1);
+    const checksAfter = counts.checks;
+    await wait(100);
+    expect(counts.checks).toBe(checksAfter);
+    queue.destroy();
   });
 });
