@@ -33,7 +33,11 @@ export function uuidV5(name: string, namespace: string): string {
 /** Namespace of every event id the platform derives. */
 export const eventIdNamespace = '6f1c3c2e-4b7a-5d2e-9a51-0c6b3f9e8d10';
 
-/** A version 7 UUID, or a version 8 one made by `deterministicEventId`: its first 48 bits are a time in milliseconds. */
+/**
+ * A version 7 UUID, or a version 8 one made by `deterministicEventId`: its first 48 bits are a time
+ * in milliseconds. A version 8 id made elsewhere is taken as dated too; at worst its derived ids
+ * then share a meaningless prefix, which costs their index order, never their uniqueness.
+ */
 const timePrefixed = /^[0-9a-f]{8}-[0-9a-f]{4}-[78][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 /**

@@ -69,8 +69,9 @@ export interface Router {
  * consumer commits; a zombie's batch routed again carries the same message ids, which the actor
  * hosts drop). The batches of a unit of partitions that arrive together share their transaction,
  * and a unit is only ever one member's (where every member has the same count of units). Inbox
- * message ids are UUIDv5 of the source event id and the message's index: a batch redelivered
- * after an aborted transaction yields the same ids.
+ * message ids are derived from the source event id and the message's index (`deterministicEventId`:
+ * dated as the event when its id is): a batch redelivered after an aborted transaction yields the
+ * same ids.
  */
 export function createRouter(options: RouterOptions): Router {
   const { log, serde, groupId, logger } = options;
