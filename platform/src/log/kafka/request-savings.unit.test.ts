@@ -196,8 +196,8 @@ describe("a connection's requests held back, checked only while some are", () =>
     request(1);
     answer(1);
     await wait(200);
-    // When kafkajs stops doing this, this fails, and the patch can go.
-    expect(counts.checks).toBeGreaterThan(50);
+    // About 200 unloaded; far fewer on a loaded machine, but never the one check of the patched queue. When kafkajs stops doing this, this fails, and the patch can go.
+    expect(counts.checks).toBeGreaterThan(20);
   });
 
   it('leaves an idle connection alone after an answer', async () => {
