@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { loginBody } from '@ecommerce/schemas';
 import type { Express } from 'express';
-import { createCommandApi, createMirror } from '@ecommerce/command-api';
+import { createCommandApi } from '@ecommerce/command-api';
 import type { Mirror } from '@ecommerce/command-api';
 import { createQueryApi } from '@ecommerce/query-api';
 import { allProjections, createProjectionsHost } from '@ecommerce/projections';
@@ -13,6 +13,7 @@ import { watchSigningKeys } from './keys';
 import type { HealthCheck, Logger, Metrics, Settings } from '@ecommerce/platform';
 import { openAdapters, openImageStore } from './adapters';
 import { processorsFromSettings } from './processors-from-settings';
+import { startMirrorFromSettings } from './mirror-from-settings';
 import { createProcessorsThread } from './processors-thread';
 import { createProjectionsThread } from './projections-thread';
 import type { Adapters } from './adapters';
@@ -161,8 +162,7 @@ export async function runComponents(settings: Settings, logger: Logger, parts: {
       health.processors = () => processorsOnThread.health();
     }
     if (parts.mirror && !processorsThread) {
-      const mirror = createMirror({ eventStore: adapters.eventStore, log: adapters.log, serde: adapters.serde, logger, metrics, partitions: settings.PARTITIONS });
-      await mirror.start();
+      const mirror = await startMirrorFromSettings(settings, adapters, logger, metrics);
       running.mirror = mirror;
       health.mirror = () => mirror.health();
       stoppers.push(() => mirror.stop());

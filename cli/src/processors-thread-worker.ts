@@ -1,6 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createLogger, createMetrics } from '@ecommerce/platform';
-import { createMirror } from '@ecommerce/command-api';
 import type { Mirror } from '@ecommerce/command-api';
 import type { Processors } from '@ecommerce/processors';
 import { openAdapters } from './adapters';
@@ -8,6 +7,7 @@ import type { Adapters } from './adapters';
 import { relayedSamples, runInThread } from './component-thread';
 import type { ProcessorsThreadData, ProcessorsThreadMessage } from './processors-thread-messages';
 import { processorsFromSettings } from './processors-from-settings';
+import { startMirrorFromSettings } from './mirror-from-settings';
 import type { NotificationSenders } from './providers';
 
 /**
@@ -50,8 +50,7 @@ runInThread(port, {
     try {
       adapters = await openAdapters(settings, logger, ['eventStore', 'log', 'registry'], { checkpointElsewhere, eventStorePollIntervalMs, logPollIntervalMs });
       if (withMirror) {
-        mirror = createMirror({ eventStore: adapters.eventStore, log: adapters.log, serde: adapters.serde, logger, metrics, partitions: settings.PARTITIONS });
-        await mirror.start();
+        mirror = await startMirrorFromSettings(settings, adapters, logger, metrics);
       }
       ({ processors, senders } = processorsFromSettings(settings, adapters, logger, metrics));
       await processors.start();

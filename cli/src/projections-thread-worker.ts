@@ -1,11 +1,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createLogger, createMetrics, startCheckpoints } from '@ecommerce/platform';
 import type { ReadStore } from '@ecommerce/platform';
-import { createMirror } from '@ecommerce/command-api';
 import type { Mirror } from '@ecommerce/command-api';
 import { allProjections, createProjectionsHost } from '@ecommerce/projections';
 import type { ProjectionsHost } from '@ecommerce/projections';
 import { openAdapters } from './adapters';
+import { startMirrorFromSettings } from './mirror-from-settings';
 import type { Adapters } from './adapters';
 import { relayedSamples, runInThread } from './component-thread';
 import type { ProjectionsThreadData, ThreadMessage } from './projections-thread-messages';
@@ -56,8 +56,7 @@ runInThread(port, {
     host = createProjectionsHost({ projections: allProjections, log: adapters.log, serde: adapters.serde, readStore, logger, metrics, batchWindowMs: settings.PROJECTION_BATCH_WINDOW_MS, partitionsAtOnce: settings.PROJECTION_PARTITIONS_AT_ONCE });
     try {
       if (withMirror) {
-        mirror = createMirror({ eventStore: adapters.eventStore, log: adapters.log, serde: adapters.serde, logger, metrics, partitions: settings.PARTITIONS });
-        await mirror.start();
+        mirror = await startMirrorFromSettings(settings, adapters, logger, metrics);
       }
       await host.start();
     } catch (error) {

@@ -2,10 +2,12 @@ import { join } from 'node:path';
 import type { HealthResult, Logger, Metrics, ReadStore, Settings } from '@ecommerce/platform';
 import type { ProjectionsHost } from '@ecommerce/projections';
 import type { Mirror } from '@ecommerce/command-api';
-import { createComponentThread, createMetricsCopier, mirrorSeenFrom } from './component-thread';
+import { createComponentThread, createMetricsCopier, healthSeenFrom, mirrorSeenFrom } from './component-thread';
 import type { MirrorProgress } from './component-thread';
 import type { ProjectionsThreadData, ThreadMessage } from './projections-thread-messages';
 import { createThreadReadStore } from './thread-read-store';
+
+const runningHealth: HealthResult = { ok: true, detail: 'worker thread' };
 
 export interface ProjectionsThread extends ProjectionsHost {
   health(): HealthResult;
@@ -72,9 +74,7 @@ export function createProjectionsThread(options: ProjectionsThreadOptions): Proj
     status: () => status,
     mirror: data.withMirror ? mirrorSeenFrom(thread, 'projections', () => mirror) : undefined,
     readStore,
-    health: () => {
-      const failure = thread.failure();
-      return failure ? { ok: false, detail: `projections thread: ${failure.split('\n')[0] ?? failure}` } : { ok: thread.running(), detail: 'worker thread' };
-    },
+    // The thread posts no health of its own: running is healthy (the projections' lag is in `status`).
+    health: () => healthSeenFrom(thread, 'projections', runningHealth),
   };
 }
