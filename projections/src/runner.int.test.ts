@@ -187,10 +187,7 @@ describe.each(targets)('projection runner on $name', (target) => {
     expect(applyCalls.get(4)).toBeLessThanOrEqual(4);
   }, 60_000);
 
-  // A hint the embedded log honours; Kafka's fetches are left as they are.
-  const itOnTheEmbeddedLog = target.name === 'the embedded log' ? it : it.skip;
-
-  itOnTheEmbeddedLog('with a batch window, applies the first event at once and those that follow within the window in one call', async () => {
+  it('with a batch window, applies the first event at once and those that follow within the window in one call', async () => {
     const projection = createCountingProjection({ flakyFailures: 0, applyCalls: new Map() });
     const batches: number[] = [];
     const runner = await startRunner({ ...projection, apply: (store, version, events) => (batches.push(events.length), projection.apply(store, version, events)) }, readStore, { batchWindowMs: 2000 });

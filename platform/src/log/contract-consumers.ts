@@ -107,6 +107,35 @@ export function registerConsumerContract(context: LogContractContext): void {
     await waitFor('offsets committed up to the end', () => committedAll(context.log(), groupId, topic));
   }, TIMEOUT_MS);
 
+  it('with a batch window, handles a message after a quiet spell at once and those sent within the window in one round', async () => {
+    const windowMs = 1500;
+    const topic = await context.newTopic(8);
+    const producer = context.producer();
+    const batches: Array<{ at: number; partition: number; values: string[] }> = [];
+    await context.consume({
+      groupId: uniqueName('group'),
+      topics: [topic],
+      batchWindowMs: windowMs,
+      eachBatch: async (batch) => void batches.push({ at: Date.now(), partition: batch.partition, values: batch.messages.map((message) => textOf(message) ?? '') }),
+    });
+    const sentAt = Date.now();
+    await producer.send([{ topic, partition: 4, key: null, value: text('first') }]);
+    await waitFor('the first message', () => batches.length === 1);
+    // At once: well before the window would have ended.
+    expect((batches[0]?.at ?? Infinity) - sentAt).toBeLessThan(windowMs / 2);
+    // Ten more, one at a time: without the window each would be a batch of its own (every send wakes the waiting consumer).
+    for (const index of range(10)) {
+      await producer.send([{ topic, partition: index % 8, key: null, value: text(`then-${index}`) }]);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await waitFor('all 11 messages', () => batches.flatMap((batch) => batch.values).length === 11);
+    // Sent within a window: read together once the first batch's window is over, a batch a partition, one after another.
+    const round = batches.slice(1);
+    expect(round.map((batch) => batch.partition).sort((a, b) => a - b)).toEqual(range(8));
+    expect((round[0]?.at ?? 0) - (batches[0]?.at ?? 0)).toBeGreaterThanOrEqual(windowMs - 50);
+    expect((round.at(-1)?.at ?? Infinity) - (round[0]?.at ?? 0)).toBeLessThan(windowMs / 2);
+  }, TIMEOUT_MS);
+
   it('splits the partitions between two consumers of a group, each message handled once', async () => {
     const topic = await context.newTopic(4);
     const groupId = uniqueName('group');

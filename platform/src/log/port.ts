@@ -116,9 +116,8 @@ export interface ConsumerOptions {
    * For a consumer off the hot path (a read model): after a round of batches it waits until this
    * long has passed since that round began before it reads again, so that what arrives meanwhile
    * comes in fewer, larger batches (a read, a handler call and an offset commit each). A message
-   * after a quiet spell is read at once. Default 0: always at once. A hint: the embedded log
-   * honours it; Kafka's fetches are left as they are (a fetch cannot linger after its first
-   * record; one that waited for the window made every idle member ask ten times a second).
+   * after a quiet spell is read at once. Default 0: always at once. Both logs honour it (on Kafka,
+   * a round is a fetch and its batches).
    */
   batchWindowMs?: number;
   /**

@@ -1,5 +1,6 @@
 import type { Consumer as KafkaConsumer, EachBatchPayload, IMemberAssignment, Kafka } from 'kafkajs';
 import { backoffMs } from './errors';
+import { createFetchPacing, withFetchPacing } from './fetch-pacing';
 import { toLogMessage } from './messages';
 import { unitAssigner } from './unit-assigner';
 import type { Consumer, ConsumerOptions } from '../port';
@@ -63,6 +64,7 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
   const failures = new Map<string, { attempts: number; timer?: NodeJS.Timeout }>();
   let relaunchTimer: NodeJS.Timeout | undefined;
   let relaunches = 0;
+  const pacing = options.batchWindowMs ? createFetchPacing(options.batchWindowMs, settings.heartbeatIntervalMs) : undefined;
 
   const notify = (hook: ConsumerOptions['onPartitionsAssigned'], partitions: TopicPartition[]) => {
     if (partitions.length === 0 || !hook) return;
@@ -239,7 +241,7 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
     joined.catch(() => undefined);
     await instance.connect();
     await instance.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
-    await instance.run({ autoCommit: true, autoCommitThreshold: 1, eachBatchAutoResolve: false, partitionsConsumedConcurrently: options.partitionsAtOnce ?? settings.partitionsConsumedConcurrently, eachBatch });
+    await instance.run({ autoCommit: true, autoCommitThreshold: 1, eachBatchAutoResolve: false, partitionsConsumedConcurrently: options.partitionsAtOnce ?? settings.partitionsConsumedConcurrently, eachBatch: pacing ? withFetchPacing(eachBatch, pacing) : eachBatch });
     await joined;
   };
 
@@ -287,11 +289,13 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
     async start() {
       if (running) return;
       running = true;
+      pacing?.start();
       stallTimer = setInterval(() => void checkForStalls().catch(() => undefined), Math.max(1000, Math.floor(settings.stallAfterMs / 3)));
       try {
         await launch();
       } catch (error) {
         running = false;
+        pacing?.stop();
         clearInterval(stallTimer);
         await consumer?.disconnect().catch(() => undefined);
         consumer = null;
@@ -304,6 +308,7 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
       running = false;
       clearTimeout(relaunchTimer);
       clearInterval(stallTimer);
+      pacing?.stop();
       const instance = consumer;
       consumer = null;
       // Waits for the batch in flight, then leaves the group.

@@ -1,3 +1,6 @@
+import { paceFetches } from './fetch-pacing';
+import type { RunnerClass } from './fetch-pacing';
+
 /** What the cache needs of a kafkajs Broker. */
 interface CoordinatorBroker {
   isConnected(): boolean;
@@ -195,12 +198,13 @@ export function checkHeldRequestsOnlyWhenHeld(queue: RequestQueueClass): void {
   };
 }
 
-/** Applies these to the kafkajs this package depends on, once per process. */
+/** Applies these (and the batch window's fetch pacing) to the kafkajs this package depends on, once per process. */
 export function patchKafkajsRequests(): void {
   /* eslint-disable @typescript-eslint/no-require-imports -- internal modules of kafkajs, which has no types for them */
   cacheCoordinatorLookups(require('kafkajs/src/cluster') as ClusterClass, 30_000);
   ageUnagedMetadata(require('kafkajs/src/cluster/brokerPool') as BrokerPoolClass, 2000);
   skipCommitsDoneInTransactions(require('kafkajs/src/consumer/offsetManager') as OffsetManagerClass);
   checkHeldRequestsOnlyWhenHeld(require('kafkajs/src/network/requestQueue') as RequestQueueClass);
+  paceFetches(require('kafkajs/src/consumer/runner') as RunnerClass);
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
