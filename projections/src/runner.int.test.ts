@@ -194,8 +194,10 @@ describe.each(targets)('projection runner on $name', (target) => {
     const producer = log.createProducer();
     const stream = `counter-${randomUUID()}`;
     try {
-      for (const [revision, n] of [1, 2, 4, 8, 16].entries()) {
-        await producer.send([counted(stream, revision, { n })]);
+      await producer.send([counted(stream, 0, { n: 1 })]);
+      await waitFor('the first event applied', async () => batches.length === 1);
+      for (const [index, n] of [2, 4, 8, 16].entries()) {
+        await producer.send([counted(stream, index + 1, { n })]);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       await waitFor('every event applied', async () => (await counter(stream))?.total === 31);

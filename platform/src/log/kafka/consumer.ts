@@ -64,7 +64,7 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
   const failures = new Map<string, { attempts: number; timer?: NodeJS.Timeout }>();
   let relaunchTimer: NodeJS.Timeout | undefined;
   let relaunches = 0;
-  const pacing = options.batchWindowMs ? createFetchPacing(options.batchWindowMs, settings.heartbeatIntervalMs) : undefined;
+  const pacing = options.batchWindowMs ? createFetchPacing(options.batchWindowMs, settings.heartbeatIntervalMs, maxBatchSize) : undefined;
 
   const notify = (hook: ConsumerOptions['onPartitionsAssigned'], partitions: TopicPartition[]) => {
     if (partitions.length === 0 || !hook) return;
@@ -278,6 +278,8 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
     relaunchTimer = setTimeout(() => {
       if (!running) return;
       const previous = consumer;
+      // The old kafkajs consumer's held fetch ends now, not a window later.
+      pacing?.interrupt();
       void (previous?.disconnect() ?? Promise.resolve())
         .catch(() => undefined)
         .then(() => (running ? launch() : undefined))

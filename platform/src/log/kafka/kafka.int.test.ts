@@ -110,6 +110,35 @@ describeWithKafka('kafka log adapter', () => {
       expect(revokedWhileRunning).toEqual([]);
     }, 60_000);
 
+    it('a member holding its next fetch back for a long batch window hands its partitions over in a rebalance, and stops, without waiting for the window', async () => {
+      const windowMs = 12_000;
+      const topic = uniqueName('topic');
+      const groupId = uniqueName('group');
+      await log.ensureTopics([{ topic, partitions: 2 }]);
+      const producer = log.createProducer();
+      const handledBy = { first: [] as string[], second: [] as string[] };
+      const member = (name: keyof typeof handledBy, batchWindowMs?: number) =>
+        log.createConsumer({ groupId, topics: [topic], batchWindowMs, eachBatch: async (batch) => void handledBy[name].push(...batch.messages.map((message) => message.value?.toString() ?? '')) });
+      const first = member('first', windowMs);
+      const second = member('second');
+      try {
+        await first.start();
+        await producer.send([{ topic, partition: 0, key: null, value: text('before') }]);
+        await waitFor('the first message', () => handledBy.first.length === 1);
+        // The first member now holds its next fetch back for the window; the group rebalances as the second joins.
+        const joining = Date.now();
+        await second.start();
+        expect(Date.now() - joining).toBeLessThan(windowMs / 2);
+        await producer.send(range(2).map((partition) => ({ topic, partition, key: null, value: text(`after-${partition}`) })));
+        await waitFor('both messages after the rebalance', () => [...handledBy.first, ...handledBy.second].filter((value) => value.startsWith('after-')).length === 2);
+        const stopping = Date.now();
+        await first.stop();
+        expect(Date.now() - stopping).toBeLessThan(windowMs / 2);
+      } finally {
+        await Promise.all([first.stop(), second.stop(), producer.close()]);
+      }
+    }, 60_000);
+
     it('skips commit markers and aborted records when reading, and ends at the high watermark', async () => {
       const topic = uniqueName('topic');
       await log.ensureTopics([{ topic, partitions: 1 }]);
