@@ -5,9 +5,10 @@
  * call, an offset commit and, for a read model, a write each) instead of many small ones. A fetch
  * cannot do this itself: it answers at its first record, and one that waits for the window (its
  * maxWait) makes an idle member ask every window. After a fetch that brought nothing (or left a
- * backlog) the next one goes at once, so an idle member still waits on its long fetch and the first record after a quiet
- * spell is handled at once. kafkajs has no hook before a fetch: its consumer runner's `fetch` is
- * wrapped, and paces the consumers whose batch handler carries a pacing (`withFetchPacing`).
+ * backlog) the next one goes at once, so an idle member still waits on its long fetch and the
+ * first record after a quiet spell is handled at once. kafkajs has no hook before a fetch: its
+ * consumer runner's `fetch` is wrapped, and paces the consumers whose batch handler carries a
+ * pacing (`withFetchPacing`).
  */
 
 /** What the pacing needs of a kafkajs batch: whether it holds records, and how many the partition has past it. */
