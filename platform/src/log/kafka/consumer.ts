@@ -64,6 +64,10 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
   const failures = new Map<string, { attempts: number; timer?: NodeJS.Timeout }>();
   let relaunchTimer: NodeJS.Timeout | undefined;
   let relaunches = 0;
+  // A partition whose next fetch waits out the window is handed nothing meanwhile: a window as long as the stall check would read as a stall.
+  if (options.batchWindowMs && options.batchWindowMs >= settings.stallAfterMs) {
+    throw new Error(`consumer ${options.groupId}: its batch window (${options.batchWindowMs} ms) must be shorter than the stall check's ${settings.stallAfterMs} ms`);
+  }
   const pacing = options.batchWindowMs ? createFetchPacing(options.batchWindowMs, settings.heartbeatIntervalMs, maxBatchSize) : undefined;
 
   const notify = (hook: ConsumerOptions['onPartitionsAssigned'], partitions: TopicPartition[]) => {

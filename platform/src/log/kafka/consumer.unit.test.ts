@@ -1,4 +1,5 @@
-import { quietPartitions } from './consumer';
+import type { Kafka } from 'kafkajs';
+import { createKafkaConsumer, quietPartitions } from './consumer';
 
 describe('quietPartitions', () => {
   const lastSeen = new Map([['a#0', 1000], ['a#1', 9000], ['b#0', 1000]]);
@@ -13,5 +14,17 @@ describe('quietPartitions', () => {
 
   it('counts a partition never seen from now on, not as quiet', () => {
     expect(quietPartitions({ held: ['c#0'], lastSeen, paused: new Set(), now: 10_000, stallAfterMs: 5000 })).toEqual([]);
+  });
+});
+
+describe('createKafkaConsumer', () => {
+  const settings = { sessionTimeoutMs: 10_000, heartbeatIntervalMs: 1000, rebalanceTimeoutMs: 30_000, maxWaitTimeMs: 500, partitionsConsumedConcurrently: 1, retryBackoffMs: 100, maxRetryBackoffMs: 5000, stallAfterMs: 5000 };
+  const options = { groupId: 'g', topics: ['t'], eachBatch: async () => undefined };
+  const unusedClient = {} as Kafka;
+
+  it('refuses a batch window as long as its stall check, which would read every window as a stall', () => {
+    expect(() => createKafkaConsumer(unusedClient, { ...options, batchWindowMs: 5000 }, settings)).toThrow('consumer g: its batch window (5000 ms) must be shorter than the stall check\'s 5000 ms');
+    expect(() => createKafkaConsumer(unusedClient, { ...options, batchWindowMs: 4999 }, settings)).not.toThrow();
+    expect(() => createKafkaConsumer(unusedClient, options, settings)).not.toThrow();
   });
 });
