@@ -108,26 +108,6 @@ describe('embedded consumer fetch loop', () => {
     await waitFor('the message of the other writer', () => values.includes('from afar'), 5000);
   });
 
-  it('with a batch window, reads a message after a quiet spell at once and what follows within the window together', async () => {
-    const windowMs = 1500;
-    const batches: Array<{ at: number; partition: number; values: string[] }> = [];
-    await consume(store, { batchWindowMs: windowMs, eachBatch: async (batch) => void batches.push({ at: Date.now(), partition: batch.partition, values: batch.messages.map((message) => message.value?.toString() ?? '') }) });
-    const sentAt = Date.now();
-    await produce(4, 1);
-    await waitFor('the first message', () => batches.length === 1, 5000);
-    // At once: well before the window would have ended.
-    expect((batches[0]?.at ?? Infinity) - sentAt).toBeLessThan(windowMs / 2);
-    // Ten more, one at a time: without the window each would be a batch of its own (every send wakes the waiting consumer).
-    for (const index of range(10)) {
-      await produce(index % 8, 1);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    await waitFor('all 11 messages', () => batches.flatMap((batch) => batch.values).length === 11, 10_000);
-    // The sends took less than a window: they are read in one round once the first batch's window is over, one batch a partition.
-    expect(batches.slice(1).map((batch) => batch.partition).sort((a, b) => a - b)).toEqual(range(8));
-    expect((batches[1]?.at ?? 0) - (batches[0]?.at ?? 0)).toBeGreaterThanOrEqual(windowMs - 50);
-  });
-
   it('does not spin on a partition whose end is past messages that are not there', async () => {
     await produce(2, 5);
     db.prepare('DELETE FROM log_messages WHERE topic = ? AND partition = ?').run(TOPIC, 2);
