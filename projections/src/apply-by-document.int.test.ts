@@ -2,7 +2,7 @@ import type { Document, RecordedEvent } from '@ecommerce/platform';
 import { countingReads } from './counting-reads.fixture';
 import { testReadStores } from '@ecommerce/platform/src/read-store/test-stores.fixture';
 import type { TestReadStore } from '@ecommerce/platform/src/read-store/test-stores.fixture';
-import { applyByDocument } from './apply-by-document';
+import { applyByDocument, readByIds } from './apply-by-document';
 import type { SingleStreamModel } from './apply-by-document';
 
 type Counter = Document & { count: number; names: string[]; revision: number };
@@ -52,6 +52,30 @@ describe.each(testReadStores)('applyByDocument on the %s read store', (_name, op
     expect(watched.reads()).toBe(1);
     expect(await counters().findOne({ _id: 'a' })).toMatchObject({ count: 3, names: ['x', 'z', 'w'], revision: 2 });
     expect(await counters().findOne({ _id: 'b' })).toMatchObject({ count: 1, names: ['y'], revision: 0 });
+  });
+
+  it('reads the documents a batch continues in one query, and folds each from its own', async () => {
+    await applyByDocument(counters(), model, ['a', 'b', 'c'].map((id) => event(id, 0, `${id}0`)));
+    const watched = countingReads(counters());
+    // a and c go on from what is stored, d starts in the batch, b is not in it
+    await applyByDocument(watched.collection, model, [event('a', 1, 'a1'), event('d', 0, 'd0'), event('c', 1, 'c1'), event('a', 2, 'a2')]);
+    expect({ reads: watched.reads(), queries: watched.queries() }).toEqual({ reads: 2, queries: 1 });
+    expect(await counters().find({}, { sort: { _id: 1 } })).toEqual([
+      expect.objectContaining({ _id: 'a', count: 3, names: ['a0', 'a1', 'a2'], revision: 2 }),
+      expect.objectContaining({ _id: 'b', count: 1, names: ['b0'], revision: 0 }),
+      expect.objectContaining({ _id: 'c', count: 2, names: ['c0', 'c1'], revision: 1 }),
+      expect.objectContaining({ _id: 'd', count: 1, names: ['d0'], revision: 0 }),
+    ]);
+  });
+
+  it('reads a large batch\'s documents in lists of 500 ids, every one found', async () => {
+    const ids = Array.from({ length: 1201 }, (_, n) => `c${n}`);
+    await counters().insertMany(ids.filter((_, n) => n % 2 === 0).map((id) => ({ _id: id, count: 1, names: [], revision: 0 })));
+    const watched = countingReads(counters());
+    const read = await readByIds(watched.collection, ids);
+    expect({ reads: watched.reads(), queries: watched.queries() }).toEqual({ reads: 1201, queries: 3 });
+    expect([...read].filter(([, doc]) => doc !== null).map(([id]) => id)).toEqual(ids.filter((_, n) => n % 2 === 0));
+    expect(read.get('c1')).toBeNull();
   });
 
   it('reads a document whose stream\'s first event comes again after its later ones (a dead letter replayed)', async () => {

@@ -28,6 +28,25 @@ const occurredAtOf = (event: RecordedEvent): string => String(event.metadata.occ
 /** A stream's events from its very first (revision 0) on, none missing. */
 export const fromStreamStart = (streamEvents: readonly RecordedEvent[]): boolean => streamEvents.length > 0 && streamEvents.every((event, index) => event.revision === index);
 
+/**
+ * Ids a query lists at most: FerretDB (as `scripts/infra/ferretdb.sh` builds it) finds a list of
+ * up to 1,000 on the `_id` index and scans the collection for a longer one.
+ */
+const idsPerQuery = 500;
+
+/**
+ * The documents of a batch read by `_id` lists, absent ones as null: on MongoDB a round trip for up
+ * to `idsPerQuery` documents instead of one each, the lists of a large batch sent together.
+ */
+export async function readByIds<T extends Document>(collection: ReadCollection<T>, ids: readonly string[]): Promise<Map<string, T | null>> {
+  const read = new Map<string, T | null>(ids.map((id) => [id, null]));
+  const lists: string[][] = [];
+  for (let start = 0; start < ids.length; start += idsPerQuery) lists.push(ids.slice(start, start + idsPerQuery));
+  const found = await Promise.all(lists.map(async (list) => (list.length === 1 ? [await collection.findOne({ _id: list[0] })] : collection.find({ _id: { $in: list } }))));
+  for (const doc of found.flat()) if (doc) read.set(doc._id, doc);
+  return read;
+}
+
 /** Each stream's revisions in the batch, of every type. */
 const revisionsByStream = (events: readonly RecordedEvent[]): Map<string, Set<number>> => {
   const revisions = new Map<string, Set<number>>();
@@ -82,29 +101,27 @@ export async function applyByDocument<T extends Document, Fields extends { revis
   const unread = (documentEvents: readonly RecordedEvent[]): boolean =>
     fromStreamStart(documentEvents) || (opens !== undefined && revisions !== undefined && openedInBatch(documentEvents, opens, revisions));
   const at = Date.now();
-  const read = new Map<string, T | null>();
-  const writes = await Promise.all(
-    [...byDocument].map(async ([id, documentEvents]) => {
-      // A document whose stream's events from its first on are all in the batch is folded from
-      // nothing, unread: that fold is its whole state, whatever the store holds, and the guarded
-      // write leaves a stored document as new or newer alone (a redelivery). A gap (a dead letter
-      // replayed after its stream's later events, or events of other documents or types between)
-      // means the store may hold what the batch lacks: it is read. So is a document opened inside
-      // a longer stream whose events from its opening one on are not all here.
-      const current = unread(documentEvents) ? null : await collection.findOne({ _id: id });
-      read.set(id, current);
-      let fields = current && model.fieldsOf(current);
-      let last: RecordedEvent | undefined;
-      for (const event of documentEvents) {
-        if (fields && fields.revision >= event.revision) continue;
-        const next = model.evolve(fields, { type: event.type, data: event.data, revision: event.revision, occurredAt: occurredAtOf(event) });
-        if (!next) continue;
-        fields = next;
-        last = event;
-      }
-      return fields && last ? { id, doc: { ...fields, _id: id } as unknown as Omit<T, '_revisions'>, guard: { stream: last.streamId, revision: last.revision } } : null;
-    }),
-  );
+  // A document whose stream's events from its first on are all in the batch is folded from
+  // nothing, unread: that fold is its whole state, whatever the store holds, and the guarded
+  // write leaves a stored document as new or newer alone (a redelivery). A gap (a dead letter
+  // replayed after its stream's later events, or events of other documents or types between)
+  // means the store may hold what the batch lacks: it is read. So is a document opened inside
+  // a longer stream whose events from its opening one on are not all here.
+  const read = await readByIds(collection, [...byDocument].flatMap(([id, documentEvents]) => (unread(documentEvents) ? [] : [id])));
+  const writes = [...byDocument].map(([id, documentEvents]) => {
+    const current = read.get(id) ?? null;
+    read.set(id, current);
+    let fields = current && model.fieldsOf(current);
+    let last: RecordedEvent | undefined;
+    for (const event of documentEvents) {
+      if (fields && fields.revision >= event.revision) continue;
+      const next = model.evolve(fields, { type: event.type, data: event.data, revision: event.revision, occurredAt: occurredAtOf(event) });
+      if (!next) continue;
+      fields = next;
+      last = event;
+    }
+    return fields && last ? { id, doc: { ...fields, _id: id } as unknown as Omit<T, '_revisions'>, guard: { stream: last.streamId, revision: last.revision } } : null;
+  });
   const due = writes.filter((write) => write !== null);
   // the documents just read are the state the writes are guarded against: not read a second time
   if (due.length > 0) await collection.replaceManyIfNewer(due, { docs: read, at });

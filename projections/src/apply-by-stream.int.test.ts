@@ -10,7 +10,7 @@ type Parcel = Document & { steps?: string[]; label?: string[] };
 
 const event = (stream: string, type: string, revision: number, step: string): RecordedEvent => ({
   id: `${stream}-${revision}`, type, streamId: stream, revision, position: revision + 1,
-  data: { parcelId: 'p1', step }, metadata: {}, recordedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, revision)),
+  data: { parcelId: stream.slice(stream.indexOf('-') + 1), step }, metadata: {}, recordedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, revision)),
 });
 
 const slice = (field: 'steps' | 'label', type: string, opensDocument: boolean): StreamSliceModel<Parcel, string[]> => ({
@@ -45,6 +45,18 @@ describe.each(testReadStores)('applyByStream on the %s read store', (_name, open
     await applyByStream(watched.collection, kinds, [event('parcel-p1', 'Stepped', 2, 'sent')]);
     expect(watched.reads()).toBe(2);
     expect(await parcels().findOne({ _id: 'p1' })).toMatchObject({ steps: ['packed', 'sealed', 'sent'], label: ['printed'] });
+  });
+
+  it('reads the documents a batch continues in one query, not those its openers start', async () => {
+    await applyByStream(parcels(), kinds, [event('parcel-p1', 'Stepped', 0, 'packed'), event('parcel-p2', 'Stepped', 0, 'packed')]);
+    const watched = countingReads(parcels());
+    await applyByStream(watched.collection, kinds, [event('parcel-p1', 'Stepped', 1, 'sealed'), event('parcel-p3', 'Stepped', 0, 'packed'), event('label-p2', 'Labelled', 0, 'printed')]);
+    expect({ reads: watched.reads(), queries: watched.queries() }).toEqual({ reads: 2, queries: 1 });
+    expect(await parcels().find({}, { sort: { _id: 1 } })).toEqual([
+      expect.objectContaining({ _id: 'p1', steps: ['packed', 'sealed'] }),
+      expect.objectContaining({ _id: 'p2', steps: ['packed'], label: ['printed'] }),
+      expect.objectContaining({ _id: 'p3', steps: ['packed'] }),
+    ]);
   });
 
   it('reads the document when its opener starts in the batch beside a stream that began before', async () => {

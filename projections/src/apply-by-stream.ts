@@ -1,5 +1,5 @@
 import type { Document, GuardedUpdate, ReadCollection, RecordedEvent } from '@ecommerce/platform';
-import { fromStreamStart } from './apply-by-document';
+import { fromStreamStart, readByIds } from './apply-by-document';
 import type { ProjectedEvent } from './apply-by-document';
 
 /**
@@ -96,10 +96,10 @@ export async function applyByStream<T extends Document>(collection: ReadCollecti
   // nothing whatever the document holds; a document that such streams alone write, one of them its
   // opener, is not read at all.
   const at = Date.now();
-  const read = new Map<string, T | null>();
   const opened = (streams: Map<string, { kind: StreamKind<T>; events: RecordedEvent[] }>) =>
     [...streams.values()].every(({ events: streamEvents }) => fromStreamStart(streamEvents)) && [...streams.values()].some(({ kind }) => kind.opensDocument);
-  await Promise.all([...byDocument].map(async ([id, streams]) => void read.set(id, opened(streams) ? null : await collection.findOne({ _id: id }))));
+  const read = await readByIds(collection, [...byDocument].flatMap(([id, streams]) => (opened(streams) ? [] : [id])));
+  for (const id of byDocument.keys()) if (!read.has(id)) read.set(id, null);
   const writes: GuardedUpdate[] = [];
   for (const [id, streams] of byDocument) {
     for (const [stream, { kind, events: streamEvents }] of streams) {

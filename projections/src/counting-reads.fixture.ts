@@ -1,11 +1,29 @@
-import type { Document, ReadCollection } from '@ecommerce/platform';
+import type { Document, Filter, ReadCollection } from '@ecommerce/platform';
 
-/** The collection with its `findOne` counted: tells an applier's batch that read its documents from one that did not. */
-export function countingReads<T extends Document>(collection: ReadCollection<T>): { collection: ReadCollection<T>; reads: () => number } {
+/** The ids a filter on `_id` alone looks up: one for `{ _id: x }`, each of an `$in` list. */
+const idsLookedUp = (filter: Filter): number => {
+  const condition = filter._id as unknown;
+  if (condition && typeof condition === 'object' && Array.isArray((condition as { $in?: unknown }).$in)) return (condition as { $in: unknown[] }).$in.length;
+  return 1;
+};
+
+/**
+ * The collection with its reads counted: tells an applier's batch that read its documents from
+ * one that did not. `reads` counts the documents looked up (a `findOne`, or each id of a `find` by
+ * an `_id` list), `queries` the round trips that asked for them.
+ */
+export function countingReads<T extends Document>(collection: ReadCollection<T>): { collection: ReadCollection<T>; reads: () => number; queries: () => number } {
   let reads = 0;
+  let queries = 0;
   const findOne: ReadCollection<T>['findOne'] = (filter) => {
     reads += 1;
+    queries += 1;
     return collection.findOne(filter);
   };
-  return { collection: Object.assign(Object.create(collection) as ReadCollection<T>, { findOne }), reads: () => reads };
+  const find: ReadCollection<T>['find'] = (filter, options) => {
+    reads += idsLookedUp(filter);
+    queries += 1;
+    return collection.find(filter, options);
+  };
+  return { collection: Object.assign(Object.create(collection) as ReadCollection<T>, { findOne, find }), reads: () => reads, queries: () => queries };
 }

@@ -20,8 +20,8 @@ START_TIMEOUT="${FERRETDB_START_TIMEOUT:-60}"
 # reads or writes: at 200 orders/s, GC marking was 8 % of its CPU (its pprof, 2026-12-06).
 FERRETDB_GOGC="${FERRETDB_GOGC:-400}"
 
-# The build's name says it carries the three changes below: an older build is rebuilt.
-BUILD="ferretdb-$FERRETDB_VERSION-id-index-update-close-untracked"
+# The build's name says it carries the four changes below: an older build is rebuilt.
+BUILD="ferretdb-$FERRETDB_VERSION-id-index-update-close-untracked-id-in"
 BIN_DIR="$INFRA_CACHE/$BUILD/bin"
 BIN="$BIN_DIR/ferretdb"
 RUN_DIR="$INFRA_DATA/ferretdb"
@@ -71,6 +71,17 @@ track_resources_in_debug_builds_only() {
     die "FerretDB $FERRETDB_VERSION: the resource-tracking change (ferretdb/resource-tracking-debug-only.patch) did not apply"
 }
 
+# FerretDB 1.24 looks a document up on the _id index only for a filter `{_id: <one id>}`: a
+# filter `{_id: {$in: [ids]}}` scans the whole collection, where MongoDB uses the index. So the
+# projections asked for a batch's documents one `findOne` each, a round trip and a command each.
+# The patch looks such a list (of string or ObjectId ids, up to 1,000) up on the index with
+# `IN (...)`; FerretDB still filters what it finds as before, so a document can only be left
+# out by the filter itself (test: platform/src/read-store/mongo.int.test.ts, an `_id` list's plan).
+look_up_id_lists_on_index() {
+  patch --forward --silent -p1 -d "$1" <"$INFRA_DIR/ferretdb/id-in-lookups-on-index.patch" ||
+    die "FerretDB $FERRETDB_VERSION: the _id list change (ferretdb/id-in-lookups-on-index.patch) did not apply"
+}
+
 # install [quiet]: quiet skips the "already installed" line (start calls it every time).
 install() {
   if [[ -x "$BIN" ]]; then
@@ -98,6 +109,7 @@ install() {
   use_id_index "$src"
   close_each_update_query "$src"
   track_resources_in_debug_builds_only "$src"
+  look_up_id_lists_on_index "$src"
   (cd "$src" && go_env go build -trimpath -o "$BIN.tmp" ./cmd/ferretdb) ||
     die "go build of FerretDB $FERRETDB_VERSION failed (see output above)"
   mv "$BIN.tmp" "$BIN"

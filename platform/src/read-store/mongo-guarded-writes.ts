@@ -118,14 +118,16 @@ export function createGuardedWrites(
   };
 
   /**
-   * By `_id` one by one on FerretDB, which looks up only a lone `_id` by index (`$in` scans the
-   * collection); in one `$in` where that is cheap anyway (`scanned`: the tombstones, which hold
-   * only deleted documents and which no projection of ours makes in its normal course).
+   * In one `$in`: MongoDB finds an `_id` list on its index, and so does FerretDB as
+   * `scripts/infra/ferretdb.sh` builds it (FerretDB 1.24 as released scans the collection).
    */
-  const findByIds = async <T extends { _id: string }>(collection: Collection<T>, ids: string[], projection?: Record<string, 1>, scanned = false): Promise<T[]> => {
-    if (ids.length > 1 && (scanned || !(await claimsOf()))) return (await collection.find({ _id: { $in: ids } } as MongoFilter<T>, projection ? { projection } : {}).toArray()) as T[];
-    const found = await Promise.all(ids.map((id) => collection.findOne({ _id: id } as MongoFilter<T>, projection ? { projection } : {})));
-    return found.filter((doc) => doc !== null) as T[];
+  const findByIds = async <T extends { _id: string }>(collection: Collection<T>, ids: string[], projection?: Record<string, 1>): Promise<T[]> => {
+    const options = projection ? { projection } : {};
+    if (ids.length === 1) {
+      const doc = await collection.findOne({ _id: ids[0] } as MongoFilter<T>, options);
+      return doc ? [doc as T] : [];
+    }
+    return (await collection.find({ _id: { $in: ids } } as MongoFilter<T>, options).toArray()) as T[];
   };
 
   /**
@@ -139,7 +141,7 @@ export function createGuardedWrites(
     const live = [...readLive, ...(unread.length > 0 ? await findByIds(main, unread, { _revisions: 1 }) : [])];
     const liveById = new Map(live.map((doc) => [doc._id, doc]));
     const missing = ids.filter((id) => !liveById.has(id));
-    const dead = missing.length > 0 && (await mayHaveTombstones()) ? await findByIds(tombstones, missing.map((id) => tombstoneIdOf(name, id)), undefined, true) : [];
+    const dead = missing.length > 0 && (await mayHaveTombstones()) ? await findByIds(tombstones, missing.map((id) => tombstoneIdOf(name, id))) : [];
     const deadById = new Map(dead.map((tombstone) => [tombstone.id, tombstone]));
     return new Map(
       ids.map((id) => {

@@ -200,7 +200,7 @@ export function createMongoReadStore(db: Db, options: MongoReadStoreOptions = {}
     },
     getCheckpoints: async (names) => {
       if (names.length === 0) return new Map();
-      // a small collection: FerretDB scans it for an `$in`, which costs less than a round trip per name
+      // one round trip for all the names, on the _id index
       const found = await checkpoints.find({ _id: { $in: [...names] } }).toArray();
       return new Map(found.map((checkpoint) => [checkpoint._id, JSON.parse(checkpoint.value) as unknown]));
     },
