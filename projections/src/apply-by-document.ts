@@ -1,3 +1,4 @@
+import { idLists } from '@ecommerce/platform';
 import type { Document, ReadCollection, RecordedEvent } from '@ecommerce/platform';
 
 /** What a pure read-model `evolve` sees of an event (`asDeciderEvent` gives its `type` and `data` the domain's types). */
@@ -29,20 +30,12 @@ const occurredAtOf = (event: RecordedEvent): string => String(event.metadata.occ
 export const fromStreamStart = (streamEvents: readonly RecordedEvent[]): boolean => streamEvents.length > 0 && streamEvents.every((event, index) => event.revision === index);
 
 /**
- * Ids a query lists at most: FerretDB (as `scripts/infra/ferretdb.sh` builds it) finds a list of
- * up to 1,000 on the `_id` index and scans the collection for a longer one.
- */
-const idsPerQuery = 500;
-
-/**
- * The documents of a batch read by `_id` lists, absent ones as null: on MongoDB a round trip for up
- * to `idsPerQuery` documents instead of one each, the lists of a large batch sent together.
+ * The documents of a batch read by `_id` lists, absent ones as null: on MongoDB a round trip for a
+ * list of documents (`idLists`, sent side by side) instead of one each.
  */
 export async function readByIds<T extends Document>(collection: ReadCollection<T>, ids: readonly string[]): Promise<Map<string, T | null>> {
   const read = new Map<string, T | null>(ids.map((id) => [id, null]));
-  const lists: string[][] = [];
-  for (let start = 0; start < ids.length; start += idsPerQuery) lists.push(ids.slice(start, start + idsPerQuery));
-  const found = await Promise.all(lists.map(async (list) => (list.length === 1 ? [await collection.findOne({ _id: list[0] })] : collection.find({ _id: { $in: list } }))));
+  const found = await Promise.all(idLists(ids).map(async (list) => (list.length === 1 ? [await collection.findOne({ _id: list[0] })] : collection.find({ _id: { $in: list } }))));
   for (const doc of found.flat()) if (doc) read.set(doc._id, doc);
   return read;
 }

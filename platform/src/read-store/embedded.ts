@@ -24,6 +24,7 @@ import { CollectionState, indexNameOf, type Entry } from './collection-state';
 import { createGroupCommit, type GroupCommit } from './embedded-group-commit';
 import { createEmbeddedTables, type EmbeddedTables } from './embedded-tables';
 import { assertSettable, withFieldsSet } from './guarded-update';
+import { idsSelectedBy } from './id-lists';
 import { jsonCopy } from './json-copy';
 import type { Document, Filter, FindOptions, GuardOutcome, GuardedReplace, GuardedUpdate, IndexSpec, ReadCollection, ReadStore, WriteStage } from './port';
 import { isNewer, withDecodedRevisions, withEncodedRevisions, withRevision } from './revisions';
@@ -36,21 +37,6 @@ export interface EmbeddedReadStoreOptions {
 
 /** Changes one entry in memory now and in the file at the turn's commit (a live document is stringified then: it is never changed in place). */
 type Mutate = (state: CollectionState, id: string, next: Entry) => void;
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof RegExp);
-
-/** The ids an `{_id: x}`, `{_id: {$eq: x}}` or `{_id: {$in: [...]}}` filter can match, else undefined. */
-const idsSelectedBy = (filter: Filter): string[] | undefined => {
-  const condition = filter._id;
-  if (typeof condition === 'string') return [condition];
-  if (!isPlainObject(condition)) return undefined;
-  const operators = Object.keys(condition);
-  if (operators.length !== 1) return undefined;
-  if (typeof condition.$eq === 'string') return [condition.$eq];
-  if (Array.isArray(condition.$in) && condition.$in.every((id) => typeof id === 'string')) return [...new Set(condition.$in as string[])];
-  return undefined;
-};
 
 // Stored documents are plain JSON: a copy of this realm's objects, which mingo (and the caller) can take as such.
 const toCaller = <T>(doc: Document): T => jsonCopy(withDecodedRevisions(doc)) as T;
@@ -227,7 +213,7 @@ function createCachedReadStore(persistence: Persistence): ReadStore {
 
     const matching = (filter: Filter, options: FindOptions = {}): Document[] => {
       const state = stateOf(name);
-      // A filter on `_id` alone selects its documents exactly: no query to build (the projections' findOne).
+      // A filter on `_id` alone selects its documents exactly: no query to build (the projections' reads by id).
       const ids = Object.keys(filter).length === 1 && !options.sort ? idsSelectedBy(filter) : undefined;
       if (ids) {
         const docs = ids.map((id) => state.docs.get(id)).filter((doc): doc is Document => doc !== undefined);

@@ -10,6 +10,7 @@
 import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection, type Filter as MongoFilter } from 'mongodb';
 import { AppError } from '../errors';
 import { withFieldsSet } from './guarded-update';
+import { idLists } from './id-lists';
 import { duplicateKeyConflictOf, isDuplicateKey } from './mongo-errors';
 import type { HeldClaim, WriteClaims } from './mongo-write-claims';
 import type { Document, GuardOutcome, GuardedReplace, GuardedUpdate, ReadBefore } from './port';
@@ -118,7 +119,7 @@ export function createGuardedWrites(
   };
 
   /**
-   * In one `$in`: MongoDB finds an `_id` list on its index, and so does FerretDB as
+   * In `$in` lists (`idLists`): MongoDB finds an `_id` list on its index, and so does FerretDB as
    * `scripts/infra/ferretdb.sh` builds it (FerretDB 1.24 as released scans the collection).
    */
   const findByIds = async <T extends { _id: string }>(collection: Collection<T>, ids: string[], projection?: Record<string, 1>): Promise<T[]> => {
@@ -127,7 +128,8 @@ export function createGuardedWrites(
       const doc = await collection.findOne({ _id: ids[0] } as MongoFilter<T>, options);
       return doc ? [doc as T] : [];
     }
-    return (await collection.find({ _id: { $in: ids } } as MongoFilter<T>, options).toArray()) as T[];
+    const found = await Promise.all(idLists(ids).map((list) => collection.find({ _id: { $in: list } } as MongoFilter<T>, options).toArray()));
+    return found.flat() as T[];
   };
 
   /**

@@ -24,6 +24,7 @@
  * case at once.
  */
 import type { Collection, Db } from 'mongodb';
+import { idLists } from './id-lists';
 import { isDuplicateKey } from './mongo-errors';
 import type { Revisions } from './revisions';
 
@@ -149,8 +150,7 @@ export function createWriteClaims(claims: Collection<WriteClaim>, options: { lea
     },
     isLate: (claim) => now() - claim.readAt > writeWithinMs,
     async abandon(held) {
-      // one by `_id` each: FerretDB looks those up by index, an `$in` scans
-      await Promise.all(held.map((claim) => claims.deleteOne({ _id: claim.key })));
+      await Promise.all(idLists(held.map((claim) => claim.key)).map((keys) => claims.deleteMany({ _id: { $in: keys } })));
     },
   };
 }

@@ -35,7 +35,7 @@ describeWithMongo('mongo server', () => {
       // FerretDB explains SQLite's plan ("SEARCH … USING INDEX …__id_"), MongoDB its own (an IXSCAN, or IDHACK-like EXPRESS plans)
       const plan = JSON.stringify((await docs.find(filter).explain()).queryPlanner);
       expect(plan).toMatch(/USING INDEX \S+__id_|IXSCAN|EXPRESS/);
-      expect(plan).not.toMatch(/"SCAN |COLLSCAN/);
+      expect(plan).not.toMatch(/detail=SCAN |COLLSCAN/);
     } finally {
       await db.dropDatabase();
       await client.close();

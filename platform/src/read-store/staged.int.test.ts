@@ -50,6 +50,26 @@ describe.each(testReadStores)('writes staged in memory over the %s read store', 
     expect(await target.findOne({ _id: 'p1' })).toEqual({ _id: 'p1', name: 'Red shoe', stock: 4, _revisions: { 'product-p1': 1, 'inventory-S.1': 3 } });
   });
 
+  it('answers a find by an `_id` list from memory, without a flush, and reads back only what an earlier flush wrote', async () => {
+    const { staged: name } = names();
+    const target = opened.store.collection<Product>(name);
+    const staged = stageWrites(opened.store, { collections: [name] });
+    const products = staged.collection<Product>(name);
+    await products.upsertMany([{ _id: 'p1', name: 'Shoe' }, { _id: 'p2', name: 'Boot' }]);
+    await staged.flush();
+    await products.upsert({ _id: 'p3', name: 'Sock' });
+    await products.updateIfNewer({ id: 'p1', set: { stock: 2 }, guard: guard('inventory-S.1', 0) });
+    // the appliers read a batch's documents so (`readByIds`): p2 read back from the store, p4 known absent
+    expect(await products.find({ _id: { $in: ['p1', 'p2', 'p3', 'p4'] } }, { sort: { _id: 1 } })).toEqual([
+      { _id: 'p1', name: 'Shoe', stock: 2, _revisions: { 'inventory-S.1': 0 } },
+      { _id: 'p2', name: 'Boot' },
+      { _id: 'p3', name: 'Sock' },
+    ]);
+    // nothing flushed for it: the store still holds the first flush alone
+    expect({ staged: staged.stagedDocuments(), inStore: await target.find({}, { sort: { _id: 1 } }) }).toEqual({ staged: 2, inStore: [{ _id: 'p1', name: 'Shoe' }, { _id: 'p2', name: 'Boot' }] });
+    await staged.close();
+  });
+
   it('answers other queries, counts and the collection list from the store after a flush; other collections and checkpoints are the store\'s', async () => {
     const { staged: name, other } = names();
     const staged = stageWrites(opened.store, { collections: [name] });

@@ -8,12 +8,13 @@
  * earlier flush of this stage wrote there (a rebuild drops its new version's collections first):
  * a document the stage has not seen is then known to be absent, and only one an earlier flush
  * wrote is read back from the target. What the stage cannot answer from memory (a query other
- * than by `_id`, a count, the collection list) is asked of the target after a flush. A flush
- * inserts the documents new to the target and upserts those an earlier flush wrote. A delete,
- * whose tombstone the stage could not carry over, flushes and sends that collection straight to
- * the target from then on.
+ * than by `_id` or an `_id` list, a count, the collection list) is asked of the target after a
+ * flush. A flush inserts the documents new to the target and upserts those an earlier flush wrote.
+ * A delete, whose tombstone the stage could not carry over, flushes and sends that collection
+ * straight to the target from then on.
  */
 import { createMemoryReadStore } from './embedded';
+import { idsSelectedBy } from './id-lists';
 import type { Document, Filter, GuardOutcome, IndexSpec, ReadCollection, ReadStore, WriteStage } from './port';
 
 /** Its flush writes what is staged to the target (`insertMany` / `upsertMany`, revisions included) and empties the stage. */
@@ -41,10 +42,8 @@ interface StagedCollection {
 
 const emptyCollection = (): StagedCollection => ({ indexes: [], dirty: new Set(), present: new Set(), hydrating: new Map(), flushed: new Set(), direct: false });
 
-const idOnly = (filter: Filter): string | undefined => {
-  const keys = Object.keys(filter);
-  return keys.length === 1 && keys[0] === '_id' && typeof filter._id === 'string' ? filter._id : undefined;
-};
+/** The ids a filter on `_id` alone selects (one, or a list): what the stage answers from memory. */
+const idsOnly = (filter: Filter): string[] | undefined => (Object.keys(filter).length === 1 ? idsSelectedBy(filter) : undefined);
 
 export function stageWrites(target: ReadStore, options: StageOptions): StagedReadStore {
   const stage = createMemoryReadStore();
@@ -156,14 +155,21 @@ export function stageWrites(target: ReadStore, options: StageOptions): StagedRea
     return {
       name,
       findOne: async (filter) => {
-        const id = idOnly(filter);
-        if (state.direct || id === undefined) return fromTarget(() => direct.findOne(filter));
+        const ids = idsOnly(filter);
+        if (state.direct || ids === undefined) return fromTarget(() => direct.findOne(filter));
         return gated(async () => {
-          await hydrate([id]);
+          await hydrate(ids);
           return memory.findOne(filter);
         });
       },
-      find: (filter, findOptions) => fromTarget(() => direct.find(filter, findOptions)),
+      find: async (filter, findOptions) => {
+        const ids = idsOnly(filter);
+        if (state.direct || ids === undefined) return fromTarget(() => direct.find(filter, findOptions));
+        return gated(async () => {
+          await hydrate(ids);
+          return memory.find(filter, findOptions);
+        });
+      },
       count: (filter) => fromTarget(() => direct.count(filter)),
       replaceIfNewer: (write) => {
         if (state.direct || write.doc === null) return deleting(() => direct.replaceIfNewer(write));
