@@ -3,7 +3,7 @@ import { consistencyHeader, decodeConsistencyToken, describeRoute, parseInput, r
 import type { OpenAPIRegistry, ReadCollection, ReadStore } from '@ecommerce/platform';
 import { consistencyHeaders, inventoryCollections, lowStockPageSchema, lowStockQuery } from '@ecommerce/schemas';
 import type { InventoryDocument, LowStockItem } from '@ecommerce/schemas';
-import { activeCollection } from '../active-version';
+import { activeCollection, versionReadOf } from '../active-version';
 import { waitForPosition } from '../consistency';
 
 export interface LowStockDeps {
@@ -41,7 +41,7 @@ export function lowStockRoutes({ readStore, consistencyWaitMs, defaultThreshold 
   router.get('/api/admin/inventory/low-stock', async (req, res) => {
     requireRole(req, 'admin');
     const query = parseInput(lowStockQuery, req.query, 'query');
-    const { version, collection } = await activeCollection<InventoryDocument>(readStore, 'inventory', (v) => inventoryCollections(v).inventory);
+    const { version, collection } = await activeCollection<InventoryDocument>(readStore, 'inventory', (v) => inventoryCollections(v).inventory, versionReadOf(req));
     const tokenHeader = req.header(consistencyHeader);
     const consistent = tokenHeader === undefined || (await waitForPosition(readStore, 'inventory', version, decodeConsistencyToken(tokenHeader).position, consistencyWaitMs));
     const threshold = query.defaultThreshold ?? defaultThreshold;

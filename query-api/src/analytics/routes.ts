@@ -3,7 +3,7 @@ import { consistencyHeader, decodeConsistencyToken, describeRoute, parseInput, r
 import type { OpenAPIRegistry, ReadStore } from '@ecommerce/platform';
 import { analyticsCollections, consistencyHeaders } from '@ecommerce/schemas';
 import type { AnalyticsFactDocument, ProductCategoryDocument } from '@ecommerce/schemas';
-import { activeCollection } from '../active-version';
+import { activeCollection, versionReadOf } from '../active-version';
 import { waitForPosition } from '../consistency';
 import { aggregateAnalytics } from './aggregate';
 import { analyticsQuery, analyticsViewSchema, maxAnalyticsDays } from './schemas';
@@ -21,7 +21,7 @@ export function analyticsQueryRoutes({ readStore, consistencyWaitMs }: Analytics
     requireRole(req, 'admin');
     const { from, to } = parseInput(analyticsQuery, req.query, 'query');
     const tokenHeader = req.header(consistencyHeader);
-    const { version, collection: facts } = await activeCollection<AnalyticsFactDocument>(readStore, 'analytics', (v) => analyticsCollections(v).facts);
+    const { version, collection: facts } = await activeCollection<AnalyticsFactDocument>(readStore, 'analytics', (v) => analyticsCollections(v).facts, versionReadOf(req));
     let consistent = true;
     if (tokenHeader !== undefined) consistent = await waitForPosition(readStore, 'analytics', version, decodeConsistencyToken(tokenHeader).position, consistencyWaitMs);
     const touching = await facts.find({ firstDay: { $lte: to }, lastDay: { $gte: from } });

@@ -3,7 +3,7 @@ import { consistencyHeader, describeRoute, requirePrincipal } from '@ecommerce/p
 import type { OpenAPIRegistry, ReadStore } from '@ecommerce/platform';
 import { cartCollections, cartViewSchema, consistencyHeaders } from '@ecommerce/schemas';
 import type { CartDocument, CartView } from '@ecommerce/schemas';
-import { activeCollection } from '../active-version';
+import { activeCollection, versionReadOf } from '../active-version';
 import { readConsistently } from '../orders/read-your-writes';
 
 export interface CartQueryDeps {
@@ -23,7 +23,7 @@ export function cartQueryRoutes({ readStore, consistencyWaitMs }: CartQueryDeps)
 
   router.get('/api/cart', async (req, res) => {
     const principal = requirePrincipal(req);
-    const { version, collection: carts } = await activeCollection<CartDocument>(readStore, 'carts', (v) => cartCollections(v).carts);
+    const { version, collection: carts } = await activeCollection<CartDocument>(readStore, 'carts', (v) => cartCollections(v).carts, versionReadOf(req));
     const { doc, consistent } = await readConsistently({
       readStore, projection: 'carts', version, stream: `cart-${principal.sub}`, read: () => carts.findOne({ _id: principal.sub }), tokenHeader: req.header(consistencyHeader), timeoutMs: consistencyWaitMs,
     });

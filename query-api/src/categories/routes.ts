@@ -3,7 +3,7 @@ import { describeRoute, parseInput } from '@ecommerce/platform';
 import type { OpenAPIRegistry, ReadStore } from '@ecommerce/platform';
 import { productCollections } from '@ecommerce/schemas';
 import type { ProductDocument } from '@ecommerce/schemas';
-import { activeCollection } from '../active-version';
+import { activeCollection, versionReadOf } from '../active-version';
 import { findCategories } from './queries';
 import { categoriesQuery, categoriesViewSchema, maxCategories } from './schemas';
 
@@ -16,7 +16,7 @@ export function categoryQueryRoutes({ readStore }: CategoryQueryDeps): Router {
   const router = Router();
   router.get('/api/categories', async (req, res) => {
     parseInput(categoriesQuery, req.query, 'query');
-    const { collection: products } = await activeCollection<ProductDocument>(readStore, 'products', (v) => productCollections(v).products);
+    const { collection: products } = await activeCollection<ProductDocument>(readStore, 'products', (v) => productCollections(v).products, versionReadOf(req));
     res.json(await findCategories(products));
   });
   return router;

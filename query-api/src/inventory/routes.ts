@@ -3,7 +3,7 @@ import { consistencyHeader, describeRoute, parseInput, requireRole } from '@ecom
 import type { OpenAPIRegistry, ReadStore } from '@ecommerce/platform';
 import { consistencyHeaders, inventoryCollections, inventorySkuParams, inventoryViewSchema } from '@ecommerce/schemas';
 import type { InventoryDocument, InventoryView } from '@ecommerce/schemas';
-import { activeCollection } from '../active-version';
+import { activeCollection, versionReadOf } from '../active-version';
 import { readConsistently } from '../orders/read-your-writes';
 
 export interface InventoryQueryDeps {
@@ -29,7 +29,7 @@ export function inventoryQueryRoutes({ readStore, consistencyWaitMs }: Inventory
   router.get('/api/inventory/:sku', async (req, res) => {
     requireRole(req, 'admin');
     const { sku } = parseInput(inventorySkuParams, req.params, 'params');
-    const { version, collection: inventory } = await activeCollection<InventoryDocument>(readStore, 'inventory', (v) => inventoryCollections(v).inventory);
+    const { version, collection: inventory } = await activeCollection<InventoryDocument>(readStore, 'inventory', (v) => inventoryCollections(v).inventory, versionReadOf(req));
     const { doc, consistent } = await readConsistently({
       readStore, projection: 'inventory', version, stream: `inventory-${sku}`, read: () => inventory.findOne({ _id: sku }), tokenHeader: req.header(consistencyHeader), timeoutMs: consistencyWaitMs,
     });

@@ -1,7 +1,7 @@
 import type { ReadStore } from '@ecommerce/platform';
 import { checkpointKey, inventoryCollections, orderCollections, orderStatusValues } from '@ecommerce/schemas';
 import type { InventoryDocument, OrderDocument, ProjectionCheckpoint } from '@ecommerce/schemas';
-import type { ActiveVersions } from './active-versions';
+import type { ActiveVersions } from '../active-version';
 import type { AdminLiveEvent } from './events';
 
 export interface AdminFiguresOptions {

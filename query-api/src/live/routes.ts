@@ -6,7 +6,7 @@ import { orderCollections, orderIdParams, productCollections, productIdParams } 
 import type { OrderDocument, ProductDocument } from '@ecommerce/schemas';
 import { isOrder } from '../orders/view';
 import { readConsistently } from '../orders/read-your-writes';
-import { createActiveVersions } from './active-versions';
+import { activeVersionsOf } from '../active-version';
 import { createAdminFigures } from './admin-figures';
 import { orderLiveHeaders, productLiveHeaders } from './events';
 import type { AdminLiveEvent, OrderLiveEvent, ProductLiveEvent } from './events';
@@ -55,7 +55,7 @@ const lastEventIdOf = (header: string | undefined): number => (header === undefi
 export function liveRoutes({ readStore, consistencyWaitMs, settings }: LiveDeps): { router: Router; close(): void } {
   const router = Router();
   const hub = createLiveHub({ maxConnectionsPerUser: settings.maxConnectionsPerUser, heartbeatMs: settings.heartbeatMs });
-  const activeVersions = createActiveVersions(readStore);
+  const activeVersions = activeVersionsOf(readStore);
   const onError = (error: unknown, key: string) => settings.logger?.warn({ err: error, key }, 'live stream read failed; retrying on the next tick');
   const readOrder = async (id: string) => (await activeVersions.collection<OrderDocument>('orders', (v) => orderCollections(v).orders)).findOne({ _id: id });
   const readProduct = async (id: string) => (await activeVersions.collection<ProductDocument>('products', (v) => productCollections(v).products)).findOne({ _id: id });

@@ -5,7 +5,7 @@ import { consistencyHeaders, listNotificationsQuery, notificationCollections, no
 import type { NotificationDocument, NotificationView } from '@ecommerce/schemas';
 import { waitForPosition } from '../consistency';
 import { findNewestFirst } from '../keyset';
-import { activeCollection } from '../active-version';
+import { activeCollection, versionReadOf } from '../active-version';
 
 export interface NotificationQueryDeps {
   readStore: ReadStore;
@@ -24,7 +24,7 @@ export function notificationQueryRoutes({ readStore, consistencyWaitMs }: Notifi
     const principal = requirePrincipal(req);
     const query = parseInput(listNotificationsQuery, req.query, 'query');
     const tokenHeader = req.header(consistencyHeader);
-    const { version, collection: notifications } = await activeCollection<NotificationDocument>(readStore, 'notifications', (v) => notificationCollections(v).notifications);
+    const { version, collection: notifications } = await activeCollection<NotificationDocument>(readStore, 'notifications', (v) => notificationCollections(v).notifications, versionReadOf(req));
     let consistent = true;
     if (tokenHeader !== undefined) consistent = await waitForPosition(readStore, 'notifications', version, decodeConsistencyToken(tokenHeader).position, consistencyWaitMs);
     const [page, unread] = await Promise.all([

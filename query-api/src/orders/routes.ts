@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { Request } from 'express';
 import { NotFoundError, consistencyHeader, decodeConsistencyToken, describeRoute, etagOf, parseInput, requirePrincipal, requireRole } from '@ecommerce/platform';
 import type { OpenAPIRegistry, ReadStore } from '@ecommerce/platform';
 import { consistencyHeaders, listAdminOrdersQuery, listOrdersQuery, orderCollections, orderIdParams, orderPageSchema, orderViewSchema } from '@ecommerce/schemas';
@@ -6,7 +7,7 @@ import type { OrderDocument } from '@ecommerce/schemas';
 import { waitForPosition } from '../consistency';
 import { findAdminOrderPage, findOrderPage } from './queries';
 import { isOrder, toOrderView } from './view';
-import { activeCollection } from '../active-version';
+import { activeCollection, versionReadOf } from '../active-version';
 import { readConsistently } from './read-your-writes';
 
 export interface OrderQueryDeps {
@@ -20,8 +21,8 @@ export interface OrderQueryDeps {
  */
 export function orderQueryRoutes({ readStore, consistencyWaitMs }: OrderQueryDeps): Router {
   const router = Router();
-  const activeOrders = async () => {
-    const { version, collection } = await activeCollection<OrderDocument>(readStore, 'orders', (v) => orderCollections(v).orders);
+  const activeOrders = async (req: Request) => {
+    const { version, collection } = await activeCollection<OrderDocument>(readStore, 'orders', (v) => orderCollections(v).orders, versionReadOf(req));
     return { version, orders: collection };
   };
 
@@ -29,7 +30,7 @@ export function orderQueryRoutes({ readStore, consistencyWaitMs }: OrderQueryDep
     const principal = requirePrincipal(req);
     const query = parseInput(listOrdersQuery, req.query, 'query');
     const tokenHeader = req.header(consistencyHeader);
-    const { version, orders } = await activeOrders();
+    const { version, orders } = await activeOrders(req);
     let consistent = true;
     if (tokenHeader !== undefined) consistent = await waitForPosition(readStore, 'orders', version, decodeConsistencyToken(tokenHeader).position, consistencyWaitMs);
     const page = await findOrderPage(orders, principal.sub, query);
@@ -39,7 +40,7 @@ export function orderQueryRoutes({ readStore, consistencyWaitMs }: OrderQueryDep
   router.get('/api/orders/:id', async (req, res) => {
     const principal = requirePrincipal(req);
     const { id } = parseInput(orderIdParams, req.params, 'params');
-    const { version, orders } = await activeOrders();
+    const { version, orders } = await activeOrders(req);
     const { doc, consistent } = await readConsistently({
       readStore, projection: 'orders', version, stream: `order-${id}`, read: () => orders.findOne({ _id: id }), tokenHeader: req.header(consistencyHeader), timeoutMs: consistencyWaitMs,
     });
@@ -51,7 +52,7 @@ export function orderQueryRoutes({ readStore, consistencyWaitMs }: OrderQueryDep
     requireRole(req, 'admin');
     const query = parseInput(listAdminOrdersQuery, req.query, 'query');
     const tokenHeader = req.header(consistencyHeader);
-    const { version, orders } = await activeOrders();
+    const { version, orders } = await activeOrders(req);
     let consistent = true;
     if (tokenHeader !== undefined) consistent = await waitForPosition(readStore, 'orders', version, decodeConsistencyToken(tokenHeader).position, consistencyWaitMs);
     const page = await findAdminOrderPage(orders, query);

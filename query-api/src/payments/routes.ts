@@ -3,7 +3,7 @@ import { NotFoundError, consistencyHeader, describeRoute, etagOf, parseInput, re
 import type { OpenAPIRegistry, ReadStore } from '@ecommerce/platform';
 import { consistencyHeaders, paymentCollections, paymentIdParams, paymentViewSchema } from '@ecommerce/schemas';
 import type { PaymentDocument } from '@ecommerce/schemas';
-import { activeCollection } from '../active-version';
+import { activeCollection, versionReadOf } from '../active-version';
 import { readConsistently } from '../orders/read-your-writes';
 import { toPaymentView } from './view';
 
@@ -19,7 +19,7 @@ export function paymentQueryRoutes({ readStore, consistencyWaitMs }: PaymentQuer
   router.get('/api/payments/:id', async (req, res) => {
     const principal = requirePrincipal(req);
     const { id } = parseInput(paymentIdParams, req.params, 'params');
-    const { version, collection: payments } = await activeCollection<PaymentDocument>(readStore, 'payments', (v) => paymentCollections(v).payments);
+    const { version, collection: payments } = await activeCollection<PaymentDocument>(readStore, 'payments', (v) => paymentCollections(v).payments, versionReadOf(req));
     const { doc, consistent } = await readConsistently({
       readStore, projection: 'payments', version, stream: `payment-${id}`, read: () => payments.findOne({ _id: id }), tokenHeader: req.header(consistencyHeader), timeoutMs: consistencyWaitMs,
     });

@@ -1,10 +1,11 @@
 import { Router } from 'express';
+import type { Request } from 'express';
 import { z } from 'zod';
 import { NotFoundError, consistencyHeader, decodeConsistencyToken, describeRoute, etagOf, parseInput } from '@ecommerce/platform';
 import type { OpenAPIRegistry, ReadStore } from '@ecommerce/platform';
 import { consistencyHeaders, listProductsQuery, productCollections, productIdParams, productPageSchema, productViewSchema } from '@ecommerce/schemas';
 import type { ProductDocument } from '@ecommerce/schemas';
-import { activeCollection } from '../active-version';
+import { activeCollection, versionReadOf } from '../active-version';
 import { waitForPosition, waitForRevision } from '../consistency';
 import { findProductPage, toProductView } from './queries';
 
@@ -28,15 +29,15 @@ export interface ProductQueryDeps {
 /** Catalog reads; a request carrying `X-Consistency-Token` waits (bounded) for that write. */
 export function productQueryRoutes({ readStore, consistencyWaitMs }: ProductQueryDeps): Router {
   const router = Router();
-  const activeProducts = async () => {
-    const { version, collection } = await activeCollection<ProductDocument>(readStore, 'products', (v) => productCollections(v).products);
+  const activeProducts = async (req: Request) => {
+    const { version, collection } = await activeCollection<ProductDocument>(readStore, 'products', (v) => productCollections(v).products, versionReadOf(req));
     return { version, products: collection };
   };
 
   router.get('/api/products', async (req, res) => {
     const query = parseInput(listProductsQuery, req.query, 'query');
     const tokenHeader = req.header(consistencyHeader);
-    const { version, products } = await activeProducts();
+    const { version, products } = await activeProducts(req);
     let consistent = true;
     if (tokenHeader !== undefined) consistent = await waitForPosition(readStore, 'products', version, decodeConsistencyToken(tokenHeader).position, consistencyWaitMs);
     const page = await findProductPage(products, query);
@@ -46,7 +47,7 @@ export function productQueryRoutes({ readStore, consistencyWaitMs }: ProductQuer
   // Before `/:id`, which would refuse `batch` as a malformed id.
   router.get('/api/products/batch', async (req, res) => {
     const { ids } = parseInput(productBatchQuery, req.query, 'query');
-    const { products } = await activeProducts();
+    const { products } = await activeProducts(req);
     const found = new Map((await products.find({ _id: { $in: ids } }, { limit: ids.length })).map((doc) => [doc._id, doc]));
     const items = ids.map((id) => found.get(id)).filter((doc): doc is ProductDocument => doc !== undefined);
     res.json({ items: items.map(toProductView) });
@@ -55,7 +56,7 @@ export function productQueryRoutes({ readStore, consistencyWaitMs }: ProductQuer
   router.get('/api/products/:id', async (req, res) => {
     const { id } = parseInput(productIdParams, req.params, 'params');
     const tokenHeader = req.header(consistencyHeader);
-    const { products } = await activeProducts();
+    const { products } = await activeProducts(req);
     const read = () => products.findOne({ _id: id });
     const { doc, consistent } = tokenHeader !== undefined ? await waitForRevision(read, decodeConsistencyToken(tokenHeader), consistencyWaitMs) : { doc: await read(), consistent: true };
     if (!doc) throw new NotFoundError(`no product ${id}`, { productId: id });

@@ -3,7 +3,7 @@ import { NotFoundError, describeRoute, parseInput } from '@ecommerce/platform';
 import type { OpenAPIRegistry, ReadStore } from '@ecommerce/platform';
 import { coPurchaseCollections, productCollections, productIdParams } from '@ecommerce/schemas';
 import type { CoPurchasePairDocument, ProductDocument } from '@ecommerce/schemas';
-import { activeCollection } from '../active-version';
+import { activeCollection, versionReadOf } from '../active-version';
 import { toProductView } from '../products/queries';
 import { rankPartners } from './rank';
 import { maxRecommendations, recommendationsQuery, recommendationsViewSchema } from './schemas';
@@ -25,9 +25,9 @@ export function recommendationsQueryRoutes({ readStore }: RecommendationsQueryDe
   router.get('/api/products/:id/recommendations', async (req, res) => {
     const { id } = parseInput(productIdParams, req.params, 'params');
     const { limit } = parseInput(recommendationsQuery, req.query, 'query');
-    const { collection: products } = await activeCollection<ProductDocument>(readStore, 'products', (v) => productCollections(v).products);
+    const { collection: products } = await activeCollection<ProductDocument>(readStore, 'products', (v) => productCollections(v).products, versionReadOf(req));
     if (!(await products.findOne({ _id: id }))) throw new NotFoundError(`no product ${id}`, { productId: id });
-    const { collection: pairs } = await activeCollection<CoPurchasePairDocument>(readStore, 'co-purchases', (v) => coPurchaseCollections(v).pairs);
+    const { collection: pairs } = await activeCollection<CoPurchasePairDocument>(readStore, 'co-purchases', (v) => coPurchaseCollections(v).pairs, versionReadOf(req));
     const partners = rankPartners(await pairs.find({ productId: id })).slice(0, candidatesRead);
     const found = partners.length === 0 ? [] : await products.find({ _id: { $in: partners.map((partner) => partner.productId) } });
     const byId = new Map(found.map((product) => [product._id, product]));

@@ -5,7 +5,7 @@ import { consistencyHeaders, listShipmentsQuery, shipmentCollections, shipmentPa
 import type { ShipmentDocument, ShipmentView } from '@ecommerce/schemas';
 import { waitForPosition } from '../consistency';
 import { findNewestFirst } from '../keyset';
-import { activeCollection } from '../active-version';
+import { activeCollection, versionReadOf } from '../active-version';
 
 export interface ShipmentQueryDeps {
   readStore: ReadStore;
@@ -29,7 +29,7 @@ export function shipmentQueryRoutes({ readStore, consistencyWaitMs }: ShipmentQu
     requireRole(req, 'admin');
     const query = parseInput(listShipmentsQuery, req.query, 'query');
     const tokenHeader = req.header(consistencyHeader);
-    const { version, collection: shipments } = await activeCollection<ShipmentDocument>(readStore, 'shipments', (v) => shipmentCollections(v).shipments);
+    const { version, collection: shipments } = await activeCollection<ShipmentDocument>(readStore, 'shipments', (v) => shipmentCollections(v).shipments, versionReadOf(req));
     let consistent = true;
     if (tokenHeader !== undefined) consistent = await waitForPosition(readStore, 'shipments', version, decodeConsistencyToken(tokenHeader).position, consistencyWaitMs);
     const page = await findNewestFirst(shipments, 'openedAt', query.status ? [{ status: query.status }] : [], query);

@@ -1,9 +1,10 @@
 import { Router } from 'express';
+import type { Request } from 'express';
 import { NotFoundError, consistencyHeader, decodeConsistencyToken, describeRoute, etagOf, parseInput, requirePrincipal, requireRole } from '@ecommerce/platform';
 import type { OpenAPIRegistry, ReadStore } from '@ecommerce/platform';
 import { adminUserPageSchema, consistencyHeaders, listUsersQuery, meViewSchema, userCollections } from '@ecommerce/schemas';
 import type { UserDocument } from '@ecommerce/schemas';
-import { activeCollection } from '../active-version';
+import { activeCollection, versionReadOf } from '../active-version';
 import { waitForPosition, waitForRevision } from '../consistency';
 import { findUserPage, toMeView, toUserView } from './queries';
 import { findUserOrderSummaries, summarizeUserOrders } from '../admin';
@@ -16,15 +17,15 @@ export interface UserQueryDeps {
 /** The caller's own profile and the admins' user list; a request carrying `X-Consistency-Token` waits (bounded) for that write. */
 export function userQueryRoutes({ readStore, consistencyWaitMs }: UserQueryDeps): Router {
   const router = Router();
-  const activeUsers = async () => {
-    const { version, collection } = await activeCollection<UserDocument>(readStore, 'users', (v) => userCollections(v).users);
+  const activeUsers = async (req: Request) => {
+    const { version, collection } = await activeCollection<UserDocument>(readStore, 'users', (v) => userCollections(v).users, versionReadOf(req));
     return { version, users: collection };
   };
 
   router.get('/api/me', async (req, res) => {
     const principal = requirePrincipal(req);
     const tokenHeader = req.header(consistencyHeader);
-    const { users } = await activeUsers();
+    const { users } = await activeUsers(req);
     const read = () => users.findOne({ _id: principal.sub });
     const { doc, consistent } = tokenHeader !== undefined ? await waitForRevision(read, decodeConsistencyToken(tokenHeader), consistencyWaitMs) : { doc: await read(), consistent: true };
     // a user registered a moment ago may not be projected yet: the token above is the way to wait for it
@@ -36,7 +37,7 @@ export function userQueryRoutes({ readStore, consistencyWaitMs }: UserQueryDeps)
     requireRole(req, 'admin');
     const query = parseInput(listUsersQuery, req.query, 'query');
     const tokenHeader = req.header(consistencyHeader);
-    const { version, users } = await activeUsers();
+    const { version, users } = await activeUsers(req);
     let consistent = true;
     if (tokenHeader !== undefined) consistent = await waitForPosition(readStore, 'users', version, decodeConsistencyToken(tokenHeader).position, consistencyWaitMs);
     const page = await findUserPage(users, query);
