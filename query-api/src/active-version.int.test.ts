@@ -31,14 +31,26 @@ describe('the serving version of a read model', () => {
   const activate = (version: number) => readStore.setCheckpoint(activeVersionKey('orders'), { version, activatedAt: new Date().toISOString(), rebuiltThrough: 0 });
 
   it('is read once a ttl, and a switch is served once it has passed', async () => {
-    const versions = createActiveVersions(readStore, 200);
+    let clock = 0;
+    const versions = createActiveVersions(readStore, 1000, () => clock);
     expect(await versions.version('orders')).toBe(1);
     await activate(2);
+    clock = 999;
     expect(await versions.version('orders')).toBe(1);
     expect(pointerReads).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    clock = 1000;
     expect(await versions.version('orders')).toBe(2);
     expect(pointerReads).toBe(2);
+  });
+
+  it('shares a read under way, and keeps the read that began last', async () => {
+    const versions = createActiveVersions(readStore, 60_000);
+    const [first, second] = await Promise.all([versions.version('orders'), versions.version('orders')]);
+    expect({ first, second, pointerReads }).toEqual({ first: 1, second: 1, pointerReads: 1 });
+    await activate(2);
+    // a token's read begins after the remembered one: what it reads stays remembered
+    expect(await versions.version('orders', { fresh: true })).toBe(2);
+    expect(await versions.version('orders')).toBe(2);
   });
 
   it('is read now for a request with a consistency token, which waits on the version that serves', async () => {

@@ -20,14 +20,21 @@ export interface ActiveVersions {
  * a read without a consistency token; the version it left keeps its documents, as they were at
  * the switch, until the projections host drops it (10 s later by default).
  */
-export function createActiveVersions(readStore: ReadStore, ttlMs = 1000): ActiveVersions {
-  const known = new Map<string, { version: number; until: number }>();
+export function createActiveVersions(readStore: ReadStore, ttlMs = 1000, now: () => number = Date.now): ActiveVersions {
+  /** The latest read of each pointer begun: its answer (or the read under way), and until when it serves. */
+  const known = new Map<string, { version: Promise<number>; until: number }>();
   const version = async (projection: string, read: VersionRead = {}) => {
     const cached = known.get(projection);
-    if (!read.fresh && cached && cached.until > Date.now()) return cached.version;
-    const active = (await readStore.getCheckpoint<ActiveVersion>(activeVersionKey(projection)))?.version ?? 1;
-    known.set(projection, { version: active, until: Date.now() + ttlMs });
-    return active;
+    if (!read.fresh && cached && cached.until > now()) return cached.version;
+    const startedAt = now();
+    const reading = readStore.getCheckpoint<ActiveVersion>(activeVersionKey(projection)).then((active) => active?.version ?? 1);
+    // Remembered as it begins: requests that come meanwhile share it, and a slower read that began
+    // earlier (before a switch) never replaces it once it answers.
+    known.set(projection, { version: reading, until: startedAt + ttlMs });
+    reading.catch(() => {
+      if (known.get(projection)?.version === reading) known.delete(projection);
+    });
+    return reading;
   };
   return {
     version,

@@ -14,7 +14,7 @@
  * straight to the target from then on.
  */
 import { createMemoryReadStore } from './embedded';
-import { idsSelectedBy } from './id-lists';
+import { idLists, idsSelectedBy } from './id-lists';
 import type { Document, Filter, GuardOutcome, IndexSpec, ReadCollection, ReadStore, WriteStage } from './port';
 
 /** Its flush writes what is staged to the target (`insertMany` / `upsertMany`, revisions included) and empties the stage. */
@@ -106,30 +106,38 @@ export function stageWrites(target: ReadStore, options: StageOptions): StagedRea
     if (!state) return direct;
     const memory = stage.collection<T>(name);
 
-    /** Brings a document an earlier flush wrote back into the stage before it is read or written. */
+    /**
+     * Brings the documents an earlier flush wrote back into the stage before they are read or
+     * written: those not yet under way read back in `_id` lists, not one round trip each.
+     */
     const hydrate = async (ids: readonly string[]): Promise<void> => {
-      await Promise.all(
-        ids.map((id) => {
-          if (state.present.has(id)) return undefined;
-          if (!state.flushed.has(id)) {
-            state.present.add(id);
-            return undefined;
-          }
-          // Two calls on one document read it back once, and neither writes before it is in.
-          let loading = state.hydrating.get(id);
-          if (!loading) {
-            loading = direct
-              .findOne({ _id: id })
-              .then(async (doc) => {
-                if (doc) await memory.upsert(doc);
-                state.present.add(id);
-              })
-              .finally(() => state.hydrating.delete(id));
-            state.hydrating.set(id, loading);
-          }
-          return loading;
-        }),
-      );
+      const toLoad: string[] = [];
+      const waits: Array<Promise<void>> = [];
+      for (const id of new Set(ids)) {
+        if (state.present.has(id)) continue;
+        if (!state.flushed.has(id)) {
+          state.present.add(id);
+          continue;
+        }
+        // Two calls on one document read it back once, and neither writes before it is in.
+        const loading = state.hydrating.get(id);
+        if (loading) waits.push(loading);
+        else toLoad.push(id);
+      }
+      for (const list of idLists(toLoad)) {
+        const loading = direct
+          .find({ _id: { $in: list } })
+          .then(async (docs) => {
+            if (docs.length > 0) await memory.upsertMany(docs);
+            for (const id of list) state.present.add(id);
+          })
+          .finally(() => {
+            for (const id of list) state.hydrating.delete(id);
+          });
+        for (const id of list) state.hydrating.set(id, loading);
+        waits.push(loading);
+      }
+      await Promise.all(waits);
     };
     /** A write in the stage: its documents brought in first, those it changed written back later. */
     const staging = async <R extends GuardOutcome | GuardOutcome[] | void>(ids: readonly string[], write: () => Promise<R>): Promise<R> =>

@@ -74,9 +74,11 @@ export function liveRoutes({ readStore, consistencyWaitMs, settings }: LiveDeps)
     const principal = requirePrincipal(req);
     const { id } = parseInput(orderIdParams, req.params, 'params');
     const headers = parseInput(orderLiveHeaders, req.headers, 'headers');
-    const version = await activeVersions.version('orders');
+    // the wait and its reads on one version, read now for a token (as the REST routes do)
+    const version = await activeVersions.version('orders', { fresh: headers['x-consistency-token'] !== undefined });
+    const versionOrders = readStore.collection<OrderDocument>(orderCollections(version).orders);
     const { doc } = await readConsistently({
-      readStore, projection: 'orders', version, stream: `order-${id}`, read: () => readOrder(id), tokenHeader: headers['x-consistency-token'], timeoutMs: consistencyWaitMs,
+      readStore, projection: 'orders', version, stream: `order-${id}`, read: () => versionOrders.findOne({ _id: id }), tokenHeader: headers['x-consistency-token'], timeoutMs: consistencyWaitMs,
     });
     if (!isOrder(doc) || (doc.customerId !== principal.sub && principal.role !== 'admin')) throw new NotFoundError(`no order ${id}`, { orderId: id });
     const stream = hub.open(req, res, principal.sub);
