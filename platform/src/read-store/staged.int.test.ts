@@ -102,6 +102,25 @@ describe.each(testReadStores)('writes staged in memory over the %s read store', 
     await staged.close();
   });
 
+  it.each([false, true])('keeps a write that comes while a delete sends the collection to the store (flushed before: %s)', async (flushedBefore) => {
+    const { staged: name } = names();
+    const staged = stageWrites(opened.store, { collections: [name] });
+    const products = staged.collection<Product>(name);
+    await products.upsertMany([{ _id: 'p1', name: 'v1' }, { _id: 'p2', name: 'v1' }]);
+    if (flushedBefore) {
+      await staged.flush();
+      await products.upsert({ _id: 'p1', name: 'v2' });
+    }
+    // the delete flushes the stage's older p1, then the newer write lands on top of it
+    const [deleted, written] = await Promise.allSettled([
+      products.replaceIfNewer({ id: 'p2', doc: null, guard: guard('product-p2', 5) }),
+      products.upsert({ _id: 'p1', name: 'v9' }),
+    ]);
+    expect({ deleted: deleted.status, written: written.status }).toEqual({ deleted: 'fulfilled', written: 'fulfilled' });
+    expect(await opened.store.collection<Product>(name).findOne({ _id: 'p1' })).toMatchObject({ name: 'v9' });
+    await staged.close();
+  });
+
   it('keeps the writes made while a flush is under way', async () => {
     const { staged: name } = names();
     const staged = stageWrites(opened.store, { collections: [name], chunkSize: 7 });

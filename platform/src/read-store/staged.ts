@@ -159,6 +159,14 @@ export function stageWrites(target: ReadStore, options: StageOptions): StagedRea
       state.direct = true;
       return fromTarget(call);
     };
+    /**
+     * A write of a collection sent to the target: after the flush under way, if any (the delete's),
+     * which may still be writing the stage's older copies of the same documents.
+     */
+    const directly = async <R>(call: () => Promise<R>): Promise<R> => {
+      while (flushing) await flushing;
+      return call();
+    };
 
     return {
       name,
@@ -187,11 +195,11 @@ export function stageWrites(target: ReadStore, options: StageOptions): StagedRea
         if (state.direct || writes.some((write) => write.doc === null)) return deleting(() => direct.replaceManyIfNewer(writes));
         return staging(writes.map((write) => write.id), () => memory.replaceManyIfNewer(writes));
       },
-      updateIfNewer: (write, readBefore) => (state.direct ? direct.updateIfNewer(write, readBefore) : staging([write.id], () => memory.updateIfNewer(write))),
-      updateManyIfNewer: (writes) => (state.direct ? direct.updateManyIfNewer(writes) : staging(writes.map((write) => write.id), () => memory.updateManyIfNewer(writes))),
-      upsert: (doc) => (state.direct ? direct.upsert(doc) : staging([doc._id], () => memory.upsert(doc))),
-      upsertMany: (docs) => (state.direct ? direct.upsertMany(docs) : staging(docs.map((doc) => doc._id), () => memory.upsertMany(docs))),
-      insertMany: (docs, insertOptions) => (state.direct ? direct.insertMany(docs, insertOptions) : staging(docs.map((doc) => doc._id), () => memory.insertMany(docs, insertOptions))),
+      updateIfNewer: (write, readBefore) => (state.direct ? directly(() => direct.updateIfNewer(write, readBefore)) : staging([write.id], () => memory.updateIfNewer(write))),
+      updateManyIfNewer: (writes) => (state.direct ? directly(() => direct.updateManyIfNewer(writes)) : staging(writes.map((write) => write.id), () => memory.updateManyIfNewer(writes))),
+      upsert: (doc) => (state.direct ? directly(() => direct.upsert(doc)) : staging([doc._id], () => memory.upsert(doc))),
+      upsertMany: (docs) => (state.direct ? directly(() => direct.upsertMany(docs)) : staging(docs.map((doc) => doc._id), () => memory.upsertMany(docs))),
+      insertMany: (docs, insertOptions) => (state.direct ? directly(() => direct.insertMany(docs, insertOptions)) : staging(docs.map((doc) => doc._id), () => memory.insertMany(docs, insertOptions))),
       deleteOne: (id) => deleting(() => direct.deleteOne(id)),
       createIndex: async (spec) => {
         await direct.createIndex(spec);
