@@ -101,9 +101,9 @@ export async function applyByDocument<T extends Document, Fields extends { revis
   // means the store may hold what the batch lacks: it is read. So is a document opened inside
   // a longer stream whose events from its opening one on are not all here.
   const read = await readByIds(collection, [...byDocument].flatMap(([id, documentEvents]) => (unread(documentEvents) ? [] : [id])));
+  for (const id of byDocument.keys()) if (!read.has(id)) read.set(id, null);
   const writes = [...byDocument].map(([id, documentEvents]) => {
     const current = read.get(id) ?? null;
-    read.set(id, current);
     let fields = current && model.fieldsOf(current);
     let last: RecordedEvent | undefined;
     for (const event of documentEvents) {

@@ -1,11 +1,5 @@
-import type { Document, Filter, ReadCollection } from '@ecommerce/platform';
-
-/** The ids a filter on `_id` alone looks up: one for `{ _id: x }`, each of an `$in` list. */
-const idsLookedUp = (filter: Filter): number => {
-  const condition = filter._id as unknown;
-  if (condition && typeof condition === 'object' && Array.isArray((condition as { $in?: unknown }).$in)) return (condition as { $in: unknown[] }).$in.length;
-  return 1;
-};
+import { idsSelectedBy } from '@ecommerce/platform';
+import type { Document, ReadCollection } from '@ecommerce/platform';
 
 /**
  * The collection with its reads counted: tells an applier's batch that read its documents from
@@ -21,7 +15,7 @@ export function countingReads<T extends Document>(collection: ReadCollection<T>)
     return collection.findOne(filter);
   };
   const find: ReadCollection<T>['find'] = (filter, options) => {
-    reads += idsLookedUp(filter);
+    reads += idsSelectedBy(filter)?.length ?? 1;
     queries += 1;
     return collection.find(filter, options);
   };
