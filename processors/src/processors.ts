@@ -45,6 +45,12 @@ export interface ProcessorsSettings {
   retryBaseMs?: number;
   /** Timer service tick; default 100 ms. */
   timerTickMs?: number;
+  /**
+   * The notification inbox's batch window (`ConsumerOptions.batchWindowMs`): notices are off an
+   * order's path, so a user's notices of that time may be queued in one append and their
+   * fetches and commits shared. Default 0.
+   */
+  notificationBatchWindowMs?: number;
   /** Where a payment provider sends the customer back after a redirect: `<publicUrl>/api/orders/<orderId>`. Default http://localhost:8080. */
   publicUrl?: string;
 }
@@ -94,7 +100,7 @@ export function createProcessors(options: ProcessorsOptions): Processors {
     createOrderActor({ paymentWindowMs: settings.paymentWindowMs, returnWindowMs, acceptanceWindowMs: settings.acceptanceWindowMs ?? 14 * dayMs }),
     createPaymentActor({ provider, returnUrlOf: (orderId) => new URL(`/api/orders/${encodeURIComponent(orderId)}`, publicUrl).toString() }),
     createShipmentActor(),
-    createNotificationActor({ eventStore, senders }),
+    createNotificationActor({ eventStore, senders, batchWindowMs: settings.notificationBatchWindowMs }),
   ];
   const hostOptions = { log, eventStore, metrics, cacheSize: settings.cacheSize, snapshotEvery: settings.snapshotEvery, maxAttempts: settings.maxAttempts ?? 5, retryBaseMs: settings.retryBaseMs, dlq: {} };
   const hosts: Array<{ type: string; host: ActorHost }> = actors.map((actor) => ({

@@ -20,6 +20,8 @@ export interface NotificationActorOptions {
   /** Read to learn who the user is (name, email, preferences) when an event is about them. */
   eventStore: EventStore;
   senders: NotificationSenders;
+  /** The inbox consumer's batch window (`ActorDefinition.batchWindowMs`); default 0. */
+  batchWindowMs?: number;
 }
 
 const channels: readonly NotificationChannel[] = ['inApp', 'email', 'sms'];
@@ -103,6 +105,8 @@ export function createNotificationActor(options: NotificationActorOptions): Noti
     sharedStream: true,
     // Only a delivery calls a sender: a user's notices between two deliveries are queued in one append.
     effectful: (message) => message.type === 'Deliver',
+    // Notices are off an order's path: they may wait for the ones after them.
+    batchWindowMs: options.batchWindowMs,
     decider: toActorDecider(notificationsDecider),
     snapshot: {
       toData: notificationsStateToJson,

@@ -205,6 +205,34 @@ for (const target of logTargets()) {
       expect(await readTopic(log, deadLetterTopic)).toHaveLength(0);
     });
 
+    it('with a batch window, decides the messages that arrive within it together, in one append', async () => {
+      const producer = log.createProducer();
+      const appends: number[][] = [];
+      const recording: EventStore = Object.assign(Object.create(eventStore) as EventStore, {
+        append: async (...args: Parameters<EventStore['append']>) => {
+          if (args[0] === 'counter-windowed') appends.push(args[1].map((event) => (event.data as Added['data']).seq));
+          return eventStore.append(...args);
+        },
+      });
+      const host = startHost(log, recording, { ...createCounterActor(), batchWindowMs: 1500 });
+      await host.start();
+      try {
+        // The first message after a quiet spell is handled at once; the window starts with it.
+        await producer.send([add('windowed', 0)]);
+        await waitFor('the first message handled', async () => (await streamOf(eventStore, 'windowed')).length === 1);
+        for (let seq = 1; seq <= 5; seq += 1) {
+          await producer.send([add('windowed', seq)]);
+          await new Promise((resolve) => setTimeout(resolve, 40));
+        }
+        await waitFor('six events', async () => (await streamOf(eventStore, 'windowed')).length === 6);
+      } finally {
+        await host.stop();
+        await producer.close();
+      }
+      expect(appends).toEqual([[0], [1, 2, 3, 4, 5]]);
+      expect((await streamOf(eventStore, 'windowed')).map((event) => event.totalAfter)).toEqual([1, 2, 3, 4, 5, 6]);
+    });
+
     it('sends a poison message to the DLQ with the reason while other keys go on, and replays a fixed one', async () => {
       const producer = log.createProducer();
       let rejectNegative = true;

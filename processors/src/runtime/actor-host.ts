@@ -232,6 +232,7 @@ export function createActorHost<Message, Command, Event extends ActorEvent, Stat
         topics: [options.inboxTopic],
         fromBeginning: true,
         maxBatchSize: options.maxBatchSize,
+        batchWindowMs: actor.batchWindowMs,
         partitionsAtOnce,
         eachBatch,
         onPartitionsRevoked: (partitions) => {

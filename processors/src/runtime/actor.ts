@@ -44,6 +44,12 @@ export interface ActorDefinition<Message, Command, Event extends ActorEvent, Sta
    */
   sharedStream?: boolean;
   /**
+   * For an actor off an order's critical path: its inbox consumer's batch window
+   * (`ConsumerOptions.batchWindowMs`), so that what arrives meanwhile is handled in fewer, larger
+   * batches (a key's messages decided together, one append). Default 0: every message at once.
+   */
+  batchWindowMs?: number;
+  /**
    * The actor acts on the world in `toCommand` (sends an email, charges a card): each message's
    * events are appended before the next message's effect, instead of a key's share of a batch being
    * decided together and appended at once. A crash then repeats at most the one effect in flight
