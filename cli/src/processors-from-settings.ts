@@ -5,13 +5,14 @@ import { createNotificationSenders, createPaymentProvider, publicUrlOf } from '.
 import type { NotificationSenders } from './providers';
 
 /**
- * The notification inbox's batch window on Kafka, where each fetch and offset commit is a round
- * trip to the broker: socket writes were the processors' largest cost. Alternated at 100 orders/s,
- * 1-item placed→confirmed p99 and CPU an order fell with it; on the embedded log, whose rounds are
- * local reads, the same window lowered confirmed orders/s at 2,000 offered in four runs of five,
- * so it has none there (bench/LOG.md, "Since (2026-12-06, 23:00)").
+ * The notification inbox's batch window: on Kafka, where each fetch and offset commit is a round
+ * trip to the broker (socket writes and kafkajs were 15 % each of the processors process's
+ * profile), 100 ms; alternated at 100 orders/s, placed→confirmed p99 fell 18 % (1-item) and
+ * confirmed/s rose 7 %, CPU an order unchanged. None on the embedded log, whose rounds are local
+ * reads: there the same window lowered confirmed orders/s at 2,000 offered in four runs of five
+ * (bench/LOG.md, "Since (2026-12-06, 23:00)").
  */
-const kafkaNotificationBatchWindowMs = 100;
+export const notificationBatchWindowOf = (settings: Pick<Settings, 'KAFKA_BROKERS'>): number => (settings.KAFKA_BROKERS ? 100 : 0);
 
 /**
  * The processors as the settings configure them, with the notification senders they send through:
@@ -32,7 +33,7 @@ export function processorsFromSettings(
     settings: {
       partitions: settings.PARTITIONS, routerUnits: settings.ROUTER_UNITS, paymentWindowMs: settings.PAYMENT_WINDOW_MS, returnWindowMs: settings.RETURN_WINDOW_MS, acceptanceWindowMs: settings.ACCEPTANCE_WINDOW_MS,
       cacheSize: settings.ACTOR_CACHE_SIZE, snapshotEvery: settings.SNAPSHOT_EVERY, publicUrl: publicUrlOf(settings),
-      notificationBatchWindowMs: settings.KAFKA_BROKERS ? kafkaNotificationBatchWindowMs : 0,
+      notificationBatchWindowMs: notificationBatchWindowOf(settings),
     },
   });
   return { processors, senders };

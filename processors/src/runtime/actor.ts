@@ -46,7 +46,8 @@ export interface ActorDefinition<Message, Command, Event extends ActorEvent, Sta
   /**
    * For an actor off an order's critical path: its inbox consumer's batch window
    * (`ConsumerOptions.batchWindowMs`), so that what arrives meanwhile is handled in fewer, larger
-   * batches (a key's messages decided together, one append). Default 0: every message at once.
+   * batches (a key's messages without effects decided together, in one append). Default 0: every
+   * message at once.
    */
   batchWindowMs?: number;
   /**
