@@ -113,11 +113,11 @@ export interface ConsumerOptions {
    */
   partitionsAtOnce?: number;
   /**
-   * For a consumer off the hot path (a read model, an inbox whose work may wait): after a round of batches it waits until this
-   * long has passed since that round began before it reads again, so that what arrives meanwhile
-   * comes in fewer, larger batches (a read, a handler call and an offset commit each). A message
-   * after a quiet spell is read at once. Default 0: always at once. Both logs honour it (on Kafka,
-   * a round is a fetch and its batches).
+   * For a consumer off the hot path (a read model, an inbox whose work may wait): after a round
+   * of batches it waits until this long has passed since that round began before it reads again,
+   * so that what arrives meanwhile comes in fewer, larger batches (a read, a handler call and an
+   * offset commit each). A message after a quiet spell is read at once. Default 0: always at once.
+   * Both logs honour it (on Kafka, a round is a fetch and its batches).
    */
   batchWindowMs?: number;
   /**
