@@ -7,12 +7,13 @@ import type { NotificationSenders } from './providers';
 /**
  * The notification inbox's batch window: on Kafka, where each fetch and offset commit is a round
  * trip to the broker (socket writes and kafkajs were 15 % each of the processors process's
- * profile), 100 ms; alternated at 100 orders/s, placed→confirmed p99 fell 18 % (1-item) and
- * confirmed/s rose 7 %, CPU an order unchanged. None on the embedded log, whose rounds are local
- * reads: there the same window lowered confirmed orders/s at 2,000 offered in four runs of five
- * (bench/LOG.md, "Since (2026-12-06, 23:00)").
+ * profile), 300 ms. Alternated at 100 orders/s, 100 ms against none: placed→confirmed p99 18 %
+ * lower (1-item), CPU an order unchanged; 300 ms against 100: p99 22 % lower (1-item), POST →
+ * visible p99 1.0 s against 1.8 s, CPU an order 5 % lower. None on the embedded log, whose
+ * rounds are local reads: there a 100 ms window lowered confirmed orders/s at 2,000 offered in
+ * four runs of five (bench/LOG.md, "Since (2026-12-06, 23:00)").
  */
-export const notificationBatchWindowOf = (settings: Pick<Settings, 'KAFKA_BROKERS'>): number => (settings.KAFKA_BROKERS ? 100 : 0);
+export const notificationBatchWindowOf = (settings: Pick<Settings, 'KAFKA_BROKERS'>): number => (settings.KAFKA_BROKERS ? 300 : 0);
 
 /**
  * The processors as the settings configure them, with the notification senders they send through:
