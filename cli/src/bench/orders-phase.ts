@@ -1,4 +1,5 @@
 import type { EventStore } from '@ecommerce/platform';
+import { orderHopFigures, orderPathOffsets, readOrderHops } from './order-hops';
 import { summarizeOrdersPhase, visibleBackoff, visiblePollMs, visibleSamples } from './orders-phase-figures';
 import type { OrderOutcome, OrdersPhaseMeasurements } from './orders-phase-figures';
 import type { PlatformUnderLoad } from './orders-processes-bench';
@@ -11,6 +12,8 @@ export interface OrdersPhaseContext extends PlatformUnderLoad {
   items: number;
   ratePerSecond: number;
   seconds: number;
+  /** Split placed→confirmed into hops from the platform's log after the phase (needs `log`). */
+  traceHops?: boolean;
 }
 
 /** How often the bench reads the new events of `$all` while a phase runs: the order answers, and when to start looking at the read side. */
@@ -166,6 +169,8 @@ export async function runOrdersPhase(context: OrdersPhaseContext): Promise<Secti
     non2xx: 0, errors: 0, notVisible: 0, started: 0, lastAnswerMs: 0, sendingMs: 0, drainMs: 0,
   };
   const from = await context.eventStore.headPosition();
+  const log = context.traceHops ? context.log : undefined;
+  const offsets = log && (await orderPathOffsets(log));
   const watch = watchProcesses(context.pids);
   watch.start();
   const follower = followOutcomes(context.eventStore, measured.outcomes, from);
@@ -181,5 +186,10 @@ export async function runOrdersPhase(context: OrdersPhaseContext): Promise<Secti
   }
   const untilDrained = watch.mark();
   measured.drainMs = performance.now() - drainStarted;
-  return summarizeOrdersPhase({ section: `orders (${context.mode})`, items: context.items, ratePerSecond: context.ratePerSecond, seconds: context.seconds }, measured, duringSending, untilDrained);
+  const section = `orders (${context.mode})`;
+  const summary = summarizeOrdersPhase({ section, items: context.items, ratePerSecond: context.ratePerSecond, seconds: context.seconds }, measured, duringSending, untilDrained);
+  if (!log || !offsets) return summary;
+  // after the measurements: reading the log back is the bench's own work
+  const hops = await readOrderHops(log, offsets, measured.orderIds);
+  return { figures: [...summary.figures, ...orderHopFigures(section, `${context.items}-item`, hops)], details: { ...summary.details, hops: { traced: hops.traced, untraced: hops.untraced } } };
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { join } from 'node:path';
 import { openSqliteEventStore } from '@ecommerce/platform';
-import type { EventStore, Logger } from '@ecommerce/platform';
+import type { EventStore, Log, Logger } from '@ecommerce/platform';
 import { createBenchHttpClient } from './bench-http-client';
 import type { BenchHttpClient } from './bench-http-client';
 import { createOrdersFixtures } from './orders-fixtures';
@@ -24,6 +24,8 @@ export interface PlatformUnderLoad extends OrdersFixtures {
   poller: BenchHttpClient;
   /** The platform's SQLite event store, read (never written) by the bench: recorded times are its latencies. */
   eventStore: EventStore;
+  /** The platform's log, read (never written) by the bench: its records split an order's latency into hops. */
+  log?: Log;
   pids: Record<string, number>;
 }
 
@@ -40,12 +42,14 @@ export async function withPlatformProcesses(options: { mode: OrdersTopologyMode;
     const client = createBenchHttpClient(topology.baseUrl, 64);
     const poller = createBenchHttpClient(topology.baseUrl, 16);
     let eventStore: EventStore | undefined;
+    let log: Log | undefined;
     try {
       await waitUntilHealthy(topology, options.mode);
       // a short poll: a subscription of the bench follows the platform's appends from another process
       eventStore = openSqliteEventStore(join(dir, 'events.db'), { pollIntervalMs: 10 });
+      log = topology.openLog?.();
       const fixtures = await createOrdersFixtures(client);
-      return await work({ mode: options.mode, logger: options.logger, client, poller, eventStore, ...fixtures, pids: topologyPids(topology, options.mode) });
+      return await work({ mode: options.mode, logger: options.logger, client, poller, eventStore, log, ...fixtures, pids: topologyPids(topology, options.mode) });
     } catch (error) {
       // What each component said last is what explains a stuck pipeline.
       for (const [name, component] of Object.entries(topology.processes)) options.logger.error({ component: name, output: component.output().slice(-3000) }, `${options.label} bench failed: the component's last output`);
@@ -54,6 +58,7 @@ export async function withPlatformProcesses(options: { mode: OrdersTopologyMode;
       client.close();
       poller.close();
       await eventStore?.close();
+      await log?.close().catch((error: unknown) => options.logger.warn({ err: error }, `${options.label} bench: closing its log reader failed`));
       await stopOrdersTopology(topology);
       saveComponentOutput(topology, options.label, options.mode, options.logger);
       await topology.cleanup().catch((error: unknown) => options.logger.warn({ err: error }, `${options.label} bench: cleaning the shared servers failed`));
@@ -126,7 +131,7 @@ export function benchOrdersAsProcesses(options: { mode: OrdersTopologyMode; rate
     const details: Record<string, unknown> = { mode: options.mode, pids: platform.pids, ratePerSecond: options.ratePerSecond, seconds: options.seconds };
     for (const items of [1, 3]) {
       options.logger.info({ mode: options.mode, items, rate: options.ratePerSecond }, 'orders bench: phase');
-      const outcome = await runOrdersPhase({ ...platform, items, ratePerSecond: options.ratePerSecond, seconds: options.seconds });
+      const outcome = await runOrdersPhase({ ...platform, items, ratePerSecond: options.ratePerSecond, seconds: options.seconds, traceHops: true });
       figures.push(...outcome.figures);
       details[`${items}-item`] = outcome.details;
     }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultPartitions } from '@ecommerce/platform';
+import { Kafka, createKafkaLog, createNamespacedLog, defaultPartitions, logLevel, openEmbeddedLog } from '@ecommerce/platform';
+import type { Log } from '@ecommerce/platform';
 import { freePort, removeRunFromServers, startComponent } from '../e2e/processes';
 import type { ComponentProcess } from '../e2e/processes';
 import { benchAdmin } from './orders-fixtures';
@@ -20,6 +21,8 @@ export interface OrdersTopology {
   processes: Record<string, ComponentProcess>;
   /** Undoes what only this run created on shared servers. */
   cleanup: () => Promise<void>;
+  /** The platform's log as its components see it, for the bench to read (never to write). */
+  openLog?: () => Log;
 }
 
 const serverSettingNames = ['KAFKA_BROKERS', 'SCHEMA_REGISTRY_URL', 'MONGO_URL'] as const;
@@ -52,7 +55,7 @@ const componentEnv = (dir: string) => ({
 async function startEmbedded(dir: string): Promise<OrdersTopology> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  return { baseUrl, healthUrls: { start: `${baseUrl}/health` }, processes: { start: startComponent(['start'], { ...componentEnv(dir), PORT: String(port) }) }, cleanup: async () => undefined };
+  return { baseUrl, healthUrls: { start: `${baseUrl}/health` }, processes: { start: startComponent(['start'], { ...componentEnv(dir), PORT: String(port) }) }, cleanup: async () => undefined, openLog: () => openEmbeddedLog(path.join(dir, 'log.db')) };
 }
 
 async function startKafka(dir: string, servers: Record<string, string>): Promise<OrdersTopology> {
@@ -74,7 +77,8 @@ async function startKafka(dir: string, servers: Record<string, string>): Promise
   }
   const healthUrls = Object.fromEntries(Object.entries({ gateway: ports.gateway, 'command-api': ports.command, 'query-api': ports.query, mirror: ports.mirror, processors: ports.processors, projections: ports.projections })
     .map(([name, port]) => [name, `http://127.0.0.1:${port}/health`]));
-  return { baseUrl: `http://127.0.0.1:${ports.gateway}`, healthUrls, processes, cleanup: () => removeRunFromServers(servers, database, namespace) };
+  const openLog = () => createNamespacedLog(createKafkaLog(new Kafka({ clientId: 'bench-reader', brokers: (servers.KAFKA_BROKERS ?? '').split(','), logLevel: logLevel.NOTHING })), namespace);
+  return { baseUrl: `http://127.0.0.1:${ports.gateway}`, healthUrls, processes, cleanup: () => removeRunFromServers(servers, database, namespace), openLog };
 }
 
 export function startOrdersTopology(mode: OrdersTopologyMode, dir: string, servers: Record<string, string>): Promise<OrdersTopology> {
