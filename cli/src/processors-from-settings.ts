@@ -32,7 +32,7 @@ export function processorsFromSettings(
     log: adapters.log, eventStore: adapters.eventStore, serde: adapters.serde, logger: processorsLogger, metrics,
     paymentProvider: createPaymentProvider(settings), senders,
     settings: {
-      partitions: settings.PARTITIONS, routerUnits: settings.ROUTER_UNITS, paymentWindowMs: settings.PAYMENT_WINDOW_MS, returnWindowMs: settings.RETURN_WINDOW_MS, acceptanceWindowMs: settings.ACCEPTANCE_WINDOW_MS,
+      partitions: settings.PARTITIONS, routerUnits: settings.ROUTER_UNITS, routerDelivery: settings.ROUTER_DELIVERY, paymentWindowMs: settings.PAYMENT_WINDOW_MS, returnWindowMs: settings.RETURN_WINDOW_MS, acceptanceWindowMs: settings.ACCEPTANCE_WINDOW_MS,
       cacheSize: settings.ACTOR_CACHE_SIZE, snapshotEvery: settings.SNAPSHOT_EVERY, publicUrl: publicUrlOf(settings),
       notificationBatchWindowMs: notificationBatchWindowOf(settings),
     },

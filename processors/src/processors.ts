@@ -19,7 +19,7 @@ import type { ActorHost } from './runtime/actor-host';
 import type { AnyActorDefinition } from './runtime/actor';
 import { inboxTopicOf, inboxTopicSpec } from './runtime/inbox';
 import { createRouter } from './runtime/router';
-import type { RoutedMessage } from './runtime/router';
+import type { RoutedMessage, RouterDelivery } from './runtime/router';
 import { ensureTimerCheckpointTopic } from './runtime/timer-checkpoint';
 import { createTimerService } from './runtime/timer-service';
 
@@ -27,6 +27,8 @@ export interface ProcessorsSettings {
   partitions: number;
   /** The router's units of partitions (its `partitionUnits`); default `defaultRouterUnits`. */
   routerUnits?: number;
+  /** How the router's messages reach the inboxes; default `exactly-once`. */
+  routerDelivery?: RouterDelivery;
   /** From confirmation to expiry of an unpaid order. */
   paymentWindowMs: number;
   /** From delivery to the end of the return window; default 14 days. */
@@ -114,6 +116,7 @@ export function createProcessors(options: ProcessorsOptions): Processors {
     groupId: 'ecommerce-router',
     transactionalId: 'ecommerce-router',
     partitionUnits: settings.routerUnits,
+    delivery: settings.routerDelivery,
     topics: [...new Set(routedEventTypes.map(eventTopic))],
     route: allRoutes([
       createOrderingRoute({ eventStore, reservationHoldMs: settings.reservationHoldMs ?? settings.paymentWindowMs + 15 * 60_000 }),

@@ -106,6 +106,13 @@ const settingsSchema = z.object({
    * same value.
    */
   ROUTER_UNITS: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(1, 'must be at least 1').max(64, 'must be at most 64').default(2),
+  /**
+   * How the router's messages reach the actors' inboxes: `exactly-once` (in Kafka transactions
+   * with its offsets) or `at-least-once` (sent, then its offsets committed: a router killed between
+   * the two routes a batch again, and the actors drop what they have handled). The second is
+   * faster (bench/LOG.md); the actors' idempotence (DESIGN §4.4) is what makes it safe.
+   */
+  ROUTER_DELIVERY: z.enum(['exactly-once', 'at-least-once']).default('exactly-once'),
   /** How long a confirmed order waits for payment before it expires and its stock returns. */
   PAYMENT_WINDOW_MS: positiveInt(15 * 60_000),
   /** How long after delivery the customer may ask for a return (at most 90 days, the ordering decider's bound). */

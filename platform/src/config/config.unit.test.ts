@@ -21,6 +21,7 @@ describe('settings', () => {
     expect(settings.PROJECTION_BATCH_WINDOW_MS).toBe(100);
     expect(settings.PROJECTION_PARTITIONS_AT_ONCE).toBe(32);
     expect(settings.ROUTER_UNITS).toBe(2);
+    expect(settings.ROUTER_DELIVERY).toBe('exactly-once');
   });
 
   it('creates 2 partitions a topic on the embedded log and 8 on Kafka, unless told', () => {
@@ -53,6 +54,7 @@ describe('settings', () => {
     [{ PROJECTION_PARTITIONS_AT_ONCE: 'many' }, 'PROJECTION_PARTITIONS_AT_ONCE', /must be a number/],
     [{ ROUTER_UNITS: '0' }, 'ROUTER_UNITS', /at least 1/],
     [{ ROUTER_UNITS: '1.5' }, 'ROUTER_UNITS', /integer/],
+    [{ ROUTER_DELIVERY: 'exactly-twice' }, 'ROUTER_DELIVERY', /exactly-once|at-least-once/],
   ])('refuses %j naming the setting', (env, setting, message) => {
     const error = errorOf(env as Record<string, string>);
     expect(error.setting).toBe(setting);

@@ -6,7 +6,7 @@ export { createActorHost, messageIdHeader } from './actor-host';
 export type { ActorHost, ActorHostOptions } from './actor-host';
 export { snapshotEventType, snapshotStreamOf } from './actor-state';
 export { createRouter } from './router';
-export type { RoutedMessage, Router, RouterOptions } from './router';
+export type { RoutedMessage, Router, RouterDelivery, RouterOptions } from './router';
 export { createTimerService } from './timer-service';
 export type { TimerService, TimerServiceOptions, TimerSpec } from './timer-service';
 export type { TimerCheckpoint } from './timer-checkpoint';

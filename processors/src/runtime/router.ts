@@ -39,7 +39,19 @@ export interface RouterOptions {
   retry?: Partial<RetryPolicy>;
   /** The event types this router knows; others are dead-lettered. The platform's event types by default. */
   isKnownType?: (type: string) => boolean;
+  /** How routed messages reach the inboxes (`RouterDelivery`); default `exactly-once`. */
+  delivery?: RouterDelivery;
 }
+
+/**
+ * `exactly-once`: a batch's messages and its offsets in one transaction, so no inbox ever shows a
+ * message twice. `at-least-once`: the messages sent by an idempotent producer, the offsets
+ * committed by the consumer after them; a router killed (or evicted) between the two routes the
+ * batch again, with the same message ids, which the actor hosts drop as redeliveries (and which
+ * the deciders, DESIGN §4.4, find already done). Its point is latency: at 100 orders/s on Kafka
+ * the router's hop took half the time (bench/LOG.md, "Since (2026-12-07, 04:10)").
+ */
+export type RouterDelivery = 'exactly-once' | 'at-least-once';
 
 /**
  * Two: two members of the group share the routing (the torture runs two processors), and one
@@ -63,7 +75,7 @@ export interface Router {
 }
 
 /**
- * Consume-transform-produce: the messages routed from a batch of events and the batch's consumed
+ * Consume-transform-produce: by default (`exactly-once`) the messages routed from a batch of events and the batch's consumed
  * offset are written in one transaction, so a crash neither loses nor duplicates a routed message
  * as read_committed consumers see it (a batch that routes nothing has only its offset, which the
  * consumer commits; a zombie's batch routed again carries the same message ids, which the actor
@@ -77,7 +89,9 @@ export function createRouter(options: RouterOptions): Router {
   const { log, serde, groupId, logger } = options;
   const retry: RetryPolicy = { ...defaultRetry, ...options.retry };
   const units = options.partitionUnits ?? defaultRouterUnits;
+  const transactional = (options.delivery ?? 'exactly-once') === 'exactly-once';
   const producers = new Map<number, Producer>();
+  let plainProducer: Producer | undefined;
   let consumer: Consumer | undefined;
 
   const producerFor = (unit: number): Producer => {
@@ -100,8 +114,13 @@ export function createRouter(options: RouterOptions): Router {
     offset: TopicPartitionOffset;
   }
 
-  /** The routed batches of one unit, and their offsets, in one transaction. */
+  /** The routed batches of one unit, and their offsets, in one transaction (at least once: sent, the consumer commits the offsets after). */
   const commitUnit = (unit: number) => async (batches: readonly Routed[]) => {
+    if (!transactional) {
+      plainProducer ??= log.createProducer();
+      await plainProducer.send(batches.flatMap((batch) => batch.records));
+      return;
+    }
     try {
       await producerFor(unit).transaction(async (tx) => {
         await tx.send(batches.flatMap((batch) => batch.records));
@@ -220,8 +239,9 @@ export function createRouter(options: RouterOptions): Router {
     async stop() {
       await consumer?.stop();
       consumer = undefined;
-      await Promise.all([...producers.values()].map((producer) => producer.close().catch(() => undefined)));
+      await Promise.all([...producers.values(), ...(plainProducer ? [plainProducer] : [])].map((producer) => producer.close().catch(() => undefined)));
       producers.clear();
+      plainProducer = undefined;
     },
   };
 }
