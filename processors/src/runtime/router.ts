@@ -91,13 +91,13 @@ export function createRouter(options: RouterOptions): Router {
   const units = options.partitionUnits ?? defaultRouterUnits;
   const transactional = (options.delivery ?? 'exactly-once') === 'exactly-once';
   const producers = new Map<number, Producer>();
-  let plainProducer: Producer | undefined;
   let consumer: Consumer | undefined;
 
   const producerFor = (unit: number): Producer => {
     let producer = producers.get(unit);
     if (!producer) {
-      producer = log.createProducer({ transactionalId: routerTransactionalId(options.transactionalId, unit, units) });
+      // A producer per unit either way: each has one request in flight, and the units' batches go out side by side.
+      producer = log.createProducer(transactional ? { transactionalId: routerTransactionalId(options.transactionalId, unit, units) } : undefined);
       producers.set(unit, producer);
     }
     return producer;
@@ -117,8 +117,7 @@ export function createRouter(options: RouterOptions): Router {
   /** The routed batches of one unit, and their offsets, in one transaction (at least once: sent, the consumer commits the offsets after). */
   const commitUnit = (unit: number) => async (batches: readonly Routed[]) => {
     if (!transactional) {
-      plainProducer ??= log.createProducer();
-      await plainProducer.send(batches.flatMap((batch) => batch.records));
+      await producerFor(unit).send(batches.flatMap((batch) => batch.records));
       return;
     }
     try {
@@ -239,9 +238,8 @@ export function createRouter(options: RouterOptions): Router {
     async stop() {
       await consumer?.stop();
       consumer = undefined;
-      await Promise.all([...producers.values(), ...(plainProducer ? [plainProducer] : [])].map((producer) => producer.close().catch(() => undefined)));
+      await Promise.all([...producers.values()].map((producer) => producer.close().catch(() => undefined)));
       producers.clear();
-      plainProducer = undefined;
     },
   };
 }
