@@ -109,8 +109,9 @@ const settingsSchema = z.object({
   /**
    * How the router's messages reach the actors' inboxes: `exactly-once` (in Kafka transactions
    * with its offsets) or `at-least-once` (sent, then its offsets committed: a router killed between
-   * the two routes a batch again, and the actors drop what they have handled). The second is
-   * faster (bench/LOG.md); the actors' idempotence (DESIGN §4.4) is what makes it safe.
+   * the two routes a batch again, and the actors drop what they have handled). The second had
+   * the lower latency at 100 orders/s on Kafka, not once the machine was saturated (bench/LOG.md);
+   * the actors' idempotence (DESIGN §4.4) is what makes it safe.
    */
   ROUTER_DELIVERY: z.enum(['exactly-once', 'at-least-once']).default('exactly-once'),
   /** How long a confirmed order waits for payment before it expires and its stock returns. */

@@ -23,7 +23,7 @@ export interface RouterOptions {
   topics: string[];
   /** Pure mapping of an event to the messages it causes (none for most events). Throwing is retried, a bounded number of times, then the event is dead-lettered. */
   route: (event: RecordedEvent) => RoutedMessage[] | Promise<RoutedMessage[]>;
-  /** Base of the transactional ids: one producer per unit of partitions (`routerTransactionalId`), which fences that unit's zombies. */
+  /** Base of the transactional ids (exactly-once): one producer per unit of partitions (`routerTransactionalId`), which fences that unit's zombies. */
   transactionalId: string;
   /**
    * The consumed partitions go to the group's members in this many units (the log's
@@ -49,7 +49,8 @@ export interface RouterOptions {
  * committed by the consumer after them; a router killed (or evicted) between the two routes the
  * batch again, with the same message ids, which the actor hosts drop as redeliveries (and which
  * the deciders, DESIGN §4.4, find already done). Its point is latency: at 100 orders/s on Kafka
- * the router's hop took half the time (bench/LOG.md, "Since (2026-12-07, 04:10)").
+ * the router's hop took half the time; on a saturated machine it made no difference to tell
+ * (bench/LOG.md, "Since (2026-12-07, 04:10)").
  */
 export type RouterDelivery = 'exactly-once' | 'at-least-once';
 
