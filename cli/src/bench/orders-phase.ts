@@ -189,7 +189,9 @@ export async function runOrdersPhase(context: OrdersPhaseContext): Promise<Secti
   const section = `orders (${context.mode})`;
   const summary = summarizeOrdersPhase({ section, items: context.items, ratePerSecond: context.ratePerSecond, seconds: context.seconds }, measured, duringSending, untilDrained);
   if (!log || !offsets) return summary;
-  // after the measurements: reading the log back is the bench's own work
-  const hops = await readOrderHops(log, offsets, measured.orderIds);
+  // after the measurements: reading the log back is the bench's own work. Only confirmed orders
+  // have a whole path; a rejected one would be waited for until the reader gave up.
+  const confirmed = measured.orderIds.filter((orderId) => measured.outcomes.get(orderId)?.confirmed === true);
+  const hops = await readOrderHops(log, offsets, confirmed);
   return { figures: [...summary.figures, ...orderHopFigures(section, `${context.items}-item`, hops)], details: { ...summary.details, hops: { traced: hops.traced, untraced: hops.untraced } } };
 }
