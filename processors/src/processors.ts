@@ -27,7 +27,7 @@ export interface ProcessorsSettings {
   partitions: number;
   /** The router's units of partitions (its `partitionUnits`); default `defaultRouterUnits`. */
   routerUnits?: number;
-  /** How the router's messages reach the inboxes; default `exactly-once`. */
+  /** How the router's messages reach the inboxes; default `defaultRouterDelivery`. */
   routerDelivery?: RouterDelivery;
   /** From confirmation to expiry of an unpaid order. */
   paymentWindowMs: number;

@@ -49,7 +49,7 @@ const componentEnv = (dir: string) => ({
   // `PROJECTIONS_THREAD=false npm run bench -- --only orders` measures the embedded start without its projections thread (`PROCESSORS_THREAD=false`: its processors thread),
   // `PROJECTION_BATCH_WINDOW_MS=0 …` the projections without their batch window, `PROJECTION_PARTITIONS_AT_ONCE=1 …` each projection a partition at a time (Kafka)
   // `PARTITIONS=8 …` the topics' partitions (default 2 embedded, 8 on Kafka), `ROUTER_UNITS=8 …` close to the router's transaction per partition batch of before its units,
-  // and `ROUTER_DELIVERY=at-least-once …` the router without its transactions
+  // and `ROUTER_DELIVERY=exactly-once …` the router in Kafka transactions
   ...Object.fromEntries(passedSettings.flatMap((name) => (process.env[name] ? [[name, process.env[name] as string]] : []))),
 });
 

@@ -68,7 +68,7 @@ export async function startTortureTopology(options: { dir: string; servers: Reco
     PAYMENT_WINDOW_MS: '3600000',
     PORT: String(ports.gateway), COMMAND_API_PORT: String(ports['command-api']), QUERY_API_PORT: String(ports['query-api']),
     COMMAND_API_URL: `http://127.0.0.1:${ports['command-api']}`, QUERY_API_URL: `http://127.0.0.1:${ports['query-api']}`,
-    // `ROUTER_DELIVERY=at-least-once npm run torture` puts the router's at-least-once mode through the same chaos
+    // `ROUTER_DELIVERY=exactly-once npm run torture` puts the router's transactions through the same chaos (CI runs both)
     ...(process.env.ROUTER_DELIVERY ? { ROUTER_DELIVERY: process.env.ROUTER_DELIVERY } : {}),
   };
   const commandOf = Object.fromEntries(instances) as Record<InstanceName, string>;

@@ -21,7 +21,7 @@ describe('settings', () => {
     expect(settings.PROJECTION_BATCH_WINDOW_MS).toBe(100);
     expect(settings.PROJECTION_PARTITIONS_AT_ONCE).toBe(32);
     expect(settings.ROUTER_UNITS).toBe(2);
-    expect(settings.ROUTER_DELIVERY).toBe('exactly-once');
+    expect(settings.ROUTER_DELIVERY).toBe('at-least-once');
   });
 
   it('creates 2 partitions a topic on the embedded log and 8 on Kafka, unless told', () => {

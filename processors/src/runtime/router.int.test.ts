@@ -54,7 +54,7 @@ for (const target of logTargets()) {
     });
     afterEach(() => log.close());
 
-    it('routes each event to inbox messages with deterministic ids, atomically with its offsets (a throwing route produces and commits nothing)', async () => {
+    it.each(['at-least-once', 'exactly-once'] as const)('routes each event to inbox messages with deterministic ids (%s): a throwing route produces and commits nothing', async (delivery) => {
       let failing = true;
       const routeCalls: string[] = [];
       const route = (event: RecordedEvent) => {
@@ -68,7 +68,7 @@ for (const target of logTargets()) {
       const events = [eventRecord('OrderPlaced', 'o1', ['a', 'b']), eventRecord('OrderPlaced', 'o1', ['boom']), eventRecord('OrderPlaced', 'o2', ['c'])];
       await producer.send(events.map((event) => event.record));
       await producer.send([{ topic: eventsTopic, key: 'order-o1', value: Buffer.from('garbage'), headers: {} }]);
-      const router = createRouter({ log, serde: jsonSerde, groupId: 'router', topics: [eventsTopic], route, transactionalId: `router-${randomUUID()}`, logger: silentLogger, isKnownType: anyType });
+      const router = createRouter({ log, serde: jsonSerde, groupId: 'router', topics: [eventsTopic], route, transactionalId: `router-${randomUUID()}`, logger: silentLogger, isKnownType: anyType, delivery });
       await router.start();
       try {
         await waitFor('a few failed attempts', () => routeCalls.filter((id) => id === events[1]?.id).length >= 2);
@@ -105,7 +105,7 @@ for (const target of logTargets()) {
       const counted: Log = { ...log, createProducer: (options) => (options?.transactionalId && transactional.push(options.transactionalId), log.createProducer(options)) };
       const producer = log.createProducer();
       await producer.send([eventRecord('OrderConfirmed', 'o6', []).record, eventRecord('OrderShipped', 'o7', []).record]);
-      const router = createRouter({ log: counted, serde: jsonSerde, groupId: 'router', topics: [eventsTopic], route, transactionalId: `router-${randomUUID()}`, logger: silentLogger, isKnownType: anyType });
+      const router = createRouter({ log: counted, serde: jsonSerde, groupId: 'router', topics: [eventsTopic], route, transactionalId: `router-${randomUUID()}`, logger: silentLogger, isKnownType: anyType, delivery: 'exactly-once' });
       const allCommitted = () => routerCaughtUp(log, eventsTopic);
       await router.start();
       try {
@@ -142,7 +142,7 @@ for (const target of logTargets()) {
       expect(orders).toHaveLength(4);
       const producer = log.createProducer({ transactionalId: `writer-${randomUUID()}` });
       await producer.transaction((tx) => tx.send(orders.map((orderId) => ({ ...eventRecord('OrderPlaced', orderId, [`sku-${orderId}`]).record, topic: wide }))));
-      const router = createRouter({ log: counted, serde: jsonSerde, groupId: 'router', topics: [wide], route, transactionalId: `router-${randomUUID()}`, partitionUnits: 1, logger: silentLogger, isKnownType: anyType });
+      const router = createRouter({ log: counted, serde: jsonSerde, groupId: 'router', topics: [wide], route, transactionalId: `router-${randomUUID()}`, partitionUnits: 1, logger: silentLogger, isKnownType: anyType, delivery: 'exactly-once' });
       await router.start();
       try {
         await waitFor('every event routed', async () => (await readTopic(log, inbox)).length === 4);
@@ -161,7 +161,7 @@ for (const target of logTargets()) {
       const route = (event: RecordedEvent) => (event.data.items as string[]).map((sku) => ({ topic: inbox, key: sku, value: { type: 'Reserve', sku, orderId: String(event.data.orderId) } }));
       const transactionalId = `router-${randomUUID()}`;
       const producer = log.createProducer();
-      const router = createRouter({ log, serde: jsonSerde, groupId: 'router', topics: [eventsTopic], route, transactionalId, logger: silentLogger, isKnownType: anyType });
+      const router = createRouter({ log, serde: jsonSerde, groupId: 'router', topics: [eventsTopic], route, transactionalId, logger: silentLogger, isKnownType: anyType, delivery: 'exactly-once' });
       await router.start();
       try {
         await producer.send([eventRecord('OrderPlaced', 'o5', ['a']).record]);

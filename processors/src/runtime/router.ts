@@ -23,7 +23,7 @@ export interface RouterOptions {
   topics: string[];
   /** Pure mapping of an event to the messages it causes (none for most events). Throwing is retried, a bounded number of times, then the event is dead-lettered. */
   route: (event: RecordedEvent) => RoutedMessage[] | Promise<RoutedMessage[]>;
-  /** Base of the transactional ids (exactly-once): one producer per unit of partitions (`routerTransactionalId`), which fences that unit's zombies. */
+  /** Base of the transactional ids (`exactly-once`): one producer per unit of partitions (`routerTransactionalId`), which fences that unit's zombies. */
   transactionalId: string;
   /**
    * The consumed partitions go to the group's members in this many units (the log's
@@ -39,20 +39,26 @@ export interface RouterOptions {
   retry?: Partial<RetryPolicy>;
   /** The event types this router knows; others are dead-lettered. The platform's event types by default. */
   isKnownType?: (type: string) => boolean;
-  /** How routed messages reach the inboxes (`RouterDelivery`); default `exactly-once`. */
+  /** How routed messages reach the inboxes (`RouterDelivery`); default `defaultRouterDelivery`. */
   delivery?: RouterDelivery;
 }
 
 /**
- * `exactly-once`: a batch's messages and its offsets in one transaction, so no inbox ever shows a
- * message twice. `at-least-once`: the messages sent by an idempotent producer, the offsets
- * committed by the consumer after them; a router killed (or evicted) between the two routes the
- * batch again, with the same message ids, which the actor hosts drop as redeliveries (and which
- * the deciders, DESIGN §4.4, find already done). Its point is latency: at 100 orders/s on Kafka
- * the router's hop took half the time; on a saturated machine it made no difference to tell
- * (bench/LOG.md, "Since (2026-12-07, 04:10)").
+ * `at-least-once`: the messages sent by an idempotent producer, the offsets committed by the
+ * consumer after them; a router killed (or evicted) between the two routes the batch again, with
+ * the same message ids, which the actor hosts drop as redeliveries (and which the deciders, DESIGN
+ * §4.4, find already done). `exactly-once`: a batch's messages and its offsets in one
+ * transaction, so no inbox ever shows a message twice, at the price of a transaction's five
+ * requests in a row (and the broker's markers) per routed batch.
  */
 export type RouterDelivery = 'exactly-once' | 'at-least-once';
+
+/**
+ * At least once: on Kafka the broker got about a quarter fewer requests, and the 1-item
+ * placed->confirmed p99 was lower at every rate from 100 to 400 orders/s offered (bench/LOG.md,
+ * "Since (2026-12-07, 06:50)"); on the embedded log the two were within the noise.
+ */
+export const defaultRouterDelivery: RouterDelivery = 'at-least-once';
 
 /**
  * Two: two members of the group share the routing (the torture runs two processors), and one
@@ -76,21 +82,22 @@ export interface Router {
 }
 
 /**
- * Consume-transform-produce: by default (`exactly-once`) the messages routed from a batch of events and the batch's consumed
- * offset are written in one transaction, so a crash neither loses nor duplicates a routed message
- * as read_committed consumers see it (a batch that routes nothing has only its offset, which the
- * consumer commits; a zombie's batch routed again carries the same message ids, which the actor
- * hosts drop). The batches of a unit of partitions that arrive together share their transaction,
- * and a unit is only ever one member's (where every member has the same count of units). Inbox
- * message ids are derived from the source event id and the message's index (`deterministicEventId`:
- * dated as the event when its id is): a batch redelivered after an aborted transaction yields the
- * same ids.
+ * Consume-transform-produce. By default (`at-least-once`) the messages routed from the batches of
+ * a unit of partitions that arrive together are sent at once, then the consumer commits their
+ * offsets; a crash in between routes them again with the same ids. With `exactly-once` they and
+ * the batches' consumed offsets are written in one transaction, so a crash neither loses nor
+ * duplicates a routed message as read_committed consumers see it (a batch that routes nothing has
+ * only its offset, which the consumer commits; a zombie's batch routed again carries the same
+ * message ids, which the actor hosts drop), and a unit is only ever one member's (where every
+ * member has the same count of units). Inbox message ids are derived from the source event id and
+ * the message's index (`deterministicEventId`: dated as the event when its id is): a batch routed
+ * again yields the same ids.
  */
 export function createRouter(options: RouterOptions): Router {
   const { log, serde, groupId, logger } = options;
   const retry: RetryPolicy = { ...defaultRetry, ...options.retry };
   const units = options.partitionUnits ?? defaultRouterUnits;
-  const transactional = (options.delivery ?? 'exactly-once') === 'exactly-once';
+  const transactional = (options.delivery ?? defaultRouterDelivery) === 'exactly-once';
   const producers = new Map<number, Producer>();
   let consumer: Consumer | undefined;
 
