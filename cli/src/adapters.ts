@@ -99,7 +99,7 @@ export async function openAdapters(
         logLevel: logLevel.WARN,
         logCreator: createKafkaLogCreator({ warn: (fields, message) => logger.warn(fields, message), error: (fields, message) => logger.error(fields, message) }),
       });
-      log = createNamespacedLog(createKafkaLog(kafka), settings.LOG_NAMESPACE);
+      log = createNamespacedLog(createKafkaLog(kafka, { commitIntervalMs: settings.KAFKA_COMMIT_INTERVAL_MS }), settings.LOG_NAMESPACE);
       modes.log = 'kafka';
     } else {
       log = createNamespacedLog(await openWithRetry(() => openEmbeddedLog(embeddedFile('log.db'), { pollIntervalMs: tuning.logPollIntervalMs, checkpointedElsewhere: checkpointElsewhere })), settings.LOG_NAMESPACE);

@@ -41,7 +41,7 @@ export function serverSettingsFor(mode: OrdersTopologyMode): Record<string, stri
 }
 
 /** Settings of the bench's environment that reach the components, to compare their effects. */
-const passedSettings = ['PARTITIONS', 'PROJECTIONS_THREAD', 'PROCESSORS_THREAD', 'PROJECTION_BATCH_WINDOW_MS', 'PROJECTION_PARTITIONS_AT_ONCE', 'ROUTER_UNITS', 'ROUTER_DELIVERY'] as const;
+const passedSettings = ['PARTITIONS', 'PROJECTIONS_THREAD', 'PROCESSORS_THREAD', 'PROJECTION_BATCH_WINDOW_MS', 'PROJECTION_PARTITIONS_AT_ONCE', 'ROUTER_UNITS', 'ROUTER_DELIVERY', 'KAFKA_COMMIT_INTERVAL_MS'] as const;
 
 const componentEnv = (dir: string) => ({
   DATA_DIR: dir, HOST: '127.0.0.1', DEMO_CATALOG: 'false', LOG_LEVEL: 'warn', ADMIN_EMAIL: benchAdmin.email, ADMIN_PASSWORD: benchAdmin.password,
@@ -49,7 +49,7 @@ const componentEnv = (dir: string) => ({
   // `PROJECTIONS_THREAD=false npm run bench -- --only orders` measures the embedded start without its projections thread (`PROCESSORS_THREAD=false`: its processors thread),
   // `PROJECTION_BATCH_WINDOW_MS=0 …` the projections without their batch window, `PROJECTION_PARTITIONS_AT_ONCE=1 …` each projection a partition at a time (Kafka)
   // `PARTITIONS=8 …` the topics' partitions (default 2 embedded, 8 on Kafka), `ROUTER_UNITS=8 …` close to the router's transaction per partition batch of before its units,
-  // and `ROUTER_DELIVERY=exactly-once …` the router in Kafka transactions
+  // `ROUTER_DELIVERY=exactly-once …` the router in Kafka transactions, and `KAFKA_COMMIT_INTERVAL_MS=0 …` a commit after every batch (Kafka)
   ...Object.fromEntries(passedSettings.flatMap((name) => (process.env[name] ? [[name, process.env[name] as string]] : []))),
 });
 

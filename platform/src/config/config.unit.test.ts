@@ -22,6 +22,7 @@ describe('settings', () => {
     expect(settings.PROJECTION_PARTITIONS_AT_ONCE).toBe(32);
     expect(settings.ROUTER_UNITS).toBe(2);
     expect(settings.ROUTER_DELIVERY).toBe('at-least-once');
+    expect(settings.KAFKA_COMMIT_INTERVAL_MS).toBe(1000);
   });
 
   it('creates 2 partitions a topic on the embedded log and 8 on Kafka, unless told', () => {
@@ -55,6 +56,8 @@ describe('settings', () => {
     [{ ROUTER_UNITS: '0' }, 'ROUTER_UNITS', /at least 1/],
     [{ ROUTER_UNITS: '1.5' }, 'ROUTER_UNITS', /integer/],
     [{ ROUTER_DELIVERY: 'exactly-twice' }, 'ROUTER_DELIVERY', /exactly-once|at-least-once/],
+    [{ KAFKA_COMMIT_INTERVAL_MS: '-1' }, 'KAFKA_COMMIT_INTERVAL_MS', /at least 0/],
+    [{ KAFKA_COMMIT_INTERVAL_MS: '20000' }, 'KAFKA_COMMIT_INTERVAL_MS', /at most 10000/],
   ])('refuses %j naming the setting', (env, setting, message) => {
     const error = errorOf(env as Record<string, string>);
     expect(error.setting).toBe(setting);

@@ -86,7 +86,7 @@ export interface Batch {
 }
 
 export interface BatchContext {
-  /** Commit up to (not including) `nextOffset` now, before the batch ends. */
+  /** Commit up to (not including) `nextOffset` now, before the batch ends (with `commitIntervalMs`, with the next commit). */
   commit(nextOffset: number): Promise<void>;
   /** False once the consumer is stopping or the partition was revoked: finish quickly. */
   isRunning(): boolean;
@@ -127,6 +127,14 @@ export interface ConsumerOptions {
    * partition is. Every member of a group must ask for the same count. Default: no constraint.
    */
   partitionUnits?: number;
+  /**
+   * For an idempotent handler (DESIGN §4.4): offsets are committed at most once per this interval
+   * (and at a stop) instead of after every batch, and a batch ends without waiting for a commit. A
+   * crash or a rebalance hands what was handled since the last commit over again. Default 0: each
+   * batch's offset committed before it ends. A hint the embedded log ignores: there a commit is a
+   * row written in the SQLite transaction of the turn's other writes, not a request.
+   */
+  commitIntervalMs?: number;
 }
 
 /** The unit of a partition when a consumer assigns them in units (`ConsumerOptions.partitionUnits`). */

@@ -1,5 +1,5 @@
 import { Kafka, logLevel } from './kafkajs';
-import { text, uniqueName, waitFor } from '../contract-helpers';
+import { range, text, uniqueName, waitFor } from '../contract-helpers';
 import { createKafkaLog, createKafkaLogCreator } from './kafka';
 import type { Batch, Log } from '../port';
 
@@ -7,26 +7,32 @@ const brokers = process.env.KAFKA_BROKERS;
 const describeWithKafka = brokers ? describe : describe.skip;
 if (!brokers) console.warn('skipped: set KAFKA_BROKERS to run');
 
+/**
+ * A Kafka log whose kafkajs consumers report their OffsetCommit requests (`commits`) and, in
+ * order, each partition's commit and the end of each batch (`happened`: told once the handler
+ * returned, before kafkajs's own commit).
+ */
+function commitsRecordingLog(): { log: Log; commits: Array<Array<{ partition: number | string; offset: string }>>; happened: string[] } {
+  const kafka = new Kafka({ clientId: 'commits-test', brokers: (brokers ?? '').split(','), logLevel: logLevel.WARN, logCreator: createKafkaLogCreator() });
+  const commits: Array<Array<{ partition: number | string; offset: string }>> = [];
+  const happened: string[] = [];
+  const consumerOf = kafka.consumer.bind(kafka);
+  kafka.consumer = (config) => {
+    const consumer = consumerOf(config);
+    consumer.on(consumer.events.COMMIT_OFFSETS, (event) => {
+      const partitions = event.payload.topics.flatMap((topic: { partitions: Array<{ partition: number | string; offset: string }> }) => topic.partitions);
+      commits.push(partitions);
+      for (const { partition, offset } of partitions) happened.push(`commit ${partition} at ${offset}`);
+    });
+    consumer.on(consumer.events.END_BATCH_PROCESS, (event) => void happened.push(`end ${event.payload.partition}`));
+    return consumer;
+  };
+  return { log: createKafkaLog(kafka, { sessionTimeoutMs: 6000, heartbeatIntervalMs: 500, maxWaitTimeMs: 100 }), commits, happened };
+}
+
 describeWithKafka('kafka consumer offset commits', () => {
   it('commits the batches of a fetch that end together in one OffsetCommit, each batch ending once its offset is committed', async () => {
-    const kafka = new Kafka({ clientId: 'commits-test', brokers: (brokers ?? '').split(','), logLevel: logLevel.WARN, logCreator: createKafkaLogCreator() });
-    // The OffsetCommit requests of the kafkajs consumers the adapter creates.
-    const commits: Array<Array<{ partition: number | string; offset: string }>> = [];
-    const consumerOf = kafka.consumer.bind(kafka);
-    // What kafkajs did, in order: a commit of each partition's offset, and the end of each batch
-    // (told once the handler returned, before kafkajs's own commit).
-    const happened: string[] = [];
-    kafka.consumer = (config) => {
-      const consumer = consumerOf(config);
-      consumer.on(consumer.events.COMMIT_OFFSETS, (event) => {
-        const partitions = event.payload.topics.flatMap((topic: { partitions: Array<{ partition: number | string; offset: string }> }) => topic.partitions);
-        commits.push(partitions);
-        for (const { partition, offset } of partitions) happened.push(`commit ${partition} at ${offset}`);
-      });
-      consumer.on(consumer.events.END_BATCH_PROCESS, (event) => void happened.push(`end ${event.payload.partition}`));
-      return consumer;
-    };
-    const log: Log = createKafkaLog(kafka, { sessionTimeoutMs: 6000, heartbeatIntervalMs: 500, maxWaitTimeMs: 100 });
+    const { log, commits, happened } = commitsRecordingLog();
     const topic = uniqueName('commits');
     const groupId = uniqueName('group');
     try {
@@ -67,6 +73,64 @@ describeWithKafka('kafka consumer offset commits', () => {
         expect(happened.indexOf(`commit ${partition} at 2`)).toBeLessThan(happened.indexOf(`end ${partition}`));
       }
     } finally {
+      await log.close();
+    }
+  }, 60_000);
+
+  it('with a commit interval, commits at most once an interval while batches go on, and the last offset once the partition goes quiet', async () => {
+    const { log, commits } = commitsRecordingLog();
+    const topic = uniqueName('commit-interval');
+    const groupId = uniqueName('group');
+    const producer = log.createProducer();
+    try {
+      await log.ensureTopics([{ topic, partitions: 1 }]);
+      let handled = 0;
+      // A message a chunk, a chunk every 50 ms or so for over two intervals.
+      const consumer = log.createConsumer({
+        groupId, topics: [topic], maxBatchSize: 1, commitIntervalMs: 1000,
+        eachBatch: async (batch) => {
+          handled += batch.messages.length;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        },
+      });
+      await consumer.start();
+      try {
+        await producer.send(range(50).map((index) => ({ topic, key: null, partition: 0, value: text(`m${index}`) })));
+        await waitFor('every message handled', () => handled === 50, 30_000);
+        await waitFor('the last offset committed, with no batch after it', async () => (await log.committedOffsets(groupId, topic))[0] === 50, 10_000);
+      } finally {
+        await consumer.stop();
+      }
+      // Each batch committing would have made 50 requests; one an interval over the 2.5 s or more is four at most.
+      expect(commits.length).toBeGreaterThanOrEqual(1);
+      expect(commits.length).toBeLessThanOrEqual(5);
+      expect(commits.at(-1)?.map(({ partition, offset }) => [Number(partition), offset])).toEqual([[0, '50']]);
+    } finally {
+      await producer.close();
+      await log.close();
+    }
+  }, 60_000);
+
+  it('with a commit interval, commits what it handled when it stops, before the interval has passed', async () => {
+    const { log, commits } = commitsRecordingLog();
+    const topic = uniqueName('commit-at-stop');
+    const groupId = uniqueName('group');
+    const producer = log.createProducer();
+    try {
+      await log.ensureTopics([{ topic, partitions: 2 }]);
+      await producer.send([0, 1].flatMap((partition) => [{ topic, key: null, partition, value: text('a') }, { topic, key: null, partition, value: text('b') }]));
+      let handled = 0;
+      const consumer = log.createConsumer({ groupId, topics: [topic], commitIntervalMs: 15_000, eachBatch: async (batch) => void (handled += batch.messages.length) });
+      await consumer.start();
+      try {
+        await waitFor('every message handled', () => handled === 4, 30_000);
+        expect(commits).toEqual([]);
+      } finally {
+        await consumer.stop();
+      }
+      expect(await log.committedOffsets(groupId, topic)).toEqual([2, 2]);
+    } finally {
+      await producer.close();
       await log.close();
     }
   }, 60_000);

@@ -17,6 +17,8 @@ export interface KafkaConsumerSettings {
   maxRetryBackoffMs: number;
   /** See `quietPartitions`. */
   stallAfterMs: number;
+  /** `ConsumerOptions.commitIntervalMs` for a consumer that does not give one. */
+  commitIntervalMs: number;
 }
 
 /** Where the consumer reads its group's progress when a partition seems stalled. */
@@ -67,6 +69,11 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
   // A partition whose next fetch waits out the window is handed nothing meanwhile: a window as long as the stall check would read as a stall.
   if (options.batchWindowMs && options.batchWindowMs >= settings.stallAfterMs) {
     throw new Error(`consumer ${options.groupId}: its batch window (${options.batchWindowMs} ms) must be shorter than the stall check's ${settings.stallAfterMs} ms`);
+  }
+  const commitIntervalMs = options.commitIntervalMs ?? settings.commitIntervalMs;
+  // The stall check reads a quiet partition's committed offset: its last offsets are committed within one and a half intervals.
+  if (commitIntervalMs * 2 > settings.stallAfterMs) {
+    throw new Error(`consumer ${options.groupId}: its commit interval (${commitIntervalMs} ms) must be at most half the stall check's ${settings.stallAfterMs} ms`);
   }
   const pacing = options.batchWindowMs ? createFetchPacing(options.batchWindowMs, settings.heartbeatIntervalMs, maxBatchSize) : undefined;
 
@@ -144,11 +151,32 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
    * resolved) before it ends, as before.
    */
   let commitRound: Promise<void> | undefined;
-  const commitResolved = (payload: EachBatchPayload): Promise<void> =>
+  const commitEachTurn = (payload: EachBatchPayload): Promise<void> =>
     (commitRound ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
       commitRound = undefined;
       return payload.commitOffsetsIfNecessary();
     }));
+
+  /**
+   * With `commitIntervalMs`, kafkajs commits the resolved offsets once the interval has passed
+   * since its last commit (its `autoCommitInterval`), when a batch ends (which then waits for it)
+   * or the flush timer ticks; other batches end without a commit. `commitVia` is the latest batch's
+   * payload: its commit functions reach the consumer group as it is now.
+   */
+  let commitVia: EachBatchPayload | undefined;
+  let flushTimer: NodeJS.Timeout | undefined;
+  const commitResolved = (payload: EachBatchPayload): Promise<void> => {
+    if (!commitIntervalMs) return commitEachTurn(payload);
+    commitVia = payload;
+    return payload.commitOffsetsIfNecessary();
+  };
+  /** Every resolved offset not yet committed, now (a stop's last commit). */
+  const commitAllResolved = async (): Promise<void> => {
+    const via = commitVia;
+    if (!via) return;
+    const pending = via.uncommittedOffsets();
+    if (pending.topics.length > 0) await via.commitOffsetsIfNecessary(pending);
+  };
 
   const eachBatch = async (payload: EachBatchPayload) => {
     lastSeen.set(keyOf({ topic: payload.batch.topic, partition: payload.batch.partition }), Date.now());
@@ -245,7 +273,10 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
     joined.catch(() => undefined);
     await instance.connect();
     await instance.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
-    await instance.run({ autoCommit: true, autoCommitThreshold: 1, eachBatchAutoResolve: false, partitionsConsumedConcurrently: options.partitionsAtOnce ?? settings.partitionsConsumedConcurrently, eachBatch: pacing ? withFetchPacing(eachBatch, pacing) : eachBatch });
+    commitVia = undefined;
+    // kafkajs's own commits (after every batch, and as a rebalance begins) only when each batch commits.
+    const commits = commitIntervalMs ? { autoCommit: false, autoCommitInterval: commitIntervalMs } : { autoCommit: true, autoCommitThreshold: 1 };
+    await instance.run({ ...commits, eachBatchAutoResolve: false, partitionsConsumedConcurrently: options.partitionsAtOnce ?? settings.partitionsConsumedConcurrently, eachBatch: pacing ? withFetchPacing(eachBatch, pacing) : eachBatch });
     await joined;
   };
 
@@ -297,12 +328,15 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
       running = true;
       pacing?.start();
       stallTimer = setInterval(() => void checkForStalls().catch(() => undefined), Math.max(1000, Math.floor(settings.stallAfterMs / 3)));
+      // A partition gone quiet has its last offsets committed within the interval.
+      if (commitIntervalMs) flushTimer = setInterval(() => void commitVia?.commitOffsetsIfNecessary().catch(() => undefined), Math.ceil(commitIntervalMs / 2));
       try {
         await launch();
       } catch (error) {
         running = false;
         pacing?.stop();
         clearInterval(stallTimer);
+        clearInterval(flushTimer);
         await consumer?.disconnect().catch(() => undefined);
         consumer = null;
         throw error;
@@ -314,8 +348,15 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
       running = false;
       clearTimeout(relaunchTimer);
       clearInterval(stallTimer);
+      clearInterval(flushTimer);
       pacing?.stop();
       const instance = consumer;
+      if (commitIntervalMs) {
+        // The batch in flight ends at its next chunk (no longer running); then what was handled is committed before the member leaves.
+        const waitUntil = Date.now() + settings.sessionTimeoutMs;
+        while (batchesInFlight > 0 && Date.now() < waitUntil) await new Promise((resolve) => setTimeout(resolve, 5));
+        await commitAllResolved().catch(() => undefined);
+      }
       consumer = null;
       // Waits for the batch in flight, then leaves the group.
       await instance?.disconnect().catch(() => undefined);

@@ -18,7 +18,7 @@ describe('quietPartitions', () => {
 });
 
 describe('createKafkaConsumer', () => {
-  const settings = { sessionTimeoutMs: 10_000, heartbeatIntervalMs: 1000, rebalanceTimeoutMs: 30_000, maxWaitTimeMs: 500, partitionsConsumedConcurrently: 1, retryBackoffMs: 100, maxRetryBackoffMs: 5000, stallAfterMs: 5000 };
+  const settings = { sessionTimeoutMs: 10_000, heartbeatIntervalMs: 1000, rebalanceTimeoutMs: 30_000, maxWaitTimeMs: 500, partitionsConsumedConcurrently: 1, retryBackoffMs: 100, maxRetryBackoffMs: 5000, stallAfterMs: 5000, commitIntervalMs: 0 };
   const options = { groupId: 'g', topics: ['t'], eachBatch: async () => undefined };
   const unusedClient = {} as Kafka;
 
@@ -26,5 +26,11 @@ describe('createKafkaConsumer', () => {
     expect(() => createKafkaConsumer(unusedClient, { ...options, batchWindowMs: 5000 }, settings)).toThrow('consumer g: its batch window (5000 ms) must be shorter than the stall check\'s 5000 ms');
     expect(() => createKafkaConsumer(unusedClient, { ...options, batchWindowMs: 4999 }, settings)).not.toThrow();
     expect(() => createKafkaConsumer(unusedClient, options, settings)).not.toThrow();
+  });
+
+  it('refuses a commit interval over half its stall check, which reads a quiet partition\'s committed offset', () => {
+    expect(() => createKafkaConsumer(unusedClient, { ...options, commitIntervalMs: 2501 }, settings)).toThrow('consumer g: its commit interval (2501 ms) must be at most half the stall check\'s 5000 ms');
+    expect(() => createKafkaConsumer(unusedClient, options, { ...settings, commitIntervalMs: 2501 })).toThrow('commit interval (2501 ms)');
+    expect(() => createKafkaConsumer(unusedClient, { ...options, commitIntervalMs: 2500 }, settings)).not.toThrow();
   });
 });

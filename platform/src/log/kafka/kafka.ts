@@ -40,6 +40,11 @@ export interface KafkaLogOptions {
   partitionsConsumedConcurrently?: number;
   /** Default 60 s; the broker aborts a transaction left open longer. */
   transactionTimeoutMs?: number;
+  /**
+   * How often a consumer that does not say otherwise (`ConsumerOptions.commitIntervalMs`) commits
+   * the offsets it has handled; default 0, after every batch.
+   */
+  commitIntervalMs?: number;
   /** A partition behind its end that kafkajs has not handed over for this long gets its consumer relaunched (default 30 s). */
   stallAfterMs?: number;
   /** Pause of a partition whose handler threw, doubling per failure (default 100 ms, at most 5 s). */
@@ -91,6 +96,7 @@ export function createKafkaLog(kafka: Kafka, options: KafkaLogOptions = {}): Log
     retryBackoffMs: options.retryBackoffMs ?? 100,
     maxRetryBackoffMs: options.maxRetryBackoffMs ?? 5000,
     stallAfterMs: options.stallAfterMs ?? 30_000,
+    commitIntervalMs: options.commitIntervalMs ?? 0,
   };
   const replicationFactor = options.replicationFactor ?? 1;
   const topicWaitTimeoutMs = options.topicWaitTimeoutMs ?? 30_000;
