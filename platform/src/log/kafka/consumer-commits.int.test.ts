@@ -111,6 +111,37 @@ describeWithKafka('kafka consumer offset commits', () => {
     }
   }, 60_000);
 
+  it('with a commit interval, commits what it handled as a rebalance begins, so that no message is handled twice', async () => {
+    const { log, commits } = commitsRecordingLog();
+    const topic = uniqueName('commit-at-rebalance');
+    const groupId = uniqueName('group');
+    const producer = log.createProducer();
+    const handled: string[] = [];
+    const member = () => log.createConsumer({ groupId, topics: [topic], commitIntervalMs: 15_000, eachBatch: async (batch) => void handled.push(...batch.messages.map((message) => `${message.partition}@${message.offset}`)) });
+    try {
+      await log.ensureTopics([{ topic, partitions: 2 }]);
+      await producer.send([0, 1].flatMap((partition) => [{ topic, key: null, partition, value: text('a') }, { topic, key: null, partition, value: text('b') }]));
+      const first = member();
+      await first.start();
+      const second = member();
+      try {
+        await waitFor('every message handled by the first member', () => handled.length === 4, 30_000);
+        expect(commits).toEqual([]);
+        // The second member's join is a rebalance: the first commits what it handled before it rejoins.
+        await second.start();
+        await waitFor('the handled offsets committed', async () => (await log.committedOffsets(groupId, topic)).every((offset) => offset === 2), 10_000);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      } finally {
+        await second.stop();
+        await first.stop();
+      }
+      expect(handled.sort()).toEqual(['0@0', '0@1', '1@0', '1@1']);
+    } finally {
+      await producer.close();
+      await log.close();
+    }
+  }, 60_000);
+
   it('with a commit interval, commits what it handled when it stops, before the interval has passed', async () => {
     const { log, commits } = commitsRecordingLog();
     const topic = uniqueName('commit-at-stop');

@@ -263,6 +263,10 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
         onGroupJoin(event.payload.memberId, event.payload.memberAssignment);
         resolve();
       });
+      // What kafkajs does itself when it commits each batch: the offsets handled so far committed
+      // as the member learns of a rebalance, before it rejoins (the coordinator still takes its
+      // generation's commits), so the partitions' next owners do not handle them again.
+      if (commitIntervalMs) instance.on(instance.events.REBALANCING, () => void commitAllResolved().catch(() => undefined));
       instance.on(instance.events.CRASH, (event) => {
         revokeAll();
         if (event.payload.restart || !running || consumer !== instance) return;
