@@ -61,9 +61,9 @@ const settingsSchema = z.object({
   /**
    * How often a Kafka consumer commits the offsets it has handled (0: after every batch, which
    * waits for its commit). Every consumer of the platform is idempotent (DESIGN §4.4), so a crash
-   * or a rebalance that hands up to this much over again changes nothing; at 1 s the broker got
-   * about a quarter fewer requests than with a commit per batch (bench/LOG.md). At most 10 s: half
-   * the consumers' stall check, which reads a quiet partition's committed offset.
+   * that hands up to this much over again changes nothing (a rebalance commits first); at 1 s the
+   * broker got about a quarter fewer requests than with a commit per batch (bench/LOG.md). At most
+   * 10 s: half the consumers' stall check, which reads a quiet partition's committed offset.
    */
   KAFKA_COMMIT_INTERVAL_MS: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(0, 'must be at least 0').max(10_000, 'must be at most 10000').default(1000),
   /** Prefix of every topic, consumer group and transactional id: environments sharing one cluster stay apart. */

@@ -129,10 +129,11 @@ export interface ConsumerOptions {
   partitionUnits?: number;
   /**
    * For an idempotent handler (DESIGN §4.4): offsets are committed at most once per this interval
-   * (and at a stop) instead of after every batch, and a batch ends without waiting for a commit. A
-   * crash or a rebalance hands what was handled since the last commit over again. Default 0: each
-   * batch's offset committed before it ends. A hint the embedded log ignores: there a commit is a
-   * row written in the SQLite transaction of the turn's other writes, not a request.
+   * (and at a stop, and as a rebalance begins) instead of after every batch, and a batch ends
+   * without waiting for a commit of its own. A crash hands what was handled since the last commit
+   * over again. Default 0: each batch's offset committed before it ends. A hint the embedded log
+   * ignores: there a commit is a row written in the SQLite transaction of the turn's other writes,
+   * not a request.
    */
   commitIntervalMs?: number;
 }
