@@ -144,11 +144,11 @@ export function createKafkaConsumer(kafka: Kafka, options: ConsumerOptions, sett
   };
 
   /**
-   * The offsets resolved while the event loop turns go in one OffsetCommit. kafkajs sends a request
-   * per call, each with every offset resolved so far: the batches of a fetch that end together (a
-   * projection applies them in one call) made a request each: over two fifths of the platform's
-   * requests to the broker at 200 orders/s. Each batch still awaits a commit that holds its offset (begun after it was
-   * resolved) before it ends, as before.
+   * Without a commit interval, the offsets resolved while the event loop turns go in one
+   * OffsetCommit. kafkajs sends a request per call, each with every offset resolved so far: the
+   * batches of a fetch that end together (a projection applies them in one call) made a request
+   * each: over two fifths of the platform's requests to the broker at 200 orders/s. Each batch
+   * still awaits a commit that holds its offset (begun after it was resolved) before it ends.
    */
   let commitRound: Promise<void> | undefined;
   const commitEachTurn = (payload: EachBatchPayload): Promise<void> =>
