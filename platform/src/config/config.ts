@@ -110,9 +110,8 @@ const settingsSchema = z.object({
    * The router's units of partitions: its group's members share the partitions unit by unit, and
    * a unit's batches that one fetch hands over are routed together (one send, or one Kafka
    * transaction with ROUTER_DELIVERY=exactly-once). Fewer units, fewer requests; at most this many
-   * processors (and no more than PARTITIONS) share the
-   * routing (the actor hosts scale with the partitions). Every processors process must have the
-   * same value.
+   * processors (and no more than PARTITIONS) share the routing (the actor hosts scale with the
+   * partitions). Every processors process must have the same value.
    */
   ROUTER_UNITS: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(1, 'must be at least 1').max(64, 'must be at most 64').default(2),
   /**
