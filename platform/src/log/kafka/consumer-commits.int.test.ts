@@ -1,7 +1,7 @@
 import { Kafka, logLevel } from './kafkajs';
 import { range, text, uniqueName, waitFor } from '../contract-helpers';
 import { createKafkaLog, createKafkaLogCreator } from './kafka';
-import type { Batch, Log } from '../port';
+import type { Batch, Log, Producer } from '../port';
 
 const brokers = process.env.KAFKA_BROKERS;
 const describeWithKafka = brokers ? describe : describe.skip;
@@ -28,6 +28,12 @@ function commitsRecordingLog(): { log: Log; commits: Array<Array<{ partition: nu
     return consumer;
   };
   return { log: createKafkaLog(kafka, { sessionTimeoutMs: 6000, heartbeatIntervalMs: 500, maxWaitTimeMs: 100 }), commits, happened };
+}
+
+/** A topic of two partitions with two messages in each (offsets 0 and 1). */
+async function twoMessagesInEachOfTwoPartitions(log: Log, producer: Producer, topic: string): Promise<void> {
+  await log.ensureTopics([{ topic, partitions: 2 }]);
+  await producer.send([0, 1].flatMap((partition) => ['a', 'b'].map((value) => ({ topic, key: null, partition, value: text(value) }))));
 }
 
 describeWithKafka('kafka consumer offset commits', () => {
@@ -119,8 +125,7 @@ describeWithKafka('kafka consumer offset commits', () => {
     const handled: string[] = [];
     const member = () => log.createConsumer({ groupId, topics: [topic], commitIntervalMs: 15_000, eachBatch: async (batch) => void handled.push(...batch.messages.map((message) => `${message.partition}@${message.offset}`)) });
     try {
-      await log.ensureTopics([{ topic, partitions: 2 }]);
-      await producer.send([0, 1].flatMap((partition) => [{ topic, key: null, partition, value: text('a') }, { topic, key: null, partition, value: text('b') }]));
+      await twoMessagesInEachOfTwoPartitions(log, producer, topic);
       const first = member();
       await first.start();
       const second = member();
@@ -148,8 +153,7 @@ describeWithKafka('kafka consumer offset commits', () => {
     const groupId = uniqueName('group');
     const producer = log.createProducer();
     try {
-      await log.ensureTopics([{ topic, partitions: 2 }]);
-      await producer.send([0, 1].flatMap((partition) => [{ topic, key: null, partition, value: text('a') }, { topic, key: null, partition, value: text('b') }]));
+      await twoMessagesInEachOfTwoPartitions(log, producer, topic);
       let handled = 0;
       const consumer = log.createConsumer({ groupId, topics: [topic], commitIntervalMs: 15_000, eachBatch: async (batch) => void (handled += batch.messages.length) });
       await consumer.start();
