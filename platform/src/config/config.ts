@@ -95,9 +95,9 @@ const settingsSchema = z.object({
   /**
    * How long the projections' consumers wait after new events for more to join them (`batchWindowMs`
    * of the log port): fewer, larger batches on the read side for at most this much more
-   * time until an event shows. 0: every event at once.
+   * time until an event shows. 0: every event at once. Unset: `defaultProjectionBatchWindowMs`.
    */
-  PROJECTION_BATCH_WINDOW_MS: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(0, 'must be at least 0').max(10_000, 'must be at most 10000').default(100),
+  PROJECTION_BATCH_WINDOW_MS: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(0, 'must be at least 0').max(10_000, 'must be at most 10000').optional(),
   /**
    * On Kafka, how many partitions' batches of one fetch each projection takes at once (the log
    * port's `partitionsAtOnce`) and applies together, in one apply, each partition's in order: its
@@ -222,7 +222,7 @@ const settingsSchema = z.object({
   }
 });
 
-export type Settings = Omit<z.infer<typeof settingsSchema>, 'PARTITIONS'> & { PARTITIONS: number };
+export type Settings = Omit<z.infer<typeof settingsSchema>, 'PARTITIONS' | 'PROJECTION_BATCH_WINDOW_MS'> & { PARTITIONS: number; PROJECTION_BATCH_WINDOW_MS: number };
 
 /**
  * `PARTITIONS` when unset. On Kafka 8: a consumer group scales out to as many members (each
@@ -235,6 +235,18 @@ export type Settings = Omit<z.infer<typeof settingsSchema>, 'PARTITIONS'> & { PA
  */
 export const defaultPartitions = (onKafka: boolean): number => (onKafka ? 8 : 2);
 
+/**
+ * `PROJECTION_BATCH_WINDOW_MS` when unset. On Kafka 300 ms: every projection round there is a
+ * fetch, an offset commit and read-store round trips on the MongoDB-wire server, and the read
+ * side's rounds every 100 ms took the cores the order path needed. Alternated at 250 orders/s
+ * offered on two cores, 300 against 100 ms (seven pairs): 1-item placed->confirmed p99 lower in
+ * all seven, POST -> visible p99 lower in all seven, 3-item placed->confirmed p99 in six; at 100/s
+ * the visible p99 rose from 0.24-0.35 s to 0.48-0.51 s (bench/LOG.md, "Since (2026-12-07,
+ * 10:40)"). On the embedded log 100 ms: its rounds are local reads, and 300 ms lowered the 3-item
+ * orders/s at 2,000 offered there (bench/LOG.md, 2026-12-06).
+ */
+export const defaultProjectionBatchWindowMs = (onKafka: boolean): number => (onKafka ? 300 : 100);
+
 /** Settings whose values never appear in a message or a log line. */
 const secretSettings = new Set(['JWT_PRIVATE_KEY', 'ADMIN_PASSWORD', 'SMTP_URL', 'STRIPE_API_KEY', 'STRIPE_WEBHOOK_SECRET', 'REDIS_URL', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']);
 
@@ -242,7 +254,14 @@ const secretSettings = new Set(['JWT_PRIVATE_KEY', 'ADMIN_PASSWORD', 'SMTP_URL',
 export function loadSettings(env: Record<string, string | undefined> = process.env): Settings {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = settingsSchema.safeParse(present);
-  if (parsed.success) return { ...parsed.data, PARTITIONS: parsed.data.PARTITIONS ?? defaultPartitions(Boolean(parsed.data.KAFKA_BROKERS)) };
+  if (parsed.success) {
+    const onKafka = Boolean(parsed.data.KAFKA_BROKERS);
+    return {
+      ...parsed.data,
+      PARTITIONS: parsed.data.PARTITIONS ?? defaultPartitions(onKafka),
+      PROJECTION_BATCH_WINDOW_MS: parsed.data.PROJECTION_BATCH_WINDOW_MS ?? defaultProjectionBatchWindowMs(onKafka),
+    };
+  }
   const issue = parsed.error.issues[0];
   const setting = String(issue?.path[0] ?? 'settings');
   const shown = secretSettings.has(setting) ? '[redacted]' : JSON.stringify(present[setting] ?? null);

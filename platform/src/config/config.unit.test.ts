@@ -32,6 +32,12 @@ describe('settings', () => {
     expect(loadSettings({ KAFKA_BROKERS: 'localhost:9092', PARTITIONS: '3' }).PARTITIONS).toBe(3);
   });
 
+  it('gives the projections a 100 ms batch window on the embedded log and 300 ms on Kafka, unless told', () => {
+    expect(loadSettings({ KAFKA_BROKERS: 'localhost:9092' }).PROJECTION_BATCH_WINDOW_MS).toBe(300);
+    expect(loadSettings({ PROJECTION_BATCH_WINDOW_MS: '0' }).PROJECTION_BATCH_WINDOW_MS).toBe(0);
+    expect(loadSettings({ KAFKA_BROKERS: 'localhost:9092', PROJECTION_BATCH_WINDOW_MS: '100' }).PROJECTION_BATCH_WINDOW_MS).toBe(100);
+  });
+
   it.each([
     [{ PORT: '70000' }, 'PORT', /between 1 and 65535/],
     [{ PORT: '0' }, 'PORT', /between 1 and 65535/],
