@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openEmbeddedReadStore } from '@ecommerce/platform';
-import type { Document, ReadStore, RecordedEvent } from '@ecommerce/platform';
+import type { Document, ReadCollection, ReadStore, RecordedEvent } from '@ecommerce/platform';
 import { productCollections } from '@ecommerce/schemas';
 import type { ProductDocument, StockDocument } from './document';
 import { productsProjection } from './projection';
@@ -22,6 +22,22 @@ const created = (sku: string) => createTestEvent(`product-${productIdOf(sku)}`, 
 const stockEvent = (sku: string, revision: number, type: string, data: Record<string, unknown>) => createTestEvent(`inventory-${sku}`, revision, type, { sku, ...data });
 const restocked = (sku: string, revision: number, quantity: number) => stockEvent(sku, revision, 'StockRestocked', { quantity });
 const reserved = (sku: string, revision: number, quantity: number) => stockEvent(sku, revision, 'StockReserved', { orderId: `order-${revision}`, quantity, expiresAt: occurredAt });
+
+/** The store with the read queries and the guarded writes of its collections counted, all collections together. */
+function countingStore(inner: ReadStore): { store: ReadStore; queries: () => number; guardedWrites: () => number } {
+  let queries = 0;
+  let guardedWrites = 0;
+  const collection = <T extends Document>(name: string): ReadCollection<T> => {
+    const counted = inner.collection<T>(name);
+    return Object.assign(Object.create(counted) as ReadCollection<T>, {
+      findOne: ((filter) => ((queries += 1), counted.findOne(filter))) as ReadCollection<T>['findOne'],
+      find: ((filter, options) => ((queries += 1), counted.find(filter, options))) as ReadCollection<T>['find'],
+      updateIfNewer: ((write, before) => ((guardedWrites += 1), counted.updateIfNewer(write, before))) as ReadCollection<T>['updateIfNewer'],
+      updateManyIfNewer: ((writes, before) => ((guardedWrites += 1), counted.updateManyIfNewer(writes, before))) as ReadCollection<T>['updateManyIfNewer'],
+    });
+  };
+  return { store: Object.assign(Object.create(inner) as ReadStore, { collection }), queries: () => queries, guardedWrites: () => guardedWrites };
+}
 
 describe('productsProjection', () => {
   let dir: string;
@@ -51,6 +67,30 @@ describe('productsProjection', () => {
     });
     expect(await productOf('A')).toMatchObject({ stock: { available: 5, inStock: true }, _revisions: { [`product-${productIdOf('A')}`]: 0, 'inventory-A': 2 } });
     expect(await productOf('B')).toMatchObject({ stock: { available: 0, inStock: false }, _revisions: { 'inventory-B': 1 } });
+  });
+
+  it("reads a batch's stock documents of several SKUs in one query and writes them, then their products, in one guarded write each", async () => {
+    await productsProjection.apply(store, 1, [created('A'), created('B'), created('C')]);
+    const counting = countingStore(store);
+    await productsProjection.apply(counting.store, 1, [restocked('A', 0, 10), restocked('B', 0, 5), restocked('C', 0, 1), reserved('A', 1, 3), reserved('C', 1, 1)]);
+    // one SKU at a time this was three reads and six guarded writes
+    expect(counting.queries()).toBe(1);
+    expect(counting.guardedWrites()).toBe(2);
+    expect(await stock().find({}, { sort: { _id: 1 } })).toMatchObject([{ _id: 'A', available: 7, revision: 1 }, { _id: 'B', available: 5, revision: 0 }, { _id: 'C', available: 0, revision: 1 }]);
+    expect(await productOf('A')).toMatchObject({ stock: { available: 7, inStock: true } });
+    expect(await productOf('B')).toMatchObject({ stock: { available: 5, inStock: true } });
+    expect(await productOf('C')).toMatchObject({ stock: { available: 0, inStock: false } });
+  });
+
+  it("reads the owners of SKUs whose stock came before their product once more, after the stock's write", async () => {
+    const counting = countingStore(store);
+    await productsProjection.apply(counting.store, 1, [restocked('A', 0, 4), restocked('B', 0, 2)]);
+    expect(counting.queries()).toBe(2);
+    expect(counting.guardedWrites()).toBe(1);
+    await productsProjection.apply(store, 1, [created('A')]);
+    await productsProjection.apply(store, 1, [reserved('A', 1, 1), reserved('B', 1, 1)]);
+    expect(await productOf('A')).toMatchObject({ stock: { available: 3, inStock: true } });
+    expect(await stock().findOne({ _id: 'B' })).toMatchObject({ available: 1, revision: 1 });
   });
 
   it('makes units back from a return available again on the product', async () => {

@@ -7,6 +7,7 @@ import { foldProductFields, foldStockCounts, stockViewOf } from './document';
 import type { ProductDocument, ProductFields, StockDocument } from './document';
 import { groupProductBatch, productsEventTypes, projectedOf } from './batch';
 import { replayProducts } from './replay';
+import { readByIds } from '../apply-by-document';
 
 const collectionsOf = productCollections;
 
@@ -47,7 +48,7 @@ export const productsProjection: Projection = {
     // waited for about six writes per catalog event (a dozen round trips on a MongoDB-wire server).
     const { catalogByProduct, stockBySku } = groupProductBatch(events);
     await Promise.all([...catalogByProduct.values()].map((productStream) => applyCatalogEvents(products, stock, productStream)));
-    await Promise.all([...stockBySku].map(([sku, skuEvents]) => applyStockEvents(products, stock, sku, skuEvents)));
+    await applyStockEvents(products, stock, stockBySku);
   },
 
   replay: replayProducts,
@@ -77,21 +78,34 @@ async function applyCatalogEvents(products: Products, stock: Stock, events: read
 }
 
 /**
- * One SKU's stock events of a batch: folded, written to the stock document once, then copied
- * to its product. The product write is guarded by the stock document's revision, so it is
- * stale when already done, and a redelivery after a crash between the two writes repairs it.
+ * Each SKU's stock events of a batch: folded, written to its stock document once, then copied to
+ * its product. The product write is guarded by the stock document's revision, so it is stale
+ * when already done, and a redelivery after a crash between the two writes repairs it. The
+ * batch's SKUs go together: their stock documents read in one `_id` list, written in one guarded
+ * write, their products in another (on a MongoDB-wire server a round trip per step for all of
+ * them, where each SKU on its own made six or seven).
  */
-async function applyStockEvents(products: Products, stock: Stock, sku: string, events: readonly RecordedEvent[]): Promise<void> {
-  const stream = events[0]?.streamId ?? inventoryStreamId(sku);
-  const current = await stock.findOne({ _id: sku });
-  const folded = foldStockCounts(sku, current, events);
-  if (folded) await stock.updateIfNewer({ id: sku, set: folded, guard: { stream, revision: folded.revision }, upsert: true });
-  const latest = folded ?? current;
-  if (latest?.revision === undefined) return;
+async function applyStockEvents(products: Products, stock: Stock, stockBySku: ReadonlyMap<string, readonly RecordedEvent[]>): Promise<void> {
+  if (stockBySku.size === 0) return;
+  const at = Date.now();
+  const read = await readByIds(stock, [...stockBySku.keys()]);
+  const folds = [...stockBySku].map(([sku, events]) => {
+    const current = read.get(sku) ?? null;
+    const folded = foldStockCounts(sku, current, events);
+    return { sku, stream: events[0]?.streamId ?? inventoryStreamId(sku), current, folded, latest: folded ?? current };
+  });
+  const stockWrites = folds.flatMap(({ sku, stream, folded }) => (folded ? [{ id: sku, set: folded, guard: { stream, revision: folded.revision }, upsert: true }] : []));
+  if (stockWrites.length > 0) await stock.updateManyIfNewer(stockWrites, { docs: read, at });
   // A product, once it owns the SKU, keeps it (a second product with that SKU breaks the unique
   // index), so only an unknown owner needs the read after this side's write.
-  const owner = current?.productId ?? (await stock.findOne({ _id: sku }))?.productId;
-  if (owner) await products.updateIfNewer({ id: owner, set: { stock: stockViewOf(latest) }, guard: { stream, revision: latest.revision } });
+  const unowned = folds.filter(({ current, latest }) => latest?.revision !== undefined && !current?.productId).map(({ sku }) => sku);
+  const owners = unowned.length > 0 ? await readByIds(stock, unowned) : new Map<string, StockDocument | null>();
+  const productWrites = folds.flatMap(({ sku, stream, current, latest }) => {
+    const revision = latest?.revision;
+    const owner = current?.productId ?? owners.get(sku)?.productId;
+    return latest && revision !== undefined && owner ? [{ id: owner, set: { stock: stockViewOf(latest) }, guard: { stream, revision } }] : [];
+  });
+  if (productWrites.length > 0) await products.updateManyIfNewer(productWrites);
 }
 
 /** The fields the catalog side owns: not the id, the store's revisions, or the stock the inventory side writes. */
