@@ -238,12 +238,12 @@ export const defaultPartitions = (onKafka: boolean): number => (onKafka ? 8 : 2)
 /**
  * `PROJECTION_BATCH_WINDOW_MS` when unset. On Kafka 300 ms: every projection round there is a
  * fetch and read-store round trips on the MongoDB-wire server, and the read side's rounds every
- * 100 ms took the cores the order path needed. Alternated at 250 orders/s
- * offered on two cores, 300 against 100 ms (seven pairs): 1-item placed->confirmed p99 lower in
- * all seven, POST -> visible p99 lower in all seven, 3-item placed->confirmed p99 in six; at 100/s
- * the visible p99 rose from 0.24-0.35 s to 0.48-0.51 s (bench/LOG.md, "Since (2026-12-07,
- * 10:00)"). On the embedded log 100 ms: its rounds are local reads, and 300 ms lowered the 3-item
- * orders/s at 2,000 offered there (bench/LOG.md, 2026-12-06).
+ * 100 ms took the cores the order path needed. Alternated at 250 orders/s offered on two cores,
+ * 300 against 100 ms (seven pairs): 1-item placed->confirmed p99 lower in all seven, POST ->
+ * visible p99 lower in all seven, 3-item placed->confirmed p99 in six; at 100/s the visible p99
+ * rose from 0.24-0.35 s to 0.48-0.51 s (bench/LOG.md, "Since (2026-12-07, 10:00)"). On the
+ * embedded log 100 ms: its rounds are local reads, and 300 ms lowered the 3-item orders/s at
+ * 2,000 offered there (bench/LOG.md, 2026-12-06).
  */
 export const defaultProjectionBatchWindowMs = (onKafka: boolean): number => (onKafka ? 300 : 100);
 

@@ -6,6 +6,7 @@ import type { Document, ReadCollection, ReadStore, RecordedEvent } from '@ecomme
 import { productCollections } from '@ecommerce/schemas';
 import type { ProductDocument, StockDocument } from './document';
 import { productsProjection } from './projection';
+import { countingReads } from '../counting-reads.fixture';
 
 let position = 0;
 const occurredAt = '2024-05-01T10:00:00.000Z';
@@ -23,20 +24,19 @@ const stockEvent = (sku: string, revision: number, type: string, data: Record<st
 const restocked = (sku: string, revision: number, quantity: number) => stockEvent(sku, revision, 'StockRestocked', { quantity });
 const reserved = (sku: string, revision: number, quantity: number) => stockEvent(sku, revision, 'StockReserved', { orderId: `order-${revision}`, quantity, expiresAt: occurredAt });
 
-/** The store with the read queries and the guarded writes of its collections counted, all collections together. */
+/** The store with its collections' read queries (`countingReads`) and guarded writes counted, all collections together. */
 function countingStore(inner: ReadStore): { store: ReadStore; queries: () => number; guardedWrites: () => number } {
-  let queries = 0;
+  const readCounters: Array<() => number> = [];
   let guardedWrites = 0;
   const collection = <T extends Document>(name: string): ReadCollection<T> => {
-    const counted = inner.collection<T>(name);
-    return Object.assign(Object.create(counted) as ReadCollection<T>, {
-      findOne: ((filter) => ((queries += 1), counted.findOne(filter))) as ReadCollection<T>['findOne'],
-      find: ((filter, options) => ((queries += 1), counted.find(filter, options))) as ReadCollection<T>['find'],
-      updateIfNewer: ((write, before) => ((guardedWrites += 1), counted.updateIfNewer(write, before))) as ReadCollection<T>['updateIfNewer'],
-      updateManyIfNewer: ((writes, before) => ((guardedWrites += 1), counted.updateManyIfNewer(writes, before))) as ReadCollection<T>['updateManyIfNewer'],
+    const counted = countingReads(inner.collection<T>(name));
+    readCounters.push(counted.queries);
+    return Object.assign(Object.create(counted.collection) as ReadCollection<T>, {
+      updateIfNewer: ((write, before) => ((guardedWrites += 1), counted.collection.updateIfNewer(write, before))) as ReadCollection<T>['updateIfNewer'],
+      updateManyIfNewer: ((writes, before) => ((guardedWrites += 1), counted.collection.updateManyIfNewer(writes, before))) as ReadCollection<T>['updateManyIfNewer'],
     });
   };
-  return { store: Object.assign(Object.create(inner) as ReadStore, { collection }), queries: () => queries, guardedWrites: () => guardedWrites };
+  return { store: Object.assign(Object.create(inner) as ReadStore, { collection }), queries: () => readCounters.reduce((sum, queries) => sum + queries(), 0), guardedWrites: () => guardedWrites };
 }
 
 describe('productsProjection', () => {
