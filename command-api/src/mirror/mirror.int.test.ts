@@ -66,13 +66,11 @@ async function readAll(log: Log, topic: string): Promise<LogMessage[]> {
  * answers the commit, so right after the mirror's last commit a read_committed reader can still
  * stop short of it (CI once read none of a 60-event transaction the mirror had committed).
  */
-async function publishedOf(log: Log, stream: string, atLeast = 0): Promise<LogMessage[]> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const published = (await readAll(log, catalogTopic)).filter((message) => message.key === stream);
-    if (published.length >= atLeast || Date.now() > deadline) return published;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+async function publishedOf(log: Log, stream: string, atLeast: number): Promise<LogMessage[]> {
+  let published: LogMessage[] = [];
+  // What shows after 30 s is returned, not thrown: the caller's assertion then says what differs.
+  await waitFor(`${atLeast} messages of ${stream}`, async () => (published = (await readAll(log, catalogTopic)).filter((message) => message.key === stream)).length >= atLeast).catch(() => undefined);
+  return published;
 }
 const eventIds = (messages: LogMessage[]) => messages.map((message) => message.headers[eventHeaders.eventId]);
 
