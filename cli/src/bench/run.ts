@@ -14,6 +14,7 @@ import { benchMirror } from './mirror-bench';
 import { elapsedSince } from './rate';
 import { benchMirrorOnKafka } from './mirror-kafka-bench';
 import { benchRebuild, benchRebuildOnServer } from './rebuild-bench';
+import { collectGarbage } from './settled-heap';
 import { formatTable, machineInfo, writeReport } from './report';
 import { benchSearch } from './search-bench';
 import { benchSse } from './sse-bench';
@@ -57,6 +58,7 @@ function commandLine(): string {
 
 /** One section: its failure is recorded and reported, and the next section still runs. */
 async function runSection(name: string, logger: Logger, work: () => Promise<SectionResult>): Promise<SectionOutcome> {
+  collectGarbage();
   const started = performance.now();
   try {
     const result = await work();
