@@ -57,7 +57,8 @@ async function rebuildInto(section: string, openStore: (round: number) => Promis
     try {
       done.push(await rebuildOnce(fresh.readStore, options));
     } catch (error) {
-      await fresh.close(true);
+      // the rebuild's error is what the section reports, not one from letting its store go
+      await fresh.close(true).catch(() => undefined);
       throw error;
     }
     await fresh.close();
